@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mq",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "QueryLang", targets: ["QueryLang"]),
+        .executable(name: "mq", targets: ["repl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "QueryLang",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "repl",
+            dependencies: [
+                "QueryLang",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QueryLangTests",
+            dependencies: ["QueryLang"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,165 @@
+/// A loaded corpus: documents, the entity catalog, curated facts, and the mentions derived from them.
+///
+/// Immutable once built and safe to share between threads. Load one from a directory with
+/// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:normalizer:)``.
+public final class Corpus: Sendable {
+    public let name: String
+    /// The directory it was loaded from, if any.
+    public let directory: String?
+    public let documents: [Document]
+    public let entities: [Entity]
+    public let facts: [Fact]
+    /// Every mention, ordered by document and then by offset.
+    public let mentions: [Mention]
+    /// Per document, the UTF-8 offset where each sentence starts.
+    public let sentenceStarts: [[Int32]]
+    public let names: NameIndex
+    /// Non-fatal problems found while loading.
+    public let warnings: [LoadProblem]
+
+    let documentMentionStart: [Int]  // per document, index of its first mention; one extra at the end
+    let entityMentions: [[Int32]]    // per entity, indices into `mentions`
+    let entityByID: [String: Int]
+    let documentByID: [String: Int]
+
+    /// Builds a corpus from values in memory: the matcher derives mentions from the documents' text.
+    /// Document, entity and fact `index` fields must equal their positions.
+    public convenience init(name: String = "memory", documents: [Document], entities: [Entity], facts: [Fact] = [],
+                            normalizer: Normalizer = Normalizer()) {
+        let index = NameIndex(entities: entities, normalizer: normalizer)
+        let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
+        self.init(name: name, directory: nil, documents: documents, entities: entities, facts: facts,
+                  index: index, mentions: matched.mentions, sentenceStarts: matched.sentences, warnings: [])
+    }
+
+    init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
+         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem]) {
+        self.name = name
+        self.directory = directory
+        self.documents = documents
+        self.entities = entities
+        self.facts = facts
+        self.names = index
+        self.mentions = mentions
+        self.sentenceStarts = sentenceStarts
+        self.warnings = warnings
+        var starts = [Int](repeating: 0, count: documents.count + 1)
+        var byEntity = [[Int32]](repeating: [], count: entities.count)
+        for (k, m) in mentions.enumerated() {
+            starts[Int(m.doc) + 1] += 1
+            if m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
+        }
+        for d in 0..<documents.count { starts[d + 1] += starts[d] }
+        self.documentMentionStart = starts
+        self.entityMentions = byEntity
+        self.entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Matches every document on all cores.
+    static func match(_ texts: [(String, [Zone])], index: NameIndex) -> (mentions: [Mention], sentences: [[Int32]]) {
+        let parts = parallelChunks(texts.count, minChunk: 8) { range -> ([Mention], [[Int32]]) in
+            var matcher = Matcher(index: index)
+            var ms: [Mention] = []
+            var ss: [[Int32]] = []
+            ss.reserveCapacity(range.count)
+            for d in range {
+                var t = texts[d].0
+                let out = t.withUTF8 { matcher.match(bytes: $0, doc: Int32(d), zones: texts[d].1) }
+                ms += out.mentions
+                ss.append(out.sentenceStarts)
+            }
+            return (ms, ss)
+        }
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        var sentences: [[Int32]] = []
+        sentences.reserveCapacity(texts.count)
+        for (m, s) in parts { mentions += m; sentences += s }
+        return (mentions, sentences)
+    }
+
+    // MARK: Look-ups
+
+    public func entity(id: String) -> Entity? { entityByID[id].map { entities[$0] } }
+    public func document(id: String) -> Document? { documentByID[id].map { documents[$0] } }
+    public func fact(id: String) -> Fact? { facts.first { $0.id == id } }
+
+    /// Entities with a name form equal to `name` after normalisation (ids are accepted too).
+    public func entities(named name: String) -> [Entity] {
+        if let e = entity(id: name) { return [e] }
+        return names.entities(named: name).map { entities[$0] }
+    }
+
+    /// Mentions in one document, in text order.
+    public func mentions(inDocument doc: Int) -> ArraySlice<Mention> {
+        mentions[documentMentionStart[doc]..<documentMentionStart[doc + 1]]
+    }
+
+    /// Mentions of one entity, in document and text order.
+    public func mentions(of entity: Int) -> [Mention] {
+        entityMentions[entity].map { mentions[Int($0)] }
+    }
+
+    /// Number of mentions of one entity.
+    public func mentionCount(of entity: Int) -> Int { entityMentions[entity].count }
+
+    /// Indices of the documents that mention an entity, ascending.
+    public func documents(mentioning entity: Int, ownTextOnly: Bool = false) -> [Int] {
+        var out: [Int] = []
+        for k in entityMentions[entity] {
+            let m = mentions[Int(k)]
+            if ownTextOnly && !m.zone.isOwnText { continue }
+            if out.last != Int(m.doc) { out.append(Int(m.doc)) }
+        }
+        return out
+    }
+
+    /// The text of a mention as it stands in the raw document.
+    public func surface(_ m: Mention) -> String {
+        documents[Int(m.doc)].slice(Int(m.start), Int(m.end))
+    }
+
+    /// The UTF-8 byte range of a sentence.
+    public func sentenceRange(doc: Int, sentence: Int) -> Range<Int> {
+        let starts = sentenceStarts[doc]
+        let start = Int(starts[sentence])
+        let end = sentence + 1 < starts.count ? Int(starts[sentence + 1]) : documents[doc].byteCount
+        return start..<end
+    }
+
+    /// The text of a sentence, trimmed.
+    public func sentenceText(doc: Int, sentence: Int) -> String {
+        let r = sentenceRange(doc: doc, sentence: sentence)
+        return documents[doc].slice(r.lowerBound, r.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: Co-occurrence
+
+    /// Pairs of distinct entities mentioned in the same sentence (or document), with counts and documents.
+    /// Only the article's own text counts unless `ownTextOnly` is false.
+    public func cooccurrences(scope: Cooccurrence.Scope, ownTextOnly: Bool = true) -> [Cooccurrence] {
+        var counts: [Int64: (count: Int, docs: [Int])] = [:]
+        for d in 0..<documents.count {
+            var groups: [Int32: Set<Int32>] = [:]
+            for m in mentions(inDocument: d) where m.entity >= 0 && (!ownTextOnly || m.zone.isOwnText) {
+                groups[scope == .sentence ? m.sentence : 0, default: []].insert(m.entity)
+            }
+            var pairsInDoc = Set<Int64>()
+            for (_, set) in groups where set.count > 1 {
+                let sorted = set.sorted()
+                for i in 0..<sorted.count {
+                    for j in (i + 1)..<sorted.count {
+                        let key = Int64(sorted[i]) << 32 | Int64(sorted[j])
+                        counts[key, default: (0, [])].count += 1
+                        pairsInDoc.insert(key)
+                    }
+                }
+            }
+            for key in pairsInDoc { counts[key]!.docs.append(d) }
+        }
+        return counts.map { key, v in
+            Cooccurrence(a: Int(key >> 32), b: Int(key & 0xFFFF_FFFF), count: v.count, documents: v.docs)
+        }.sorted { $0.count != $1.count ? $0.count > $1.count : ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+}

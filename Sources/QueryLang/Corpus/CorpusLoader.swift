@@ -1,0 +1,192 @@
+import Yams
+
+extension Corpus {
+    /// Loads and validates a corpus directory. Either everything loads, or nothing does and every
+    /// problem found is thrown, each with its file and line.
+    public static func load(directory: String) throws(CorpusLoadError) -> Corpus {
+        try CorpusLoader(directory: directory).load()
+    }
+}
+
+/// Loads a corpus directory: documents and metadata, catalog, facts; then derives mentions.
+struct CorpusLoader {
+    let directory: String
+
+    init(directory: String) {
+        var d = directory
+        while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
+        self.directory = d
+    }
+
+    func load() throws(CorpusLoadError) -> Corpus {
+        var problems: [LoadProblem] = []
+        guard FileAccess.isDirectory(directory) else {
+            throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "not a corpus directory (it does not exist or is not a directory)")])
+        }
+        guard FileAccess.isDirectory(directory + "/documents") else {
+            throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "no documents/ folder",
+                                                         hint: "a corpus holds its raw .txt files in documents/")])
+        }
+        let settings = readSettings(&problems)
+        let docLoader = DocumentLoader(directory: directory)
+        let tsv = docLoader.readTSV(problems: &problems)
+        var (loaded, docProblems) = docLoader.load(tsv: tsv)
+        problems += docProblems
+        if loaded.isEmpty && docProblems.isEmpty {
+            problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))
+        }
+        loaded.sort { $0.stem < $1.stem }
+
+        // Catalog.
+        let entries = CatalogLoader(directory: directory).load(problems: &problems)
+        var entityIndex: [String: Int] = [:]
+        for (i, e) in entries.enumerated() { entityIndex[e.id] = i }
+        var entities: [Entity] = []
+        entities.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() {
+            var country: Int? = nil
+            if let (c, line) = e.country {
+                country = entityIndex[c]
+                if country == nil {
+                    problems.append(LoadProblem(file: e.location.file, line: line, message: "unknown country '\(c)' for '\(e.id)'",
+                                                hint: Suggestions.hint(for: c, in: entries.filter { $0.type == .country }.map(\.id))))
+                } else if entries[country!].type != .country {
+                    problems.append(LoadProblem(file: e.location.file, line: line,
+                                                message: "'\(c)' is a \(entries[country!].type.rawValue), not a country"))
+                }
+            }
+            entities.append(Entity(id: e.id, index: i, type: e.type, name: e.name, names: e.names, country: country,
+                                   description: e.description, note: e.note, location: e.location))
+        }
+        let normalizer = Normalizer(spelling: settings.spelling)
+        problems += nameConflicts(entries, normalizer: normalizer)
+
+        // Documents with their zones.
+        var documents: [Document] = []
+        documents.reserveCapacity(loaded.count)
+        var documentIndex: [String: Int] = [:]
+        for (i, l) in loaded.enumerated() {
+            documentIndex[l.stem] = i
+            documents.append(makeDocument(l, index: i, entityIndex: entityIndex, problems: &problems))
+        }
+
+        // Facts.
+        let facts = FactLoader(directory: directory, entityIndex: entityIndex, documentIndex: documentIndex,
+                               documents: loaded).load(problems: &problems)
+
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw CorpusLoadError(problems: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) })
+        }
+        loaded.removeAll()
+        let index = NameIndex(entities: entities, normalizer: normalizer)
+        let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
+        return Corpus(name: settings.name ?? lastComponent(directory), directory: directory, documents: documents,
+                      entities: entities, facts: facts, index: index, mentions: matched.mentions,
+                      sentenceStarts: matched.sentences, warnings: problems.filter { $0.severity == .warning })
+    }
+
+    private func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    struct Settings {
+        var name: String?
+        var description: String?
+        var spelling = SpellingTable.standard
+    }
+
+    /// `corpus.yaml`: name, description and extra spelling rules (`spelling: {hizbollah: hezbollah}`).
+    private func readSettings(_ problems: inout [LoadProblem]) -> Settings {
+        var s = Settings()
+        let path = directory + "/corpus.yaml"
+        guard FileAccess.exists(path) else { return s }
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(path, limit: 1 << 20) }
+        catch { problems.append(LoadProblem(file: "corpus.yaml", message: error.loadMessage)); return s }
+        guard let text = DocumentLoader.decode(bytes, file: "corpus.yaml", problems: &problems) else { return s }
+        var y = YAMLReader(file: "corpus.yaml")
+        defer { problems += y.problems }
+        guard let root = y.parse(text), let m = y.mapping(root, allowed: ["name", "description", "spelling"], what: "corpus settings") else { return s }
+        s.name = y.string(m["name"], "name")
+        s.description = y.string(m["description"], "description")
+        if let sp = m["spelling"] {
+            if case let .mapping(rules) = sp {
+                let n = Normalizer(spelling: SpellingTable())
+                for (k, v) in rules {
+                    guard let from = k.scalar?.string, let to = v.scalar?.string else { y.error(k, "a spelling rule maps one word to one word"); continue }
+                    let f = n.words(from), t = n.words(to)
+                    guard f.count == 1, t.count == 1 else { y.error(k, "a spelling rule maps one word to one word ('\(from)': '\(to)')"); continue }
+                    s.spelling.add(f[0], t[0])
+                }
+            } else {
+                y.error(sp, "spelling must be a mapping of word: canonical word")
+            }
+        }
+        return s
+    }
+
+    /// Two entities may share a normalised name only if both mark it ambiguous.
+    private func nameConflicts(_ entries: [CatalogLoader.Entry], normalizer: Normalizer) -> [LoadProblem] {
+        struct Owner { var entry: Int; var kind: NameKind; var line: Int; var text: String }
+        var owners: [String: [Owner]] = [:]
+        for (i, e) in entries.enumerated() {
+            for (n, line) in zip(e.names, e.nameLines) {
+                let key = n.kind == .acronym ? "=" + normalizer.rawWords(n.text).joined(separator: " ")
+                                              : normalizer.key(n.text)
+                if key.isEmpty || key == "=" {
+                    return [LoadProblem(file: e.location.file, line: line, message: "the name '\(n.text)' has no letters or digits")]
+                }
+                if owners[key]?.contains(where: { $0.entry == i }) == true { continue }
+                owners[key, default: []].append(Owner(entry: i, kind: n.kind, line: line, text: n.text))
+            }
+        }
+        var problems: [LoadProblem] = []
+        for (_, list) in owners where list.count > 1 {
+            for o in list where o.kind != .ambiguous {
+                let others = list.filter { $0.entry != o.entry }.map { "'\(entries[$0.entry].id)' (\(entries[$0.entry].location.file):\($0.line))" }
+                problems.append(LoadProblem(file: entries[o.entry].location.file, line: o.line,
+                    message: "the name '\(o.text)' of '\(entries[o.entry].id)' is also a name of \(others.joined(separator: ", "))",
+                    hint: "list it under 'ambiguous' on every entity that shares it, or keep it on one"))
+            }
+        }
+        return problems
+    }
+
+    private func makeDocument(_ l: LoadedDocument, index: Int, entityIndex: [String: Int],
+                              problems: inout [LoadProblem]) -> Document {
+        let lineStarts = Document.lineStarts(of: l.text)
+        let byteCount = l.text.utf8.count
+        var zones: [Zone] = []
+        var outletEntity: Int? = nil
+        if let meta = l.metadata {
+            for z in meta.zones {
+                guard z.last <= lineStarts.count else {
+                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                        message: "zone lines \(z.first)-\(z.last) go past the end of \(l.path) (\(lineStarts.count) lines)"))
+                    continue
+                }
+                let start = lineStarts[z.first - 1]
+                let end = z.last < lineStarts.count ? lineStarts[z.last] : byteCount
+                if let clash = zones.first(where: { $0.firstLine <= z.last && z.first <= $0.lastLine }) {
+                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                        message: "zone lines \(z.first)-\(z.last) overlap the \(clash.kind.rawValue) zone \(clash.firstLine)-\(clash.lastLine)"))
+                    continue
+                }
+                zones.append(Zone(kind: z.kind, firstLine: z.first, lastLine: z.last, start: start, end: end))
+            }
+            if let (id, line) = meta.outletEntity {
+                outletEntity = entityIndex[id]
+                if outletEntity == nil {
+                    problems.append(LoadProblem(file: meta.file, line: line, message: "unknown entity '\(id)' in outlet_entity",
+                                                hint: Suggestions.hint(for: id, in: entityIndex.keys)))
+                }
+            }
+        }
+        let m = l.metadata
+        return Document(id: l.stem, index: index, path: l.path, text: l.text, title: m?.title, outlet: m?.outlet,
+                        outletEntity: outletEntity, authors: m?.authors ?? [], published: m?.published,
+                        publishedNote: m?.publishedNote, url: m?.url, language: m?.language ?? "en", zones: zones,
+                        annotated: m != nil, sha256: m?.sha256, note: m?.note)
+    }
+}

@@ -1,0 +1,59 @@
+/// The summary `mq corpus stats` prints: what a corpus holds and what needs curation.
+public struct CorpusStats: Sendable {
+    public let corpus: Corpus
+
+    public init(corpus: Corpus) { self.corpus = corpus }
+
+    public var entitiesPerType: [(EntityType, Int)] {
+        EntityType.allCases.map { t in (t, corpus.entities.filter { $0.type == t }.count) }.filter { $0.1 > 0 }
+    }
+
+    /// Documents with no metadata sidecar or TSV row.
+    public var unannotated: [Document] { corpus.documents.filter { !$0.annotated } }
+
+    /// Mentions of shared names that context could not attribute.
+    public var unresolvedMentions: Int { corpus.mentions.filter { $0.entity < 0 }.count }
+
+    /// Facts whose evidence quote does not mention the subject by any catalog name (the curator resolved
+    /// a pronoun or a description), and facts with no quote at all.
+    public var unresolvedFacts: [Fact] {
+        corpus.facts.filter { f in
+            guard let s = f.quoteStart, let e = f.quoteEnd else { return true }
+            return !corpus.mentions(inDocument: f.doc).contains { Int($0.entity) == f.subject && Int($0.start) >= s && Int($0.end) <= e }
+        }
+    }
+
+    public func render() -> String {
+        var lines: [String] = []
+        let c = corpus
+        let bytes = c.documents.reduce(0) { $0 + $1.byteCount }
+        lines.append("corpus \(c.name): \(c.documents.count) documents (\(bytes) bytes), \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
+        lines.append("")
+        lines.append("entities per type:")
+        for (t, n) in entitiesPerType { lines.append("  \(t.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(n)") }
+        let mentioned = Set(c.mentions.map(\.entity)).subtracting([-1]).count
+        lines.append("  (\(mentioned) of \(c.entities.count) mentioned at least once)")
+        lines.append("")
+        lines.append("mentions per document (own text / all):")
+        let shown = c.documents.prefix(50)
+        for d in shown {
+            let ms = c.mentions(inDocument: d.index)
+            let own = ms.filter { $0.zone.isOwnText }.count
+            let ents = Set(ms.map(\.entity)).subtracting([-1]).count
+            lines.append("  \(d.id)  \(own) / \(ms.count) mentions of \(ents) entities\(d.annotated ? "" : "  [unannotated]")")
+        }
+        if c.documents.count > shown.count { lines.append("  … \(c.documents.count - shown.count) more documents") }
+        lines.append("")
+        let un = unannotated
+        lines.append("unannotated documents: \(un.count)\(un.isEmpty ? "" : " (" + un.prefix(10).map(\.id).joined(separator: ", ") + (un.count > 10 ? ", …" : "") + ")")")
+        lines.append("unresolved mentions (shared names, no context): \(unresolvedMentions)")
+        let uf = unresolvedFacts
+        lines.append("facts whose quote does not name their subject: \(uf.count) of \(c.facts.count)")
+        var perPredicate: [String: Int] = [:]
+        for f in c.facts { perPredicate[f.predicate, default: 0] += 1 }
+        if !perPredicate.isEmpty {
+            lines.append("facts per predicate: " + perPredicate.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,108 @@
+/// One raw news document with its metadata. The text is exactly the bytes on disk, never modified.
+public struct Document: Sendable {
+    /// The file stem, e.g. `000_40a7b08fdfb61403`.
+    public let id: String
+    /// Position in ``Corpus/documents``.
+    public let index: Int
+    /// Path of the raw file relative to the corpus directory (or a name for in-memory documents).
+    public let path: String
+    /// The raw text, decoded from UTF-8 without any change; mention offsets are UTF-8 byte offsets into it.
+    public let text: String
+    public let title: String
+    public let outlet: String?
+    /// Catalog index of the outlet, where the metadata names it.
+    public let outletEntity: Int?
+    public let authors: [String]
+    public let published: PartialDate?
+    public let publishedNote: String?
+    public let url: String?
+    public let language: String
+    /// Boilerplate and headline zones from the metadata; every other line is body.
+    public let zones: [Zone]
+    /// False when the document has no metadata (a `.txt` dropped into the corpus).
+    public let annotated: Bool
+    public let sha256: String?
+    public let note: String?
+    /// Byte offset of the first byte of each line (line 1 at index 0).
+    public let lineStarts: [Int]
+
+    public init(id: String, index: Int, path: String, text: String, title: String? = nil,
+                outlet: String? = nil, outletEntity: Int? = nil, authors: [String] = [],
+                published: PartialDate? = nil, publishedNote: String? = nil, url: String? = nil,
+                language: String = "en", zones: [Zone] = [], annotated: Bool = false,
+                sha256: String? = nil, note: String? = nil) {
+        self.id = id
+        self.index = index
+        self.path = path
+        self.text = text
+        self.lineStarts = Document.lineStarts(of: text)
+        self.title = title ?? Document.firstLine(of: text)
+        self.outlet = outlet
+        self.outletEntity = outletEntity
+        self.authors = authors
+        self.published = published
+        self.publishedNote = publishedNote
+        self.url = url
+        self.language = language
+        self.zones = zones.sorted { $0.start < $1.start }
+        self.annotated = annotated
+        self.sha256 = sha256
+        self.note = note
+    }
+
+    public var lineCount: Int { lineStarts.count }
+    public var byteCount: Int { text.utf8.count }
+
+    /// The 1-based line holding a byte offset.
+    public func line(at offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// The zone of a byte offset (body where no zone covers it).
+    public func zone(at offset: Int) -> ZoneKind {
+        for z in zones where offset >= z.start && offset < z.end { return z.kind }
+        return .body
+    }
+
+    /// The text between two UTF-8 byte offsets.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let u = text.utf8
+        let s = u.index(u.startIndex, offsetBy: max(0, min(start, u.count)))
+        let e = u.index(u.startIndex, offsetBy: max(0, min(end, u.count)))
+        return String(decoding: u[s..<e], as: UTF8.self)
+    }
+
+    /// Byte range of a 1-based line, without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : byteCount
+        let u = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)..<text.utf8.index(text.utf8.startIndex, offsetBy: end)])
+        var n = u.count
+        while n > 0 && (u[n - 1] == 0x0A || u[n - 1] == 0x0D) { n -= 1; end -= 1 }
+        return start..<end
+    }
+
+    static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        var i = 0
+        for b in text.utf8 {
+            i += 1
+            if b == 0x0A { starts.append(i) }
+        }
+        if starts.count > 1 && starts.last == i { starts.removeLast() }
+        return starts
+    }
+
+    static func firstLine(of text: String) -> String {
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { return String(t.prefix(200)) }
+        }
+        return ""
+    }
+}

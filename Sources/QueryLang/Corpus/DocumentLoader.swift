@@ -1,0 +1,224 @@
+/// Metadata of one document as written in its sidecar or in `documents.tsv`, before ids are resolved.
+struct DocumentMetadata {
+    var sha256: String?
+    var title: String?
+    var outlet: String?
+    var outletEntity: (id: String, line: Int?)?
+    var authors: [String] = []
+    var published: PartialDate?
+    var publishedNote: String?
+    var url: String?
+    var language = "en"
+    var zones: [(kind: ZoneKind, first: Int, last: Int, line: Int?)] = []
+    var note: String?
+    /// Where the metadata came from, for messages.
+    var file: String
+    /// Line of the row, for `documents.tsv`.
+    var line: Int? = nil
+}
+
+/// A raw document read from disk, with its metadata and the problems found in either.
+struct LoadedDocument {
+    var stem: String
+    var path: String
+    var text: String
+    var metadata: DocumentMetadata?
+}
+
+/// Reads `documents/*.txt`, their sidecars and `documents.tsv`.
+struct DocumentLoader {
+    static let sidecarKeys = ["sha256", "title", "outlet", "outlet_entity", "authors", "published",
+                              "published_note", "url", "language", "zones", "note"]
+    /// A document larger than this is refused (a stray dump, not an article).
+    static let maxDocumentBytes = 64 << 20
+
+    let directory: String
+
+    /// Every `.txt` under `documents/`, in name order, read in parallel.
+    func load(tsv: [String: DocumentMetadata]) -> (docs: [LoadedDocument], problems: [LoadProblem]) {
+        let docDir = directory + "/documents"
+        let names = FileAccess.list(docDir, ext: "txt")
+        let sidecars = Set(FileAccess.list(docDir, ext: "yaml").map { String($0.dropLast(5)) })
+        let stems = Set(names.map { String($0.dropLast(4)) })
+        var problems: [LoadProblem] = []
+        for orphan in sidecars.subtracting(stems).sorted() {
+            problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
+                                        hint: "expected documents/\(orphan).txt beside it"))
+        }
+        for id in Set(tsv.keys).subtracting(stems).sorted() {
+            problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
+                                        message: "row for document '\(id)', which does not exist"))
+        }
+        let chunks = parallelChunks(names.count, minChunk: 32) { range -> ([LoadedDocument], [LoadProblem]) in
+            var docs: [LoadedDocument] = []
+            var probs: [LoadProblem] = []
+            docs.reserveCapacity(range.count)
+            for k in range {
+                let name = names[k]
+                let stem = String(name.dropLast(4))
+                let rel = "documents/\(name)"
+                let bytes: [UInt8]
+                do { bytes = try FileAccess.read(docDir + "/" + name, limit: DocumentLoader.maxDocumentBytes) }
+                catch { probs.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
+                guard let text = DocumentLoader.decode(bytes, file: rel, problems: &probs) else { continue }
+                var meta: DocumentMetadata? = tsv[stem]
+                if sidecars.contains(stem) {
+                    meta = readSidecar(stem: stem, problems: &probs)
+                }
+                if let sha = meta?.sha256 {
+                    let actual = SHA256.hex(bytes)
+                    if actual != sha.lowercased() {
+                        probs.append(LoadProblem(file: meta?.file ?? rel, line: nil,
+                            message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
+                            hint: "restore the original file, or review the metadata and update its sha256"))
+                    }
+                }
+                docs.append(LoadedDocument(stem: stem, path: rel, text: text, metadata: meta))
+            }
+            return (docs, probs)
+        }
+        var docs: [LoadedDocument] = []
+        docs.reserveCapacity(names.count)
+        for (d, p) in chunks { docs += d; problems += p }
+        return (docs, problems)
+    }
+
+    /// Decodes UTF-8 text exactly (no replacement characters); refuses binary and empty files.
+    static func decode(_ bytes: [UInt8], file: String, problems: inout [LoadProblem]) -> String? {
+        if bytes.isEmpty {
+            problems.append(LoadProblem(file: file, message: "the document is empty")); return nil
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            problems.append(LoadProblem(file: file, line: lineOf(bytes, nul),
+                                        message: "the file holds a NUL byte: it looks binary, not text")); return nil
+        }
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        // Find the first invalid sequence for the message.
+        var i = 0
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        loop: while true {
+            switch decoder.decode(&it) {
+            case let .scalarValue(s): offset += UTF8.width(s)
+            case .emptyInput: break loop
+            case .error: i = offset; break loop
+            }
+        }
+        problems.append(LoadProblem(file: file, line: lineOf(bytes, i),
+                                    message: "invalid UTF-8 at byte \(i)", hint: "convert the file to UTF-8"))
+        return nil
+    }
+
+    static func lineOf(_ bytes: [UInt8], _ offset: Int) -> Int {
+        var line = 1
+        for b in bytes[..<min(offset, bytes.count)] where b == 0x0A { line += 1 }
+        return line
+    }
+
+    private func readSidecar(stem: String, problems: inout [LoadProblem]) -> DocumentMetadata? {
+        let rel = "documents/\(stem).yaml"
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(directory + "/" + rel, limit: 1 << 20) }
+        catch { problems.append(LoadProblem(file: rel, message: error.loadMessage)); return nil }
+        guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { return nil }
+        var y = YAMLReader(file: rel)
+        defer { problems += y.problems }
+        guard let root = y.parse(text) else { return nil }
+        guard let m = y.mapping(root, allowed: DocumentLoader.sidecarKeys, what: "document metadata") else { return nil }
+        var meta = DocumentMetadata(file: rel)
+        meta.sha256 = y.string(m["sha256"], "sha256")
+        if meta.sha256 == nil {
+            y.error(root, "missing sha256 of the raw file", hint: "add 'sha256: <hex>' (sha256sum documents/\(stem).txt)")
+        } else if let s = meta.sha256, s.count != 64 || !s.allSatisfy(\.isHexDigit) {
+            y.error(m["sha256"], "sha256 must be 64 hex digits")
+        }
+        meta.title = y.string(m["title"], "title")
+        meta.outlet = y.string(m["outlet"], "outlet")
+        if let o = y.string(m["outlet_entity"], "outlet_entity") { meta.outletEntity = (o, y.line(m["outlet_entity"])) }
+        meta.authors = y.strings(m["authors"], "authors").map(\.0)
+        meta.published = y.date(m["published"], "published")
+        meta.publishedNote = y.string(m["published_note"], "published_note")
+        meta.url = y.string(m["url"], "url")
+        meta.language = y.string(m["language"], "language") ?? "en"
+        meta.note = y.string(m["note"], "note")
+        if let z = m["zones"], !y.isNull(z) {
+            guard case let .sequence(items) = z else { y.error(z, "zones must be a list"); return meta }
+            for item in items {
+                guard let zm = y.mapping(item, allowed: ["kind", "lines", "note"], what: "a zone") else { continue }
+                guard let kindText = y.string(zm["kind"], "kind") else { y.error(item, "a zone needs a kind"); continue }
+                guard let kind = ZoneKind(rawValue: kindText) else {
+                    y.error(zm["kind"], "unknown zone kind '\(kindText)'",
+                            hint: Suggestions.hint(for: kindText, in: ZoneKind.allCases.map(\.rawValue)))
+                    continue
+                }
+                guard let linesText = y.string(zm["lines"], "lines") else { y.error(item, "a zone needs lines"); continue }
+                let parts = linesText.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard (1...2).contains(parts.count), let first = parts[0], let last = parts.last!, first >= 1, last >= first else {
+                    y.error(zm["lines"], "malformed line range '\(linesText)'", hint: "write a line (7) or a range (7-12)")
+                    continue
+                }
+                meta.zones.append((kind, first, last, y.line(item)))
+            }
+        }
+        return meta
+    }
+
+    /// Reads `documents.tsv` (header: id, title, outlet, authors, published, then optional url, sha256).
+    func readTSV(problems: inout [LoadProblem]) -> [String: DocumentMetadata] {
+        let path = directory + "/documents.tsv"
+        guard FileAccess.exists(path) else { return [:] }
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(path, limit: 1 << 30) }
+        catch { problems.append(LoadProblem(file: "documents.tsv", message: error.loadMessage)); return [:] }
+        guard let text = DocumentLoader.decode(bytes, file: "documents.tsv", problems: &problems) else { return [:] }
+        var out: [String: DocumentMetadata] = [:]
+        var columns: [String: Int] = [:]
+        var lineNo = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if columns.isEmpty {
+                for (i, c) in f.enumerated() { columns[c] = i }
+                let known = ["id", "title", "outlet", "authors", "published", "url", "sha256"]
+                for c in f where !known.contains(c) {
+                    problems.append(LoadProblem(file: "documents.tsv", line: 1, message: "unknown column '\(c)'",
+                                                hint: Suggestions.hint(for: c, in: known)))
+                }
+                if columns["id"] == nil {
+                    problems.append(LoadProblem(file: "documents.tsv", line: 1, message: "the header has no 'id' column"))
+                    return [:]
+                }
+                continue
+            }
+            func col(_ name: String) -> String? {
+                guard let i = columns[name], i < f.count, !f[i].isEmpty else { return nil }
+                return f[i]
+            }
+            guard let id = col("id") else {
+                problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "row without an id")); continue
+            }
+            if out[id] != nil {
+                problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "duplicate row for document '\(id)'"))
+            }
+            var meta = DocumentMetadata(file: "documents.tsv", line: lineNo)
+            meta.title = col("title")
+            meta.outlet = col("outlet")
+            meta.authors = col("authors")?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+            if let p = col("published") {
+                meta.published = PartialDate(parsing: p)
+                if meta.published == nil {
+                    problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "malformed date '\(p)'",
+                                                hint: "write YYYY, YYYY-MM or YYYY-MM-DD"))
+                }
+            }
+            meta.url = col("url")
+            meta.sha256 = col("sha256")
+            meta.zones = []
+            out[id] = meta
+        }
+        return out
+    }
+}

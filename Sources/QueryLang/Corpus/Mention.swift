@@ -1,0 +1,40 @@
+/// One occurrence of a catalog name in a document, derived by the name matcher.
+public struct Mention: Hashable, Sendable {
+    /// Document index.
+    public let doc: Int32
+    /// Entity index, or -1 when an ambiguous name could not be attributed.
+    public let entity: Int32
+    /// Sentence index within the document (0-based).
+    public let sentence: Int32
+    /// UTF-8 byte offsets into the raw text: `start..<end`.
+    public let start: Int32
+    public let end: Int32
+    public let zone: ZoneKind
+    /// Whether the matched name was an ambiguous one, attributed from context.
+    public let ambiguous: Bool
+
+    public init(doc: Int32, entity: Int32, sentence: Int32, start: Int32, end: Int32,
+                zone: ZoneKind, ambiguous: Bool = false) {
+        self.doc = doc
+        self.entity = entity
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.zone = zone
+        self.ambiguous = ambiguous
+    }
+
+    public var isResolved: Bool { entity >= 0 }
+}
+
+/// A pair of entities that appear in the same sentence or document.
+public struct Cooccurrence: Hashable, Sendable {
+    public enum Scope: String, Sendable { case sentence, document }
+    /// Entity indices, `a < b`.
+    public let a: Int
+    public let b: Int
+    /// Number of sentences (or documents) holding both.
+    public let count: Int
+    /// Document indices where they co-occur, ascending.
+    public let documents: [Int]
+}

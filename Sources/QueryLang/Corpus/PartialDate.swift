@@ -1,0 +1,112 @@
+/// A calendar date with the precision its source gives: a year, a month or a day.
+///
+/// Sources say "2014", "June 2014" or "17 November 2023"; a `PartialDate` keeps exactly that much.
+/// Comparisons treat a partial date as the interval it covers: `2014 < 2015-03`, and `2014` neither
+/// precedes nor follows `2014-06` (see ``PartialDate/compare(_:)``).
+public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    public enum Precision: Int, Sendable, Comparable, CaseIterable {
+        case year = 0, month = 1, day = 2
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+        public var name: String { ["year", "month", "day"][rawValue] }
+    }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+    /// `~2013`: "in around 2013".
+    public let approximate: Bool
+
+    public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month { guard (1...12).contains(month) else { return nil } }
+        if let day {
+            guard let month, (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.approximate = approximate
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with an optional leading `~` (or `@` as in the language).
+    public init?(parsing text: String) {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var approx = false
+        if s.hasPrefix("@") { s = s.dropFirst() }
+        if s.hasPrefix("~") { approx = true; s = s.dropFirst() }
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              parts[0].count == 4, let y = Int(parts[0]), parts[0].allSatisfy(\.isASCII) else { return nil }
+        var m: Int? = nil, d: Int? = nil
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let v = Int(parts[1]) else { return nil }
+            m = v
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let v = Int(parts[2]) else { return nil }
+            d = v
+        }
+        self.init(year: y, month: m, day: d, approximate: approx)
+    }
+
+    public var description: String {
+        var s = approximate ? "~" : ""
+        s += String(format: "%04d", year)
+        if let month { s += String(format: "-%02d", month) }
+        if let day { s += String(format: "-%02d", day) }
+        return s
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 0001-01-01 of the first day the date covers.
+    public var firstDay: Int { PartialDate.ordinal(year, month ?? 1, day ?? 1) }
+    /// Days since 0001-01-01 of the last day the date covers.
+    public var lastDay: Int {
+        let m = month ?? 12
+        return PartialDate.ordinal(year, m, day ?? PartialDate.daysIn(month: m, year: year))
+    }
+
+    static func ordinal(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        // Days from civil (Howard Hinnant's algorithm), shifted so that 0001-01-01 is 0.
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 306
+    }
+
+    /// Interval comparison: `.orderedAscending` when all of `self` lies before `other`,
+    /// `.orderedDescending` when all of it lies after, `nil` when the intervals overlap but differ
+    /// (2014 vs 2014-06), `.orderedSame` when both are the same date at the same precision.
+    public func compare(_ other: PartialDate) -> ComparisonOrder? {
+        if lastDay < other.firstDay { return .ascending }
+        if firstDay > other.lastDay { return .descending }
+        if firstDay == other.firstDay && lastDay == other.lastDay { return .same }
+        return nil
+    }
+
+    /// Whether the interval of `self` lies within the interval of `other` (2014-06 within 2014).
+    public func isWithin(_ other: PartialDate) -> Bool {
+        firstDay >= other.firstDay && lastDay <= other.lastDay
+    }
+
+    /// A total order for sorting: by first day, then coarser precision first.
+    public static func sortsBefore(_ a: PartialDate, _ b: PartialDate) -> Bool {
+        if a.firstDay != b.firstDay { return a.firstDay < b.firstDay }
+        if a.precision != b.precision { return a.precision < b.precision }
+        return !a.approximate && b.approximate
+    }
+}
+
+public enum ComparisonOrder: Sendable { case ascending, same, descending }

@@ -1,0 +1,62 @@
+/// Finds a fact's evidence quote in the raw text of its document.
+///
+/// The comparison is verbatim except that runs of white space match any white space and curly quote
+/// marks match straight ones, so a quote copied out of a rendered page still pins its place in the file.
+enum QuoteLocator {
+    /// UTF-8 byte range of the first occurrence of `quote` in `text`, or nil.
+    static func locate(_ quote: String, in text: String) -> Range<Int>? {
+        let (q, _) = normalized(quote)
+        guard !q.isEmpty else { return nil }
+        let (t, offsets) = normalized(text)
+        guard q.count <= t.count else { return nil }
+        let first = q[0]
+        var i = 0
+        let last = t.count - q.count
+        while i <= last {
+            if t[i] == first {
+                var k = 1
+                while k < q.count && t[i + k] == q[k] { k += 1 }
+                if k == q.count {
+                    let start = offsets[i]
+                    let endScalar = i + q.count - 1
+                    let end = offsets[endScalar] + offsetsWidth(text, offsets[endScalar])
+                    return start..<end
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Scalars with quotes folded and white space collapsed (trimmed), and each one's UTF-8 offset.
+    private static func normalized(_ s: String) -> ([UInt32], [Int]) {
+        var out: [UInt32] = []
+        var offsets: [Int] = []
+        out.reserveCapacity(s.utf8.count)
+        var offset = 0
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            let w = UTF8.width(u)
+            defer { offset += w }
+            if CharacterClass.isSpace(v) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); offsets.append(offset - 1); pendingSpace = false }
+            switch v {
+            case 0x2018, 0x2019, 0x02BC, 0x2032: out.append(0x27)
+            case 0x201C, 0x201D, 0x2033: out.append(0x22)
+            default: out.append(v)
+            }
+            offsets.append(offset)
+        }
+        return (out, offsets)
+    }
+
+    private static func offsetsWidth(_ text: String, _ offset: Int) -> Int {
+        let u = text.utf8
+        let b = u[u.index(u.startIndex, offsetBy: offset)]
+        if b < 0x80 { return 1 }
+        if b >= 0xF0 { return 4 }
+        if b >= 0xE0 { return 3 }
+        return 2
+    }
+}

@@ -1,0 +1,128 @@
+import Yams
+
+/// Reads one hand-edited YAML file of a corpus into nodes, turning every problem into a ``LoadProblem``
+/// with its line. Anchors and aliases are refused (every value is written where it is used), and so are
+/// duplicate keys (Yams reports them).
+struct YAMLReader {
+    let file: String
+    var problems: [LoadProblem] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Parses `text`; nil (with a problem recorded) when it is not valid YAML.
+    mutating func parse(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return nil }
+            checkNoAnchors(node)
+            return node
+        } catch let e as YamlError {
+            problems.append(describe(e))
+        } catch {
+            problems.append(LoadProblem(file: file, message: "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    private func describe(_ e: YamlError) -> LoadProblem {
+        switch e {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return LoadProblem(file: file, line: mark.line, message: "invalid YAML: \(problem) (column \(mark.column))")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return LoadProblem(file: file, line: context.mark.line,
+                               message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        case let .reader(problem, offset, _, _):
+            return LoadProblem(file: file, message: "invalid YAML text: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        default:
+            return LoadProblem(file: file, message: "invalid YAML: \(e)")
+        }
+    }
+
+    private mutating func checkNoAnchors(_ node: Node) {
+        switch node {
+        case .alias:
+            problems.append(LoadProblem(file: file, line: node.mark?.line,
+                                        message: "YAML aliases (*name) are not allowed; write the value out"))
+        case let .scalar(s):
+            if s.anchor != nil { anchorProblem(node) }
+        case let .mapping(m):
+            if m.anchor != nil { anchorProblem(node) }
+            for (k, v) in m { checkNoAnchors(k); checkNoAnchors(v) }
+        case let .sequence(s):
+            if s.anchor != nil { anchorProblem(node) }
+            for v in s { checkNoAnchors(v) }
+        }
+    }
+
+    private mutating func anchorProblem(_ node: Node) {
+        problems.append(LoadProblem(file: file, line: node.mark?.line,
+                                    message: "YAML anchors (&name) are not allowed; write each value where it is used"))
+    }
+
+    mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
+        problems.append(LoadProblem(file: file, line: node?.mark?.line, message: message, hint: hint))
+    }
+
+    /// The entries of a mapping, checking the keys against `allowed`; unknown keys get a "did you mean".
+    mutating func mapping(_ node: Node, allowed: [String], what: String) -> [String: Node]? {
+        guard case let .mapping(m) = node else {
+            error(node, "expected a mapping (key: value) for \(what)")
+            return nil
+        }
+        var out: [String: Node] = [:]
+        for (k, v) in m {
+            guard let key = k.scalar?.string else { error(k, "a key must be a plain word"); continue }
+            if !allowed.contains(key) {
+                error(k, "unknown key '\(key)' in \(what)", hint: Suggestions.hint(for: key, in: allowed)
+                    ?? "allowed: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            out[key] = v
+        }
+        return out
+    }
+
+    /// A scalar as a string; nil for null or absent.
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        if isNull(node) { return nil }
+        guard case let .scalar(s) = node else { error(node, "\(what) must be a single value"); return nil }
+        return s.string
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        if case let .scalar(s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
+        return false
+    }
+
+    /// A list of strings; a single string is taken as a list of one.
+    mutating func strings(_ node: Node?, _ what: String) -> [(String, Node)] {
+        guard let node, !isNull(node) else { return [] }
+        switch node {
+        case let .sequence(seq):
+            var out: [(String, Node)] = []
+            for item in seq {
+                if case let .scalar(s) = item, !isNull(item) { out.append((s.string, item)) }
+                else { error(item, "each item of \(what) must be a single value") }
+            }
+            return out
+        case let .scalar(s):
+            return [(s.string, node)]
+        default:
+            error(node, "\(what) must be a list")
+            return []
+        }
+    }
+
+    mutating func date(_ node: Node?, _ what: String) -> PartialDate? {
+        guard let text = string(node, what) else { return nil }
+        guard let d = PartialDate(parsing: text) else {
+            error(node, "malformed date '\(text)' for \(what)", hint: "write YYYY, YYYY-MM or YYYY-MM-DD, with ~ for approximate")
+            return nil
+        }
+        return d
+    }
+
+    func line(_ node: Node?) -> Int? { node?.mark?.line }
+}

@@ -1,0 +1,67 @@
+/// Byte and scalar classes shared by the text scanner and the name normaliser.
+enum CharacterClass {
+    /// Apostrophe-like marks deleted inside words: ' ’ ‘ ʼ ʻ ʿ ʾ ` ´ ʹ ′.
+    @inline(__always)
+    static func isApostrophe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x02BB, 0x02BF, 0x02BE, 0x60, 0xB4, 0x02B9, 0x2032: return true
+        default: return false
+        }
+    }
+
+    /// Hyphens that join the parts of a name (as a space does).
+    @inline(__always)
+    static func isHyphen(_ v: UInt32) -> Bool {
+        v == 0x2D || v == 0x2010 || v == 0x2011 || v == 0x00AD
+    }
+
+    /// Horizontal and vertical white space, including no-break and thin spaces.
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Whether a non-ASCII scalar is part of a word (letters, digits and combining marks).
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        guard let s = Unicode.Scalar(v) else { return false }
+        let p = s.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isASCIIAlnum(_ b: UInt8) -> Bool {
+        (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
+    }
+
+    @inline(__always)
+    static func isASCIIUpper(_ b: UInt8) -> Bool { (b &- 0x41) < 26 }
+
+    @inline(__always)
+    static func isASCIILower(_ b: UInt8) -> Bool { (b &- 0x61) < 26 }
+
+    /// Decodes one UTF-8 scalar at `i`; returns the value and its length (invalid bytes count as U+FFFD, 1 byte).
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = p.count
+        if b0 & 0xE0 == 0xC0, i + 1 < n {
+            return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        if b0 & 0xF0 == 0xE0, i + 2 < n {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if b0 & 0xF8 == 0xF0, i + 3 < n {
+            return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}

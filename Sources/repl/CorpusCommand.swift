@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import QueryLang
+
+struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Validate a corpus, count what it holds, or export its mentions.",
+        subcommands: [Validate.self, Stats.self, Mentions.self]
+    )
+
+    /// Loads the corpus or prints every problem and exits 1.
+    static func load(_ dir: String?) throws -> Corpus {
+        let path = CorpusLocation.resolve(dir)
+        do {
+            return try Corpus.load(directory: path)
+        } catch {
+            for p in error.problems { FileHandle.standardError.write(Data("\(path)/\(p)\n".utf8)) }
+            FileHandle.standardError.write(Data("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing loaded\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check every file of a corpus; exit 0 if it is sound, else list every problem and exit 1.")
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+
+        func run() throws {
+            let c = try CorpusCommand.load(dir)
+            for w in c.warnings { print("\(c.directory ?? ""): \(w)") }
+            print("ok: \(c.documents.count) documents, \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Counts per entity type, mentions per document, facts and what is unannotated or unresolved.")
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+
+        func run() throws {
+            let c = try CorpusCommand.load(dir)
+            print(CorpusStats(corpus: c).render())
+        }
+    }
+
+    struct Mentions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface.")
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+
+        func run() throws {
+            let c = try CorpusCommand.load(dir)
+            var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\n"
+            out.reserveCapacity(c.mentions.count * 64)
+            for m in c.mentions {
+                let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
+                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}
