@@ -6,7 +6,7 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Validate a corpus, count what it holds, or export its mentions.",
-        subcommands: [Validate.self, Stats.self, Mentions.self]
+        subcommands: [Validate.self, Stats.self, Mentions.self, MatchRate.self]
     )
 
     /// Loads the corpus or prints every problem and exits 1.
@@ -24,9 +24,11 @@ struct CorpusCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check every file of a corpus; exit 0 if it is sound, else list every problem and exit 1.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+        @Flag(help: "Print how long each loading phase took.") var timing = false
 
         func run() throws {
             let c = try CorpusCommand.load(dir)
+            if timing { print("timing: \(c.timings)") }
             for w in c.warnings { print("\(c.directory ?? ""): \(w)") }
             print("ok: \(c.documents.count) documents, \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
         }
@@ -55,6 +57,34 @@ struct CorpusCommand: ParsableCommand {
                 out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    struct MatchRate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "match-rate",
+            abstract: "Time the name matcher alone on one core over text already in memory (for benchmarks).",
+            shouldDisplay: false)
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+        @Option(help: "Number of runs.") var runs = 5
+
+        func run() throws {
+            let c = try CorpusCommand.load(dir)
+            let bytes = c.documents.reduce(0) { $0 + $1.byteCount }
+            var times: [Double] = []
+            var count = 0
+            for _ in 0..<runs {
+                var matcher = Matcher(index: c.names)
+                let t0 = ContinuousClock.now
+                count = 0
+                for d in c.documents { count += matcher.match(d).mentions.count }
+                let dt = ContinuousClock.now - t0
+                times.append(Double(dt.components.seconds) + Double(dt.components.attoseconds) / 1e18)
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            print(String(format: "matching %d bytes, %d mentions: median %.1f ms over %d runs, %.1f MB/s on one core",
+                         bytes, count, median * 1000, runs, Double(bytes) / median / 1e6))
         }
     }
 }

@@ -63,14 +63,14 @@ struct CatalogLoader {
                         ?? "types: \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
-        guard let name = y.string(m["name"], "name"), !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let name = y.string(m["name"], "name"), !name.isBlank else {
             y.error(node, "entity '\(id)' needs a name"); return nil
         }
         var names = [EntityName(name, kind: .name)]
         var nameLines = [y.line(m["name"]) ?? location.line]
         for (key, kind) in [("aliases", NameKind.alias), ("acronyms", .acronym), ("previous", .previous), ("ambiguous", .ambiguous)] {
             for (text, n) in y.strings(m[key], key) {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { y.error(n, "empty name in \(key)"); continue }
+                if text.isBlank { y.error(n, "empty name in \(key)"); continue }
                 names.append(EntityName(text, kind: kind))
                 nameLines.append(y.line(n) ?? location.line)
             }

@@ -16,6 +16,8 @@ public final class Corpus: Sendable {
     public let names: NameIndex
     /// Non-fatal problems found while loading.
     public let warnings: [LoadProblem]
+    /// How long each loading phase took.
+    public let timings: LoadTimings
 
     let documentMentionStart: [Int]  // per document, index of its first mention; one extra at the end
     let entityMentions: [[Int32]]    // per entity, indices into `mentions`
@@ -33,7 +35,9 @@ public final class Corpus: Sendable {
     }
 
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
-         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem]) {
+         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem],
+         timings: LoadTimings = LoadTimings()) {
+        self.timings = timings
         self.name = name
         self.directory = directory
         self.documents = documents

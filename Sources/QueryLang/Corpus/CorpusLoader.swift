@@ -20,6 +20,13 @@ struct CorpusLoader {
 
     func load() throws(CorpusLoadError) -> Corpus {
         var problems: [LoadProblem] = []
+        var timings = LoadTimings()
+        var clock = ContinuousClock.now
+        func lap(_ keyPath: WritableKeyPath<LoadTimings, Duration>) {
+            let now = ContinuousClock.now
+            timings[keyPath: keyPath] = now - clock
+            clock = now
+        }
         guard FileAccess.isDirectory(directory) else {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "not a corpus directory (it does not exist or is not a directory)")])
         }
@@ -28,16 +35,7 @@ struct CorpusLoader {
                                                          hint: "a corpus holds its raw .txt files in documents/")])
         }
         let settings = readSettings(&problems)
-        let docLoader = DocumentLoader(directory: directory)
-        let tsv = docLoader.readTSV(problems: &problems)
-        var (loaded, docProblems) = docLoader.load(tsv: tsv)
-        problems += docProblems
-        if loaded.isEmpty && docProblems.isEmpty {
-            problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))
-        }
-        loaded.sort { $0.stem < $1.stem }
-
-        // Catalog.
+        // Catalog first: matching needs every name.
         let entries = CatalogLoader(directory: directory).load(problems: &problems)
         var entityIndex: [String: Int] = [:]
         for (i, e) in entries.enumerated() { entityIndex[e.id] = i }
@@ -60,30 +58,39 @@ struct CorpusLoader {
         }
         let normalizer = Normalizer(spelling: settings.spelling)
         problems += nameConflicts(entries, normalizer: normalizer)
+        lap(\.catalog)
+        // Names are compiled only for a sound catalog: otherwise the documents are still read and
+        // checked, so that every problem is reported at once, but not matched.
+        let index = problems.contains { $0.severity == .error } ? nil : NameIndex(entities: entities, normalizer: normalizer)
+        lap(\.names)
 
-        // Documents with their zones.
-        var documents: [Document] = []
-        documents.reserveCapacity(loaded.count)
-        var documentIndex: [String: Int] = [:]
-        for (i, l) in loaded.enumerated() {
-            documentIndex[l.stem] = i
-            documents.append(makeDocument(l, index: i, entityIndex: entityIndex, problems: &problems))
+        // Documents: read, checked and matched in one parallel pass.
+        let docLoader = DocumentLoader(directory: directory)
+        let tsv = docLoader.readTSV(problems: &problems)
+        let docs = docLoader.load(tsv: tsv, entityIndex: entityIndex, index: index)
+        problems += docs.problems
+        if docs.documents.isEmpty && docs.problems.isEmpty {
+            problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))
         }
+        let documents = docs.documents
+        var documentIndex: [String: Int] = [:]
+        for d in documents { documentIndex[d.id] = d.index }
+        lap(\.matching)
 
         // Facts.
         let facts = FactLoader(directory: directory, entityIndex: entityIndex, documentIndex: documentIndex,
-                               documents: loaded).load(problems: &problems)
+                               documents: documents).load(problems: &problems)
+        lap(\.facts)
 
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw CorpusLoadError(problems: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) })
         }
-        loaded.removeAll()
-        let index = NameIndex(entities: entities, normalizer: normalizer)
-        let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
+        guard let index else { throw CorpusLoadError(problems: []) }
         return Corpus(name: settings.name ?? lastComponent(directory), directory: directory, documents: documents,
-                      entities: entities, facts: facts, index: index, mentions: matched.mentions,
-                      sentenceStarts: matched.sentences, warnings: problems.filter { $0.severity == .warning })
+                      entities: entities, facts: facts, index: index, mentions: docs.mentions,
+                      sentenceStarts: docs.sentences, warnings: problems.filter { $0.severity == .warning },
+                      timings: timings)
     }
 
     private func lastComponent(_ path: String) -> String {
@@ -151,42 +158,5 @@ struct CorpusLoader {
             }
         }
         return problems
-    }
-
-    private func makeDocument(_ l: LoadedDocument, index: Int, entityIndex: [String: Int],
-                              problems: inout [LoadProblem]) -> Document {
-        let lineStarts = Document.lineStarts(of: l.text)
-        let byteCount = l.text.utf8.count
-        var zones: [Zone] = []
-        var outletEntity: Int? = nil
-        if let meta = l.metadata {
-            for z in meta.zones {
-                guard z.last <= lineStarts.count else {
-                    problems.append(LoadProblem(file: meta.file, line: z.line,
-                        message: "zone lines \(z.first)-\(z.last) go past the end of \(l.path) (\(lineStarts.count) lines)"))
-                    continue
-                }
-                let start = lineStarts[z.first - 1]
-                let end = z.last < lineStarts.count ? lineStarts[z.last] : byteCount
-                if let clash = zones.first(where: { $0.firstLine <= z.last && z.first <= $0.lastLine }) {
-                    problems.append(LoadProblem(file: meta.file, line: z.line,
-                        message: "zone lines \(z.first)-\(z.last) overlap the \(clash.kind.rawValue) zone \(clash.firstLine)-\(clash.lastLine)"))
-                    continue
-                }
-                zones.append(Zone(kind: z.kind, firstLine: z.first, lastLine: z.last, start: start, end: end))
-            }
-            if let (id, line) = meta.outletEntity {
-                outletEntity = entityIndex[id]
-                if outletEntity == nil {
-                    problems.append(LoadProblem(file: meta.file, line: line, message: "unknown entity '\(id)' in outlet_entity",
-                                                hint: Suggestions.hint(for: id, in: entityIndex.keys)))
-                }
-            }
-        }
-        let m = l.metadata
-        return Document(id: l.stem, index: index, path: l.path, text: l.text, title: m?.title, outlet: m?.outlet,
-                        outletEntity: outletEntity, authors: m?.authors ?? [], published: m?.published,
-                        publishedNote: m?.publishedNote, url: m?.url, language: m?.language ?? "en", zones: zones,
-                        annotated: m != nil, sha256: m?.sha256, note: m?.note)
     }
 }

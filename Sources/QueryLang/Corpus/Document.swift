@@ -30,12 +30,12 @@ public struct Document: Sendable {
                 outlet: String? = nil, outletEntity: Int? = nil, authors: [String] = [],
                 published: PartialDate? = nil, publishedNote: String? = nil, url: String? = nil,
                 language: String = "en", zones: [Zone] = [], annotated: Bool = false,
-                sha256: String? = nil, note: String? = nil) {
+                sha256: String? = nil, note: String? = nil, lineStarts: [Int]? = nil) {
         self.id = id
         self.index = index
         self.path = path
         self.text = text
-        self.lineStarts = Document.lineStarts(of: text)
+        self.lineStarts = lineStarts ?? Document.lineStarts(of: text)
         self.title = title ?? Document.firstLine(of: text)
         self.outlet = outlet
         self.outletEntity = outletEntity
@@ -88,19 +88,17 @@ public struct Document: Sendable {
     }
 
     static func lineStarts(of text: String) -> [Int] {
-        var starts = [0]
-        var i = 0
-        for b in text.utf8 {
-            i += 1
-            if b == 0x0A { starts.append(i) }
+        var t = text
+        return t.withUTF8 { p in
+            var starts = [0]
+            for (i, b) in p.enumerated() where b == 0x0A && i + 1 < p.count { starts.append(i + 1) }
+            return starts
         }
-        if starts.count > 1 && starts.last == i { starts.removeLast() }
-        return starts
     }
 
     static func firstLine(of text: String) -> String {
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmed
             if !t.isEmpty { return String(t.prefix(200)) }
         }
         return ""

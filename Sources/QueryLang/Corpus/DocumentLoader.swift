@@ -1,3 +1,5 @@
+import Foundation
+
 /// Metadata of one document as written in its sidecar or in `documents.tsv`, before ids are resolved.
 struct DocumentMetadata {
     var sha256: String?
@@ -17,14 +19,6 @@ struct DocumentMetadata {
     var line: Int? = nil
 }
 
-/// A raw document read from disk, with its metadata and the problems found in either.
-struct LoadedDocument {
-    var stem: String
-    var path: String
-    var text: String
-    var metadata: DocumentMetadata?
-}
-
 /// Reads `documents/*.txt`, their sidecars and `documents.tsv`.
 struct DocumentLoader {
     static let sidecarKeys = ["sha256", "title", "outlet", "outlet_entity", "authors", "published",
@@ -34,53 +28,127 @@ struct DocumentLoader {
 
     let directory: String
 
-    /// Every `.txt` under `documents/`, in name order, read in parallel.
-    func load(tsv: [String: DocumentMetadata]) -> (docs: [LoadedDocument], problems: [LoadProblem]) {
+    /// What reading the documents gives: documents in name order, their mentions and sentences (when a
+    /// name index was given), and every problem found.
+    struct Result {
+        var documents: [Document] = []
+        var mentions: [Mention] = []
+        var sentences: [[Int32]] = []
+        var problems: [LoadProblem] = []
+    }
+
+    /// Reads every `.txt` under `documents/` with its metadata and, when `index` is given, matches it
+    /// right away: one pass on all cores, each document read, checked and matched while it is in cache.
+    func load(tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
         let names = FileAccess.list(docDir, ext: "txt")
         let sidecars = Set(FileAccess.list(docDir, ext: "yaml").map { String($0.dropLast(5)) })
         let stems = Set(names.map { String($0.dropLast(4)) })
-        var problems: [LoadProblem] = []
+        var result = Result()
         for orphan in sidecars.subtracting(stems).sorted() {
-            problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
-                                        hint: "expected documents/\(orphan).txt beside it"))
+            result.problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
+                                               hint: "expected documents/\(orphan).txt beside it"))
         }
         for id in Set(tsv.keys).subtracting(stems).sorted() {
-            problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
-                                        message: "row for document '\(id)', which does not exist"))
+            result.problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
+                                               message: "row for document '\(id)', which does not exist"))
         }
-        let chunks = parallelChunks(names.count, minChunk: 32) { range -> ([LoadedDocument], [LoadProblem]) in
-            var docs: [LoadedDocument] = []
-            var probs: [LoadProblem] = []
-            docs.reserveCapacity(range.count)
+        let chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
+            var part = Result()
+            part.documents.reserveCapacity(range.count)
+            var matcher = index.map { Matcher(index: $0) }
             for k in range {
                 let name = names[k]
                 let stem = String(name.dropLast(4))
                 let rel = "documents/\(name)"
                 let bytes: [UInt8]
                 do { bytes = try FileAccess.read(docDir + "/" + name, limit: DocumentLoader.maxDocumentBytes) }
-                catch { probs.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
-                guard let text = DocumentLoader.decode(bytes, file: rel, problems: &probs) else { continue }
+                catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
+                guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 var meta: DocumentMetadata? = tsv[stem]
                 if sidecars.contains(stem) {
-                    meta = readSidecar(stem: stem, problems: &probs)
+                    meta = readSidecar(stem: stem, problems: &part.problems)
                 }
                 if let sha = meta?.sha256 {
                     let actual = SHA256.hex(bytes)
                     if actual != sha.lowercased() {
-                        probs.append(LoadProblem(file: meta?.file ?? rel, line: nil,
+                        part.problems.append(LoadProblem(file: meta?.file ?? rel, line: nil,
                             message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
                             hint: "restore the original file, or review the metadata and update its sha256"))
                     }
                 }
-                docs.append(LoadedDocument(stem: stem, path: rel, text: text, metadata: meta))
+                let lineStarts = DocumentLoader.lineStarts(bytes)
+                let doc = makeDocument(stem: stem, path: rel, text: text, lineStarts: lineStarts, metadata: meta,
+                                       index: k, entityIndex: entityIndex, problems: &part.problems)
+                if matcher != nil {
+                    var t = doc.text
+                    let out = t.withUTF8 { matcher!.match(bytes: $0, doc: Int32(k), zones: doc.zones) }
+                    part.mentions += out.mentions
+                    part.sentences.append(out.sentenceStarts)
+                }
+                part.documents.append(doc)
             }
-            return (docs, probs)
+            return part
         }
-        var docs: [LoadedDocument] = []
-        docs.reserveCapacity(names.count)
-        for (d, p) in chunks { docs += d; problems += p }
-        return (docs, problems)
+        result.documents.reserveCapacity(names.count)
+        for c in chunks {
+            result.documents += c.documents
+            result.mentions += c.mentions
+            result.sentences += c.sentences
+            result.problems += c.problems
+        }
+        return result
+    }
+
+    /// Byte offset of the start of each line.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var i = 0
+            while i < p.count, let nl = memchr(base + i, 0x0A, p.count - i) {
+                i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                if i < p.count { starts.append(i) }
+            }
+        }
+        return starts
+    }
+
+    /// A document with its zones resolved against its lines.
+    private func makeDocument(stem: String, path: String, text: String, lineStarts: [Int], metadata meta: DocumentMetadata?,
+                              index: Int, entityIndex: [String: Int], problems: inout [LoadProblem]) -> Document {
+        let byteCount = text.utf8.count
+        var zones: [Zone] = []
+        var outletEntity: Int? = nil
+        if let meta {
+            for z in meta.zones {
+                guard z.last <= lineStarts.count else {
+                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                        message: "zone lines \(z.first)-\(z.last) go past the end of \(path) (\(lineStarts.count) lines)"))
+                    continue
+                }
+                let start = lineStarts[z.first - 1]
+                let end = z.last < lineStarts.count ? lineStarts[z.last] : byteCount
+                if let clash = zones.first(where: { $0.firstLine <= z.last && z.first <= $0.lastLine }) {
+                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                        message: "zone lines \(z.first)-\(z.last) overlap the \(clash.kind.rawValue) zone \(clash.firstLine)-\(clash.lastLine)"))
+                    continue
+                }
+                zones.append(Zone(kind: z.kind, firstLine: z.first, lastLine: z.last, start: start, end: end))
+            }
+            if let (id, line) = meta.outletEntity {
+                outletEntity = entityIndex[id]
+                if outletEntity == nil {
+                    problems.append(LoadProblem(file: meta.file, line: line, message: "unknown entity '\(id)' in outlet_entity",
+                                                hint: Suggestions.hint(for: id, in: entityIndex.keys)))
+                }
+            }
+        }
+        let m = meta
+        return Document(id: stem, index: index, path: path, text: text, title: m?.title, outlet: m?.outlet,
+                        outletEntity: outletEntity, authors: m?.authors ?? [], published: m?.published,
+                        publishedNote: m?.publishedNote, url: m?.url, language: m?.language ?? "en", zones: zones,
+                        annotated: m != nil, sha256: m?.sha256, note: m?.note, lineStarts: lineStarts)
     }
 
     /// Decodes UTF-8 text exactly (no replacement characters); refuses binary and empty files.
@@ -153,7 +221,7 @@ struct DocumentLoader {
                     continue
                 }
                 guard let linesText = y.string(zm["lines"], "lines") else { y.error(item, "a zone needs lines"); continue }
-                let parts = linesText.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                let parts = linesText.split(separator: "-").map { Int($0.trimmed) }
                 guard (1...2).contains(parts.count), let first = parts[0], let last = parts.last!, first >= 1, last >= first else {
                     y.error(zm["lines"], "malformed line range '\(linesText)'", hint: "write a line (7) or a range (7-12)")
                     continue
@@ -206,7 +274,7 @@ struct DocumentLoader {
             var meta = DocumentMetadata(file: "documents.tsv", line: lineNo)
             meta.title = col("title")
             meta.outlet = col("outlet")
-            meta.authors = col("authors")?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+            meta.authors = col("authors")?.split(separator: ";").map { $0.trimmed } ?? []
             if let p = col("published") {
                 meta.published = PartialDate(parsing: p)
                 if meta.published == nil {

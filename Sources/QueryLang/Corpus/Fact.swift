@@ -13,6 +13,7 @@ public enum Predicate: String, CaseIterable, Sendable {
     case fundedBy = "funded_by", backedBy = "backed_by", alliedWith = "allied_with"
     case affiliatedWith = "affiliated_with", position, strength, budget
     case activeIn = "active_in", basedIn = "based_in", locatedIn = "located_in", attacked, designated
+    case foundedIn = "founded_in"
 
     /// Whether the predicate takes an entity object (true) or a typed value (false).
     public var takesEntity: Bool {

@@ -8,7 +8,7 @@ struct FactLoader {
     let directory: String
     let entityIndex: [String: Int]
     let documentIndex: [String: Int]
-    let documents: [LoadedDocument]
+    let documents: [Document]
 
     func load(problems: inout [LoadProblem]) -> [Fact] {
         var facts: [Fact] = []

@@ -26,17 +26,22 @@ enum FileAccess {
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(message: "is a directory") }
         let size = Int(st.st_size)
         if size > limit { throw ReadError(message: "file is \(size) bytes, over the limit of \(limit)") }
-        var buffer = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + done, size - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(message: "read failed: \(String(cString: strerror(errno)))")
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: size) { p, count in
+            var done = 0
+            while done < size {
+                let n = systemRead(fd, p.baseAddress! + done, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                done += n
             }
-            if n == 0 { buffer.removeLast(size - done); break }
-            done += n
+            count = done
         }
+        if failure != 0 { throw ReadError(message: "read failed: \(String(cString: strerror(failure)))") }
         return buffer
     }
 

@@ -32,7 +32,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with an optional leading `~` (or `@` as in the language).
     public init?(parsing text: String) {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmed)
         var approx = false
         if s.hasPrefix("@") { s = s.dropFirst() }
         if s.hasPrefix("~") { approx = true; s = s.dropFirst() }

@@ -14,7 +14,8 @@ struct YAMLReader {
     /// Parses `text`; nil (with a problem recorded) when it is not valid YAML.
     mutating func parse(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // Every scalar stays a string (no implicit int/bool/date resolution): mq types values itself.
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             checkNoAnchors(node)
             return node
         } catch let e as YamlError {

@@ -1,31 +1,49 @@
+import Foundation
+
 /// An open-addressing hash table from byte strings to dense integer ids.
 ///
 /// The matcher looks up every word of every document here, so it hashes and compares raw bytes
-/// without building a `String` (FNV-1a, linear probing, one byte pool).
-struct ByteTable: Sendable {
-    private var slots: [Slot]
-    private var pool: [UInt8] = []
+/// without building a `String` (FNV-1a, linear probing, one byte pool). Filled while a ``NameIndex`` is
+/// built and only read afterwards, so it may be shared between threads.
+final class ByteTable: @unchecked Sendable {
+    private struct Slot {
+        var hash: UInt64
+        var offset: Int32
+        var length: Int32
+        var value: Int32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
+    private var capacity: Int
+    private var pool: UnsafeMutablePointer<UInt8>
+    private var poolCapacity: Int
+    private var poolCount = 0
     private var mask: Int
     private(set) var count = 0
 
-    private struct Slot: Sendable {
-        var hash: UInt64 = 0
-        var offset: Int32 = 0
-        var length: Int32 = -1
-        var value: Int32 = -1
-    }
+    static let seed: UInt64 = 0xcbf29ce484222325
+    static let prime: UInt64 = 0x100000001b3
 
     init(capacity: Int = 64) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
-        slots = Array(repeating: Slot(), count: c)
+        self.capacity = c
+        slots = .allocate(capacity: c)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: -1, value: -1), count: c)
         mask = c - 1
+        poolCapacity = 256
+        pool = .allocate(capacity: poolCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        pool.deallocate()
     }
 
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in p { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        var h = seed
+        for b in p { h = (h ^ UInt64(b)) &* prime }
         return h
     }
 
@@ -34,23 +52,18 @@ struct ByteTable: Sendable {
         lookup(p, hash: ByteTable.hash(p))
     }
 
+    /// The id of `p`, whose FNV-1a hash the caller computed while reading it; -1 when absent.
     @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
         var i = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { s in
-            pool.withUnsafeBufferPointer { pl in
-                while true {
-                    let slot = s[i]
-                    if slot.length < 0 { return -1 }
-                    if slot.hash == h && Int(slot.length) == p.count {
-                        var same = true
-                        let o = Int(slot.offset)
-                        for k in 0..<p.count where pl[o + k] != p[k] { same = false; break }
-                        if same { return slot.value }
-                    }
-                    i = (i + 1) & mask
-                }
+        while true {
+            let slot = slots[i]
+            if slot.length < 0 { return -1 }
+            if slot.hash == h && Int(slot.length) == p.count
+                && (p.count == 0 || memcmp(pool + Int(slot.offset), p.baseAddress!, p.count) == 0) {
+                return slot.value
             }
+            i = (i + 1) & mask
         }
     }
 
@@ -60,21 +73,31 @@ struct ByteTable: Sendable {
     }
 
     /// Inserts or replaces the value for a key.
-    mutating func insert(_ key: String, _ value: Int32) {
-        if (count + 1) * 2 > slots.count { grow() }
+    func insert(_ key: String, _ value: Int32) {
+        if (count + 1) * 2 > capacity { grow() }
         var k = key
         k.withUTF8 { p in
             let h = ByteTable.hash(p)
             var i = Int(truncatingIfNeeded: h) & mask
             while true {
                 if slots[i].length < 0 {
-                    slots[i] = Slot(hash: h, offset: Int32(pool.count), length: Int32(p.count), value: value)
-                    pool.append(contentsOf: p)
+                    if poolCount + p.count > poolCapacity {
+                        var c = poolCapacity * 2
+                        while c < poolCount + p.count { c *= 2 }
+                        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+                        bigger.update(from: pool, count: poolCount)
+                        pool.deallocate()
+                        pool = bigger
+                        poolCapacity = c
+                    }
+                    if p.count > 0 { (pool + poolCount).update(from: p.baseAddress!, count: p.count) }
+                    slots[i] = Slot(hash: h, offset: Int32(poolCount), length: Int32(p.count), value: value)
+                    poolCount += p.count
                     count += 1
                     return
                 }
                 if slots[i].hash == h && Int(slots[i].length) == p.count
-                    && pool[Int(slots[i].offset)..<Int(slots[i].offset) + p.count].elementsEqual(p) {
+                    && (p.count == 0 || memcmp(pool + Int(slots[i].offset), p.baseAddress!, p.count) == 0) {
                     slots[i].value = value
                     return
                 }
@@ -83,16 +106,18 @@ struct ByteTable: Sendable {
         }
     }
 
-    private mutating func grow() {
-        let old = slots
-        let c = slots.count * 2
-        slots = Array(repeating: Slot(), count: c)
-        mask = c - 1
-        for s in old where s.length >= 0 {
-            var i = Int(truncatingIfNeeded: s.hash) & mask
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 2
+        mask = capacity - 1
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: -1, value: -1), count: capacity)
+        for k in 0..<oldCapacity where old[k].length >= 0 {
+            var i = Int(truncatingIfNeeded: old[k].hash) & mask
             while slots[i].length >= 0 { i = (i + 1) & mask }
-            slots[i] = s
+            slots[i] = old[k]
         }
+        old.deallocate()
     }
 }
 

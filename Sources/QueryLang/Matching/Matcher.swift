@@ -140,8 +140,9 @@ struct WordSink: TokenSink {
         words.reserveCapacity(1024)
     }
 
+    @inline(__always)
     mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
-                       nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
+                       lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
         var f: Int32
         var e: Int32 = -1
         var capital = hasUpper
@@ -157,7 +158,7 @@ struct WordSink: TokenSink {
                 if foldedCache.count < 200_000 { foldedCache[r] = f }
             }
         } else {
-            f = index.folded.lookup(lower)
+            f = index.folded.lookup(lower, hash: lowerHash)
             if hasUpper { e = index.exact.lookup(raw) }
         }
         words.append(MatchWord(start: Int32(start), end: Int32(end), folded: f, exact: e,

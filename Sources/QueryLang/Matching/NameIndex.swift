@@ -7,9 +7,9 @@
 public struct NameIndex: Sendable {
     public let normalizer: Normalizer
     /// Folded word -> id (spelling variants map to their canonical word's id).
-    var folded = ByteTable()
+    let folded = ByteTable()
     /// Acronym word as written -> id.
-    var exact = ByteTable()
+    let exact = ByteTable()
     var wordCount: Int32 = 0
     /// Trie: children of the root by word id, deeper edges keyed by `node << 32 | word`.
     var rootEdges: [Int32] = []
@@ -45,9 +45,9 @@ public struct NameIndex: Sendable {
                 var ids: [Int32] = []
                 for w in scanned {
                     if n.kind == .acronym {
-                        ids.append(NameIndex.intern(&exact, &wordCount, w.raw))
+                        ids.append(NameIndex.intern(exact, &wordCount, w.raw))
                     } else {
-                        ids.append(NameIndex.intern(&folded, &wordCount, normalizer.spelling.canonical(w.folded)))
+                        ids.append(NameIndex.intern(folded, &wordCount, normalizer.spelling.canonical(w.folded)))
                     }
                 }
                 if seen.insert(ids).inserted { sequences.append((ids, Int32(e.index))) }
@@ -87,7 +87,7 @@ public struct NameIndex: Sendable {
         }
     }
 
-    private static func intern(_ table: inout ByteTable, _ count: inout Int32, _ word: String) -> Int32 {
+    private static func intern(_ table: ByteTable, _ count: inout Int32, _ word: String) -> Int32 {
         let id = table.lookup(word)
         if id >= 0 { return id }
         table.insert(word, count)

@@ -41,7 +41,7 @@ public struct Normalizer: Sendable {
     private struct CollectingSink: TokenSink {
         var words: [ScannedWord] = []
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
-                           nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
+                           lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
             let r = String(decoding: raw, as: UTF8.self)
             let f = nonASCII ? Folding.fold(r) : String(decoding: lower, as: UTF8.self)
             words.append(ScannedWord(raw: r, folded: f, joined: joined))

@@ -4,7 +4,7 @@ protocol TokenSink {
     /// bytes as written (apostrophes removed). `joined` is true when only spaces, hyphens or a period
     /// separate it from the previous word in the same sentence.
     mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
-                       nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int)
+                       lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int)
 }
 
 /// Splits text into whole words and sentences in one pass over its UTF-8 bytes.
@@ -30,6 +30,12 @@ struct TextScanner {
         "gov", "sen", "rep", "maj", "capt", "brig", "cpl", "pvt", "adm", "cmdr", "rev", "hon", "mt", "ft",
         "approx", "est", "dept", "univ", "fig", "al", "pp", "op", "cf", "ie", "eg", "lit",
     ]
+
+    private static let abbreviationTable: ByteTable = {
+        var t = ByteTable(capacity: abbreviations.count)
+        for a in abbreviations { t.insert(a, 1) }
+        return t
+    }()
 
     init() {}
 
@@ -64,13 +70,17 @@ struct TextScanner {
                 var nonASCII = false
                 var hasUpper = false
                 var wordEnd = i
+                var h = ByteTable.seed
                 while j < n {
                     let c = p[j]
                     if c < 0x80 {
                         if CharacterClass.isASCIIAlnum(c) {
                             if k < TextScanner.maxWordBytes {
                                 rawBuf[k] = c
-                                if CharacterClass.isASCIIUpper(c) { hasUpper = true; lowBuf[k] = c | 0x20 } else { lowBuf[k] = c }
+                                let l = CharacterClass.isASCIIUpper(c) ? c | 0x20 : c
+                                hasUpper = hasUpper || l != c
+                                lowBuf[k] = l
+                                h = (h ^ UInt64(l)) &* ByteTable.prime
                             }
                             k += 1; j += 1; wordEnd = j
                             continue
@@ -112,17 +122,18 @@ struct TextScanner {
                    TextScanner.assimilates(lowBuf, m, p, wordEnd + 1) {
                     lowBuf[1] = 0x6C
                     lm = 2
+                    h = ByteTable.hash(UnsafeBufferPointer(rebasing: lowBuf[0..<2]))
                 }
                 sink.word(start: start, end: wordEnd,
                           raw: UnsafeBufferPointer(rebasing: rawBuf[0..<m]),
-                          lower: UnsafeBufferPointer(rebasing: lowBuf[0..<lm]),
+                          lower: UnsafeBufferPointer(rebasing: lowBuf[0..<lm]), lowerHash: h,
                           nonASCII: nonASCII, hasUpper: hasUpper,
                           joined: hadWord && joinable, sentence: sentence)
                 hadWord = true
                 prevWordEnd = wordEnd
                 prevWordLen = m
                 prevWordIsAbbrev = !nonASCII && ((m == 1 && CharacterClass.isASCIILower(lowBuf[0]))
-                    || (m <= 6 && TextScanner.abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: lowBuf[0..<m]), as: UTF8.self))))
+                    || (m <= 6 && TextScanner.abbreviationTable.lookup(UnsafeBufferPointer(rebasing: lowBuf[0..<m])) >= 0))
                 joinable = true
                 boundary = false
                 sawSpaceAfterEnd = false
