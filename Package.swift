@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(
             name: "QueryLangTests",
             dependencies: ["QueryLang"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -19,19 +19,21 @@ struct CatalogLoader {
     }
 
     let directory: String
+    /// Whether every catalog file could be read and parsed as YAML.
+    private(set) var complete = true
 
-    func load(problems: inout [LoadProblem]) -> [Entry] {
+    mutating func load(problems: inout [LoadProblem]) -> [Entry] {
         var entries: [Entry] = []
         var firstDefinition: [String: SourceLocation] = [:]
         for name in FileAccess.list(directory + "/catalog", ext: "yaml") {
             let rel = "catalog/\(name)"
             let bytes: [UInt8]
             do { bytes = try FileAccess.read(directory + "/" + rel, limit: 64 << 20) }
-            catch { problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
-            guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { continue }
+            catch { problems.append(LoadProblem(file: rel, message: error.loadMessage)); complete = false; continue }
+            guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { complete = false; continue }
             var y = YAMLReader(file: rel)
             defer { problems += y.problems }
-            guard let root = y.parse(text) else { continue }
+            guard let root = y.parse(text) else { complete = false; continue }
             guard case let .sequence(items) = root else {
                 y.error(root, "a catalog file is a list of entities (each item starts with '- id: ...')")
                 continue

@@ -36,7 +36,8 @@ struct CorpusLoader {
         }
         let settings = readSettings(&problems)
         // Catalog first: matching needs every name.
-        let entries = CatalogLoader(directory: directory).load(problems: &problems)
+        var catalog = CatalogLoader(directory: directory)
+        let entries = catalog.load(problems: &problems)
         var entityIndex: [String: Int] = [:]
         for (i, e) in entries.enumerated() { entityIndex[e.id] = i }
         var entities: [Entity] = []
@@ -79,12 +80,14 @@ struct CorpusLoader {
 
         // Facts.
         let facts = FactLoader(directory: directory, entityIndex: entityIndex, documentIndex: documentIndex,
-                               documents: documents).load(problems: &problems)
+                               documents: documents, catalogComplete: catalog.complete).load(problems: &problems)
         lap(\.facts)
 
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
-            throw CorpusLoadError(problems: errors.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) })
+            var seen = Set<LoadProblem>()
+            let unique = errors.filter { seen.insert($0).inserted }
+            throw CorpusLoadError(problems: unique.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) })
         }
         guard let index else { throw CorpusLoadError(problems: []) }
         return Corpus(name: settings.name ?? lastComponent(directory), directory: directory, documents: documents,
@@ -144,7 +147,11 @@ struct CorpusLoader {
                 if key.isEmpty || key == "=" {
                     return [LoadProblem(file: e.location.file, line: line, message: "the name '\(n.text)' has no letters or digits")]
                 }
-                if owners[key]?.contains(where: { $0.entry == i }) == true { continue }
+                if let k = owners[key]?.firstIndex(where: { $0.entry == i }) {
+                    // The same name twice on one entity: it is shared knowingly if either says so.
+                    if n.kind == .ambiguous { owners[key]![k].kind = .ambiguous }
+                    continue
+                }
                 owners[key, default: []].append(Owner(entry: i, kind: n.kind, line: line, text: n.text))
             }
         }

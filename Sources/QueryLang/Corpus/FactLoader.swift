@@ -9,6 +9,9 @@ struct FactLoader {
     let entityIndex: [String: Int]
     let documentIndex: [String: Int]
     let documents: [Document]
+    /// False when a catalog file could not be read: unknown entity ids are then not reported, since
+    /// they may well be defined in the unreadable part.
+    var catalogComplete = true
 
     func load(problems: inout [LoadProblem]) -> [Fact] {
         var facts: [Fact] = []
@@ -42,6 +45,7 @@ struct FactLoader {
     private func entity(_ node: Node?, _ what: String, y: inout YAMLReader) -> Int? {
         guard let id = y.string(node, what) else { return nil }
         if let i = entityIndex[id] { return i }
+        guard catalogComplete else { return nil }
         y.error(node, "unknown entity id '\(id)' in \(what)", hint: Suggestions.hint(for: id, in: entityIndex.keys))
         return nil
     }

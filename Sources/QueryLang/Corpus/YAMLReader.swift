@@ -15,8 +15,10 @@ struct YAMLReader {
     mutating func parse(_ text: String) -> Node? {
         do {
             // Every scalar stays a string (no implicit int/bool/date resolution): mq types values itself.
-            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            checkNoAnchors(node)
+            let parser = try Parser(yaml: text, resolver: .basic)
+            guard let node = try parser.singleRoot() else { return nil }
+            // Nodes hold their anchors weakly: check them while the parser is alive.
+            withExtendedLifetime(parser) { checkNoAnchors(node) }
             return node
         } catch let e as YamlError {
             problems.append(describe(e))
@@ -28,7 +30,12 @@ struct YAMLReader {
 
     private func describe(_ e: YamlError) -> LoadProblem {
         switch e {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml notices an unclosed quote or bracket only at the end; its context says where it began.
+            if let context, context.mark.line != mark.line {
+                return LoadProblem(file: file, line: context.mark.line,
+                                   message: "invalid YAML: \(context.text) (column \(context.mark.column)), \(problem) at line \(mark.line)")
+            }
             return LoadProblem(file: file, line: mark.line, message: "invalid YAML: \(problem) (column \(mark.column))")
         case let .duplicatedKeysInMapping(duplicates, context):
             return LoadProblem(file: file, line: context.mark.line,
