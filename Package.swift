@@ -26,7 +26,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QueryLangTests",
-            dependencies: ["QueryLang"],
+            dependencies: ["QueryLang", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]
