@@ -1,12 +1,79 @@
 import ArgumentParser
+import Foundation
 import QueryLang
 
-@main
+/// `mq`: run queries on a corpus, check and format scripts, validate corpora.
+/// With no arguments it opens the REPL on the default corpus; with `-c` it runs one query.
 struct MQ: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mq",
         abstract: "Query a news corpus of armed groups and political networks.",
-        discussion: "With no subcommand, mq works on the default corpus (--corpus, MQ_CORPUS, ./seeds, or the bundled seeds).",
-        subcommands: [CorpusCommand.self]
+        discussion: """
+        With no subcommand, mq opens an interactive session on the default corpus (--corpus DIR, else \
+        MQ_CORPUS, else ./seeds, else the seeds corpus mq was built with). When standard input is not a \
+        terminal, mq reads a script from it and runs it like `mq run`.
+        Exit status: 0 success, 1 a query error or a failed assert, 2 a usage error.
+        """,
+        subcommands: [RunCommand.self, CheckCommand.self, FmtCommand.self, CorpusCommand.self]
     )
+
+    @OptionGroup var common: CommonOptions
+    @Option(name: .customShort("c"), help: "Run one query and exit.") var command: String?
+
+    func run() throws {
+        if let command {
+            let runner = try ScriptRunner(options: common)
+            throw ExitCode(runner.run(sources: [("<command>", command)]))
+        }
+        if isatty(STDIN_FILENO) == 0 {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let text = String(decoding: data, as: UTF8.self)
+            let runner = try ScriptRunner(options: common)
+            throw ExitCode(runner.run(sources: [("<stdin>", text)]))
+        }
+        try REPLLauncher.start(options: common)
+    }
+}
+
+/// Options every query-running command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
+    @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
+    @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
+
+    enum ErrorFormat: String, ExpressibleByArgument { case human, json }
+}
+
+struct OutputFormatArgument: ExpressibleByArgument {
+    let value: OutputFormat
+    init(_ v: OutputFormat) { value = v }
+    init?(argument: String) {
+        guard let v = OutputFormat(rawValue: argument) else { return nil }
+        value = v
+    }
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { value.rawValue }
+}
+
+/// Writes to standard error.
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try MQ.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = MQ.exitCode(for: error)
+            if code == .validationFailure {
+                // Usage errors exit with 2, as shells and the sqlite3/psql tools do.
+                printError(MQ.fullMessage(for: error))
+                exit(2)
+            }
+            MQ.exit(withError: error)
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct YAMLReader {
     mutating func parse(_ text: String) -> Node? {
         do {
             // Every scalar stays a string (no implicit int/bool/date resolution): mq types values itself.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            let parser = try Yams.Parser(yaml: text, resolver: .basic)
             guard let node = try parser.singleRoot() else { return nil }
             // Nodes hold their anchors weakly: check them while the parser is alive.
             withExtendedLifetime(parser) { checkNoAnchors(node) }

@@ -28,15 +28,12 @@ public struct Matcher {
     }
 
     public mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone]) -> Output {
-        sink.words.removeAll(keepingCapacity: true)
+        sink.reset()
         scanner.scan(bytes, into: &sink)
         var out = Output()
+        out.sentenceStarts = sink.sentenceStarts
+        // Only words of the vocabulary are stored; see ``WordSink``.
         let words = sink.words
-        var lastSentence = -1
-        for w in words where Int(w.sentence) != lastSentence {
-            out.sentenceStarts.append(w.start)
-            lastSentence = Int(w.sentence)
-        }
         var pending: [(Mention, group: Int32)] = []
         var i = 0
         let n = words.count
@@ -128,19 +125,49 @@ struct MatchWord {
     var capital: Bool
 }
 
-/// Looks each scanned word up in the vocabulary.
+/// Looks each scanned word up in the vocabulary and keeps those that can be part of a name.
+///
+/// Every name word is in the vocabulary, so a word outside it can neither start nor continue a name. It
+/// is not stored: the next stored word is marked not `joined` instead, which ends a name there just as
+/// the word itself would. The first word of each sentence is noted on the way.
 struct WordSink: TokenSink {
     let index: NameIndex
-    var words: [MatchWord] = []
+    private let folded: ByteTable
+    private let exact: ByteTable
+    /// The vocabulary words of the text, in order.
+    private(set) var words: [MatchWord] = []
+    /// UTF-8 byte offset of the first word of each sentence.
+    private(set) var sentenceStarts: [Int32] = []
+    private var sentence = -1
+    /// Whether a word outside the vocabulary came after the last stored word.
+    private var gap = false
     /// Non-ASCII words folded so far (the slow path), by their bytes as written.
     var foldedCache: [String: Int32] = [:]
 
     init(index: NameIndex) {
         self.index = index
+        folded = index.folded
+        exact = index.exact
         words.reserveCapacity(1024)
     }
 
+    /// Starts a new text.
+    mutating func reset() {
+        words.removeAll(keepingCapacity: true)
+        sentenceStarts = []
+        sentence = -1
+        gap = false
+    }
+
+    /// The fast path: looks the word up where it stands, lowercased and (if it has a capital) as written.
     @inline(__always)
+    mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
+        let bytes = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
+        let f = folded.lookup(bytes, head: w.lowerHead, hash: w.hash, foldingCase: true)
+        let e = w.hasUpper ? exact.lookup(bytes, head: w.head, hash: w.hash, foldingCase: false) : -1
+        add(start: w.start, end: w.end, folded: f, exact: e, capital: w.hasUpper, joined: joined, sentence: sentence)
+    }
+
     mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                        lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
         var f: Int32
@@ -158,10 +185,25 @@ struct WordSink: TokenSink {
                 if foldedCache.count < 200_000 { foldedCache[r] = f }
             }
         } else {
-            f = index.folded.lookup(lower, hash: lowerHash)
-            if hasUpper { e = index.exact.lookup(raw) }
+            f = folded.lookup(lower, hash: lowerHash)
+            if hasUpper { e = exact.lookup(raw) }
         }
-        words.append(MatchWord(start: Int32(start), end: Int32(end), folded: f, exact: e,
-                               sentence: Int32(sentence), joined: joined, capital: capital))
+        add(start: start, end: end, folded: f, exact: e, capital: capital, joined: joined, sentence: sentence)
+    }
+
+    @inline(__always)
+    private mutating func add(start: Int, end: Int, folded f: Int32, exact e: Int32, capital: Bool, joined: Bool,
+                              sentence s: Int) {
+        if s != sentence {
+            sentenceStarts.append(Int32(start))
+            sentence = s
+        }
+        if f < 0 && e < 0 {
+            gap = true
+            return
+        }
+        words.append(MatchWord(start: Int32(start), end: Int32(end), folded: f, exact: e, sentence: Int32(s),
+                               joined: joined && !gap, capital: capital))
+        gap = false
     }
 }

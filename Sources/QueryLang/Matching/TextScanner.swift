@@ -1,10 +1,40 @@
 /// Receives the words of a text from ``TextScanner``, in order.
 protocol TokenSink {
     /// One whole word. `lower` holds its ASCII-lowercased bytes when `nonASCII` is false; `raw` holds its
-    /// bytes as written (apostrophes removed). `joined` is true when only spaces, hyphens or a period
-    /// separate it from the previous word in the same sentence.
+    /// bytes as written (apostrophes removed). `lowerHash` is the ``ByteTable/hash(_:)`` of `lower`.
+    /// `joined` is true when only spaces, hyphens or a period separate it from the previous word in the
+    /// same sentence.
     mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                        lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int)
+
+    /// One plain word (see ``PlainWord``), which stands as it is at `w.start..<w.end` of `text`. The
+    /// default builds the lowercased copy and calls ``word(start:end:raw:lower:lowerHash:nonASCII:hasUpper:joined:sentence:)``;
+    /// the matcher looks the word up in place instead.
+    mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int)
+}
+
+extension TokenSink {
+    mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
+        let raw = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { lower in
+            for k in raw.indices { lower[k] = raw[k] | 0x20 }  // lowercases ASCII letters, keeps digits
+            word(start: w.start, end: w.end, raw: raw, lower: UnsafeBufferPointer(lower), lowerHash: w.hash,
+                 nonASCII: false, hasUpper: w.hasUpper, joined: joined, sentence: sentence)
+        }
+    }
+}
+
+/// A word of ASCII letters and digits with nothing deleted from it: most words of news text. Its bytes as
+/// written are the text's own, so the scanner copies nothing.
+struct PlainWord {
+    var start: Int
+    var end: Int
+    /// ``ByteTable/hash(_:)`` of the word (which ignores ASCII case).
+    var hash: UInt64
+    /// ``ByteTable/head(_:)`` of the word as written, and lowercased.
+    var head: UInt64
+    var lowerHead: UInt64
+    var hasUpper: Bool
 }
 
 /// Splits text into whole words and sentences in one pass over its UTF-8 bytes.
@@ -17,10 +47,13 @@ protocol TokenSink {
 /// Sentences end at `.`, `?`, `!` or `…` (after any closing quotes) followed by white space and a word that
 /// does not start with a lowercase letter, unless the period ends an abbreviation (`U.S.`, `Oct.`, `a.m.`,
 /// `Gen.`); and at a line break before a line that does not start with a lowercase letter.
+///
+/// Speed: separators are classified by a byte table (``ByteClass``). A word is first read as a
+/// ``PlainWord``, eight bytes at a time (``ByteLanes``), hashed as it is read and never copied; only a
+/// word that is not plain (an apostrophe inside it, a non-ASCII letter, a possible assimilated article,
+/// more than ``maxWordBytes``) is read again by the general ``scanWord(_:at:joined:sentence:into:)``,
+/// which copies it as written and lowercased.
 struct TextScanner {
-    private var raw: [UInt8] = Array(repeating: 0, count: 256)
-    private var lower: [UInt8] = Array(repeating: 0, count: 256)
-
     static let maxWordBytes = 256
 
     /// Lowercased abbreviations that a period does not end a sentence after.
@@ -32,7 +65,7 @@ struct TextScanner {
     ]
 
     private static let abbreviationTable: ByteTable = {
-        var t = ByteTable(capacity: abbreviations.count)
+        let t = ByteTable(capacity: abbreviations.count)
         for a in abbreviations { t.insert(a, 1) }
         return t
     }()
@@ -40,7 +73,9 @@ struct TextScanner {
     init() {}
 
     mutating func scan<S: TokenSink>(_ p: UnsafeBufferPointer<UInt8>, into sink: inout S) {
+        guard let base = p.baseAddress else { return }
         let n = p.count
+        let classes = ByteClass.table
         var i = 0
         var sentence = 0
         var hadWord = false
@@ -50,131 +85,193 @@ struct TextScanner {
         var sawSpaceAfterEnd = false
         var newlines = 0
         var prevWordEnd = -1
-        var prevWordLen = 0
-        var prevWordIsAbbrev = false
+        var prevWordIsAbbrev = false  // a period right after the previous word would end an abbreviation
 
-        raw.withUnsafeMutableBufferPointer { rawBuf in
-        lower.withUnsafeMutableBufferPointer { lowBuf in
         while i < n {
-            let b = p[i]
-            var v = UInt32(b)
-            var len = 1
-            if b >= 0x80 { (v, len) = CharacterClass.decode(p, i) }
-            let startsWord = b < 0x80 ? CharacterClass.isASCIIAlnum(b)
-                : (!CharacterClass.isApostrophe(v) && CharacterClass.isWordScalar(v))
-            if startsWord {
-                // Read one word.
-                let start = i
-                var j = i
-                var k = 0
-                var nonASCII = false
-                var hasUpper = false
-                var wordEnd = i
-                var h = ByteTable.seed
-                while j < n {
-                    let c = p[j]
-                    if c < 0x80 {
-                        if CharacterClass.isASCIIAlnum(c) {
-                            if k < TextScanner.maxWordBytes {
-                                rawBuf[k] = c
-                                let l = CharacterClass.isASCIIUpper(c) ? c | 0x20 : c
-                                hasUpper = hasUpper || l != c
-                                lowBuf[k] = l
-                                h = (h ^ UInt64(l)) &* ByteTable.prime
-                            }
-                            k += 1; j += 1; wordEnd = j
-                            continue
-                        }
-                        if c == 0x27 || c == 0x60 {
-                            if TextScanner.continuesWord(p, j + 1) { j += 1; continue }
-                        }
-                        break
-                    }
-                    let (w, l) = CharacterClass.decode(p, j)
-                    if CharacterClass.isApostrophe(w) {
-                        if TextScanner.continuesWord(p, j + l) { j += l; continue }
-                        break
-                    }
-                    if CharacterClass.isWordScalar(w) {
-                        nonASCII = true
-                        for q in 0..<l where k + q < TextScanner.maxWordBytes { rawBuf[k + q] = p[j + q]; lowBuf[k + q] = p[j + q] }
-                        k += l; j += l; wordEnd = j
-                        continue
-                    }
-                    break
-                }
-                let m = min(k, TextScanner.maxWordBytes)
+            let b = base[i]
+            var kind = classes[Int(b)]
+            var width = 1
+            if kind == .nonASCII { (kind, width) = TextScanner.classify(p, i) }
+            if kind == .word {
                 // A new sentence starts here?
-                var firstIsLower = CharacterClass.isASCIILower(p[start])
-                if !firstIsLower && p[start] >= 0x80 {
-                    let (fv, _) = CharacterClass.decode(p, start)
-                    firstIsLower = Unicode.Scalar(fv).map { $0.properties.isLowercase } ?? false
+                let firstIsLower = b < 0x80 ? CharacterClass.isASCIILower(b) : TextScanner.startsLowercase(p, i)
+                if hadWord && ((boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2
+                               || (newlines == 1 && !firstIsLower)) {
+                    sentence += 1
+                    joinable = false
                 }
-                if hadWord {
-                    if (boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2 || (newlines == 1 && !firstIsLower) {
-                        sentence += 1
-                        joinable = false
-                    }
+                let joined = hadWord && joinable
+                if b < 0x80, let w = TextScanner.plainWord(base, n, at: i) {
+                    sink.plainWord(w, in: base, joined: joined, sentence: sentence)
+                    prevWordIsAbbrev = w.end < n && base[w.end] == 0x2E && TextScanner.isAbbreviation(w, in: base)
+                    i = w.end
+                } else {
+                    (i, prevWordIsAbbrev) = TextScanner.scanWord(p, at: i, joined: joined, sentence: sentence, into: &sink)
                 }
-                // The assimilated Arabic article: as-Sadr, ash-Shammari, ad-Din, an-Najaf.
-                var lm = m
-                if !nonASCII, m >= 2, m <= 3, lowBuf[0] == 0x61, wordEnd < n, p[wordEnd] == 0x2D,
-                   TextScanner.assimilates(lowBuf, m, p, wordEnd + 1) {
-                    lowBuf[1] = 0x6C
-                    lm = 2
-                    h = ByteTable.hash(UnsafeBufferPointer(rebasing: lowBuf[0..<2]))
-                }
-                sink.word(start: start, end: wordEnd,
-                          raw: UnsafeBufferPointer(rebasing: rawBuf[0..<m]),
-                          lower: UnsafeBufferPointer(rebasing: lowBuf[0..<lm]), lowerHash: h,
-                          nonASCII: nonASCII, hasUpper: hasUpper,
-                          joined: hadWord && joinable, sentence: sentence)
                 hadWord = true
-                prevWordEnd = wordEnd
-                prevWordLen = m
-                prevWordIsAbbrev = !nonASCII && ((m == 1 && CharacterClass.isASCIILower(lowBuf[0]))
-                    || (m <= 6 && TextScanner.abbreviationTable.lookup(UnsafeBufferPointer(rebasing: lowBuf[0..<m])) >= 0))
+                prevWordEnd = i
                 joinable = true
                 boundary = false
                 sawSpaceAfterEnd = false
                 newlines = 0
-                i = j
                 continue
             }
-            // A separator.
-            if v == 0x0A {
+            switch kind {
+            case .newline:
                 newlines += 1
                 joinable = joinable && newlines < 2
                 if boundary { sawSpaceAfterEnd = true }
-            } else if CharacterClass.isSpace(v) {
+            case .space:
                 if boundary { sawSpaceAfterEnd = true }
-            } else if v == 0x2E {  // .
-                if i == prevWordEnd && prevWordIsAbbrev && prevWordLen > 0 {
+            case .period:
+                if i == prevWordEnd && prevWordIsAbbrev {
                     // "U.S.", "Oct. 19", "3 a.m.": not a sentence end; the period joins like a space.
-                } else if i > 0 && p[i - 1] == 0x2E {
+                } else if i > 0 && base[i - 1] == 0x2E {
                     // An ellipsis made of periods.
                     boundary = true
                 } else {
                     boundary = true
                     sawSpaceAfterEnd = false
                 }
-            } else if v == 0x3F || v == 0x21 || v == 0x2026 {  // ? ! …
+            case .sentenceMark:
                 boundary = true
                 sawSpaceAfterEnd = false
                 joinable = false
-            } else if CharacterClass.isHyphen(v) {
-                // joins the parts of a name
-            } else if v == 0x22 || v == 0x201D || v == 0x201C || v == 0x2019 || v == 0x2018 || v == 0x27
-                        || v == 0x29 || v == 0x5D || v == 0x28 || v == 0x5B || v == 0xBB || v == 0xAB {
+            case .hyphen:
+                break  // joins the parts of a name
+            case .quote:
                 // Quotes and brackets may stand between a sentence end and the next sentence.
                 joinable = false
-            } else {
+            default:
                 joinable = false
                 if !sawSpaceAfterEnd { boundary = false }
             }
-            i += len
+            i += width
         }
+    }
+
+    /// The word at `start` (an ASCII letter or digit) if it is plain: letters and digits up to a character
+    /// that cannot continue it (so no apostrophe inside it and no non-ASCII letter), at most
+    /// ``maxWordBytes`` long, and not an article that may be assimilated (`as-Sadr`). Reads eight bytes
+    /// at a time and hashes as it reads; nil sends the word to the general path.
+    @inline(__always)
+    private static func plainWord(_ base: UnsafePointer<UInt8>, _ n: Int, at start: Int) -> PlainWord? {
+        var j = start
+        var h = ByteTable.seed
+        var head: UInt64 = 0, lowerHead: UInt64 = 0, upper: UInt64 = 0
+        while true {
+            let x = j &+ 8 <= n ? ByteLanes.load(base + j) : ByteLanes.load(base + j, count: n &- j)
+            let (alnum, up) = ByteLanes.alnum(x)
+            let k = (~alnum & ByteLanes.highBits).trailingZeroBitCount >> 3  // letters and digits in a row
+            if k == 0 { break }
+            let keep = ByteLanes.lowBytes(k)
+            let lower = (x | ByteLanes.caseBits) & keep
+            if j == start { head = x & keep; lowerHead = lower }
+            upper |= up & keep
+            h = ByteTable.mix(h, lower)
+            j &+= k
+            if k < 8 { break }
         }
+        let count = j - start
+        if count > maxWordBytes { return nil }
+        if j < n {
+            // What stops the letters must also end the word.
+            let c = base[j]
+            if c >= 0x80 {
+                let p = UnsafeBufferPointer(start: base, count: n)
+                let (v, l) = CharacterClass.decode(p, j)
+                if CharacterClass.isApostrophe(v) ? continuesWord(p, j + l) : CharacterClass.isWordScalar(v) { return nil }
+            } else if c == 0x27 || c == 0x60 {
+                if continuesWord(UnsafeBufferPointer(start: base, count: n), j + 1) { return nil }
+            } else if c == 0x2D && (count == 2 || count == 3) && base[start] | 0x20 == 0x61 {
+                return nil  // a- before a hyphen: perhaps the assimilated article
+            }
+        }
+        return PlainWord(start: start, end: j, hash: ByteTable.finish(h, count: count), head: head,
+                         lowerHead: lowerHead, hasUpper: upper != 0)
+    }
+
+    /// Whether a period right after the plain word `w` ends an abbreviation (`U.S.`, `Gen.`, `a.m.`).
+    private static func isAbbreviation(_ w: PlainWord, in base: UnsafePointer<UInt8>) -> Bool {
+        let count = w.end - w.start
+        return (count == 1 && CharacterClass.isASCIILower(UInt8(truncatingIfNeeded: w.lowerHead)))
+            || (count <= 6 && abbreviationTable.lookup(UnsafeBufferPointer(start: base + w.start, count: count),
+                                                       head: w.lowerHead, hash: w.hash, foldingCase: true) >= 0)
+    }
+
+    /// The class and length of the non-ASCII scalar at `i`.
+    @inline(never)
+    private static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (ByteClass, Int) {
+        let (v, l) = CharacterClass.decode(p, i)
+        return (ByteClass.of(scalar: v), l)
+    }
+
+    /// Whether the word at `i` starts with a lowercase non-ASCII letter.
+    @inline(never)
+    private static func startsLowercase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let (v, _) = CharacterClass.decode(p, i)
+        return Unicode.Scalar(v).map { $0.properties.isLowercase } ?? false
+    }
+
+    /// Reads any word at `start`, copying it as written (apostrophes deleted) and lowercased, and hands
+    /// it to the sink: the general path. Returns where the word ends, and whether a period right after
+    /// it would end an abbreviation.
+    private static func scanWord<S: TokenSink>(_ p: UnsafeBufferPointer<UInt8>, at start: Int, joined: Bool,
+                                               sentence: Int, into sink: inout S) -> (end: Int, abbreviation: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maxWordBytes) { buffer in
+            let rawBuf = UnsafeMutableBufferPointer(rebasing: buffer[..<maxWordBytes])
+            let lowBuf = UnsafeMutableBufferPointer(rebasing: buffer[maxWordBytes...])
+            let n = p.count
+            var j = start
+            var k = 0
+            var nonASCII = false
+            var hasUpper = false
+            while j < n {
+                let c = p[j]
+                if c < 0x80 {
+                    if CharacterClass.isASCIIAlnum(c) {
+                        if k < maxWordBytes {
+                            rawBuf[k] = c
+                            let l = CharacterClass.isASCIIUpper(c) ? c | 0x20 : c
+                            hasUpper = hasUpper || l != c
+                            lowBuf[k] = l
+                        }
+                        k += 1; j += 1
+                        continue
+                    }
+                    if c == 0x27 || c == 0x60 {
+                        if continuesWord(p, j + 1) { j += 1; continue }
+                    }
+                    break
+                }
+                let (w, l) = CharacterClass.decode(p, j)
+                if CharacterClass.isApostrophe(w) {
+                    if continuesWord(p, j + l) { j += l; continue }
+                    break
+                }
+                if CharacterClass.isWordScalar(w) {
+                    nonASCII = true
+                    for q in 0..<l where k + q < maxWordBytes { rawBuf[k + q] = p[j + q]; lowBuf[k + q] = p[j + q] }
+                    k += l; j += l
+                    continue
+                }
+                break
+            }
+            // An apostrophe is deleted only before a letter, so the word ends at `j`.
+            let m = min(k, maxWordBytes)
+            // The assimilated Arabic article: as-Sadr, ash-Shammari, ad-Din, an-Najaf.
+            var lm = m
+            if !nonASCII, m >= 2, m <= 3, lowBuf[0] == 0x61, j < n, p[j] == 0x2D, assimilates(lowBuf, m, p, j + 1) {
+                lowBuf[1] = 0x6C
+                lm = 2
+            }
+            let lower = UnsafeBufferPointer(rebasing: lowBuf[..<lm])
+            sink.word(start: start, end: j, raw: UnsafeBufferPointer(rebasing: rawBuf[..<m]), lower: lower,
+                      lowerHash: ByteTable.hash(lower), nonASCII: nonASCII, hasUpper: hasUpper, joined: joined,
+                      sentence: sentence)
+            let abbreviation = !nonASCII && ((m == 1 && CharacterClass.isASCIILower(lowBuf[0]))
+                || (m <= 6 && abbreviationTable.lookup(UnsafeBufferPointer(rebasing: lowBuf[..<m])) >= 0))
+            return (j, abbreviation)
         }
     }
 

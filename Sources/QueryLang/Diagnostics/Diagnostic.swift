@@ -1,0 +1,41 @@
+/// A problem in a query: a code, a place, a message, and hints where one helps.
+///
+/// Codes are grouped by phase: `E0xx` lexing, `E1xx` parsing, `E2xx` names, `E3xx` types and values,
+/// `E4xx` running (limits, cancellation, failed assertions, imports). docs/language.md lists them all.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public enum Severity: String, Sendable { case error, warning }
+    public let code: String
+    public let severity: Severity
+    public let message: String
+    public let file: SourceFile?
+    public let span: Span
+    /// "did you mean ...", "write ... instead": short, one per line.
+    public let hints: [String]
+
+    public init(_ code: String, _ message: String, at span: Span, in file: SourceFile?, hints: [String] = [],
+                severity: Severity = .error) {
+        self.code = code
+        self.message = message
+        self.span = span
+        self.file = file
+        self.hints = hints
+        self.severity = severity
+    }
+
+    /// 1-based line and column of the start of the span, when the file is known.
+    public var location: (line: Int, column: Int)? { file?.location(of: span.start) }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.code == b.code && a.message == b.message && a.span.start == b.span.start && a.span.end == b.span.end
+            && a.file?.name == b.file?.name && a.hints == b.hints
+    }
+    public func hash(into h: inout Hasher) { h.combine(code); h.combine(message); h.combine(span.start) }
+}
+
+/// One or more diagnostics, thrown by the stages of the language.
+public struct Diagnostics: Error, Sendable, CustomStringConvertible {
+    public var items: [Diagnostic]
+    public init(_ items: [Diagnostic]) { self.items = items }
+    public var description: String { DiagnosticRenderer().render(items) }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+}

@@ -1,0 +1,132 @@
+/// The embedding API of mq: parse -> check -> compile -> run, over a corpus the host supplies.
+///
+/// ```swift
+/// let corpus = try Corpus.load(directory: "seeds")
+/// let engine = Engine(corpus: corpus)
+/// let session = engine.makeSession()
+/// let outputs = try session.run("entities | where type == \"armed_group\" | count")
+/// ```
+/// Safe by default: a query reads only the corpus. Imports need an ``ImportLoader`` from the host;
+/// ``Limits`` bound steps, rows, output, depth, regex size and time; a ``CancellationToken`` stops a run
+/// from another thread.
+public struct EngineOptions: Sendable {
+    public var limits = Limits()
+    /// Reads imported files; nil refuses every import.
+    public var importLoader: ImportLoader? = nil
+    /// Built-in functions plus any the host registers.
+    public var functions = FunctionRegistry()
+
+    public init() {}
+}
+
+/// A parsed program with the syntax diagnostics found in it.
+public struct ParsedProgram: Sendable {
+    public let program: Program
+    public let file: SourceFile
+    public let diagnostics: [Diagnostic]
+}
+
+/// A program that parsed and checked without errors, ready to run (any number of times).
+public struct CompiledProgram: Sendable {
+    public let program: Program
+    public let file: SourceFile
+    /// Warnings found by the checker.
+    public let warnings: [Diagnostic]
+}
+
+public final class Engine: Sendable {
+    public let corpus: Corpus
+    public let options: EngineOptions
+
+    public init(corpus: Corpus, options: EngineOptions = EngineOptions()) {
+        self.corpus = corpus
+        self.options = options
+    }
+
+    /// Stage 1: text to syntax tree.
+    public func parse(_ text: String, file: String = "<query>") -> ParsedProgram {
+        var p = Parser(file: SourceFile(name: file, text: text), maxDepth: options.limits.maxDepth)
+        let program = p.parseProgram()
+        return ParsedProgram(program: program, file: p.file, diagnostics: p.diagnostics)
+    }
+
+    /// Stage 2: every problem that can be found without running (names, fields, arity, types where
+    /// known, entity names, regexes), given the variables and functions a session already holds.
+    public func check(_ parsed: ParsedProgram, in session: Session? = nil) -> [Diagnostic] {
+        var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
+                              globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
+        checker.check(parsed.program)
+        return parsed.diagnostics + checker.diagnostics
+    }
+
+    /// Stages 1 and 2 together: a program to run, or every error found.
+    public func compile(_ text: String, file: String = "<query>", in session: Session? = nil) throws(Diagnostics) -> CompiledProgram {
+        let parsed = parse(text, file: file)
+        let all = parsed.diagnostics.isEmpty ? check(parsed, in: session) : parsed.diagnostics
+        let errors = all.filter { $0.severity == .error }
+        if !errors.isEmpty { throw Diagnostics(errors) }
+        return CompiledProgram(program: parsed.program, file: parsed.file, warnings: all.filter { $0.severity == .warning })
+    }
+
+    /// A session holds the variables and functions of successive statements (a REPL, a script).
+    public func makeSession() -> Session { Session(engine: self) }
+}
+
+/// Variables and functions defined so far, and the evaluator that runs statements. One session belongs
+/// to one thread at a time; run several sessions over one corpus in parallel.
+public final class Session {
+    public let engine: Engine
+    let interpreter: Interpreter
+    /// Static types of the variables, for the checker and completion.
+    public private(set) var variableTypes: [String: ValueType] = [:]
+    /// Parameter counts of the functions from `def`.
+    public private(set) var functionArity: [String: Int] = [:]
+
+    init(engine: Engine) {
+        self.engine = engine
+        self.interpreter = Interpreter(corpus: engine.corpus, limits: engine.options.limits,
+                                       functions: engine.options.functions, importLoader: engine.options.importLoader)
+    }
+
+    /// The limits of this session (the REPL may change them).
+    public var limits: Limits {
+        get { interpreter.limits }
+        set { interpreter.limits = newValue }
+    }
+
+    /// Stage 4: runs a compiled program; `onOutput` receives each statement's result as it is produced.
+    /// Stops at the first runtime error or failed assertion.
+    public func run(_ compiled: CompiledProgram, cancel: CancellationToken? = nil,
+                    onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
+        interpreter.cancel = cancel
+        defer { interpreter.cancel = nil }
+        do {
+            try interpreter.run(compiled.program, file: compiled.file, onOutput: onOutput)
+        } catch let d as Diagnostic {
+            learn(compiled.program)
+            throw Diagnostics([d])
+        } catch {
+            throw Diagnostics([Diagnostic("E400", "\(error)", at: .none, in: compiled.file)])
+        }
+        learn(compiled.program)
+    }
+
+    /// Compiles and runs `text`, returning every output.
+    @discardableResult
+    public func run(_ text: String, file: String = "<query>", cancel: CancellationToken? = nil) throws(Diagnostics) -> [StatementOutput] {
+        let compiled = try engine.compile(text, file: file, in: self)
+        var outputs: [StatementOutput] = []
+        try run(compiled, cancel: cancel) { outputs.append($0) }
+        return outputs
+    }
+
+    /// The value of a variable defined with `let`.
+    public func variable(_ name: String) -> Value? { interpreter.globals[name] }
+
+    /// Records the names a program defined (those that ran).
+    private func learn(_ program: Program) {
+        for (name, value) in interpreter.globals { variableTypes[name] = Checker.staticType(of: value) }
+        for (name, f) in interpreter.userFunctions { functionArity[name] = f.params.count }
+        _ = program
+    }
+}

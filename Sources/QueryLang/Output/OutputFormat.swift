@@ -1,0 +1,68 @@
+/// How results are written: aligned table (default), csv, tsv, json (one array per result), jsonl
+/// (one object per row) or markdown.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, tsv, json, jsonl, markdown
+
+    /// Renders one statement's output.
+    public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
+        switch output {
+        case let .printed(text, _):
+            return text + "\n"
+        case let .value(v, _):
+            switch self {
+            case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
+            default: return ValueText.cell(v, corpus: corpus) + "\n"
+            }
+        case let .table(t, _):
+            switch self {
+            case .table: return TableRenderer(options: options).render(t, corpus: corpus)
+            case .csv: return DelimitedRenderer(separator: ",").render(t, corpus: corpus)
+            case .tsv: return DelimitedRenderer(separator: "\t").render(t, corpus: corpus)
+            case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"
+            case .jsonl: return JSONRenderer().lines(t, corpus: corpus)
+            case .markdown: return MarkdownRenderer().render(t, corpus: corpus)
+            }
+        }
+    }
+}
+
+/// Values as text for cells and as JSON.
+public enum ValueText {
+    /// A value in a table cell: references by readable name, lists comma-separated, null as "null".
+    public static func cell(_ v: Value, corpus: Corpus) -> String {
+        switch v {
+        case let .string(s): return s
+        case let .list(items): return items.map { cell($0, corpus: corpus) }.joined(separator: ", ")
+        case let .record(r): return "{" + zip(r.keys, r.values).map { "\($0): \(cell($1, corpus: corpus))" }.joined(separator: ", ") + "}"
+        case let .date(d): return d.description
+        default: return Preview.text(v, corpus: corpus, quoteStrings: false)
+        }
+    }
+
+    /// The value of a column of a row (records by key, references by field).
+    static func column(_ row: Value, _ name: String, corpus: Corpus) -> Value {
+        FieldAccess(corpus: corpus).field(row, name) ?? (name == "value" ? row : .null)
+    }
+
+    /// JSON: references as their id, dates as text with their precision, tables as arrays of objects.
+    public static func json(_ v: Value, corpus: Corpus) -> String {
+        switch v {
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(i): return String(i)
+        case let .float(f): return f.isFinite ? Preview.formatFloat(f) : "null"
+        case let .string(s): return JSONText.quote(s)
+        case let .date(d): return JSONText.quote(d.description)
+        case let .list(items): return "[" + items.map { json($0, corpus: corpus) }.joined(separator: ",") + "]"
+        case let .record(r):
+            return "{" + zip(r.keys, r.values).map { JSONText.quote($0) + ":" + json($1, corpus: corpus) }.joined(separator: ",") + "}"
+        case let .document(i): return JSONText.quote(corpus.documents[i].id)
+        case let .entity(i): return JSONText.quote(corpus.entities[i].id)
+        case let .mention(i):
+            let m = corpus.mentions[i]
+            return "{\"doc\":\(JSONText.quote(corpus.documents[Int(m.doc)].id)),\"start\":\(m.start),\"end\":\(m.end)}"
+        case let .fact(i): return JSONText.quote(corpus.facts[i].id)
+        case let .table(t): return JSONRenderer().array(t, corpus: corpus)
+        }
+    }
+}

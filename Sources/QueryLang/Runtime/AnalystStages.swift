@@ -1,0 +1,187 @@
+/// The analyst stages: `cooccur`, `kwic` and `timeline`.
+extension Interpreter {
+    /// The mention behind a row (a mention, or a record extending one).
+    private func mentionIndex(_ row: Value) -> Int? {
+        switch row {
+        case let .mention(i): return i
+        case let .record(r): return r.base.flatMap(mentionIndex)
+        default: return nil
+        }
+    }
+
+    /// Pairs of entities mentioned in the same sentence (or document) among the input mentions:
+    /// `a`, `b` (a before b in catalog order), `count` of sentences or documents, and the `docs`.
+    func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span) throws -> Table {
+        var byUnit: [Int64: Set<Int32>] = [:]  // doc << 32 | sentence -> entities
+        var order: [Int64] = []
+        for row in input.rows {
+            try tick(span)
+            guard let i = mentionIndex(row) else {
+                throw fail("E303", "cooccur works on mentions, got \(row.typeName) \(preview(row))", span,
+                           hints: ["mentions | where ... | cooccur"])
+            }
+            let m = corpus.mentions[i]
+            guard m.entity >= 0, all || m.zone.isOwnText else { continue }
+            let unit = Int64(m.doc) << 32 | (scope == .sentence ? Int64(m.sentence) : 0)
+            if byUnit[unit] == nil { order.append(unit) }
+            byUnit[unit, default: []].insert(m.entity)
+        }
+        var counts: [Int64: (count: Int, docs: [Int])] = [:]
+        for unit in order {
+            let ents = byUnit[unit]!.sorted()
+            guard ents.count > 1 else { continue }
+            let doc = Int(unit >> 32)
+            for x in 0..<ents.count {
+                for y in (x + 1)..<ents.count {
+                    try tick(span)
+                    let key = Int64(ents[x]) << 32 | Int64(ents[y])
+                    var entry = counts[key] ?? (0, [])
+                    entry.count += 1
+                    if entry.docs.last != doc { entry.docs.append(doc) }
+                    counts[key] = entry
+                }
+            }
+            try checkRows(counts.count, span, "cooccur")
+        }
+        let rows = counts.sorted { l, r in
+            l.value.count != r.value.count ? l.value.count > r.value.count : l.key < r.key
+        }.map { key, v -> Value in
+            .record(Record(keys: ["a", "b", "count", "docs"],
+                           values: [.entity(Int(key >> 32)), .entity(Int(key & 0xFFFF_FFFF)), .int(Int64(v.count)),
+                                    .list(v.docs.map(Value.document))]))
+        }
+        return Table(rows: rows, columns: ["a", "b", "count", "docs"])
+    }
+
+    /// Keyword in context: for documents, every whole-word occurrence of the term (a phrase, compared as
+    /// names are; or an entity, through its mentions); for mentions, the mention itself.
+    func kwic(_ input: Table, _ termExpr: Expr?, _ widthExpr: Expr?, _ span: Span, _ outer: Env) throws -> Table {
+        var width = 40
+        if let widthExpr {
+            let v = try eval(widthExpr, outer)
+            guard case let .int(w) = v, w >= 0, w <= 10_000 else {
+                throw fail("E301", "kwic width must be a whole number from 0 to 10000, got \(preview(v))", widthExpr.span)
+            }
+            width = Int(w)
+        }
+        let term = try termExpr.map { try eval($0, outer) }
+        let columns = ["doc", "left", "match", "right", "zone", "start"]
+        var rows: [Value] = []
+        func emit(_ d: Document, _ r: Range<Int>) {
+            let hit = Kwic.context(d, start: r.lowerBound, end: r.upperBound, width: width)
+            rows.append(.record(Record(keys: columns, values: [
+                .document(d.index), .string(hit.left), .string(hit.match), .string(hit.right),
+                .string(d.zone(at: r.lowerBound).rawValue), .int(Int64(r.lowerBound)),
+            ])))
+        }
+        let phrase: [String]?
+        switch term {
+        case let .string(s)?:
+            phrase = corpus.names.normalizer.words(s)
+            if phrase!.isEmpty { throw fail("E301", "kwic needs a word to look for", termExpr!.span) }
+        case .entity?, nil: phrase = nil
+        case let v?:
+            throw fail("E301", "kwic looks for a string or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
+        }
+        for row in input.rows {
+            try tick(span)
+            if let i = mentionIndex(row) {
+                let m = corpus.mentions[i]
+                if case let .entity(e)? = term, Int(m.entity) != e { continue }
+                emit(corpus.documents[Int(m.doc)], Int(m.start)..<Int(m.end))
+                continue
+            }
+            guard let d = documentIndex(row) else {
+                throw fail("E303", "kwic works on documents or mentions, got \(row.typeName) \(preview(row))", span)
+            }
+            let doc = corpus.documents[d]
+            if let phrase {
+                for r in Kwic.find(phrase, in: doc, normalizer: corpus.names.normalizer) { emit(doc, r) }
+            } else if case let .entity(e)? = term {
+                for m in corpus.mentions(inDocument: d) where Int(m.entity) == e { emit(doc, Int(m.start)..<Int(m.end)) }
+            } else {
+                throw fail("E301", "kwic on documents needs a term: kwic \"drone\"", span)
+            }
+            try checkRows(rows.count, span, "kwic")
+        }
+        return Table(rows: rows, columns: columns)
+    }
+
+    private func documentIndex(_ row: Value) -> Int? {
+        switch row {
+        case let .document(i): return i
+        case let .record(r): return r.base.flatMap(documentIndex)
+        default: return nil
+        }
+    }
+
+    private func entityIndex(_ row: Value) -> Int? {
+        switch row {
+        case let .entity(i): return i
+        case let .record(r): return r.base.flatMap(entityIndex)
+        default: return nil
+        }
+    }
+
+    /// For each input entity: the facts about it (as subject or object) and the dated documents that
+    /// mention it in their own text, in date order; undated facts come last.
+    func timeline(_ input: Table, _ span: Span) throws -> Table {
+        let columns = ["date", "entity", "kind", "what", "source", "doc", "quote"]
+        var rows: [(date: PartialDate?, order: Int, row: Value)] = []
+        for row in input.rows {
+            guard let e = entityIndex(row) else {
+                throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
+                           hints: ["entities | where id == \"...\" | timeline"])
+            }
+            for f in corpus.facts {
+                try tick(span)
+                let isObject: Bool
+                if case let .entity(o) = f.object { isObject = o == e } else { isObject = false }
+                guard f.subject == e || isObject else { continue }
+                let what = describe(f)
+                let source = fields.field(.fact(f.index), "source") ?? .null
+                rows.append((f.date ?? f.from, rows.count, .record(Record(keys: columns, values: [
+                    (f.date ?? f.from).map(Value.date) ?? .null, .entity(e), .string("fact"), .string(what), source,
+                    .document(f.doc), f.quote.map(Value.string) ?? .null,
+                ]))))
+            }
+            for d in corpus.documents(mentioning: e, ownTextOnly: true) {
+                try tick(span)
+                let doc = corpus.documents[d]
+                guard let date = doc.published else { continue }
+                rows.append((date, rows.count, .record(Record(keys: columns, values: [
+                    .date(date), .entity(e), .string("document"), .string(doc.title),
+                    doc.outlet.map(Value.string) ?? .null, .document(d), .null,
+                ]))))
+            }
+        }
+        rows.sort { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?):
+                if PartialDate.sortsBefore(x, y) { return true }
+                if PartialDate.sortsBefore(y, x) { return false }
+                return a.order < b.order
+            case (nil, nil): return a.order < b.order
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }
+        return Table(rows: rows.map(\.row), columns: columns)
+    }
+
+    /// A fact in words: "Kataib Hezbollah designated_by United States".
+    func describe(_ f: Fact) -> String {
+        let subject = corpus.entities[f.subject].name
+        let object: String
+        switch f.object {
+        case let .entity(o): object = corpus.entities[o].name
+        case let .number(n, unit): object = Preview.text(fields.field(.fact(f.index), "object") ?? .float(n), corpus: corpus, quoteStrings: false) + (unit.map { " \($0)" } ?? "")
+        case let .date(d): object = d.description
+        case let .text(t): object = t
+        }
+        var s = "\(subject) \(f.predicate.replacingOccurrences(of: "_", with: " ")) \(object)"
+        if let from = f.from { s += " from \(from)" }
+        if let until = f.until { s += " until \(until)" }
+        return s
+    }
+}

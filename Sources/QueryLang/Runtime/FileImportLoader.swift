@@ -1,0 +1,37 @@
+import Foundation
+
+/// An ``ImportLoader`` that reads `.mq` files from disk, relative to the importing file, and only
+/// inside the given directories. Hosts opt in to it; the engine reads no file by default.
+public struct FileImportLoader: ImportLoader {
+    /// Directories imports may come from (resolved, absolute).
+    public let allowedRoots: [String]
+    /// Where imports from a query typed without a file (the REPL, `-c`) are resolved.
+    public let workingDirectory: String
+
+    public init(allowedRoots: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.allowedRoots = allowedRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        self.workingDirectory = workingDirectory
+    }
+
+    public func load(_ path: String, from: String) throws -> (name: String, text: String) {
+        let base: URL
+        if from.hasPrefix("<") { base = URL(fileURLWithPath: workingDirectory, isDirectory: true) }
+        else { base = URL(fileURLWithPath: from).deletingLastPathComponent() }
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path))
+            .standardizedFileURL.resolvingSymlinksInPath()
+        guard allowedRoots.contains(where: { url.path == $0 || url.path.hasPrefix($0 + "/") }) else {
+            throw ImportError(message: "\(url.path) is outside the directories imports may read")
+        }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ImportError(message: "cannot read \(url.path)")
+        }
+        let cwd = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+        let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path
+        return (name, text)
+    }
+
+    struct ImportError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}

@@ -1,0 +1,109 @@
+/// What a function sees when it is called: the corpus, field access and a way to fail with a span.
+public struct FunctionContext {
+    public let corpus: Corpus
+    let fields: FieldAccess
+    let span: Span
+    let file: SourceFile?
+    let limits: Limits
+
+    /// A runtime error at the call.
+    public func error(_ message: String, hints: [String] = []) -> Diagnostic {
+        Diagnostic("E301", message, at: span, in: file, hints: hints)
+    }
+}
+
+/// A function callable from queries: built in, or registered by a host tool.
+public struct QueryFunction: Sendable {
+    public let name: String
+    public let minArgs: Int
+    public let maxArgs: Int
+    /// e.g. `lower(s: string) -> string`
+    public let signature: String
+    public let help: String
+    /// The static result type, where known.
+    public let returns: ValueType
+    public let body: @Sendable ([Value], FunctionContext) throws -> Value
+
+    public init(name: String, minArgs: Int, maxArgs: Int, signature: String, help: String, returns: ValueType = .any,
+                body: @escaping @Sendable ([Value], FunctionContext) throws -> Value) {
+        self.name = name
+        self.minArgs = minArgs
+        self.maxArgs = maxArgs
+        self.signature = signature
+        self.help = help
+        self.returns = returns
+        self.body = body
+    }
+}
+
+/// Every function known to an engine: the built-ins plus those a host registers.
+public struct FunctionRegistry: Sendable {
+    public private(set) var functions: [String: QueryFunction] = [:]
+
+    public init(builtins: Bool = true) {
+        if builtins {
+            for f in StringFunctions.all + ListFunctions.all + DateFunctions.all + MathFunctions.all + CorpusFunctions.all {
+                functions[f.name] = f
+            }
+        }
+    }
+
+    public mutating func register(_ f: QueryFunction) { functions[f.name] = f }
+
+    public subscript(name: String) -> QueryFunction? { functions[name] }
+
+    /// Functions the evaluator handles itself because they do not evaluate all their arguments.
+    public static let special: [String: (min: Int, max: Int, signature: String, help: String)] = [
+        "if": (3, 3, "if(condition, then, else)", "then when the condition is true, else otherwise (null counts as false)"),
+        "coalesce": (1, 16, "coalesce(a, b, ...)", "the first argument that is not null"),
+    ]
+}
+
+/// Argument helpers for function bodies.
+extension FunctionContext {
+    func string(_ v: Value, _ what: String) throws -> String? {
+        switch v {
+        case .null: return nil
+        case let .string(s): return s
+        default: throw error("\(what) must be a string, got \(v.typeName) \(Preview.of(v, corpus: corpus))")
+        }
+    }
+
+    func int(_ v: Value, _ what: String) throws -> Int64? {
+        switch v {
+        case .null: return nil
+        case let .int(i): return i
+        case let .float(f) where f.rounded() == f && abs(f) < 9e18: return Int64(f)
+        default: throw error("\(what) must be an integer, got \(v.typeName) \(Preview.of(v, corpus: corpus))")
+        }
+    }
+
+    func number(_ v: Value, _ what: String) throws -> Double? {
+        switch v {
+        case .null: return nil
+        case let .int(i): return Double(i)
+        case let .float(f): return f
+        default: throw error("\(what) must be a number, got \(v.typeName) \(Preview.of(v, corpus: corpus))")
+        }
+    }
+
+    func list(_ v: Value, _ what: String) throws -> [Value]? {
+        switch v {
+        case .null: return nil
+        case let .list(l): return l
+        case let .table(t): return t.rows
+        default: throw error("\(what) must be a list, got \(v.typeName) \(Preview.of(v, corpus: corpus))")
+        }
+    }
+
+    func date(_ v: Value, _ what: String) throws -> PartialDate? {
+        switch v {
+        case .null: return nil
+        case let .date(d): return d
+        case let .string(s):
+            guard let d = PartialDate(parsing: s) else { throw error("'\(s)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+            return d
+        default: throw error("\(what) must be a date, got \(v.typeName) \(Preview.of(v, corpus: corpus))")
+        }
+    }
+}

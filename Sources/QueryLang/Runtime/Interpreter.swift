@@ -1,0 +1,358 @@
+import Foundation
+
+/// What one statement produced.
+public enum StatementOutput: Sendable {
+    /// A query's table.
+    case table(Table, Span)
+    /// A query's single value.
+    case value(Value, Span)
+    /// The text of a `print`.
+    case printed(String, Span)
+}
+
+/// Loads the text of `import`ed files. The host decides what may be read: by default nothing is.
+public protocol ImportLoader: Sendable {
+    /// The text and a display name of `path`, imported from the file named `from`.
+    func load(_ path: String, from: String) throws -> (name: String, text: String)
+}
+
+/// A user function from `def`.
+struct UserFunction {
+    let params: [String]
+    let body: Expr
+    let file: SourceFile
+}
+
+/// Evaluates programs over a corpus. One interpreter holds the variables and functions of one session;
+/// it is not shared between threads (make one per thread; the corpus is shared).
+final class Interpreter {
+    let corpus: Corpus
+    let fields: FieldAccess
+    var limits: Limits
+    let functions: FunctionRegistry
+    let importLoader: ImportLoader?
+    var globals: [String: Value] = [:]
+    var userFunctions: [String: UserFunction] = [:]
+    var cancel: CancellationToken?
+
+    var file: SourceFile
+    private var steps = 0
+    private var deadline: ContinuousClock.Instant?
+    private var callDepth = 0
+    private var importStack: [String] = []
+    var regexCache: [String: NSRegularExpression] = [:]
+
+    init(corpus: Corpus, limits: Limits, functions: FunctionRegistry, importLoader: ImportLoader?) {
+        self.corpus = corpus
+        self.fields = FieldAccess(corpus: corpus)
+        self.limits = limits
+        self.functions = functions
+        self.importLoader = importLoader
+        self.file = SourceFile(name: "<query>", text: "")
+    }
+
+    /// The environment of an expression: the current row, function parameters, a summarize group.
+    struct Env {
+        var row: Value?
+        var locals: [String: Value] = [:]
+        var group: ArraySlice<Value>? = nil
+        static let top = Env(row: nil)
+    }
+
+    // MARK: Errors and limits
+
+    func fail(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Diagnostic {
+        Diagnostic(code, message, at: span, in: file, hints: hints)
+    }
+
+    func preview(_ v: Value) -> String { Preview.of(v, corpus: corpus) }
+
+    /// Counts a step; every 4096 steps checks cancellation, the deadline and the step limit.
+    @inline(__always)
+    func tick(_ span: Span) throws {
+        steps &+= 1
+        if steps & 4095 == 0 { try checkpoint(span) }
+    }
+
+    func checkpoint(_ span: Span) throws {
+        if let cancel, cancel.isCancelled {
+            throw fail("E403", "interrupted", span)
+        }
+        if steps > limits.maxSteps {
+            throw fail("E402", "the query took more than \(limits.maxSteps) steps", span,
+                       hints: ["narrow it with where or take, or raise the step limit"])
+        }
+        if let deadline, ContinuousClock.now > deadline {
+            throw fail("E402", "the query ran longer than the time limit", span)
+        }
+    }
+
+    func checkRows(_ n: Int, _ span: Span, _ what: String) throws {
+        if n > limits.maxRows {
+            throw fail("E402", "\(what) would hold more than \(limits.maxRows) rows", span,
+                       hints: ["filter the rows first, or raise the row limit"])
+        }
+    }
+
+    // MARK: Statements
+
+    /// Runs the statements of a program in order; stops at the first error.
+    func run(_ program: Program, file: SourceFile, onOutput: (StatementOutput) -> Void) throws {
+        let saved = self.file
+        self.file = file
+        defer { self.file = saved }
+        for st in program.statements {
+            steps = 0
+            deadline = limits.timeout.map { ContinuousClock.now + $0 }
+            try checkpoint(st.span)
+            try execute(st, onOutput: onOutput)
+        }
+    }
+
+    func execute(_ st: Statement, onOutput: (StatementOutput) -> Void) throws {
+        switch st.kind {
+        case let .let(name, e):
+            globals[name.name] = try eval(e, .top)
+        case let .def(name, params, body):
+            userFunctions[name.name] = UserFunction(params: params.map(\.name), body: body, file: file)
+        case let .assert(cond, message):
+            let v = try eval(cond, .top)
+            guard case .bool(true) = v else {
+                var text = "assertion failed"
+                if let message {
+                    let m = try eval(message, .top)
+                    text += ": " + Preview.text(m, corpus: corpus, quoteStrings: false)
+                }
+                let got: String
+                if case .bool(false) = v { got = "the condition is false" } else { got = "the condition is \(v.typeName) \(preview(v)), not true" }
+                throw fail("E404", text, cond.span, hints: [got])
+            }
+        case let .print(e):
+            let v = try eval(e, .top)
+            if case let .table(t) = v { onOutput(.table(t, st.span)) }
+            else { onOutput(.printed(Preview.text(v, corpus: corpus, quoteStrings: false), st.span)) }
+        case let .import(path, span):
+            try runImport(path, span)
+        case let .query(e):
+            let v = try eval(e, .top)
+            if case let .table(t) = v {
+                if t.rows.count > limits.maxOutputRows {
+                    throw fail("E402", "the query returns \(t.rows.count) rows, more than the output limit of \(limits.maxOutputRows)",
+                               st.span, hints: ["add | take N, or summarize"])
+                }
+                onOutput(.table(t, st.span))
+            } else {
+                onOutput(.value(v, st.span))
+            }
+        }
+    }
+
+    private func runImport(_ path: String, _ span: Span) throws {
+        guard let loader = importLoader else {
+            throw fail("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
+        }
+        if importStack.count >= limits.maxImportDepth {
+            throw fail("E405", "imports nest more than \(limits.maxImportDepth) deep", span)
+        }
+        let loaded: (name: String, text: String)
+        do { loaded = try loader.load(path, from: file.name) } catch {
+            throw fail("E405", "cannot import \"\(path)\": \(error)", span)
+        }
+        if importStack.contains(loaded.name) || loaded.name == file.name {
+            throw fail("E405", "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
+        }
+        let (program, diagnostics) = Parser.parse(loaded.text, file: loaded.name, maxDepth: limits.maxDepth)
+        if let first = diagnostics.first(where: { $0.severity == .error }) { throw first }
+        importStack.append(file.name)
+        defer { importStack.removeLast() }
+        let saved = file
+        file = SourceFile(name: loaded.name, text: loaded.text)
+        defer { file = saved }
+        // An imported file contributes its definitions; its queries run (asserts included) but show nothing.
+        for st in program.statements { try execute(st) { _ in } }
+    }
+
+    // MARK: Expressions
+
+    func eval(_ e: Expr, _ env: Env) throws -> Value {
+        try tick(e.span)
+        switch e {
+        case let .literal(l, _):
+            switch l {
+            case .null: return .null
+            case let .bool(b): return .bool(b)
+            case let .int(i): return .int(i)
+            case let .float(f): return .float(f)
+            case let .string(s): return .string(s)
+            case let .date(d): return .date(d)
+            }
+        case let .name(n, span):
+            return try lookup(n, span, env)
+        case let .field(base, name, span):
+            let b = try eval(base, env)
+            return try field(b, name.name, span)
+        case let .index(base, index, span):
+            return try subscripted(try eval(base, env), try eval(index, env), span)
+        case let .call(name, args, span):
+            return try call(name, args, span, env)
+        case let .unary(op, x, span):
+            let v = try eval(x, env)
+            switch op {
+            case .not:
+                switch v {
+                case let .bool(b): return .bool(!b)
+                case .null: return .null
+                default: throw fail("E301", "'not' needs a bool, got \(v.typeName) \(preview(v))", span)
+                }
+            case .negate:
+                switch v {
+                case let .int(i):
+                    guard i != Int64.min else { throw fail("E406", "integer overflow", span) }
+                    return .int(-i)
+                case let .float(f): return .float(-f)
+                case .null: return .null
+                default: throw fail("E301", "'-' needs a number, got \(v.typeName) \(preview(v))", span)
+                }
+            }
+        case let .binary(op, l, r, span):
+            return try binary(op, l, r, span, env)
+        case let .list(items, _):
+            return .list(try items.map { try eval($0, env) })
+        case let .record(fs, _):
+            return .record(Record(keys: fs.map(\.name.name), values: try fs.map { try eval($0.value, env) }))
+        case let .pipeline(source, stages, span):
+            var table = try tableValue(try eval(source, env), source.span)
+            for st in stages {
+                table = try apply(st, to: table, env)
+                try checkRows(table.rows.count, st.span, "the result of '\(st.kind.name)'")
+            }
+            _ = span
+            return .table(table)
+        }
+    }
+
+    /// A value used as the source of a pipeline: a table as it is, a list as rows.
+    func tableValue(_ v: Value, _ span: Span) throws -> Table {
+        switch v {
+        case let .table(t): return t
+        case let .list(l):
+            if let kind = l.first.flatMap(fields.referenceKind), l.allSatisfy({ fields.referenceKind($0) == kind }) {
+                return Table(rows: l, columns: FieldCatalog.columns(of: kind))
+            }
+            if case let .record(r)? = l.first { return Table(rows: l, columns: r.keys) }
+            return Table(rows: l, columns: ["value"])
+        case .document, .entity, .mention, .fact:
+            return Table(rows: [v], columns: FieldCatalog.columns(of: fields.referenceKind(v)!))
+        default:
+            throw fail("E303", "a pipeline needs a table or a list to start from, got \(v.typeName) \(preview(v))", span,
+                       hints: ["start with docs, entities, mentions or facts"])
+        }
+    }
+
+    func lookup(_ n: String, _ span: Span, _ env: Env) throws -> Value {
+        if let v = env.locals[n] { return v }
+        if let row = env.row, let v = fields.field(row, n) { return v }
+        if let v = globals[n] { return v }
+        switch n {
+        case "docs": return .table(Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document)))
+        case "entities": return .table(Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity)))
+        case "mentions": return .table(Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention)))
+        case "facts": return .table(Table(rows: (0..<corpus.facts.count).map(Value.fact), columns: FieldCatalog.columns(of: .fact)))
+        default: break
+        }
+        var candidates = Array(env.locals.keys) + Array(globals.keys) + ["docs", "entities", "mentions", "facts"]
+        if let row = env.row { candidates += fields.fieldNames(row) }
+        throw fail("E205", "unknown name '\(n)'", span, hints: [Suggestions.hint(for: n, in: candidates)].compactMap { $0 })
+    }
+
+    func field(_ b: Value, _ name: String, _ span: Span) throws -> Value {
+        if b.isNull { return .null }
+        if let v = fields.field(b, name) { return v }
+        if case let .list(items) = b {
+            // A field of a list is the list of that field of its items (m.docs.title).
+            return .list(try items.map { try field($0, name, span) })
+        }
+        let names = fields.fieldNames(b)
+        if names.isEmpty {
+            throw fail("E203", "\(b.typeName) \(preview(b)) has no fields", span)
+        }
+        throw fail("E203", "\(b.typeName) has no field '\(name)'", span,
+                   hints: [Suggestions.hint(for: name, in: names) ?? "fields: " + names.joined(separator: ", ")])
+    }
+
+    private func subscripted(_ b: Value, _ i: Value, _ span: Span) throws -> Value {
+        switch (b, i) {
+        case (.null, _), (_, .null): return .null
+        case let (.list(l), .int(k)):
+            let idx = k < 0 ? Int64(l.count) + k : k
+            return idx >= 0 && idx < Int64(l.count) ? l[Int(idx)] : .null
+        case let (.table(t), .int(k)):
+            let idx = k < 0 ? Int64(t.rows.count) + k : k
+            return idx >= 0 && idx < Int64(t.rows.count) ? t.rows[Int(idx)] : .null
+        case let (.string(s), .int(k)):
+            let chars = Array(s)
+            let idx = k < 0 ? Int64(chars.count) + k : k
+            return idx >= 0 && idx < Int64(chars.count) ? .string(String(chars[Int(idx)])) : .null
+        case let (_, .string(name)):
+            return try field(b, name, span)
+        default:
+            throw fail("E301", "cannot index \(b.typeName) with \(i.typeName)", span)
+        }
+    }
+
+    // MARK: Calls
+
+    func call(_ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws -> Value {
+        if let group = env.group, let agg = Aggregates.named[name.name] {
+            return try aggregate(agg, name, args, span, group, env)
+        }
+        switch name.name {
+        case "if":
+            guard args.count == 3 else { throw arity(name, 3, 3, args.count, span) }
+            let c = try eval(args[0], env)
+            if case .bool(true) = c { return try eval(args[1], env) }
+            return try eval(args[2], env)
+        case "coalesce":
+            for a in args {
+                let v = try eval(a, env)
+                if !v.isNull { return v }
+            }
+            return .null
+        default: break
+        }
+        if let f = userFunctions[name.name] {
+            guard args.count == f.params.count else { throw arity(name, f.params.count, f.params.count, args.count, span) }
+            callDepth += 1
+            defer { callDepth -= 1 }
+            if callDepth > limits.maxDepth { throw fail("E402", "calls nest more than \(limits.maxDepth) deep", span) }
+            var locals: [String: Value] = [:]
+            for (p, a) in zip(f.params, args) { locals[p] = try eval(a, env) }
+            let saved = file
+            file = f.file
+            defer { file = saved }
+            return try eval(f.body, Env(row: env.row, locals: locals, group: env.group))
+        }
+        if let f = functions[name.name] {
+            guard args.count >= f.minArgs && args.count <= f.maxArgs else {
+                throw arity(name, f.minArgs, f.maxArgs, args.count, span)
+            }
+            let values = try args.map { try eval($0, env) }
+            let ctx = FunctionContext(corpus: corpus, fields: fields, span: span, file: file, limits: limits)
+            return try f.body(values, ctx)
+        }
+        if Aggregates.named[name.name] != nil {
+            throw fail("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,
+                       hints: ["... | summarize \(name.name)(...) by ..."])
+        }
+        let known = Array(functions.functions.keys) + Array(userFunctions.keys) + ["if", "coalesce"]
+        throw fail("E204", "unknown function '\(name.name)'", name.span,
+                   hints: [Suggestions.hint(for: name.name, in: known)].compactMap { $0 })
+    }
+
+    func arity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span) -> Diagnostic {
+        let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
+        let sig = functions[name.name]?.signature ?? FunctionRegistry.special[name.name]?.signature
+        return fail("E208", "'\(name.name)' takes \(want) argument\(hi == 1 ? "" : "s"), got \(got)", span,
+                    hints: sig.map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,65 @@
+/// Keyword in context: occurrences of a phrase in documents, with the text around them.
+enum Kwic {
+    struct Hit {
+        var left: String
+        var match: String
+        var right: String
+    }
+
+    /// The text around `start..<end`, `width` characters each side, white space collapsed.
+    static func context(_ doc: Document, start: Int, end: Int, width: Int) -> Hit {
+        let u = doc.text.utf8
+        let s = u.index(u.startIndex, offsetBy: start), e = u.index(u.startIndex, offsetBy: end)
+        let before = doc.text[..<s], after = doc.text[e...]
+        func collapse<S: StringProtocol>(_ t: S) -> String {
+            var out = ""
+            var space = false
+            for ch in t {
+                if ch.isWhitespace { space = true; continue }
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(ch)
+            }
+            return out
+        }
+        var left = collapse(before.suffix(width * 2))
+        if before.last?.isWhitespace == true && !left.isEmpty { left += " " }
+        var right = collapse(after.prefix(width * 2))
+        if after.first?.isWhitespace == true && !right.isEmpty { right = " " + right }
+        return Hit(left: String(left.suffix(width)), match: String(doc.text[s..<e]), right: String(right.prefix(width)))
+    }
+
+    /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
+    /// (case, diacritics, apostrophes and spelling variants folded).
+    static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer) -> [Range<Int>] {
+        guard !phrase.isEmpty else { return [] }
+        var sink = OffsetSink(normalizer: normalizer)
+        var scanner = TextScanner()
+        var t = doc.text
+        t.withUTF8 { scanner.scan($0, into: &sink) }
+        let words = sink.words
+        var out: [Range<Int>] = []
+        var i = 0
+        while i + phrase.count <= words.count {
+            var k = 0
+            while k < phrase.count && words[i + k].folded == phrase[k] && (k == 0 || words[i + k].joined) { k += 1 }
+            if k == phrase.count {
+                out.append(words[i].start..<words[i + k - 1].end)
+                i += k
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private struct OffsetSink: TokenSink {
+        let normalizer: Normalizer
+        var words: [(start: Int, end: Int, folded: String, joined: Bool)] = []
+        mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
+                           lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
+            let f = nonASCII ? Folding.fold(String(decoding: raw, as: UTF8.self)) : String(decoding: lower, as: UTF8.self)
+            words.append((start, end, normalizer.spelling.canonical(f), joined))
+        }
+    }
+}

@@ -1,0 +1,262 @@
+/// The stages of a pipeline, each a function from a table to a table.
+extension Interpreter {
+    func apply(_ stage: Stage, to input: Table, _ outer: Env) throws -> Table {
+        func rowEnv(_ row: Value) -> Env { Env(row: row, locals: outer.locals) }
+        switch stage.kind {
+        case let .where(cond):
+            var out: [Value] = []
+            for row in input.rows {
+                let v = try eval(cond, rowEnv(row))
+                switch v {
+                case .bool(true): out.append(row)
+                case .bool(false), .null: break
+                default:
+                    throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
+                               hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
+                }
+            }
+            return Table(rows: out, columns: input.columns)
+
+        case let .select(cols):
+            let names = columnNames(cols)
+            var out: [Value] = []
+            out.reserveCapacity(input.rows.count)
+            for row in input.rows {
+                let env = rowEnv(row)
+                out.append(.record(Record(keys: names, values: try cols.map { try eval($0.expr, env) })))
+            }
+            return Table(rows: out, columns: names)
+
+        case let .extend(cols):
+            let names = columnNames(cols)
+            var out: [Value] = []
+            out.reserveCapacity(input.rows.count)
+            var columns = input.columns
+            for n in names where !columns.contains(n) { columns.append(n) }
+            for row in input.rows {
+                let env = rowEnv(row)
+                var rec = fields.record(row)
+                for (n, c) in zip(names, cols) { rec.set(n, try eval(c.expr, env)) }
+                out.append(.record(rec))
+            }
+            return Table(rows: out, columns: columns)
+
+        case let .sort(keys):
+            return Table(rows: try sorted(input.rows, keys, outer), columns: input.columns)
+
+        case let .take(n):
+            let count = try countArgument(n, outer, "take")
+            return Table(rows: Array(input.rows.prefix(count)), columns: input.columns)
+
+        case let .top(n, keys):
+            let count = try countArgument(n, outer, "top")
+            return Table(rows: Array(try sorted(input.rows, keys, outer, limit: count).prefix(count)), columns: input.columns)
+
+        case let .distinct(cols):
+            var seen = Set<Value>()
+            var out: [Value] = []
+            if cols.isEmpty {
+                for row in input.rows where seen.insert(row).inserted { out.append(row) }
+                return Table(rows: out, columns: input.columns)
+            }
+            let names = columnNames(cols)
+            for row in input.rows {
+                let env = rowEnv(row)
+                let rec = Value.record(Record(keys: names, values: try cols.map { try eval($0.expr, env) }))
+                if seen.insert(rec).inserted { out.append(rec) }
+            }
+            return Table(rows: out, columns: names)
+
+        case let .summarize(aggs, by):
+            return try summarize(input, aggs, by, outer)
+
+        case let .join(kind, rightExpr, keys):
+            return try join(input, kind, rightExpr, keys, stage.span, outer)
+
+        case let .union(rightExpr):
+            let right = try tableValue(try eval(rightExpr, outer), rightExpr.span)
+            try checkRows(input.rows.count + right.rows.count, stage.span, "the union")
+            var columns = input.columns
+            for c in right.columns where !columns.contains(c) { columns.append(c) }
+            return Table(rows: input.rows + right.rows, columns: columns)
+
+        case let .expand(col):
+            let name = columnNames([col])[0]
+            var out: [Value] = []
+            var columns = input.columns
+            if !columns.contains(name) { columns.append(name) }
+            for row in input.rows {
+                let v = try eval(col.expr, rowEnv(row))
+                let items: [Value]
+                switch v {
+                case let .list(l): items = l
+                case let .table(t): items = t.rows
+                case .null: items = []
+                default: items = [v]
+                }
+                try checkRows(out.count + items.count, stage.span, "the result of expand")
+                let base = fields.record(row)
+                for item in items {
+                    try tick(stage.span)
+                    var rec = base
+                    rec.set(name, item)
+                    out.append(.record(rec))
+                }
+            }
+            return Table(rows: out, columns: columns)
+
+        case .count:
+            return Table(rows: [.record(Record(keys: ["count"], values: [.int(Int64(input.rows.count))]))], columns: ["count"])
+
+        case let .cooccur(scope, all):
+            return try cooccur(input, scope, all, stage.span)
+
+        case let .kwic(term, width):
+            return try kwic(input, term, width, stage.span, outer)
+
+        case .timeline:
+            return try timeline(input, stage.span)
+        }
+    }
+
+    /// Column names: as written (`n = ...`), else the field or function name, else `column1`, ...
+    func columnNames(_ cols: [Column]) -> [String] {
+        var names: [String] = []
+        for (i, c) in cols.enumerated() {
+            var n: String
+            if let explicit = c.name { n = explicit.name }
+            else {
+                switch c.expr {
+                case let .name(x, _): n = x
+                case let .field(_, f, _): n = f.name
+                case let .call(f, _, _): n = f.name
+                default: n = "column\(i + 1)"
+                }
+            }
+            var unique = n
+            var k = 1
+            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
+            names.append(unique)
+        }
+        return names
+    }
+
+    private func countArgument(_ e: Expr, _ env: Env, _ stage: String) throws -> Int {
+        let v = try eval(e, env)
+        guard case let .int(n) = v, n >= 0 else {
+            throw fail("E301", "\(stage) needs a count that is a whole number, 0 or more, got \(v.typeName) \(preview(v))", e.span)
+        }
+        return Int(clamping: n)
+    }
+
+    /// Stable sort by keys; with a limit, only the first `limit` rows need to be in order.
+    private func sorted(_ rows: [Value], _ keys: [SortKey], _ outer: Env, limit: Int? = nil) throws -> [Value] {
+        var keyed: [(row: Value, keys: [Value], index: Int)] = []
+        keyed.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() {
+            let env = Env(row: row, locals: outer.locals)
+            keyed.append((row, try keys.map { try eval($0.expr, env) }, i))
+        }
+        func before(_ a: (row: Value, keys: [Value], index: Int), _ b: (row: Value, keys: [Value], index: Int)) -> Bool {
+            for (k, key) in keys.enumerated() {
+                let x = a.keys[k], y = b.keys[k]
+                // Nulls go last whichever the direction.
+                if x.isNull != y.isNull { return y.isNull }
+                var c = Value.compareForSort(x, y)
+                if key.descending { c = -c }
+                if c != 0 { return c < 0 }
+            }
+            return a.index < b.index
+        }
+        keyed.sort(by: before)
+        return keyed.map(\.row)
+    }
+
+    private func summarize(_ input: Table, _ aggs: [Column], _ by: [Column], _ outer: Env) throws -> Table {
+        let keyNames = columnNames(by)
+        let aggNames = columnNames(aggs)
+        var names = keyNames
+        for n in aggNames {
+            var unique = n
+            var k = 1
+            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
+            names.append(unique)
+        }
+        // Group rows by their key values, in first-seen order.
+        var groupIndex: [[Value]: Int] = [:]
+        var groups: [(key: [Value], rows: [Value])] = []
+        for row in input.rows {
+            let env = Env(row: row, locals: outer.locals)
+            let key = try by.map { try eval($0.expr, env) }
+            if let g = groupIndex[key] { groups[g].rows.append(row) }
+            else {
+                groupIndex[key] = groups.count
+                groups.append((key, [row]))
+            }
+        }
+        if by.isEmpty && groups.isEmpty { groups.append(([], [])) }
+        var out: [Value] = []
+        out.reserveCapacity(groups.count)
+        for g in groups {
+            var values = g.key
+            let env = Env(row: g.rows.first, locals: outer.locals, group: g.rows[...])
+            for a in aggs { values.append(try eval(a.expr, env)) }
+            out.append(.record(Record(keys: names, values: values)))
+        }
+        return Table(rows: out, columns: names)
+    }
+
+    private func join(_ left: Table, _ kind: JoinKind, _ rightExpr: Expr, _ keys: [JoinKey], _ span: Span,
+                      _ outer: Env) throws -> Table {
+        let right = try tableValue(try eval(rightExpr, outer), rightExpr.span)
+        // Index the right side by its key values.
+        var index: [[Value]: [Int]] = [:]
+        for (i, row) in right.rows.enumerated() {
+            try tick(span)
+            let env = Env(row: row, locals: outer.locals)
+            let key = try keys.map { try eval($0.right ?? $0.left, env) }
+            if key.contains(where: \.isNull) { continue }
+            index[key, default: []].append(i)
+        }
+        var out: [Value] = []
+        var columns = left.columns
+        var rightNames: [String: String] = [:]
+        if kind == .inner || kind == .left {
+            for c in right.columns {
+                var n = c
+                var k = 1
+                while columns.contains(n) { n = "\(c)\(k)"; k += 1 }
+                rightNames[c] = n
+                columns.append(n)
+            }
+        }
+        for row in left.rows {
+            let env = Env(row: row, locals: outer.locals)
+            let key = try keys.map { try eval($0.left, env) }
+            let matches = key.contains(where: \.isNull) ? [] : (index[key] ?? [])
+            switch kind {
+            case .semi: if !matches.isEmpty { out.append(row) }
+            case .anti: if matches.isEmpty { out.append(row) }
+            case .inner, .left:
+                if matches.isEmpty {
+                    if kind == .left {
+                        var rec = fields.record(row)
+                        for c in right.columns { rec.set(rightNames[c]!, .null) }
+                        out.append(.record(rec))
+                    }
+                    continue
+                }
+                try checkRows(out.count + matches.count, span, "the join")
+                let base = fields.record(row)
+                for m in matches {
+                    try tick(span)
+                    var rec = base
+                    let r = fields.record(right.rows[m])
+                    for c in right.columns { rec.set(rightNames[c]!, r[c] ?? fields.field(right.rows[m], c) ?? .null) }
+                    out.append(.record(rec))
+                }
+            }
+        }
+        return Table(rows: out, columns: kind == .semi || kind == .anti ? left.columns : columns)
+    }
+}

@@ -1,0 +1,93 @@
+/// A value of the mq language.
+///
+/// Null is an ordinary value: `null == null` is true, any other comparison with null is false, and
+/// aggregates skip nulls. References (document, entity, mention, fact) point into the corpus and can be
+/// navigated (`m.doc.title`); they print as their id in JSON and as a readable name in tables.
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    case string(String)
+    case date(PartialDate)
+    case list([Value])
+    indirect case record(Record)
+    case document(Int)
+    case entity(Int)
+    case mention(Int)
+    case fact(Int)
+    case table(Table)
+
+    /// The type name used in messages: "string", "entity", ...
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .string: return "string"
+        case .date: return "date"
+        case .list: return "list"
+        case .record: return "record"
+        case .document: return "document"
+        case .entity: return "entity"
+        case .mention: return "mention"
+        case .fact: return "fact"
+        case .table: return "table"
+        }
+    }
+
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    public var asDouble: Double? {
+        switch self {
+        case let .int(v): return Double(v)
+        case let .float(v): return v
+        default: return nil
+        }
+    }
+}
+
+/// An ordered set of named values: a row of `select`, `extend` or `summarize`.
+public struct Record: Sendable {
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+    /// The reference this record was made from (by `extend`, `join` or `expand`): fields it does not
+    /// hold are looked up there, so navigation still works after a stage that builds records.
+    public var base: Value?
+
+    public init(keys: [String] = [], values: [Value] = [], base: Value? = nil) {
+        self.keys = keys
+        self.values = values
+        self.base = base
+    }
+
+    public init(_ pairs: [(String, Value)]) {
+        keys = pairs.map(\.0)
+        values = pairs.map(\.1)
+    }
+
+    public subscript(key: String) -> Value? {
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return values[i]
+    }
+
+    /// Sets a field, replacing one of the same name or appending a new one.
+    public mutating func set(_ key: String, _ value: Value) {
+        if let i = keys.firstIndex(of: key) { values[i] = value } else { keys.append(key); values.append(value) }
+    }
+
+    public var count: Int { keys.count }
+}
+
+/// Rows produced by a source or a stage: references or records, with the columns a table shows.
+public struct Table: Sendable {
+    public var rows: [Value]
+    /// Column names in display order.
+    public var columns: [String]
+
+    public init(rows: [Value], columns: [String]) {
+        self.rows = rows
+        self.columns = columns
+    }
+}

@@ -1,0 +1,222 @@
+/// The syntax tree of an mq program. Spans compare equal (see ``Span``), so trees compare by structure.
+
+/// A whole script or REPL input: statements in order.
+public struct Program: Sendable, Equatable {
+    public var statements: [Statement]
+    /// Comments after the last statement.
+    public var trailingComments: [String]
+    public init(statements: [Statement], trailingComments: [String] = []) {
+        self.statements = statements
+        self.trailingComments = trailingComments
+    }
+}
+
+public struct Statement: Sendable, Equatable {
+    public var kind: StatementKind
+    public var span: Span
+    /// `#` comments on the lines before the statement (text after `#`).
+    public var comments: [String] = []
+    /// A `#` comment at the end of the statement's last line.
+    public var trailingComment: String?
+    public init(_ kind: StatementKind, span: Span, comments: [String] = [], trailingComment: String? = nil) {
+        self.kind = kind
+        self.span = span
+        self.comments = comments
+        self.trailingComment = trailingComment
+    }
+}
+
+public enum StatementKind: Sendable, Equatable {
+    /// `let name = expr`
+    case `let`(Identifier, Expr)
+    /// `def name(a, b) = expr`: a function; it may call earlier functions, never itself.
+    case def(Identifier, [Identifier], Expr)
+    /// `assert expr, "message"`: fails the script when `expr` is not true.
+    case assert(Expr, Expr?)
+    /// `print expr`
+    case print(Expr)
+    /// `import "file.mq"`
+    case `import`(String, Span)
+    /// A query or expression whose value is shown.
+    case query(Expr)
+}
+
+/// A name as written, with its place.
+public struct Identifier: Sendable, Equatable {
+    public var name: String
+    public var span: Span
+    public init(_ name: String, _ span: Span) {
+        self.name = name
+        self.span = span
+    }
+}
+
+public enum Literal: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    case string(String)
+    case date(PartialDate)
+}
+
+public enum UnaryOp: String, Sendable, Equatable {
+    case not, negate = "-"
+}
+
+public enum BinaryOp: String, Sendable, Equatable, CaseIterable {
+    case or, and
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case `in`, notIn = "not in", has, contains, matches, startswith, endswith, within
+    case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
+
+    /// Binding strength: higher binds tighter.
+    var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .eq, .ne, .lt, .le, .gt, .ge, .in, .notIn, .has, .contains, .matches, .startswith, .endswith, .within: return 4
+        case .add, .sub: return 5
+        case .mul, .div, .mod: return 6
+        }
+    }
+
+    /// Word operators written between operands.
+    static let words: [String: BinaryOp] = [
+        "or": .or, "and": .and, "in": .in, "has": .has, "contains": .contains, "matches": .matches,
+        "startswith": .startswith, "endswith": .endswith, "within": .within,
+    ]
+}
+
+public indirect enum Expr: Sendable, Equatable {
+    case literal(Literal, Span)
+    /// A bare name: a field of the current row, a variable, or a source (`docs`, `entities`, ...).
+    case name(String, Span)
+    /// `expr.field`
+    case field(Expr, Identifier, Span)
+    /// `expr[index]`
+    case index(Expr, Expr, Span)
+    /// `f(args)`
+    case call(Identifier, [Expr], Span)
+    case unary(UnaryOp, Expr, Span)
+    case binary(BinaryOp, Expr, Expr, Span)
+    case list([Expr], Span)
+    case record([RecordField], Span)
+    /// `source | stage | stage`
+    case pipeline(Expr, [Stage], Span)
+
+    public var span: Span {
+        switch self {
+        case let .literal(_, s), let .name(_, s), let .field(_, _, s), let .index(_, _, s), let .call(_, _, s),
+             let .unary(_, _, s), let .binary(_, _, _, s), let .list(_, s), let .record(_, s), let .pipeline(_, _, s):
+            return s
+        }
+    }
+}
+
+public struct RecordField: Sendable, Equatable {
+    public var name: Identifier
+    public var value: Expr
+    public init(name: Identifier, value: Expr) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// `name = expr` or a bare `expr` (named after the expression) in select, extend, summarize, ...
+public struct Column: Sendable, Equatable {
+    public var name: Identifier?
+    public var expr: Expr
+    public init(name: Identifier?, expr: Expr) {
+        self.name = name
+        self.expr = expr
+    }
+}
+
+public struct SortKey: Sendable, Equatable {
+    public var expr: Expr
+    public var descending: Bool
+    /// Whether `asc`/`desc` was written (the formatter keeps what the author wrote).
+    public var explicit: Bool
+    public init(expr: Expr, descending: Bool, explicit: Bool) {
+        self.expr = expr
+        self.descending = descending
+        self.explicit = explicit
+    }
+}
+
+public enum JoinKind: String, Sendable, Equatable, CaseIterable {
+    case inner, left, anti, semi
+}
+
+/// `key` (a field of both sides) or `leftExpr == rightExpr`.
+public struct JoinKey: Sendable, Equatable {
+    public var left: Expr
+    public var right: Expr?
+    public init(left: Expr, right: Expr?) {
+        self.left = left
+        self.right = right
+    }
+}
+
+public struct Stage: Sendable, Equatable {
+    public var kind: StageKind
+    public var span: Span
+    /// The stage's name as written (for diagnostics).
+    public var nameSpan: Span
+    public var comments: [String] = []
+    public init(_ kind: StageKind, span: Span, nameSpan: Span, comments: [String] = []) {
+        self.kind = kind
+        self.span = span
+        self.nameSpan = nameSpan
+        self.comments = comments
+    }
+}
+
+public enum StageKind: Sendable, Equatable {
+    case `where`(Expr)
+    case select([Column])
+    case extend([Column])
+    case sort([SortKey])
+    case take(Expr)
+    case top(Expr, [SortKey])
+    case distinct([Column])
+    case summarize([Column], by: [Column])
+    case join(JoinKind, Expr, on: [JoinKey])
+    case union(Expr)
+    case expand(Column)
+    case count
+    /// `cooccur [by sentence|document] [all]`: `all` counts boilerplate zones too.
+    case cooccur(CooccurScope, all: Bool)
+    /// `kwic [term] [width N]`: the term may be left out when the rows are mentions.
+    case kwic(Expr?, width: Expr?)
+    case timeline
+
+    public var name: String {
+        switch self {
+        case .where: return "where"
+        case .select: return "select"
+        case .extend: return "extend"
+        case .sort: return "sort"
+        case .take: return "take"
+        case .top: return "top"
+        case .distinct: return "distinct"
+        case .summarize: return "summarize"
+        case .join: return "join"
+        case .union: return "union"
+        case .expand: return "expand"
+        case .count: return "count"
+        case .cooccur: return "cooccur"
+        case .kwic: return "kwic"
+        case .timeline: return "timeline"
+        }
+    }
+
+    /// Every stage name, for completion and suggestions.
+    public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
+                               "union", "expand", "count", "cooccur", "kwic", "timeline"]
+}
+
+public enum CooccurScope: String, Sendable, Equatable {
+    case sentence, document
+}

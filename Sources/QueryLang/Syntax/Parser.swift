@@ -1,0 +1,513 @@
+/// Parses tokens into a ``Program``, reporting every syntax error it can find in one pass.
+///
+/// Recursive descent with precedence climbing. Nesting deeper than `maxDepth` is a diagnostic (E103),
+/// never a stack overflow. An error at the end of the input is E104 ("unfinished"), which the REPL uses
+/// to ask for another line.
+public struct Parser {
+    public let file: SourceFile
+    private var tokens: [Token]
+    private var pos = 0
+    private var depth = 0
+    public var maxDepth: Int
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var comments: [(start: Int, text: String, ownLine: Bool)]
+    private var nextComment = 0
+
+    /// Thrown to unwind a statement after an error; the statement is skipped.
+    private struct Abort: Error {}
+
+    static let keywords: Set<String> = ["let", "def", "assert", "print", "import", "true", "false", "null",
+                                        "and", "or", "not", "in"]
+    /// Names analysts bring from other query languages, with the mq stage they mean.
+    static let stageSynonyms: [String: String] = [
+        "limit": "take", "head": "take", "filter": "where", "project": "select", "order": "sort",
+        "orderby": "sort", "group": "summarize", "groupby": "summarize", "aggregate": "summarize",
+        "mvexpand": "expand", "mv-expand": "expand", "unnest": "expand", "uniq": "distinct", "dedup": "distinct",
+    ]
+
+    public init(file: SourceFile, maxDepth: Int = 200) {
+        self.file = file
+        var lexer = Lexer(file: file)
+        self.tokens = lexer.tokenize()
+        self.diagnostics = lexer.diagnostics
+        self.comments = lexer.comments
+        self.maxDepth = maxDepth
+    }
+
+    /// Parses a whole program; `diagnostics` holds every error found.
+    public mutating func parseProgram() -> Program {
+        var statements: [Statement] = []
+        skipNewlines()
+        while !at(.eof) {
+            let leading = takeComments(before: current.span.start)
+            do {
+                var st = try statement()
+                st.comments = leading
+                if !at(.eof) && !at(.newline) {
+                    throw error("E101", "expected the end of the statement, found \(current.kind.description)", current.span,
+                                hints: endHints())
+                }
+                st.trailingComment = takeTrailingComment(line: file.location(of: st.span.end).line)
+                statements.append(st)
+            } catch {
+                // Skip to the next statement.
+                while !at(.eof) && !at(.newline) { pos += 1 }
+            }
+            skipNewlines()
+        }
+        let rest = comments[nextComment...].map(\.text)
+        return Program(statements: statements, trailingComments: rest)
+    }
+
+    // MARK: Tokens
+
+    private var current: Token { tokens[pos] }
+    private func at(_ k: TokenKind) -> Bool { current.kind == k }
+    private func atWord(_ w: String) -> Bool { current.isIdentifier(w) }
+    private func peekKind(_ k: Int) -> TokenKind { tokens[min(pos + k, tokens.count - 1)].kind }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let t = tokens[pos]
+        if pos < tokens.count - 1 { pos += 1 }
+        return t
+    }
+
+    private mutating func skipNewlines() { while at(.newline) { pos += 1 } }
+
+    private mutating func expect(_ k: TokenKind, _ what: String) throws -> Token {
+        if at(k) { return advance() }
+        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+    }
+
+    private mutating func expectIdentifier(_ what: String) throws -> Identifier {
+        if let name = current.identifier, !Parser.keywords.contains(name) {
+            let t = advance()
+            return Identifier(name, t.span)
+        }
+        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+    }
+
+    private mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
+        var code = code
+        if code == "E101" && at(.eof) { code = "E104" }
+        diagnostics.append(Diagnostic(code, code == "E104" ? "unfinished statement: \(message)" : message,
+                                      at: span, in: file, hints: hints))
+        return Abort()
+    }
+
+    private func endHints() -> [String] {
+        if let w = current.identifier, StageKind.names.contains(w) || Parser.stageSynonyms[w] != nil {
+            return ["put '|' before a stage: ... | \(Parser.stageSynonyms[w] ?? w) ..."]
+        }
+        return []
+    }
+
+    private mutating func takeComments(before offset: Int) -> [String] {
+        var out: [String] = []
+        while nextComment < comments.count && comments[nextComment].start < offset {
+            out.append(comments[nextComment].text)
+            nextComment += 1
+        }
+        return out
+    }
+
+    private mutating func takeTrailingComment(line: Int) -> String? {
+        guard nextComment < comments.count else { return nil }
+        let c = comments[nextComment]
+        guard !c.ownLine, file.location(of: c.start).line == line else { return nil }
+        nextComment += 1
+        return c.text
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > maxDepth {
+            throw error("E103", "expression nested too deeply (more than \(maxDepth) levels)", current.span,
+                        hints: ["split it with let"])
+        }
+    }
+
+    // MARK: Statements
+
+    private mutating func statement() throws -> Statement {
+        let start = current.span
+        if atWord("let") {
+            advance()
+            let name = try expectIdentifier("a variable name after 'let'")
+            _ = try expect(.assign, "'=' after 'let \(name.name)'")
+            let value = try expression()
+            return Statement(.let(name, value), span: start.to(value.span))
+        }
+        if atWord("def") {
+            advance()
+            let name = try expectIdentifier("a function name after 'def'")
+            _ = try expect(.lparen, "'(' after 'def \(name.name)'")
+            var params: [Identifier] = []
+            if !at(.rparen) {
+                repeat { params.append(try expectIdentifier("a parameter name")) } while consume(.comma)
+            }
+            _ = try expect(.rparen, "')' after the parameters")
+            _ = try expect(.assign, "'=' before the body of '\(name.name)'")
+            let body = try expression()
+            return Statement(.def(name, params, body), span: start.to(body.span))
+        }
+        if atWord("assert") {
+            advance()
+            let cond = try expression()
+            var message: Expr? = nil
+            if consume(.comma) { message = try expression() }
+            return Statement(.assert(cond, message), span: start.to(message?.span ?? cond.span))
+        }
+        if atWord("print") {
+            advance()
+            let e = try expression()
+            return Statement(.print(e), span: start.to(e.span))
+        }
+        if atWord("import") {
+            advance()
+            guard case let .string(path) = current.kind else {
+                throw error("E101", "expected a file name in quotes after 'import'", current.span, hints: ["import \"common.mq\""])
+            }
+            let t = advance()
+            return Statement(.import(path, t.span), span: start.to(t.span))
+        }
+        let e = try expression()
+        return Statement(.query(e), span: e.span)
+    }
+
+    private mutating func consume(_ k: TokenKind) -> Bool {
+        if at(k) { advance(); return true }
+        return false
+    }
+
+    // MARK: Expressions
+
+    /// A pipeline or a plain expression.
+    public mutating func expression() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        let source = try binary(0)
+        guard at(.pipe) else { return source }
+        var stages: [Stage] = []
+        while at(.pipe) {
+            let leading = takeComments(before: current.span.start)
+            advance()
+            var st = try stage()
+            st.comments = leading
+            stages.append(st)
+        }
+        return .pipeline(source, stages, source.span.to(stages.last!.span))
+    }
+
+    private mutating func binary(_ minPrecedence: Int) throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        var left = try unary()
+        while true {
+            guard let (op, width) = binaryOperator(), op.precedence > minPrecedence else { break }
+            for _ in 0..<width { advance() }
+            // Comparisons do not chain: a < b < c is an error.
+            let right = try binary(op.precedence)
+            left = .binary(op, left, right, left.span.to(right.span))
+            if op.precedence == 4, let (next, _) = binaryOperator(), next.precedence == 4 {
+                throw error("E101", "comparisons do not chain; combine them with 'and'", current.span)
+            }
+        }
+        return left
+    }
+
+    /// The binary operator at the current token and how many tokens it spans.
+    private func binaryOperator() -> (BinaryOp, Int)? {
+        switch current.kind {
+        case .eq: return (.eq, 1)
+        case .ne: return (.ne, 1)
+        case .lt: return (.lt, 1)
+        case .le: return (.le, 1)
+        case .gt: return (.gt, 1)
+        case .ge: return (.ge, 1)
+        case .plus: return (.add, 1)
+        case .minus: return (.sub, 1)
+        case .star: return (.mul, 1)
+        case .slash: return (.div, 1)
+        case .percent: return (.mod, 1)
+        case let .identifier(w):
+            if w == "not", case .identifier("in") = peekKind(1) { return (.notIn, 2) }
+            return BinaryOp.words[w].map { ($0, 1) }
+        default: return nil
+        }
+    }
+
+    private mutating func unary() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        if atWord("not") {
+            let t = advance()
+            let e = try binary(3)
+            return .unary(.not, e, t.span.to(e.span))
+        }
+        if at(.minus) {
+            let t = advance()
+            let e = try unary()
+            if case let .literal(.int(v), s) = e { return .literal(.int(-v), t.span.to(s)) }
+            if case let .literal(.float(v), s) = e { return .literal(.float(-v), t.span.to(s)) }
+            return .unary(.negate, e, t.span.to(e.span))
+        }
+        return try postfix()
+    }
+
+    private mutating func postfix() throws -> Expr {
+        var e = try primary()
+        while true {
+            if at(.dot) {
+                advance()
+                guard let name = current.identifier else {
+                    throw error("E101", "expected a field name after '.', found \(current.kind.description)", current.span)
+                }
+                let t = advance()
+                e = .field(e, Identifier(name, t.span), e.span.to(t.span))
+            } else if at(.lbracket) {
+                advance()
+                let i = try expression()
+                let close = try expect(.rbracket, "']'")
+                e = .index(e, i, e.span.to(close.span))
+            } else if at(.lparen), case let .name(n, s) = e {
+                advance()
+                var args: [Expr] = []
+                if !at(.rparen) {
+                    repeat { args.append(try expression()) } while consume(.comma)
+                }
+                let close = try expect(.rparen, "')' to close the call of '\(n)'")
+                e = .call(Identifier(n, s), args, s.to(close.span))
+            } else {
+                return e
+            }
+        }
+    }
+
+    private mutating func primary() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        let t = current
+        switch t.kind {
+        case let .int(v): advance(); return .literal(.int(v), t.span)
+        case let .float(v): advance(); return .literal(.float(v), t.span)
+        case let .string(v): advance(); return .literal(.string(v), t.span)
+        case let .date(d): advance(); return .literal(.date(d), t.span)
+        case let .identifier(w):
+            switch w {
+            case "true": advance(); return .literal(.bool(true), t.span)
+            case "false": advance(); return .literal(.bool(false), t.span)
+            case "null": advance(); return .literal(.null, t.span)
+            case "let", "def", "assert", "print", "import":
+                throw error("E101", "'\(w)' starts a statement; it cannot stand inside an expression", t.span)
+            case "and", "or", "in":
+                throw error("E101", "expected a value before '\(w)'", t.span)
+            default:
+                advance()
+                return .name(w, t.span)
+            }
+        case .lparen:
+            advance()
+            let e = try expression()
+            _ = try expect(.rparen, "')'")
+            return e
+        case .lbracket:
+            advance()
+            var items: [Expr] = []
+            if !at(.rbracket) {
+                repeat {
+                    if at(.rbracket) { break }
+                    items.append(try expression())
+                } while consume(.comma)
+            }
+            let close = try expect(.rbracket, "']' to close the list")
+            return .list(items, t.span.to(close.span))
+        case .lbrace:
+            advance()
+            var fields: [RecordField] = []
+            if !at(.rbrace) {
+                repeat {
+                    if at(.rbrace) { break }
+                    let name: Identifier
+                    if case let .string(s) = current.kind { let k = advance(); name = Identifier(s, k.span) }
+                    else { name = try expectIdentifier("a field name") }
+                    _ = try expect(.colon, "':' after the field name '\(name.name)'")
+                    fields.append(RecordField(name: name, value: try expression()))
+                } while consume(.comma)
+            }
+            let close = try expect(.rbrace, "'}' to close the record")
+            return .record(fields, t.span.to(close.span))
+        case .eof:
+            throw error("E104", "expected a value", t.span)
+        case .pipe:
+            throw error("E101", "a pipeline starts with a source such as docs, entities, mentions or facts", t.span)
+        default:
+            throw error("E101", "expected a value, found \(t.kind.description)", t.span)
+        }
+    }
+
+    // MARK: Stages
+
+    private mutating func stage() throws -> Stage {
+        guard let name = current.identifier else {
+            throw error("E101", "expected a stage name after '|', found \(current.kind.description)", current.span,
+                        hints: ["stages: " + StageKind.names.joined(separator: ", ")])
+        }
+        let nameTok = advance()
+        let start = nameTok.span
+        func done(_ k: StageKind, _ end: Span) -> Stage { Stage(k, span: start.to(end), nameSpan: start) }
+        switch name {
+        case "where":
+            let e = try binary(0)
+            return done(.where(e), e.span)
+        case "select", "extend":
+            let cols = try columns()
+            return done(name == "select" ? .select(cols) : .extend(cols), cols.last!.expr.span)
+        case "sort":
+            guard atWord("by") else { throw error("E101", "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
+            advance()
+            let keys = try sortKeys(defaultDescending: false)
+            return done(.sort(keys), keys.last!.expr.span)
+        case "take":
+            let n = try binary(0)
+            return done(.take(n), n.span)
+        case "top":
+            let n = try binary(0)
+            guard atWord("by") else { throw error("E101", "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
+            advance()
+            let keys = try sortKeys(defaultDescending: true)
+            return done(.top(n, keys), keys.last!.expr.span)
+        case "distinct":
+            if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) { return done(.distinct([]), start) }
+            let cols = try columns()
+            return done(.distinct(cols), cols.last!.expr.span)
+        case "summarize":
+            var aggs: [Column] = []
+            if !atWord("by") { aggs = try columns() }
+            var by: [Column] = []
+            if atWord("by") {
+                advance()
+                by = try columns()
+            }
+            if aggs.isEmpty && by.isEmpty {
+                throw error("E101", "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
+            }
+            return done(.summarize(aggs, by: by), (by.last ?? aggs.last!).expr.span)
+        case "join":
+            var kind = JoinKind.inner
+            if atWord("kind") {
+                advance()
+                _ = try expect(.assign, "'=' after 'kind'")
+                let k = try expectIdentifier("a join kind")
+                guard let jk = JoinKind(rawValue: k.name) else {
+                    throw error("E202", "unknown join kind '\(k.name)'", k.span,
+                                hints: [Suggestions.hint(for: k.name, in: JoinKind.allCases.map(\.rawValue)) ?? "kinds: inner, left, anti, semi"])
+                }
+                kind = jk
+            }
+            let right = try postfix()
+            guard atWord("on") else { throw error("E101", "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
+            advance()
+            var keys: [JoinKey] = []
+            repeat {
+                let l = try binary(4)
+                if consume(.eq) {
+                    keys.append(JoinKey(left: l, right: try binary(4)))
+                } else {
+                    keys.append(JoinKey(left: l, right: nil))
+                }
+            } while consume(.comma)
+            return done(.join(kind, right, on: keys), keys.last!.right?.span ?? keys.last!.left.span)
+        case "union":
+            let right = try postfix()
+            return done(.union(right), right.span)
+        case "expand":
+            let cols = try columns()
+            guard cols.count == 1 else { throw error("E101", "expand takes one list field", cols[1].expr.span) }
+            return done(.expand(cols[0]), cols[0].expr.span)
+        case "count":
+            return done(.count, start)
+        case "cooccur":
+            var scope = CooccurScope.sentence
+            var end = start
+            if atWord("by") {
+                advance()
+                let s = try expectIdentifier("'sentence' or 'document'")
+                guard let sc = CooccurScope(rawValue: s.name) else {
+                    throw error("E101", "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
+                                hints: [Suggestions.hint(for: s.name, in: ["sentence", "document"]) ?? "cooccur by sentence"])
+                }
+                scope = sc
+                end = s.span
+            }
+            var all = false
+            if atWord("all") { all = true; end = advance().span }
+            return done(.cooccur(scope, all: all), end)
+        case "kwic":
+            var term: Expr? = nil
+            if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width")) { term = try binary(0) }
+            var width: Expr? = nil
+            if atWord("width") {
+                advance()
+                width = try binary(0)
+            }
+            return done(.kwic(term, width: width), width?.span ?? term?.span ?? start)
+        case "timeline":
+            return done(.timeline, start)
+        default:
+            var hints: [String] = []
+            if let syn = Parser.stageSynonyms[name] { hints.append("did you mean '\(syn)'?") }
+            else if let h = Suggestions.hint(for: name, in: StageKind.names) { hints.append(h) }
+            hints.append("stages: " + StageKind.names.joined(separator: ", "))
+            throw error("E202", "unknown stage '\(name)'", start, hints: hints)
+        }
+    }
+
+    private func describe(_ e: Expr) -> String {
+        if case let .literal(.int(v), _) = e { return String(v) }
+        return "N"
+    }
+
+    private mutating func columns() throws -> [Column] {
+        var cols: [Column] = []
+        repeat {
+            if let name = current.identifier, !Parser.keywords.contains(name), peekKind(1) == .assign {
+                let t = advance()
+                advance()
+                cols.append(Column(name: Identifier(name, t.span), expr: try binary(0)))
+            } else {
+                cols.append(Column(name: nil, expr: try binary(0)))
+            }
+        } while consume(.comma)
+        return cols
+    }
+
+    private mutating func sortKeys(defaultDescending: Bool) throws -> [SortKey] {
+        var keys: [SortKey] = []
+        repeat {
+            let e = try binary(0)
+            if atWord("desc") { advance(); keys.append(SortKey(expr: e, descending: true, explicit: true)) }
+            else if atWord("asc") { advance(); keys.append(SortKey(expr: e, descending: false, explicit: true)) }
+            else { keys.append(SortKey(expr: e, descending: defaultDescending, explicit: false)) }
+        } while consume(.comma)
+        return keys
+    }
+}
+
+extension Parser {
+    /// Parses `text` as a program; returns the program and every lexing and parsing diagnostic.
+    public static func parse(_ text: String, file name: String = "<query>", maxDepth: Int = 200) -> (Program, [Diagnostic]) {
+        var p = Parser(file: SourceFile(name: name, text: text), maxDepth: maxDepth)
+        let program = p.parseProgram()
+        return (program, p.diagnostics)
+    }
+
+    /// Whether `text` is a finished input: false when it ends inside a statement (an open bracket, a
+    /// trailing `|` or operator, an unterminated string), so the REPL should read another line.
+    public static func isComplete(_ text: String) -> Bool {
+        let (_, diagnostics) = parse(text)
+        return !diagnostics.contains { $0.code == "E104" }
+            && !diagnostics.contains { $0.code == "E001" && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
+    }
+}

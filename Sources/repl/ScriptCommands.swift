@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import QueryLang
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run .mq scripts in order, in one session.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Script files.") var files: [String]
+
+    func run() throws {
+        var sources: [(String, String)] = []
+        for f in files {
+            guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+                printError("mq: cannot read \(f)")
+                throw ExitCode(2)
+            }
+            sources.append((f, text))
+        }
+        let runner = try ScriptRunner(options: common)
+        throw ExitCode(runner.run(sources: sources))
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check",
+        abstract: "Find errors in scripts without running them: names, fields, arity, types, entity names, regexes.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Script files.") var files: [String]
+
+    func run() throws {
+        let corpus = try CorpusCommand.load(common.corpus)
+        let engine = Engine(corpus: corpus)
+        var all: [Diagnostic] = []
+        for f in files {
+            guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+                printError("mq: cannot read \(f)")
+                throw ExitCode(2)
+            }
+            // Each file is checked in a session that has run the files before it (imports aside).
+            let session = engine.makeSession()
+            all += engine.check(engine.parse(text, file: f), in: session)
+        }
+        if !all.isEmpty {
+            switch common.errorFormat {
+            case .json: print(DiagnosticRenderer().json(all))
+            case .human: printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(all))
+            }
+        }
+        let errors = all.filter { $0.severity == .error }.count
+        if errors > 0 {
+            if common.errorFormat == .human { printError("\(errors) error\(errors == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")") }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fmt",
+        abstract: "Format scripts: print the formatted text, check that files are formatted, or rewrite them.")
+    @Flag(help: "Exit 1 and list the files that are not formatted; change nothing.") var check = false
+    @Flag(name: [.customShort("w"), .long], help: "Rewrite the files in place (atomically).") var write = false
+    @Argument(help: "Script files.") var files: [String]
+
+    func run() throws {
+        var unformatted: [String] = []
+        var failed = false
+        for f in files {
+            guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+                printError("mq: cannot read \(f)")
+                throw ExitCode(2)
+            }
+            let (program, diagnostics) = Parser.parse(text, file: f)
+            if !diagnostics.isEmpty {
+                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
+                failed = true
+                continue
+            }
+            let formatted = Formatter().format(program)
+            if check {
+                if formatted != text { unformatted.append(f) }
+            } else if write {
+                if formatted != text {
+                    do { try formatted.write(toFile: f, atomically: true, encoding: .utf8) } catch {
+                        printError("mq: cannot write \(f): \(error)")
+                        failed = true
+                    }
+                }
+            } else {
+                print(formatted, terminator: "")
+            }
+        }
+        for f in unformatted { print("not formatted: \(f)") }
+        if failed || !unformatted.isEmpty { throw ExitCode(1) }
+    }
+}
