@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS ?=
 
-.PHONY: deps build release repl test examples bench fuzz clean
+.PHONY: deps pydeps build release repl test examples bench fuzz clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -19,10 +19,15 @@ release: deps
 repl: release
 	.build/release/mq --corpus seeds $(ARGS)
 
-test: build
+test: build pydeps
 	$(SWIFT) test
 	.build/debug/mq corpus validate seeds
-	@if ls examples/*.mq >/dev/null 2>&1; then scripts/run-examples.sh .build/debug/mq; fi
+	python3 -m pytest -q Tests/pty
+	scripts/run-examples.sh .build/debug/mq
+
+# The pseudo-terminal tests drive the REPL with pexpect under pytest.
+pydeps:
+	@python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install -q pexpect pytest
 
 bench: release
 	bench/run.sh

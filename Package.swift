@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "mq",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "QueryLang", targets: ["QueryLang"]),
         .executable(name: "mq", targets: ["repl"]),
@@ -17,10 +17,16 @@ let package = Package(
             name: "QueryLang",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .executableTarget(
             name: "repl",
             dependencies: [
                 "QueryLang",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,10 +1,51 @@
 import ArgumentParser
+import Foundation
 import QueryLang
 
-/// Starts the interactive session (the line editor comes with the REPL work).
+/// Opens the interactive session: loads the corpus (with a progress line on stderr if that takes more
+/// than a second), then runs the REPL until Ctrl-D or .quit.
 enum REPLLauncher {
     static func start(options: CommonOptions) throws {
-        printError("mq: the interactive REPL is not built yet; use -c 'QUERY', mq run FILE, or pipe a script to mq")
-        throw ExitCode(2)
+        let path = CorpusLocation.resolve(options.corpus)
+        let progress = ProgressLine(message: "loading \(path)…")
+        progress.start(after: 1.0)
+        let corpus: Corpus
+        do {
+            corpus = try CorpusCommand.load(options.corpus)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
+        REPLSession(corpus: corpus, mode: options.format.value).run()
+    }
+}
+
+/// A one-line progress message on stderr, shown only if the work takes longer than a delay.
+final class ProgressLine: @unchecked Sendable {
+    private let message: String
+    private let lock = NSLock()
+    private var done = false
+    private var shown = false
+
+    init(message: String) { self.message = message }
+
+    func start(after seconds: Double) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            if !done {
+                shown = true
+                FileHandle.standardError.write(Data(message.utf8))
+            }
+        }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        done = true
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -1,14 +1,14 @@
 /// Aggregate functions of `summarize`. Each skips nulls (count() counts rows).
-enum Aggregates {
-    struct Aggregate {
-        let name: String
-        let minArgs: Int
-        let maxArgs: Int
-        let signature: String
-        let help: String
+public enum Aggregates {
+    public struct Aggregate: Sendable {
+        public let name: String
+        public let minArgs: Int
+        public let maxArgs: Int
+        public let signature: String
+        public let help: String
     }
 
-    static let all: [Aggregate] = [
+    public static let all: [Aggregate] = [
         Aggregate(name: "count", minArgs: 0, maxArgs: 0, signature: "count()", help: "number of rows"),
         Aggregate(name: "countif", minArgs: 1, maxArgs: 1, signature: "countif(condition)", help: "number of rows where the condition is true"),
         Aggregate(name: "dcount", minArgs: 1, maxArgs: 1, signature: "dcount(x)", help: "number of distinct non-null values"),
@@ -23,7 +23,7 @@ enum Aggregates {
         Aggregate(name: "any", minArgs: 1, maxArgs: 1, signature: "any(x)", help: "the first non-null value"),
     ]
 
-    static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    public static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
 extension Interpreter {

@@ -33,7 +33,8 @@ public struct Lexer {
             let start = i
             guard let kind = next() else { continue }
             // A newline ends a statement unless inside brackets or the next line continues with `|`.
-            if sawNewline && depth == 0 && !tokens.isEmpty && kind != .pipe {
+            // ... and unless the line before ended with '|', an operator or a comma.
+            if sawNewline && depth == 0 && !tokens.isEmpty && kind != .pipe && !(tokens.last.map(Lexer.continuesLine) ?? false) {
                 if tokens.last?.kind != .newline {
                     tokens.append(Token(kind: .newline, span: Span(start, start), afterNewline: true))
                 }
@@ -53,6 +54,15 @@ public struct Lexer {
             sawNewline = false
         }
         return tokens
+    }
+
+    /// Tokens after which a line break does not end the statement.
+    static func continuesLine(_ t: Token) -> Bool {
+        switch t.kind {
+        case .pipe, .comma, .assign, .eq, .ne, .lt, .le, .gt, .ge, .plus, .minus, .star, .slash, .percent, .colon: return true
+        case let .identifier(w): return ["and", "or", "not", "in", "has", "contains", "matches", "startswith", "endswith", "within"].contains(w)
+        default: return false
+        }
     }
 
     private mutating func skipSpaceAndComments(_ sawNewline: inout Bool) {

@@ -341,7 +341,8 @@ public struct Parser {
         case .eof:
             throw error("E104", "expected a value", t.span)
         case .pipe:
-            throw error("E101", "a pipeline starts with a source such as docs, entities, mentions or facts", t.span)
+            throw error("E101", "a pipeline starts with a source such as docs, entities, mentions or facts", t.span,
+                        hints: ["to go on with the previous line, end that line with '|'"])
         default:
             throw error("E101", "expected a value, found \(t.kind.description)", t.span)
         }
