@@ -89,7 +89,7 @@ public struct Completer: Sendable {
         let lastChar = beforeWord.last(where: { $0 != " " && $0 != "\t" && $0 != "\n" })
         // After `|`: stage names.
         if lastChar == "|" {
-            return result(StageKind.names, prefix: word)
+            return result(StageKind.names.sorted(), prefix: word)
         }
         // After `.`: fields of the value before it.
         if beforeWord.hasSuffix(".") {
@@ -112,7 +112,8 @@ public struct Completer: Sendable {
 
     private func result(_ all: [String], prefix: String, suffix: String = " ") -> Result {
         let matches = all.filter { $0.hasPrefix(prefix) && $0 != prefix || ($0 == prefix && all.filter { $0.hasPrefix(prefix) }.count == 1) }
-        var r = Result(candidates: matches.sorted(), replacing: prefix.count, prefix: prefix)
+        // Candidates keep the order given: the row's fields before functions and keywords.
+        var r = Result(candidates: matches, replacing: prefix.count, prefix: prefix)
         r.suffix = suffix
         return r
     }
