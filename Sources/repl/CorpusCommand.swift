@@ -6,14 +6,16 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Validate a corpus, count what it holds, or export its mentions.",
-        subcommands: [Validate.self, Stats.self, Mentions.self, MatchRate.self]
+        subcommands: [Validate.self, Stats.self, Mentions.self, MatchRate.self, OpenTime.self]
     )
 
-    /// Loads the corpus or prints every problem and exits 1.
-    static func load(_ dir: String?) throws -> Corpus {
+    /// Loads the corpus (re-opening it from the cache when unchanged, unless `useCache` is false or
+    /// MQ_NO_CACHE is set) or prints every problem and exits 1.
+    static func load(_ dir: String?, useCache: Bool = true) throws -> Corpus {
         let path = CorpusLocation.resolve(dir)
         do {
-            return try Corpus.load(directory: path)
+            let cache = useCache ? CorpusCache.defaultDirectory().map(CorpusCache.init(directory:)) : nil
+            return try Corpus.load(directory: path, cache: cache)
         } catch {
             for p in error.problems { FileHandle.standardError.write(Data("\(path)/\(p)\n".utf8)) }
             FileHandle.standardError.write(Data("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing loaded\n".utf8))
@@ -27,7 +29,8 @@ struct CorpusCommand: ParsableCommand {
         @Flag(help: "Print how long each loading phase took.") var timing = false
 
         func run() throws {
-            let c = try CorpusCommand.load(dir)
+            // Validation reads and checks every file: never from the cache.
+            let c = try CorpusCommand.load(dir, useCache: false)
             if timing { print("timing: \(c.timings)") }
             for w in c.warnings { print("\(c.directory ?? ""): \(w)") }
             print("ok: \(c.documents.count) documents, \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
@@ -69,7 +72,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(help: "Number of runs.") var runs = 5
 
         func run() throws {
-            let c = try CorpusCommand.load(dir)
+            let c = try CorpusCommand.load(dir, useCache: false)
             let bytes = c.documents.reduce(0) { $0 + $1.byteCount }
             var times: [Double] = []
             var count = 0
@@ -85,6 +88,35 @@ struct CorpusCommand: ParsableCommand {
             let median = times[times.count / 2]
             print(String(format: "matching %d bytes, %d mentions: median %.1f ms over %d runs, %.1f MB/s on one core",
                          bytes, count, median * 1000, runs, Double(bytes) / median / 1e6))
+        }
+    }
+
+    struct OpenTime: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open-time",
+            abstract: "Time opening a corpus: a full load, then re-opening it from the cache (for benchmarks).",
+            shouldDisplay: false)
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+
+        func run() throws {
+            let path = CorpusLocation.resolve(dir)
+            let cacheDir = NSTemporaryDirectory() + "mq-open-time-\(getpid())"
+            defer { try? FileManager.default.removeItem(atPath: cacheDir) }
+            let cache = CorpusCache(directory: cacheDir)
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            do {
+                var t0 = ContinuousClock.now
+                let first = try Corpus.load(directory: path, cache: cache)
+                let load = seconds(ContinuousClock.now - t0)
+                t0 = ContinuousClock.now
+                let again = try Corpus.load(directory: path, cache: cache)
+                let reopen = seconds(ContinuousClock.now - t0)
+                print(String(format: "first load %.1f ms (%d mentions); re-open from cache %.1f ms (%@); %.1fx faster",
+                             load * 1000, first.mentions.count, reopen * 1000, again.fromCache ? "cache hit" : "cache MISS", load / reopen))
+            } catch {
+                printError("\(error)")
+                throw ExitCode(1)
+            }
         }
     }
 }

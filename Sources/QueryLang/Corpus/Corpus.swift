@@ -18,6 +18,8 @@ public final class Corpus: Sendable {
     public let warnings: [LoadProblem]
     /// How long each loading phase took.
     public let timings: LoadTimings
+    /// Whether the corpus came from the cache (see ``CorpusCache``).
+    public let fromCache: Bool
 
     let documentMentionStart: [Int]  // per document, index of its first mention; one extra at the end
     let entityMentions: [[Int32]]    // per entity, indices into `mentions`
@@ -36,8 +38,9 @@ public final class Corpus: Sendable {
 
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
          index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem],
-         timings: LoadTimings = LoadTimings()) {
+         timings: LoadTimings = LoadTimings(), fromCache: Bool = false) {
         self.timings = timings
+        self.fromCache = fromCache
         self.name = name
         self.directory = directory
         self.documents = documents
@@ -165,5 +168,13 @@ public final class Corpus: Sendable {
         return counts.map { key, v in
             Cooccurrence(a: Int(key >> 32), b: Int(key & 0xFFFF_FFFF), count: v.count, documents: v.docs)
         }.sorted { $0.count != $1.count ? $0.count > $1.count : ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+}
+
+extension Corpus {
+    /// The same corpus with other load timings.
+    func withTimings(_ t: LoadTimings) -> Corpus {
+        Corpus(name: name, directory: directory, documents: documents, entities: entities, facts: facts, index: names,
+               mentions: mentions, sentenceStarts: sentenceStarts, warnings: warnings, timings: t, fromCache: fromCache)
     }
 }

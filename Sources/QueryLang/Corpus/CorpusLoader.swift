@@ -2,9 +2,21 @@ import Yams
 
 extension Corpus {
     /// Loads and validates a corpus directory. Either everything loads, or nothing does and every
-    /// problem found is thrown, each with its file and line.
-    public static func load(directory: String) throws(CorpusLoadError) -> Corpus {
-        try CorpusLoader(directory: directory).load()
+    /// problem found is thrown, each with its file and line. With a `cache`, an unchanged corpus is
+    /// re-opened from it, and a fresh load is written to it.
+    public static func load(directory: String, cache: CorpusCache? = nil) throws(CorpusLoadError) -> Corpus {
+        let loader = CorpusLoader(directory: directory)
+        guard let cache else { return try loader.load() }
+        let start = ContinuousClock.now
+        let signature = CorpusCache.signature(of: loader.directory)
+        if let cached = cache.load(corpusDirectory: loader.directory, signature: signature) {
+            var t = LoadTimings()
+            t.cache = ContinuousClock.now - start
+            return cached.withTimings(t)
+        }
+        let corpus = try loader.load()
+        cache.save(corpus, corpusDirectory: loader.directory, signature: signature, spelling: corpus.names.normalizer.spelling)
+        return corpus
     }
 }
 

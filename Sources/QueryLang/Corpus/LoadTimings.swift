@@ -6,15 +6,19 @@ public struct LoadTimings: Sendable, CustomStringConvertible {
     /// Reading, checking and matching the documents (one parallel pass).
     public var matching: Duration = .zero
 
+    /// Re-opening from the cache (checking every input file, reading the cache).
+    public var cache: Duration = .zero
+
     public init() {}
 
-    public var total: Duration { catalog + facts + names + matching }
+    public var total: Duration { cache + catalog + facts + names + matching }
 
     public var description: String {
         func ms(_ d: Duration) -> String {
             let c = d.components
             return String(format: "%.1f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
         }
+        if cache != .zero { return "from cache \(ms(cache))" }
         return "catalog \(ms(catalog)), facts \(ms(facts)), names \(ms(names)), documents read and matched \(ms(matching)); total \(ms(total))"
     }
 }

@@ -140,8 +140,13 @@ extension Interpreter {
                 guard f.subject == e || isObject else { continue }
                 let what = describe(f)
                 let source = fields.field(.fact(f.index), "source") ?? .null
-                rows.append((f.date ?? f.from, rows.count, .record(Record(keys: columns, values: [
-                    (f.date ?? f.from).map(Value.date) ?? .null, .entity(e), .string("fact"), .string(what), source,
+                // When: the date of the fact, else the start of its validity, else the date it states
+                // (a founding year), else the end of its validity.
+                var objectDate: PartialDate? = nil
+                if case let .date(d) = f.object { objectDate = d }
+                let when = f.date ?? f.from ?? objectDate ?? f.until
+                rows.append((when, rows.count, .record(Record(keys: columns, values: [
+                    when.map(Value.date) ?? .null, .entity(e), .string("fact"), .string(what), source,
                     .document(f.doc), f.quote.map(Value.string) ?? .null,
                 ]))))
             }
