@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import QueryLang
+
+/// `mq bench`: times queries and completions in-process over a loaded corpus (hidden; for bench/run.sh).
+/// Prints one JSON object per query: median milliseconds, runs, row count and the rows as JSON, so the
+/// benchmark can compare mq's answers with other engines'.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time queries or completions over a corpus, in-process (for benchmarks).",
+        shouldDisplay: false)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Runs per query (the median is reported).") var runs = 5
+    @Option(help: "Time completion of this text instead of running queries (repeatable).") var complete: [String] = []
+    @Argument(help: "Queries.") var queries: [String] = []
+
+    func run() throws {
+        let c = try CorpusCommand.load(common.corpus)
+        let engine = Engine(corpus: c)
+        func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+        for text in complete {
+            let completer = Completer(corpus: c)
+            var times: [Double] = []
+            var n = 0
+            for _ in 0..<runs {
+                let t0 = ContinuousClock.now
+                n = completer.complete(text).candidates.count
+                times.append(ms(ContinuousClock.now - t0))
+            }
+            times.sort()
+            print("{\"complete\":\(JSONText.quote(text)),\"median_ms\":\(times[times.count / 2]),\"candidates\":\(n)}")
+        }
+        for q in queries {
+            var times: [Double] = []
+            var result = "null"
+            var rows = 0
+            for _ in 0..<runs {
+                let session = engine.makeSession()
+                let t0 = ContinuousClock.now
+                let outputs: [StatementOutput]
+                do { outputs = try session.run(q) } catch {
+                    printError(DiagnosticRenderer().render(error.items))
+                    throw ExitCode(1)
+                }
+                times.append(ms(ContinuousClock.now - t0))
+                if case let .table(t, _)? = outputs.last {
+                    rows = t.rows.count
+                    result = JSONRenderer().array(t, corpus: c)
+                } else if case let .value(v, _)? = outputs.last {
+                    rows = 1
+                    result = ValueText.json(v, corpus: c)
+                }
+            }
+            times.sort()
+            print("{\"query\":\(JSONText.quote(q)),\"median_ms\":\(times[times.count / 2]),\"runs\":\(runs),\"rows\":\(rows),\"result\":\(result.replacingOccurrences(of: "\n", with: ""))}")
+        }
+    }
+}

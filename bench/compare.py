@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Run the benchmark queries on mq, DuckDB and SQLite over the same data, side by side.
+
+Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N]
+
+The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
+which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
+the manifest and the facts. Every query is timed in-process (median of N runs, after one warm-up run)
+and the three answers are compared.
+"""
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+import duckdb
+
+
+def median_time(fn, runs):
+    fn()  # warm-up
+    times = []
+    result = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), result
+
+
+def load(db, corpus, gen, mentions_tsv, is_duck):
+    cur = db.cursor()
+    cur.execute("CREATE TABLE mentions(doc TEXT, entity TEXT, sentence INTEGER, zone TEXT)")
+    cur.execute("CREATE TABLE entities(id TEXT, type TEXT, name TEXT)")
+    cur.execute("CREATE TABLE docs(id TEXT, title TEXT, outlet TEXT, published TEXT, text TEXT)")
+    cur.execute("CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, year TEXT, doc TEXT)")
+    rows = []
+    with open(mentions_tsv, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            d, e, s, _st, _en, z, _surface = line.rstrip("\n").split("\t")
+            rows.append((d, e, int(s), z))
+    types = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
+             "place": "place", "agency": "state_body"}
+    ents = {}
+    with open(os.path.join(gen, "catalog.tsv"), encoding="utf-8") as f:
+        for line in f:
+            i, t, n, _a = line.rstrip("\n").split("\t")
+            ents[i] = (i, types[t], n)
+    docs = []
+    with open(os.path.join(gen, "manifest.tsv"), encoding="utf-8") as f:
+        for line in f:
+            d, title, outlet, pub = line.rstrip("\n").split("\t")
+            with open(os.path.join(gen, "documents", d + ".txt"), encoding="utf-8") as t:
+                docs.append((d, title, outlet, pub, t.read()))
+    facts = []
+    with open(os.path.join(gen, "facts.tsv"), encoding="utf-8") as f:
+        for line in f:
+            facts.append(tuple(line.rstrip("\n").split("\t")))
+    if is_duck:
+        # DuckDB's executemany is slow; bulk-load through files it reads natively.
+        cur.execute("DROP TABLE mentions")
+        cur.execute("CREATE TABLE mentions AS SELECT doc, entity, sentence, zone FROM read_csv(?, delim='\t', header=true, "
+                    "quote='', escape='', columns={'doc': 'VARCHAR', 'entity': 'VARCHAR', 'sentence': 'INTEGER', "
+                    "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR'})", [mentions_tsv])
+        docs_jsonl = mentions_tsv.replace("-mentions.tsv", "-docs.jsonl")
+        with open(docs_jsonl, "w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(dict(zip(["id", "title", "outlet", "published", "text"], d))) + "\n")
+        cur.execute("DROP TABLE docs")
+        cur.execute("CREATE TABLE docs AS SELECT id, title, outlet, published, text FROM read_json(?, format='newline_delimited', "
+                    "columns={'id': 'VARCHAR', 'title': 'VARCHAR', 'outlet': 'VARCHAR', 'published': 'VARCHAR', 'text': 'VARCHAR'})",
+                    [docs_jsonl])
+    else:
+        cur.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)", rows)
+        cur.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", docs)
+    cur.executemany("INSERT INTO entities VALUES (?, ?, ?)", list(ents.values()))
+    cur.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", facts)
+    if not is_duck:
+        for sql in ("CREATE INDEX m_entity ON mentions(entity, doc)", "CREATE INDEX m_doc ON mentions(doc, entity)",
+                    "CREATE INDEX e_type ON entities(type)", "CREATE INDEX f_subject ON facts(subject)",
+                    "CREATE INDEX f_object ON facts(object)", "CREATE INDEX d_id ON docs(id)", "ANALYZE"):
+            cur.execute(sql)
+    db.commit()
+
+
+def main():
+    mq, corpus, gen = sys.argv[1:4]
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
+    out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+    os.makedirs(out_dir, exist_ok=True)
+    mentions_tsv = os.path.join(out_dir, os.path.basename(corpus.rstrip("/")) + "-mentions.tsv")
+    with open(mentions_tsv, "w") as f:
+        subprocess.run([mq, "corpus", "mentions", corpus], stdout=f, check=True)
+
+    duck = duckdb.connect()
+    lite = sqlite3.connect(":memory:")
+    t0 = time.perf_counter()
+    load(duck, corpus, gen, mentions_tsv, True)
+    print(f"DuckDB loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    t0 = time.perf_counter()
+    load(lite, corpus, gen, mentions_tsv, False)
+    print(f"SQLite loaded (with indexes) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+
+    top = duck.execute("SELECT entity, count(*) n FROM mentions GROUP BY entity ORDER BY n DESC, entity LIMIT 5").fetchall()
+    a, b = top[0][0], top[4][0]
+    kinds = dict(duck.execute("SELECT id, type FROM entities").fetchall())
+    etype = kinds[top[2][0]]
+
+    queries = [
+        ("top 10 entities by mentions",
+         "mentions | summarize n = count() by e = entity.id | sort by n desc, e | take 10",
+         "SELECT entity, count(*) n FROM mentions GROUP BY entity ORDER BY n DESC, entity LIMIT 10", "ordered"),
+        ("documents that mention two given entities",
+         f'ent("{a}").docs | where ent("{b}") in entities | select id',
+         f"SELECT doc FROM mentions WHERE entity = '{a}' INTERSECT SELECT doc FROM mentions WHERE entity = '{b}' ORDER BY 1",
+         "set"),
+        ("top 20 entity pairs by shared documents",
+         "mentions | cooccur by document | select a = a.id, b = b.id, n = count | sort by n desc, a, b | take 20",
+         "WITH de AS (SELECT DISTINCT doc, entity FROM mentions) SELECT x.entity, y.entity, count(*) n FROM de x "
+         "JOIN de y ON x.doc = y.doc AND x.entity < y.entity GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 20", "ordered"),
+        (f"type filter ({etype}) joined with mention counts",
+         f'entities | where type == "{etype}" | select id, n = mention_count | sort by n desc, id | take 20',
+         f"SELECT e.id, count(m.entity) n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
+         f"WHERE e.type = '{etype}' GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20", "ordered"),
+        ("keyword in context of a common word, 20 rows",
+         'docs | kwic "militia" width 30 | take 20 | select doc = doc.id',
+         "WITH RECURSIVE h(id, t, pos) AS (SELECT id, lower(text), instr(lower(text), 'militia') FROM "
+         "(SELECT id, text FROM docs WHERE instr(lower(text), 'militia') > 0 ORDER BY id LIMIT 20) "
+         "UNION ALL SELECT id, t, pos + instr(substr(t, pos + 1), 'militia') FROM h WHERE instr(substr(t, pos + 1), 'militia') > 0) "
+         "SELECT id FROM h ORDER BY id, pos LIMIT 20", "ordered"),
+        ("timeline of the most-mentioned entity",
+         f'entities | where id == "{a}" | timeline | select date, kind, doc = doc.id',
+         f"SELECT year, 'fact', doc FROM facts WHERE subject = '{a}' OR object = '{a}' UNION ALL "
+         f"SELECT published, 'document', id FROM docs WHERE id IN (SELECT doc FROM mentions WHERE entity = '{a}') ORDER BY 1, 2, 3",
+         "set"),
+    ]
+
+    proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs)] + [q[1] for q in queries],
+                          capture_output=True, text=True, check=True)
+    mq_results = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+    def norm(rows, kind):
+        rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
+        return sorted(rows) if kind == "set" else rows
+
+    lines = ["| query | mq median ms | DuckDB median ms | SQLite median ms | mq/DuckDB | mq/SQLite | same answers |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    all_same = True
+    for (name, _q, sql, kind), res in zip(queries, mq_results):
+        d_ms, d_rows = median_time(lambda: duck.execute(sql).fetchall(), runs)
+        s_ms, s_rows = median_time(lambda: lite.execute(sql).fetchall(), runs)
+        m_rows = [tuple(r.values()) for r in res["result"]] if isinstance(res["result"], list) else [(res["result"],)]
+        same = norm(m_rows, kind) == norm(d_rows, kind) == norm(s_rows, kind)
+        all_same &= same
+        if not same:
+            print(f"DIFFERENT ANSWERS for {name}:\n  mq {norm(m_rows, kind)[:5]}\n  duckdb {norm(d_rows, kind)[:5]}\n"
+                  f"  sqlite {norm(s_rows, kind)[:5]}", file=sys.stderr)
+        m = res["median_ms"]
+        lines.append(f"| {name} | {m:.1f} | {d_ms:.1f} | {s_ms:.1f} | {m / d_ms:.2f} | {m / s_ms:.2f} | {'yes' if same else 'NO'} |")
+    table = "\n".join(lines)
+    print(table)
+    with open(os.path.join(out_dir, os.path.basename(corpus.rstrip("/")) + "-queries.md"), "w") as f:
+        f.write(table + "\n")
+    sys.exit(0 if all_same else 1)
+
+
+if __name__ == "__main__":
+    main()

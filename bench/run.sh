@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The mq benchmark: one command, release build, mq side by side with DuckDB and SQLite.
+#   bench/run.sh            10,000 and 100,000 documents
+#   DOCS="10000" bench/run.sh   only the sizes listed
+# Results go to bench/results/ (not committed); docs/performance.md records a run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+GEN=${GENCORPUS:-$ROOT/../shared/bench/gencorpus.py}
+OUT=$ROOT/bench/out
+RES=$ROOT/bench/results
+DOCS=${DOCS:-"10000 100000"}
+RUNS=${RUNS:-5}
+mkdir -p "$OUT" "$RES"
+python3 -c "import duckdb" 2>/dev/null || python3 -m pip install -q duckdb
+python3 -c "import pexpect" 2>/dev/null || python3 -m pip install -q pexpect
+make -s release >/dev/null
+MQ=$ROOT/.build/release/mq
+export MQ_NO_CACHE=1   # measure real loads; the re-open figure uses its own cache
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "# mq benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+for n in $DOCS; do
+  gen=$OUT/gen$n corpus=$OUT/c$n
+  [ -f "$gen/manifest.tsv" ] || python3 "$GEN" "$gen" --docs "$n" >/dev/null
+  [ -f "$corpus/documents.tsv" ] || python3 bench/convert.py "$gen" "$corpus"
+  bytes=$(cat "$gen"/documents/*.txt 2>/dev/null | wc -c || find "$gen/documents" -name '*.txt' -exec cat {} + | wc -c)
+  echo
+  echo "## $n documents, $bytes bytes of text"
+  # (1) load plus matching, both cores and one core; peak memory.
+  for cores in all one; do
+    pin=""; [ $cores = one ] && pin="taskset -c 0"
+    ms=$(for i in $(seq "$RUNS"); do
+      s=$(date +%s%N); $pin "$MQ" corpus validate "$corpus" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
+    done | median)
+    echo "load + match ($cores cores): median ${ms} ms, $(python3 -c "print(round($bytes / 1e6 / ($ms / 1000), 1))") MB/s"
+  done
+  peak=$(/usr/bin/time -v "$MQ" corpus validate "$corpus" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}')
+  echo "peak memory: $((peak / 1024)) MiB ($(python3 -c "print(round($peak * 1024 / $bytes, 2))") x the text)"
+  "$MQ" corpus match-rate "$corpus" --runs "$RUNS"
+  python3 bench/score.py "$gen/truth/mentions.tsv" <("$MQ" corpus mentions "$corpus" | awk -F'\t' 'NR == 1 || $3 != "0"') | head -2
+  # (2) re-opening an unchanged corpus.
+  "$MQ" corpus open-time "$corpus"
+  # (4) completion latency for entity names.
+  "$MQ" bench --corpus "$corpus" --runs "$RUNS" --complete 'ent("Kata' --complete 'ent("Ma' --complete 'entities | wh'
+  # (5) the queries, side by side.
+  python3 bench/compare.py "$MQ" "$corpus" "$gen" --runs "$RUNS"
+done
+# (3) REPL start to the first prompt on seeds/.
+python3 bench/repl_start.py "$MQ" --runs 10
