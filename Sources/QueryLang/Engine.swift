@@ -52,10 +52,14 @@ public final class Engine: Sendable {
 
     /// Stage 2: every problem that can be found without running (names, fields, arity, types where
     /// known, entity names, regexes), given the variables and functions a session already holds.
-    public func check(_ parsed: ParsedProgram, in session: Session? = nil) -> [Diagnostic] {
+    /// With `remember`, the session keeps the names the program defines (for checking several files
+    /// in order, as `mq check a.mq b.mq` does).
+    public func check(_ parsed: ParsedProgram, in session: Session? = nil, remember: Bool = false) -> [Diagnostic] {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
+        checker.importLoader = options.importLoader
         checker.check(parsed.program)
+        if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
         return parsed.diagnostics + checker.diagnostics
     }
 
@@ -118,6 +122,12 @@ public final class Session {
         var outputs: [StatementOutput] = []
         try run(compiled, cancel: cancel) { outputs.append($0) }
         return outputs
+    }
+
+    /// Names a checked (not run) program defines.
+    func declare(variables: [String: ValueType], functions: [String: Int]) {
+        variableTypes.merge(variables) { _, new in new }
+        functionArity.merge(functions) { _, new in new }
     }
 
     /// The value of a variable defined with `let`.

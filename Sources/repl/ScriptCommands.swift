@@ -29,16 +29,18 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try CorpusCommand.load(common.corpus)
-        let engine = Engine(corpus: corpus)
+        var options = EngineOptions()
+        options.importLoader = FileImportLoader(allowedRoots: ["/"])
+        let engine = Engine(corpus: corpus, options: options)
         var all: [Diagnostic] = []
+        // The files are checked in order, each knowing the names the ones before it define (as mq run does).
+        let session = engine.makeSession()
         for f in files {
             guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
                 printError("mq: cannot read \(f)")
                 throw ExitCode(2)
             }
-            // Each file is checked in a session that has run the files before it (imports aside).
-            let session = engine.makeSession()
-            all += engine.check(engine.parse(text, file: f), in: session)
+            all += engine.check(engine.parse(text, file: f), in: session, remember: true)
         }
         if !all.isEmpty {
             switch common.errorFormat {

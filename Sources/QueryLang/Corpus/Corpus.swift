@@ -23,6 +23,13 @@ public final class Corpus: Sendable {
 
     let documentMentionStart: [Int]  // per document, index of its first mention; one extra at the end
     let entityMentions: [[Int32]]    // per entity, indices into `mentions`
+    /// Postings: per entity, the documents that mention it (ascending), in any zone and in own text.
+    let entityDocuments: [[Int32]]
+    let entityOwnDocuments: [[Int32]]
+    /// Per document, the distinct entities it mentions, in order of first mention.
+    let documentEntities: [[Int32]]
+    /// Per entity, the facts in which it is the subject or the entity object.
+    let entityFacts: [[Int32]]
     let entityByID: [String: Int]
     let documentByID: [String: Int]
 
@@ -59,6 +66,31 @@ public final class Corpus: Sendable {
         for d in 0..<documents.count { starts[d + 1] += starts[d] }
         self.documentMentionStart = starts
         self.entityMentions = byEntity
+        var docsOf = [[Int32]](repeating: [], count: entities.count)
+        var ownDocsOf = [[Int32]](repeating: [], count: entities.count)
+        for (e, list) in byEntity.enumerated() {
+            for k in list {
+                let m = mentions[Int(k)]
+                if docsOf[e].last != m.doc { docsOf[e].append(m.doc) }
+                if m.zone.isOwnText && ownDocsOf[e].last != m.doc { ownDocsOf[e].append(m.doc) }
+            }
+        }
+        self.entityDocuments = docsOf
+        self.entityOwnDocuments = ownDocsOf
+        var entitiesOf = [[Int32]](repeating: [], count: documents.count)
+        for d in 0..<documents.count {
+            var seen = Set<Int32>()
+            for k in starts[d]..<starts[d + 1] where mentions[k].entity >= 0 && seen.insert(mentions[k].entity).inserted {
+                entitiesOf[d].append(mentions[k].entity)
+            }
+        }
+        self.documentEntities = entitiesOf
+        var factsOf = [[Int32]](repeating: [], count: entities.count)
+        for f in facts {
+            factsOf[f.subject].append(Int32(f.index))
+            if case let .entity(o) = f.object, o != f.subject { factsOf[o].append(Int32(f.index)) }
+        }
+        self.entityFacts = factsOf
         self.entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }
@@ -113,14 +145,23 @@ public final class Corpus: Sendable {
 
     /// Indices of the documents that mention an entity, ascending.
     public func documents(mentioning entity: Int, ownTextOnly: Bool = false) -> [Int] {
-        var out: [Int] = []
-        for k in entityMentions[entity] {
-            let m = mentions[Int(k)]
-            if ownTextOnly && !m.zone.isOwnText { continue }
-            if out.last != Int(m.doc) { out.append(Int(m.doc)) }
-        }
-        return out
+        (ownTextOnly ? entityOwnDocuments[entity] : entityDocuments[entity]).map(Int.init)
     }
+
+    /// Whether a document mentions an entity (in any zone): a binary search of the postings.
+    public func document(_ doc: Int, mentions entity: Int) -> Bool {
+        let list = entityDocuments[entity]
+        var lo = 0, hi = list.count
+        let d = Int32(doc)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < d { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == d
+    }
+
+    /// The facts whose subject or entity object is `entity`, in catalog order.
+    public func facts(about entity: Int) -> [Fact] { entityFacts[entity].map { facts[Int($0)] } }
 
     /// The text of a mention as it stands in the raw document.
     public func surface(_ m: Mention) -> String {

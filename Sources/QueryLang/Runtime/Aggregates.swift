@@ -26,78 +26,109 @@ public enum Aggregates {
     public static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
+/// The running state of one aggregate call over one group: rows are added one at a time, so a
+/// summarize holds one accumulator per group and call, never the group's rows.
+struct Accumulator {
+    let name: String
+    var count = 0
+    var intSum: Int64 = 0
+    var floatSum = 0.0
+    var allInt = true
+    var best: Value? = nil
+    var bestKey: Value? = nil
+    var items: [Value] = []
+    var seen: Set<Value> = []
+
+    init(_ name: String) { self.name = name }
+}
+
 extension Interpreter {
-    /// Computes an aggregate over the rows of a group.
-    func aggregate(_ agg: Aggregates.Aggregate, _ name: Identifier, _ args: [Expr], _ span: Span,
-                   _ group: ArraySlice<Value>, _ env: Env) throws -> Value {
+    /// The aggregate calls in an expression (not those nested inside another aggregate's arguments).
+    func aggregateCalls(_ e: Expr) -> [(Identifier, [Expr], Span)] {
+        switch e {
+        case let .call(n, args, span):
+            if Aggregates.named[n.name] != nil && userFunctions[n.name] == nil { return [(n, args, span)] }
+            return args.flatMap(aggregateCalls)
+        case let .binary(_, l, r, _): return aggregateCalls(l) + aggregateCalls(r)
+        case let .unary(_, x, _): return aggregateCalls(x)
+        case let .field(b, _, _): return aggregateCalls(b)
+        case let .index(b, i, _): return aggregateCalls(b) + aggregateCalls(i)
+        case let .list(items, _): return items.flatMap(aggregateCalls)
+        case let .record(fs, _): return fs.flatMap { aggregateCalls($0.value) }
+        default: return []
+        }
+    }
+
+    static func siteKey(_ span: Span) -> Int { span.start << 24 | (span.end & 0xFFFFFF) }
+
+    /// Adds one row to an accumulator.
+    func accumulate(_ acc: inout Accumulator, _ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws {
+        guard let agg = Aggregates.named[acc.name] else { return }
         guard args.count >= agg.minArgs && args.count <= agg.maxArgs else {
             let want = agg.minArgs == agg.maxArgs ? "\(agg.minArgs)" : "\(agg.minArgs) to \(agg.maxArgs)"
             throw fail("E208", "'\(agg.name)' takes \(want) argument\(agg.maxArgs == 1 ? "" : "s"), got \(args.count)", span,
                        hints: [agg.signature])
         }
-        func values(_ e: Expr) throws -> [Value] {
-            var out: [Value] = []
-            out.reserveCapacity(group.count)
-            for row in group {
-                let v = try eval(e, Env(row: row, locals: env.locals))
-                if !v.isNull { out.append(v) }
-            }
-            return out
-        }
-        switch agg.name {
-        case "count": return .int(Int64(group.count))
+        switch acc.name {
+        case "count":
+            acc.count += 1
         case "countif":
-            var n: Int64 = 0
-            for row in group where try truth(try eval(args[0], Env(row: row, locals: env.locals)), args[0].span, "countif") { n += 1 }
-            return .int(n)
-        case "dcount": return .int(Int64(Set(try values(args[0])).count))
-        case "sum", "avg":
-            let vs = try values(args[0])
-            if vs.isEmpty { return agg.name == "sum" ? .int(0) : .null }
-            var allInt = true
-            var isum: Int64 = 0
-            var fsum = 0.0
-            for v in vs {
+            if try truth(try eval(args[0], env), args[0].span, "countif") { acc.count += 1 }
+        case "arg_max", "arg_min":
+            let key = try eval(args[0], env)
+            if key.isNull { return }
+            if let b = acc.bestKey {
+                guard let c = try compare(key, b, .lt, args[0].span) else { return }
+                if (acc.name == "arg_max" && c <= 0) || (acc.name == "arg_min" && c >= 0) { return }
+            }
+            acc.bestKey = key
+            acc.best = args.count == 2 ? try eval(args[1], env) : env.row
+        default:
+            let v = try eval(args[0], env)
+            if v.isNull { return }
+            acc.count += 1
+            switch acc.name {
+            case "dcount": acc.seen.insert(v)
+            case "sum", "avg":
                 switch v {
                 case let .int(i):
-                    let (s, o) = isum.addingReportingOverflow(i)
-                    if o { throw fail("E406", "integer overflow in \(agg.name)", span, hints: ["sum floats: sum(float(x))"]) }
-                    isum = s
-                    fsum += Double(i)
-                case let .float(f): allInt = false; fsum += f
-                default: throw fail("E301", "\(agg.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
+                    let (s, o) = acc.intSum.addingReportingOverflow(i)
+                    if o && acc.name == "sum" && acc.allInt {
+                        throw fail("E406", "integer overflow in \(acc.name)", span, hints: ["sum floats: sum(float(x))"])
+                    }
+                    acc.intSum = s
+                    acc.floatSum += Double(i)
+                case let .float(f): acc.allInt = false; acc.floatSum += f
+                default: throw fail("E301", "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
                 }
-            }
-            if agg.name == "avg" { return .float(fsum / Double(vs.count)) }
-            return allInt ? .int(isum) : .float(fsum)
-        case "min", "max":
-            let vs = try values(args[0])
-            guard var best = vs.first else { return .null }
-            for v in vs.dropFirst() {
-                guard let c = try compare(v, best, .lt, args[0].span) else { continue }
-                if (agg.name == "min" && c < 0) || (agg.name == "max" && c > 0) { best = v }
-            }
-            return best
-        case "list":
-            return .list(try values(args[0]))
-        case "set":
-            var seen = Set<Value>()
-            return .list(try values(args[0]).filter { seen.insert($0).inserted })
-        case "any":
-            return try values(args[0]).first ?? .null
-        default:  // arg_max, arg_min
-            var best: (Value, Value)? = nil
-            for row in group {
-                let key = try eval(args[0], Env(row: row, locals: env.locals))
-                if key.isNull { continue }
-                if let b = best {
-                    guard let c = try compare(key, b.0, .lt, args[0].span) else { continue }
-                    if (agg.name == "arg_max" && c <= 0) || (agg.name == "arg_min" && c >= 0) { continue }
+            case "min", "max":
+                if let b = acc.best {
+                    guard let c = try compare(v, b, .lt, args[0].span) else { return }
+                    if (acc.name == "min" && c < 0) || (acc.name == "max" && c > 0) { acc.best = v }
+                } else {
+                    acc.best = v
                 }
-                let v = args.count == 2 ? try eval(args[1], Env(row: row, locals: env.locals)) : row
-                best = (key, v)
+            case "list":
+                try checkRows(acc.items.count + 1, span, "list()")
+                acc.items.append(v)
+            case "set":
+                if acc.seen.insert(v).inserted { acc.items.append(v) }
+            case "any":
+                if acc.best == nil { acc.best = v }
+            default: break
             }
-            return best?.1 ?? .null
+        }
+    }
+
+    /// The value of a finished accumulator.
+    func result(_ acc: Accumulator) -> Value {
+        switch acc.name {
+        case "count", "countif": return .int(Int64(acc.count))
+        case "dcount": return .int(Int64(acc.seen.count))
+        case "sum": return acc.count == 0 ? .int(0) : (acc.allInt ? .int(acc.intSum) : .float(acc.floatSum))
+        case "avg": return acc.count == 0 ? .null : .float(acc.floatSum / Double(acc.count))
+        case "list", "set": return .list(acc.items)
+        default: return acc.best ?? .null
         }
     }
 }

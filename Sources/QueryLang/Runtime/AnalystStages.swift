@@ -12,8 +12,10 @@ extension Interpreter {
     /// Pairs of entities mentioned in the same sentence (or document) among the input mentions:
     /// `a`, `b` (a before b in catalog order), `count` of sentences or documents, and the `docs`.
     func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span) throws -> Table {
-        var byUnit: [Int64: Set<Int32>] = [:]  // doc << 32 | sentence -> entities
-        var order: [Int64] = []
+        // (unit, entity) for every resolved mention; a unit is a sentence or a document.
+        var pairs: [(unit: Int64, entity: Int32)] = []
+        pairs.reserveCapacity(input.rows.count)
+        var ordered = true
         for row in input.rows {
             try tick(span)
             guard let i = mentionIndex(row) else {
@@ -23,39 +25,56 @@ extension Interpreter {
             let m = corpus.mentions[i]
             guard m.entity >= 0, all || m.zone.isOwnText else { continue }
             let unit = Int64(m.doc) << 32 | (scope == .sentence ? Int64(m.sentence) : 0)
-            if byUnit[unit] == nil { order.append(unit) }
-            byUnit[unit, default: []].insert(m.entity)
+            if let last = pairs.last, last.unit > unit { ordered = false }
+            pairs.append((unit, m.entity))
         }
-        var counts: [Int64: (count: Int, docs: [Int])] = [:]
-        for unit in order {
-            let ents = byUnit[unit]!.sorted()
+        if !ordered { pairs.sort { $0.unit < $1.unit } }
+        // Count each pair once per unit, noting the documents, in one pass over the units.
+        var index: [Int64: Int] = [:]
+        var keys: [Int64] = []
+        var counts: [Int] = []
+        var docs: [[Int32]] = []
+        var ents: [Int32] = []
+        var k = 0
+        while k < pairs.count {
+            let unit = pairs[k].unit
+            ents.removeAll(keepingCapacity: true)
+            while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
             guard ents.count > 1 else { continue }
-            let doc = Int(unit >> 32)
-            for x in 0..<ents.count {
-                for y in (x + 1)..<ents.count {
+            ents.sort()
+            var w = 1
+            for r in 1..<ents.count where ents[r] != ents[w - 1] { ents[w] = ents[r]; w += 1 }
+            guard w > 1 else { continue }
+            let doc = Int32(unit >> 32)
+            for x in 0..<(w - 1) {
+                for y in (x + 1)..<w {
                     try tick(span)
                     let key = Int64(ents[x]) << 32 | Int64(ents[y])
-                    var entry = counts[key] ?? (0, [])
-                    entry.count += 1
-                    if entry.docs.last != doc { entry.docs.append(doc) }
-                    counts[key] = entry
+                    if let p = index[key] {
+                        counts[p] += 1
+                        if docs[p].last != doc { docs[p].append(doc) }
+                    } else {
+                        index[key] = keys.count
+                        keys.append(key)
+                        counts.append(1)
+                        docs.append([doc])
+                    }
                 }
             }
-            try checkRows(counts.count, span, "cooccur")
+            try checkRows(keys.count, span, "cooccur")
         }
-        let rows = counts.sorted { l, r in
-            l.value.count != r.value.count ? l.value.count > r.value.count : l.key < r.key
-        }.map { key, v -> Value in
+        let order = keys.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1] }
+        let rows = order.map { p -> Value in
             .record(Record(keys: ["a", "b", "count", "docs"],
-                           values: [.entity(Int(key >> 32)), .entity(Int(key & 0xFFFF_FFFF)), .int(Int64(v.count)),
-                                    .list(v.docs.map(Value.document))]))
+                           values: [.entity(Int(keys[p] >> 32)), .entity(Int(keys[p] & 0xFFFF_FFFF)), .int(Int64(counts[p])),
+                                    .list(docs[p].map { .document(Int($0)) })]))
         }
         return Table(rows: rows, columns: ["a", "b", "count", "docs"])
     }
 
     /// Keyword in context: for documents, every whole-word occurrence of the term (a phrase, compared as
     /// names are; or an entity, through its mentions); for mentions, the mention itself.
-    func kwic(_ input: Table, _ termExpr: Expr?, _ widthExpr: Expr?, _ span: Span, _ outer: Env) throws -> Table {
+    func kwic(_ input: Table, _ termExpr: Expr?, _ widthExpr: Expr?, _ span: Span, _ outer: Env, limit: Int = .max) throws -> Table {
         var width = 40
         if let widthExpr {
             let v = try eval(widthExpr, outer)
@@ -84,6 +103,7 @@ extension Interpreter {
             throw fail("E301", "kwic looks for a string or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
         }
         for row in input.rows {
+            if rows.count >= limit { break }
             try tick(span)
             if let i = mentionIndex(row) {
                 let m = corpus.mentions[i]
@@ -133,11 +153,8 @@ extension Interpreter {
                 throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
                            hints: ["entities | where id == \"...\" | timeline"])
             }
-            for f in corpus.facts {
+            for f in corpus.facts(about: e) {
                 try tick(span)
-                let isObject: Bool
-                if case let .entity(o) = f.object { isObject = o == e } else { isObject = false }
-                guard f.subject == e || isObject else { continue }
                 let what = describe(f)
                 let source = fields.field(.fact(f.index), "source") ?? .null
                 // When: the date of the fact, else the start of its validity, else the date it states

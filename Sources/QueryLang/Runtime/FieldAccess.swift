@@ -73,13 +73,7 @@ struct FieldAccess {
         case "mentions":
             let start = corpus.documentMentionStart[d.index], end = corpus.documentMentionStart[d.index + 1]
             return .list((start..<end).map(Value.mention))
-        case "entities":
-            var seen = Set<Int32>()
-            var out: [Value] = []
-            for m in corpus.mentions(inDocument: d.index) where m.entity >= 0 && seen.insert(m.entity).inserted {
-                out.append(.entity(Int(m.entity)))
-            }
-            return .list(out)
+        case "entities": return .list(corpus.documentEntities[d.index].map { .entity(Int($0)) })
         case "facts": return .list(corpus.facts.filter { $0.doc == d.index }.map { .fact($0.index) })
         case "sentences": return .int(Int64(corpus.sentenceStarts[d.index].count))
         default: return nil

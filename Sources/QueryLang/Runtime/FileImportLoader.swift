@@ -19,7 +19,7 @@ public struct FileImportLoader: ImportLoader {
         else { base = URL(fileURLWithPath: from).deletingLastPathComponent() }
         let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path))
             .standardizedFileURL.resolvingSymlinksInPath()
-        guard allowedRoots.contains(where: { url.path == $0 || url.path.hasPrefix($0 + "/") }) else {
+        guard allowedRoots.contains(where: { url.path == $0 || url.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
             throw ImportError(message: "\(url.path) is outside the directories imports may read")
         }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {

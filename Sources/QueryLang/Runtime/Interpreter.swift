@@ -55,7 +55,8 @@ final class Interpreter {
     struct Env {
         var row: Value?
         var locals: [String: Value] = [:]
-        var group: ArraySlice<Value>? = nil
+        /// Inside summarize: the results of the aggregate calls of the current group, by call site.
+        var aggregates: [Int: Value]? = nil
         static let top = Env(row: nil)
     }
 
@@ -222,8 +223,13 @@ final class Interpreter {
             return .record(Record(keys: fs.map(\.name.name), values: try fs.map { try eval($0.value, env) }))
         case let .pipeline(source, stages, span):
             var table = try tableValue(try eval(source, env), source.span)
-            for st in stages {
-                table = try apply(st, to: table, env)
+            for (i, st) in stages.enumerated() {
+                // A row-by-row stage followed by `take N` stops after N rows.
+                var limit: Int? = nil
+                if i + 1 < stages.count, case let .take(.literal(.int(n), _)) = stages[i + 1].kind, n >= 0 {
+                    limit = Int(clamping: n)
+                }
+                table = try apply(st, to: table, env, limit: limit)
                 try checkRows(table.rows.count, st.span, "the result of '\(st.kind.name)'")
             }
             _ = span
@@ -303,8 +309,8 @@ final class Interpreter {
     // MARK: Calls
 
     func call(_ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws -> Value {
-        if let group = env.group, let agg = Aggregates.named[name.name] {
-            return try aggregate(agg, name, args, span, group, env)
+        if let results = env.aggregates, Aggregates.named[name.name] != nil, userFunctions[name.name] == nil {
+            if let v = results[Interpreter.siteKey(span)] { return v }
         }
         switch name.name {
         case "if":
@@ -330,7 +336,7 @@ final class Interpreter {
             let saved = file
             file = f.file
             defer { file = saved }
-            return try eval(f.body, Env(row: env.row, locals: locals, group: env.group))
+            return try eval(f.body, Env(row: env.row, locals: locals, aggregates: env.aggregates))
         }
         if let f = functions[name.name] {
             guard args.count >= f.minArgs && args.count <= f.maxArgs else {

@@ -1,11 +1,15 @@
 /// The stages of a pipeline, each a function from a table to a table.
 extension Interpreter {
-    func apply(_ stage: Stage, to input: Table, _ outer: Env) throws -> Table {
+    /// Applies a stage. `limit`, when given, is how many rows the next stage keeps (`take N`): stages
+    /// that work row by row stop once they have that many.
+    func apply(_ stage: Stage, to input: Table, _ outer: Env, limit: Int? = nil) throws -> Table {
+        let cap = limit ?? Int.max
         func rowEnv(_ row: Value) -> Env { Env(row: row, locals: outer.locals) }
         switch stage.kind {
         case let .where(cond):
             var out: [Value] = []
             for row in input.rows {
+                if out.count >= cap { break }
                 let v = try eval(cond, rowEnv(row))
                 switch v {
                 case .bool(true): out.append(row)
@@ -20,8 +24,8 @@ extension Interpreter {
         case let .select(cols):
             let names = columnNames(cols)
             var out: [Value] = []
-            out.reserveCapacity(input.rows.count)
-            for row in input.rows {
+            out.reserveCapacity(min(cap, input.rows.count))
+            for row in input.rows.prefix(cap) {
                 let env = rowEnv(row)
                 out.append(.record(Record(keys: names, values: try cols.map { try eval($0.expr, env) })))
             }
@@ -33,7 +37,7 @@ extension Interpreter {
             out.reserveCapacity(input.rows.count)
             var columns = input.columns
             for n in names where !columns.contains(n) { columns.append(n) }
-            for row in input.rows {
+            for row in input.rows.prefix(cap) {
                 let env = rowEnv(row)
                 var rec = fields.record(row)
                 for (n, c) in zip(names, cols) { rec.set(n, try eval(c.expr, env)) }
@@ -86,6 +90,7 @@ extension Interpreter {
             var columns = input.columns
             if !columns.contains(name) { columns.append(name) }
             for row in input.rows {
+                if out.count >= cap { break }
                 let v = try eval(col.expr, rowEnv(row))
                 let items: [Value]
                 switch v {
@@ -112,7 +117,7 @@ extension Interpreter {
             return try cooccur(input, scope, all, stage.span)
 
         case let .kwic(term, width):
-            return try kwic(input, term, width, stage.span, outer)
+            return try kwic(input, term, width, stage.span, outer, limit: cap)
 
         case .timeline:
             return try timeline(input, stage.span)
@@ -172,6 +177,8 @@ extension Interpreter {
         return keyed.map(\.row)
     }
 
+    /// Groups rows by the `by` keys (in first-seen order) and computes the aggregates in one pass,
+    /// keeping one accumulator per group and aggregate call.
     private func summarize(_ input: Table, _ aggs: [Column], _ by: [Column], _ outer: Env) throws -> Table {
         let keyNames = columnNames(by)
         let aggNames = columnNames(aggs)
@@ -182,28 +189,59 @@ extension Interpreter {
             while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
             names.append(unique)
         }
-        // Group rows by their key values, in first-seen order.
-        var groupIndex: [[Value]: Int] = [:]
-        var groups: [(key: [Value], rows: [Value])] = []
+        let sites = aggs.flatMap { aggregateCalls($0.expr) }
+        var keys: [[Value]] = []
+        var firstRows: [Value] = []
+        var accumulators: [[Accumulator]] = []
+        var singleIndex: [Value: Int] = [:]
+        var multiIndex: [[Value]: Int] = [:]
+        let fresh = sites.map { Accumulator($0.0.name) }
         for row in input.rows {
             let env = Env(row: row, locals: outer.locals)
-            let key = try by.map { try eval($0.expr, env) }
-            if let g = groupIndex[key] { groups[g].rows.append(row) }
-            else {
-                groupIndex[key] = groups.count
-                groups.append((key, [row]))
+            let g: Int
+            if by.count == 1 {
+                let key = try eval(by[0].expr, env)
+                if let found = singleIndex[key] { g = found } else {
+                    g = keys.count
+                    singleIndex[key] = g
+                    keys.append([key]); firstRows.append(row); accumulators.append(fresh)
+                }
+            } else {
+                let key = try by.map { try eval($0.expr, env) }
+                if let found = multiIndex[key] { g = found } else {
+                    g = keys.count
+                    multiIndex[key] = g
+                    keys.append(key); firstRows.append(row); accumulators.append(fresh)
+                }
+            }
+            for (k, site) in sites.enumerated() {
+                try accumulate(&accumulators[g][k], site.0, site.1, site.2, env)
             }
         }
-        if by.isEmpty && groups.isEmpty { groups.append(([], [])) }
+        if by.isEmpty && keys.isEmpty {
+            keys.append([]); firstRows.append(.null); accumulators.append(fresh)
+        }
         var out: [Value] = []
-        out.reserveCapacity(groups.count)
-        for g in groups {
-            var values = g.key
-            let env = Env(row: g.rows.first, locals: outer.locals, group: g.rows[...])
+        out.reserveCapacity(keys.count)
+        for g in 0..<keys.count {
+            var results: [Int: Value] = [:]
+            for (k, site) in sites.enumerated() { results[Interpreter.siteKey(site.2)] = result(accumulators[g][k]) }
+            let env = Env(row: firstRows[g].isNull ? nil : firstRows[g], locals: outer.locals, aggregates: results)
+            var values = keys[g]
             for a in aggs { values.append(try eval(a.expr, env)) }
             out.append(.record(Record(keys: names, values: values)))
         }
         return Table(rows: out, columns: names)
+    }
+
+    /// Join keys compare as `==` does: a reference equals a string holding its id.
+    private func joinKey(_ v: Value) -> Value {
+        switch v {
+        case let .entity(i): return .string(corpus.entities[i].id)
+        case let .document(i): return .string(corpus.documents[i].id)
+        case let .fact(i): return .string(corpus.facts[i].id)
+        default: return v
+        }
     }
 
     private func join(_ left: Table, _ kind: JoinKind, _ rightExpr: Expr, _ keys: [JoinKey], _ span: Span,
@@ -214,7 +252,7 @@ extension Interpreter {
         for (i, row) in right.rows.enumerated() {
             try tick(span)
             let env = Env(row: row, locals: outer.locals)
-            let key = try keys.map { try eval($0.right ?? $0.left, env) }
+            let key = try keys.map { joinKey(try eval($0.right ?? $0.left, env)) }
             if key.contains(where: \.isNull) { continue }
             index[key, default: []].append(i)
         }
@@ -232,7 +270,7 @@ extension Interpreter {
         }
         for row in left.rows {
             let env = Env(row: row, locals: outer.locals)
-            let key = try keys.map { try eval($0.left, env) }
+            let key = try keys.map { joinKey(try eval($0.left, env)) }
             let matches = key.contains(where: \.isNull) ? [] : (index[key] ?? [])
             switch kind {
             case .semi: if !matches.isEmpty { out.append(row) }

@@ -7,7 +7,10 @@ import Foundation
 struct Checker {
     let corpus: Corpus
     let functions: FunctionRegistry
-    let file: SourceFile
+    private(set) var file: SourceFile
+    /// Reads imported files, so that their definitions are known; nil when imports are not allowed.
+    var importLoader: ImportLoader?
+    private var importStack: [String] = []
     var globals: [String: ValueType]
     var userFunctions: [String: Int]
     private(set) var diagnostics: [Diagnostic] = []
@@ -80,13 +83,40 @@ struct Checker {
                 if let message { _ = type(message, Context()) }
             case let .print(e), let .query(e):
                 _ = type(e, Context())
-            case .import:
-                break
+            case let .import(path, span):
+                checkImport(path, span)
             }
         }
     }
 
     private var defining: String?
+
+    /// Checks an imported file in place, so that its `let` and `def` names are known afterwards.
+    private mutating func checkImport(_ path: String, _ span: Span) {
+        guard let loader = importLoader else {
+            error("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
+            return
+        }
+        guard importStack.count < 16 else { error("E405", "imports nest more than 16 deep", span); return }
+        let loaded: (name: String, text: String)
+        do { loaded = try loader.load(path, from: file.name) } catch {
+            self.error("E405", "cannot import \"\(path)\": \(error)", span)
+            return
+        }
+        if importStack.contains(loaded.name) || loaded.name == file.name {
+            error("E405", "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
+            return
+        }
+        let (program, syntax) = Parser.parse(loaded.text, file: loaded.name)
+        diagnostics += syntax
+        guard syntax.isEmpty else { return }
+        importStack.append(file.name)
+        let saved = file
+        file = SourceFile(name: loaded.name, text: loaded.text)
+        check(program)
+        file = saved
+        importStack.removeLast()
+    }
 
     // MARK: Expressions
 
@@ -195,7 +225,8 @@ struct Checker {
 
     private mutating func call(_ name: Identifier, _ args: [Expr], _ span: Span, _ ctx: Context) -> ValueType {
         if let agg = Aggregates.named[name.name] {
-            if ctx.inSummarize {
+            // In a def body an aggregate is checked where the function is used (inside summarize).
+            if ctx.inSummarize || ctx.inFunction {
                 checkArity(name, agg.minArgs, agg.maxArgs, args.count, span, agg.signature)
                 var inner = ctx
                 inner.inSummarize = false
@@ -261,8 +292,14 @@ struct Checker {
                       hints: ["write one of: " + found.map { "ent(\"\($0.id)\")" }.joined(separator: ", ")])
             }
         case "doc":
-            if corpus.document(id: s) == nil && corpus.documents.filter({ $0.id.hasPrefix(s) }).count != 1 {
-                error("E206", "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
+            let matches = corpus.documents.filter { $0.id.hasPrefix(s) }
+            if corpus.document(id: s) == nil && matches.count != 1 {
+                if matches.isEmpty {
+                    error("E206", "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
+                } else {
+                    error("E207", "'\(s)' is the start of \(matches.count) document ids", span,
+                          hints: ["candidates: " + matches.prefix(5).map(\.id).joined(separator: ", ")])
+                }
             }
         case "fact":
             if corpus.fact(id: s) == nil {

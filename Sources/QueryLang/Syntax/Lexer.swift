@@ -71,7 +71,14 @@ public struct Lexer {
             if b == 0x0A { sawNewline = true; i += 1 }
             else if b == 0x20 || b == 0x09 || b == 0x0D { i += 1 }
             else if b == 0x23 {  // #
+                let start = i
+                var k = i - 1
+                while k >= 0 && (bytes[k] == 0x20 || bytes[k] == 0x09) { k -= 1 }
+                let ownLine = k < 0 || bytes[k] == 0x0A
                 while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                var text = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
+                if text.hasSuffix("\r") { text.removeLast() }
+                comments.append((start, text, ownLine))
             } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2 }  // no-break space
             else { break }
         }

@@ -201,8 +201,6 @@ public struct Parser {
     }
 
     private mutating func binary(_ minPrecedence: Int) throws -> Expr {
-        try enter()
-        defer { depth -= 1 }
         var left = try unary()
         while true {
             guard let (op, width) = binaryOperator(), op.precedence > minPrecedence else { break }
@@ -239,7 +237,7 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
-        try enter()
+        if atWord("not") || at(.minus) { try enter() } else { return try postfix() }
         defer { depth -= 1 }
         if atWord("not") {
             let t = advance()
@@ -286,8 +284,6 @@ public struct Parser {
     }
 
     private mutating func primary() throws -> Expr {
-        try enter()
-        defer { depth -= 1 }
         let t = current
         switch t.kind {
         case let .int(v): advance(); return .literal(.int(v), t.span)
