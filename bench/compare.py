@@ -118,7 +118,8 @@ def main():
          f"SELECT doc FROM mentions WHERE entity = '{a}' INTERSECT SELECT doc FROM mentions WHERE entity = '{b}' ORDER BY 1",
          "set"),
         ("top 20 entity pairs by shared documents",
-         "mentions | cooccur by document | select a = a.id, b = b.id, n = count | sort by n desc, a, b | take 20",
+         # cooccur ranks pairs by count, then in catalog order (the ids' order here), as ORDER BY n DESC, a, b.
+         "mentions | cooccur by document | take 20 | select a = a.id, b = b.id, n = count",
          "WITH de AS (SELECT DISTINCT doc, entity FROM mentions) SELECT x.entity, y.entity, count(*) n FROM de x "
          "JOIN de y ON x.doc = y.doc AND x.entity < y.entity GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 20", "ordered"),
         (f"type filter ({etype}) joined with mention counts",

@@ -26,8 +26,9 @@ public final class Corpus: Sendable {
     /// Postings: per entity, the documents that mention it (ascending), in any zone and in own text.
     let entityDocuments: [[Int32]]
     let entityOwnDocuments: [[Int32]]
-    /// Per document, the distinct entities it mentions, in order of first mention.
+    /// Per document, the distinct entities it mentions, in order of first mention (any zone, own text).
     let documentEntities: [[Int32]]
+    let documentOwnEntities: [[Int32]]
     /// Per entity, the facts in which it is the subject or the entity object.
     let entityFacts: [[Int32]]
     let entityByID: [String: Int]
@@ -78,13 +79,17 @@ public final class Corpus: Sendable {
         self.entityDocuments = docsOf
         self.entityOwnDocuments = ownDocsOf
         var entitiesOf = [[Int32]](repeating: [], count: documents.count)
+        var ownEntitiesOf = [[Int32]](repeating: [], count: documents.count)
         for d in 0..<documents.count {
-            var seen = Set<Int32>()
-            for k in starts[d]..<starts[d + 1] where mentions[k].entity >= 0 && seen.insert(mentions[k].entity).inserted {
-                entitiesOf[d].append(mentions[k].entity)
+            var seen = Set<Int32>(), seenOwn = Set<Int32>()
+            for k in starts[d]..<starts[d + 1] where mentions[k].entity >= 0 {
+                let e = mentions[k].entity
+                if seen.insert(e).inserted { entitiesOf[d].append(e) }
+                if mentions[k].zone.isOwnText && seenOwn.insert(e).inserted { ownEntitiesOf[d].append(e) }
             }
         }
         self.documentEntities = entitiesOf
+        self.documentOwnEntities = ownEntitiesOf
         var factsOf = [[Int32]](repeating: [], count: entities.count)
         for f in facts {
             factsOf[f.subject].append(Int32(f.index))

@@ -1,3 +1,39 @@
+/// The first `n` of `count` indices in the order `before`, without sorting them all (a bounded heap).
+enum TopN {
+    static func select(_ count: Int, _ n: Int, by before: (Int, Int) -> Bool) -> [Int] {
+        guard n > 0 else { return [] }
+        // A heap whose root is the worst of the best n so far.
+        var heap: [Int] = []
+        heap.reserveCapacity(n + 1)
+        func siftUp(_ i: Int) {
+            var c = i
+            while c > 0 {
+                let p = (c - 1) / 2
+                guard before(heap[p], heap[c]) else { break }
+                heap.swapAt(p, c)
+                c = p
+            }
+        }
+        func siftDown(_ i: Int) {
+            var p = i
+            while true {
+                let l = 2 * p + 1, r = l + 1
+                var worst = p
+                if l < heap.count && before(heap[worst], heap[l]) { worst = l }
+                if r < heap.count && before(heap[worst], heap[r]) { worst = r }
+                if worst == p { return }
+                heap.swapAt(p, worst)
+                p = worst
+            }
+        }
+        for i in 0..<count {
+            if heap.count < n { heap.append(i); siftUp(heap.count - 1) }
+            else if before(i, heap[0]) { heap[0] = i; siftDown(0) }
+        }
+        return heap.sorted(by: before)
+    }
+}
+
 /// The analyst stages: `cooccur`, `kwic` and `timeline`.
 extension Interpreter {
     /// The mention behind a row (a mention, or a record extending one).
@@ -11,12 +47,19 @@ extension Interpreter {
 
     /// Pairs of entities mentioned in the same sentence (or document) among the input mentions:
     /// `a`, `b` (a before b in catalog order), `count` of sentences or documents, and the `docs`.
-    func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span) throws -> Table {
+    func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span, limit: Int = .max) throws -> Table {
         // (unit, entity) for every resolved mention; a unit is a sentence or a document.
         var pairs: [(unit: Int64, entity: Int32)] = []
-        pairs.reserveCapacity(input.rows.count)
         var ordered = true
-        for row in input.rows {
+        if input.wholeSource == .mention && scope == .document {
+            // Every mention, by document: the per-document entity lists are already there.
+            let lists = all ? corpus.documentEntities : corpus.documentOwnEntities
+            pairs.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            for (d, list) in lists.enumerated() { for e in list { pairs.append((Int64(d) << 32, e)) } }
+        }
+        let rowsToScan = input.wholeSource == .mention && scope == .document ? [] : input.rows
+        pairs.reserveCapacity(rowsToScan.count)
+        for row in rowsToScan {
             try tick(span)
             guard let i = mentionIndex(row) else {
                 throw fail("E303", "cooccur works on mentions, got \(row.typeName) \(preview(row))", span,
@@ -29,11 +72,12 @@ extension Interpreter {
             pairs.append((unit, m.entity))
         }
         if !ordered { pairs.sort { $0.unit < $1.unit } }
-        // Count each pair once per unit, noting the documents, in one pass over the units.
-        var index: [Int64: Int] = [:]
+        // Count each pair once per unit in one pass over the units; remember (pair, document) incidences
+        // flat, and build the document lists only for the pairs that become rows.
+        var index: [Int64: Int32] = [:]
         var keys: [Int64] = []
-        var counts: [Int] = []
-        var docs: [[Int32]] = []
+        var counts: [Int32] = []
+        var incidences: [(pair: Int32, doc: Int32)] = []
         var ents: [Int32] = []
         var k = 0
         while k < pairs.count {
@@ -46,28 +90,44 @@ extension Interpreter {
             for r in 1..<ents.count where ents[r] != ents[w - 1] { ents[w] = ents[r]; w += 1 }
             guard w > 1 else { continue }
             let doc = Int32(unit >> 32)
+            try tick(span)
             for x in 0..<(w - 1) {
                 for y in (x + 1)..<w {
-                    try tick(span)
                     let key = Int64(ents[x]) << 32 | Int64(ents[y])
-                    if let p = index[key] {
-                        counts[p] += 1
-                        if docs[p].last != doc { docs[p].append(doc) }
-                    } else {
-                        index[key] = keys.count
+                    let p: Int32
+                    if let found = index[key] { p = found; counts[Int(p)] += 1 } else {
+                        p = Int32(keys.count)
+                        index[key] = p
                         keys.append(key)
                         counts.append(1)
-                        docs.append([doc])
+                    }
+                    if incidences.last.map({ $0.pair != p || $0.doc != doc }) ?? true || scope == .document {
+                        incidences.append((p, doc))
                     }
                 }
             }
             try checkRows(keys.count, span, "cooccur")
         }
-        let order = keys.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : keys[$0] < keys[$1] }
-        let rows = order.map { p -> Value in
+        // Ranked by count (desc), then by the pair in catalog order; with `take N`, only the top N.
+        func before(_ x: Int, _ y: Int) -> Bool { counts[x] != counts[y] ? counts[x] > counts[y] : keys[x] < keys[y] }
+        var order: [Int]
+        if limit < keys.count / 4 {
+            order = TopN.select(keys.count, limit, by: before)
+        } else {
+            order = keys.indices.sorted(by: before)
+        }
+        // Document lists of the chosen pairs, from the incidences (in document order, without repeats).
+        var slot = [Int32](repeating: -1, count: keys.count)
+        for (i, p) in order.enumerated() { slot[p] = Int32(i) }
+        var docLists = [[Int32]](repeating: [], count: order.count)
+        for inc in incidences where slot[Int(inc.pair)] >= 0 {
+            let i = Int(slot[Int(inc.pair)])
+            if docLists[i].last != inc.doc { docLists[i].append(inc.doc) }
+        }
+        let rows = order.enumerated().map { i, p -> Value in
             .record(Record(keys: ["a", "b", "count", "docs"],
                            values: [.entity(Int(keys[p] >> 32)), .entity(Int(keys[p] & 0xFFFF_FFFF)), .int(Int64(counts[p])),
-                                    .list(docs[p].map { .document(Int($0)) })]))
+                                    .list(docLists[i].map { .document(Int($0)) })]))
         }
         return Table(rows: rows, columns: ["a", "b", "count", "docs"])
     }

@@ -41,6 +41,8 @@ final class Interpreter {
     private var callDepth = 0
     private var importStack: [String] = []
     var regexCache: [String: NSRegularExpression] = [:]
+    /// The stack of the thread running the current program (see ``StackGuard``).
+    var stack = StackGuard()
 
     init(corpus: Corpus, limits: Limits, functions: FunctionRegistry, importLoader: ImportLoader?) {
         self.corpus = corpus
@@ -73,6 +75,16 @@ final class Interpreter {
     func tick(_ span: Span) throws {
         steps &+= 1
         if steps & 4095 == 0 { try checkpoint(span) }
+        if stack.exhausted() {
+            throw fail("E402", "the query nests too deeply: expressions inside function calls inside expressions", span,
+                       hints: ["split it with let, or call fewer functions inside each other"])
+        }
+    }
+
+    /// Counts work done outside the evaluator (the regex engine's progress reports) and checks the limits.
+    func spend(_ n: Int, _ span: Span) throws {
+        steps &+= n
+        try checkpoint(span)
     }
 
     func checkpoint(_ span: Span) throws {
@@ -102,6 +114,7 @@ final class Interpreter {
         let saved = self.file
         self.file = file
         defer { self.file = saved }
+        stack = StackGuard.current()
         for st in program.statements {
             steps = 0
             deadline = limits.timeout.map { ContinuousClock.now + $0 }
@@ -222,8 +235,15 @@ final class Interpreter {
         case let .record(fs, _):
             return .record(Record(keys: fs.map(\.name.name), values: try fs.map { try eval($0.value, env) }))
         case let .pipeline(source, stages, span):
-            var table = try tableValue(try eval(source, env), source.span)
-            for (i, st) in stages.enumerated() {
+            var table: Table
+            var remaining = stages[...]
+            if let fast = try indexedStart(source, stages, env) {
+                table = fast
+                remaining = stages.dropFirst()
+            } else {
+                table = try tableValue(try eval(source, env), source.span)
+            }
+            for (i, st) in zip(remaining.indices, remaining) {
                 // A row-by-row stage followed by `take N` stops after N rows.
                 var limit: Int? = nil
                 if i + 1 < stages.count, case let .take(.literal(.int(n), _)) = stages[i + 1].kind, n >= 0 {
@@ -235,6 +255,17 @@ final class Interpreter {
             _ = span
             return .table(table)
         }
+    }
+
+    /// `mentions | summarize count() by <entity keys> ...` answered from the postings, without building
+    /// the table of every mention; nil when the pipeline does not start that way.
+    func indexedStart(_ source: Expr, _ stages: [Stage], _ env: Env) throws -> Table? {
+        guard case .name("mentions", _) = source, env.locals["mentions"] == nil, globals["mentions"] == nil,
+              env.row.flatMap({ fields.field($0, "mentions") }) == nil,
+              case let .summarize(aggs, by)? = stages.first?.kind else { return nil }
+        var whole = Table(rows: [], columns: [])
+        whole.wholeSource = .mention
+        return try summarizeFromIndex(whole, aggs, by, env)
     }
 
     /// A value used as the source of a pipeline: a table as it is, a list as rows.
@@ -256,13 +287,16 @@ final class Interpreter {
     }
 
     func lookup(_ n: String, _ span: Span, _ env: Env) throws -> Value {
-        if let v = env.locals[n] { return v }
+        if !env.locals.isEmpty, let v = env.locals[n] { return v }
         if let row = env.row, let v = fields.field(row, n) { return v }
         if let v = globals[n] { return v }
         switch n {
         case "docs": return .table(Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document)))
         case "entities": return .table(Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity)))
-        case "mentions": return .table(Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention)))
+        case "mentions":
+            var t = Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention))
+            t.wholeSource = .mention
+            return .table(t)
         case "facts": return .table(Table(rows: (0..<corpus.facts.count).map(Value.fact), columns: FieldCatalog.columns(of: .fact)))
         default: break
         }

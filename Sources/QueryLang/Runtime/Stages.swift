@@ -114,7 +114,7 @@ extension Interpreter {
             return Table(rows: [.record(Record(keys: ["count"], values: [.int(Int64(input.rows.count))]))], columns: ["count"])
 
         case let .cooccur(scope, all):
-            return try cooccur(input, scope, all, stage.span)
+            return try cooccur(input, scope, all, stage.span, limit: cap)
 
         case let .kwic(term, width):
             return try kwic(input, term, width, stage.span, outer, limit: cap)
@@ -190,6 +190,7 @@ extension Interpreter {
             names.append(unique)
         }
         let sites = aggs.flatMap { aggregateCalls($0.expr) }
+        if let fast = try summarizeFromIndex(input, aggs, by, outer) { return fast }
         var keys: [[Value]] = []
         var firstRows: [Value] = []
         var accumulators: [[Accumulator]] = []
@@ -232,6 +233,77 @@ extension Interpreter {
             out.append(.record(Record(keys: names, values: values)))
         }
         return Table(rows: out, columns: names)
+    }
+
+    /// `mentions | summarize count() ... by <keys that depend only on the mention's entity>` from the
+    /// postings: one representative mention per entity instead of every mention. Same groups, same
+    /// order (first seen), same counts as the general path.
+    func summarizeFromIndex(_ input: Table, _ aggs: [Column], _ by: [Column], _ outer: Env) throws -> Table? {
+        let sites = aggs.flatMap { aggregateCalls($0.expr) }
+        guard input.wholeSource == .mention, !by.isEmpty,
+              sites.allSatisfy({ $0.0.name == "count" && $0.1.isEmpty }),
+              by.allSatisfy({ rowFields(in: $0.expr).allSatisfy { $0 == "entity" } }),
+              aggs.allSatisfy({ rowFields(in: $0.expr).isEmpty }) else { return nil }
+        // Representatives: the first mention of each entity, and of the unattributed ones.
+        var reps: [(first: Int, count: Int)] = []
+        var resolved = 0
+        for list in corpus.entityMentions where !list.isEmpty {
+            reps.append((Int(list[0]), list.count))
+            resolved += list.count
+        }
+        if resolved < corpus.mentions.count, let firstNull = corpus.mentions.firstIndex(where: { $0.entity < 0 }) {
+            reps.append((firstNull, corpus.mentions.count - resolved))
+        }
+        reps.sort { $0.first < $1.first }
+        var index: [[Value]: Int] = [:]
+        var keys: [[Value]] = []
+        var counts: [Int] = []
+        var firstRows: [Value] = []
+        for r in reps {
+            try tick(by[0].expr.span)
+            let row = Value.mention(r.first)
+            let env = Env(row: row, locals: outer.locals)
+            let key = try by.map { try eval($0.expr, env) }
+            if let g = index[key] { counts[g] += r.count } else {
+                index[key] = keys.count
+                keys.append(key); counts.append(r.count); firstRows.append(row)
+            }
+        }
+        var names = columnNames(by)
+        for n in columnNames(aggs) {
+            var unique = n
+            var k = 1
+            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
+            names.append(unique)
+        }
+        var out: [Value] = []
+        for g in 0..<keys.count {
+            var results: [Int: Value] = [:]
+            for site in sites { results[Interpreter.siteKey(site.2)] = .int(Int64(counts[g])) }
+            let env = Env(row: firstRows[g], locals: outer.locals, aggregates: results)
+            var values = keys[g]
+            for a in aggs { values.append(try eval(a.expr, env)) }
+            out.append(.record(Record(keys: names, values: values)))
+        }
+        return Table(rows: out, columns: names)
+    }
+
+    /// The fields of the current row an expression reads (bare names that are mention fields and not
+    /// variables or parameters).
+    private func rowFields(in e: Expr) -> Set<String> {
+        switch e {
+        case let .name(n, _):
+            return globals[n] == nil && FieldCatalog.field(n, of: .mention) != nil ? [n] : []
+        case let .field(b, _, _): return rowFields(in: b)
+        case let .index(b, i, _): return rowFields(in: b).union(rowFields(in: i))
+        case let .call(_, args, _): return args.reduce(into: Set<String>()) { $0.formUnion(rowFields(in: $1)) }
+        case let .unary(_, x, _): return rowFields(in: x)
+        case let .binary(_, l, r, _): return rowFields(in: l).union(rowFields(in: r))
+        case let .list(items, _): return items.reduce(into: Set<String>()) { $0.formUnion(rowFields(in: $1)) }
+        case let .record(fs, _): return fs.reduce(into: Set<String>()) { $0.formUnion(rowFields(in: $1.value)) }
+        case .literal: return []
+        case .pipeline: return ["*"]  // a nested query: not analysed
+        }
     }
 
     /// Join keys compare as `==` does: a reference equals a string holding its id.
