@@ -42,24 +42,62 @@ struct Accumulator {
     init(_ name: String) { self.name = name }
 }
 
+/// One aggregate call of a summarize, possibly inside the body of a function from `def`.
+struct AggregateSite {
+    let name: Identifier
+    let args: [Expr]
+    let span: Span
+    /// The file the call is written in (a def may come from an import).
+    let file: SourceFile
+    /// Parameters of the functions the call is inside, outermost first, with the argument expressions
+    /// that give them their values for a row.
+    let bindings: [(String, Expr)]
+
+    var key: String { Interpreter.siteKey(span, file) }
+}
+
 extension Interpreter {
-    /// The aggregate calls in an expression (not those nested inside another aggregate's arguments).
-    func aggregateCalls(_ e: Expr) -> [(Identifier, [Expr], Span)] {
+    /// The aggregate calls in an expression, including those in the bodies of the `def` functions it
+    /// calls (not those nested inside another aggregate's arguments).
+    func aggregateCalls(_ e: Expr, bindings: [(String, Expr)] = [], depth: Int = 0) -> [AggregateSite] {
+        func walk(_ x: Expr) -> [AggregateSite] { aggregateCalls(x, bindings: bindings, depth: depth) }
         switch e {
         case let .call(n, args, span):
-            if Aggregates.named[n.name] != nil && userFunctions[n.name] == nil { return [(n, args, span)] }
-            return args.flatMap(aggregateCalls)
-        case let .binary(_, l, r, _): return aggregateCalls(l) + aggregateCalls(r)
-        case let .unary(_, x, _): return aggregateCalls(x)
-        case let .field(b, _, _): return aggregateCalls(b)
-        case let .index(b, i, _): return aggregateCalls(b) + aggregateCalls(i)
-        case let .list(items, _): return items.flatMap(aggregateCalls)
-        case let .record(fs, _): return fs.flatMap { aggregateCalls($0.value) }
+            if let f = userFunctions[n.name], depth < limits.maxDepth {
+                let inner = bindings + zip(f.params, args).map { ($0, $1) }
+                let saved = file
+                file = f.file
+                defer { file = saved }
+                return args.flatMap(walk) + aggregateCalls(f.body, bindings: inner, depth: depth + 1)
+            }
+            if Aggregates.named[n.name] != nil {
+                return [AggregateSite(name: n, args: args, span: span, file: file, bindings: bindings)]
+            }
+            return args.flatMap(walk)
+        case let .binary(_, l, r, _): return walk(l) + walk(r)
+        case let .unary(_, x, _): return walk(x)
+        case let .field(b, _, _): return walk(b)
+        case let .index(b, i, _): return walk(b) + walk(i)
+        case let .list(items, _): return items.flatMap(walk)
+        case let .record(fs, _): return fs.flatMap { walk($0.value) }
         default: return []
         }
     }
 
-    static func siteKey(_ span: Span) -> Int { span.start << 24 | (span.end & 0xFFFFFF) }
+    static func siteKey(_ span: Span, _ file: SourceFile) -> String { "\(file.name):\(span.start):\(span.end)" }
+
+    /// Adds one row to the accumulator of a site.
+    func accumulate(_ acc: inout Accumulator, _ site: AggregateSite, _ env: Env) throws {
+        var env = env
+        if !site.bindings.isEmpty {
+            // The parameters of the enclosing functions, for this row.
+            for (name, expr) in site.bindings { env.locals[name] = try eval(expr, env) }
+        }
+        let saved = file
+        file = site.file
+        defer { file = saved }
+        try accumulate(&acc, site.name, site.args, site.span, env)
+    }
 
     /// Adds one row to an accumulator.
     func accumulate(_ acc: inout Accumulator, _ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws {

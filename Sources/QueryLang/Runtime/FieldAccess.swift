@@ -13,7 +13,9 @@ struct FieldAccess {
             if let x = r[name] { return x }
             if let b = r.base { return field(b, name) }
             return nil
-        default: return nil
+        default:
+            // A table made from a list of plain values has one column, `value`.
+            return name == "value" ? v : nil
         }
     }
 

@@ -58,7 +58,7 @@ final class Interpreter {
         var row: Value?
         var locals: [String: Value] = [:]
         /// Inside summarize: the results of the aggregate calls of the current group, by call site.
-        var aggregates: [Int: Value]? = nil
+        var aggregates: [String: Value]? = nil
         static let top = Env(row: nil)
     }
 
@@ -126,7 +126,9 @@ final class Interpreter {
     func execute(_ st: Statement, onOutput: (StatementOutput) -> Void) throws {
         switch st.kind {
         case let .let(name, e):
-            globals[name.name] = try eval(e, .top)
+            let v = try eval(e, .top)
+            try checkNesting(v, e.span)
+            globals[name.name] = v
         case let .def(name, params, body):
             userFunctions[name.name] = UserFunction(params: params.map(\.name), body: body, file: file)
         case let .assert(cond, message):
@@ -138,11 +140,14 @@ final class Interpreter {
                     text += ": " + Preview.text(m, corpus: corpus, quoteStrings: false)
                 }
                 let got: String
-                if case .bool(false) = v { got = "the condition is false" } else { got = "the condition is \(v.typeName) \(preview(v)), not true" }
+                if case .bool(false) = v { got = "the condition is false" }
+                else if v.isNull { got = "the condition is null, not true" }
+                else { got = "the condition is \(v.typeName) \(preview(v)), not true" }
                 throw fail("E404", text, cond.span, hints: [got])
             }
         case let .print(e):
             let v = try eval(e, .top)
+            try checkOutputText(v, st.span)
             if case let .table(t) = v { onOutput(.table(t, st.span)) }
             else { onOutput(.printed(Preview.text(v, corpus: corpus, quoteStrings: false), st.span)) }
         case let .import(path, span):
@@ -154,8 +159,10 @@ final class Interpreter {
                     throw fail("E402", "the query returns \(t.rows.count) rows, more than the output limit of \(limits.maxOutputRows)",
                                st.span, hints: ["add | take N, or summarize"])
                 }
+                try checkOutputText(v, st.span)
                 onOutput(.table(t, st.span))
             } else {
+                try checkOutputText(v, st.span)
                 onOutput(.value(v, st.span))
             }
         }
@@ -344,7 +351,7 @@ final class Interpreter {
 
     func call(_ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws -> Value {
         if let results = env.aggregates, Aggregates.named[name.name] != nil, userFunctions[name.name] == nil {
-            if let v = results[Interpreter.siteKey(span)] { return v }
+            if let v = results[Interpreter.siteKey(span, file)] { return v }
         }
         switch name.name {
         case "if":
@@ -367,10 +374,15 @@ final class Interpreter {
             if callDepth > limits.maxDepth { throw fail("E402", "calls nest more than \(limits.maxDepth) deep", span) }
             var locals: [String: Value] = [:]
             for (p, a) in zip(f.params, args) { locals[p] = try eval(a, env) }
-            let saved = file
-            file = f.file
-            defer { file = saved }
-            return try eval(f.body, Env(row: env.row, locals: locals, aggregates: env.aggregates))
+            let result: Value
+            do {
+                let saved = file
+                file = f.file
+                defer { file = saved }
+                result = try eval(f.body, Env(row: env.row, locals: locals, aggregates: env.aggregates))
+            }
+            try checkNesting(result, span)
+            return result
         }
         if let f = functions[name.name] {
             guard args.count >= f.minArgs && args.count <= f.maxArgs else {
@@ -392,7 +404,8 @@ final class Interpreter {
     func arity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span) -> Diagnostic {
         let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
         let sig = functions[name.name]?.signature ?? FunctionRegistry.special[name.name]?.signature
-        return fail("E208", "'\(name.name)' takes \(want) argument\(hi == 1 ? "" : "s"), got \(got)", span,
+        let one = lo == 1 && (hi == 1 || hi > 16)
+        return fail("E208", "'\(name.name)' takes \(want) argument\(one ? "" : "s"), got \(got)", span,
                     hints: sig.map { [$0] } ?? [])
     }
 }

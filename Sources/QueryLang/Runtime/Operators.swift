@@ -52,7 +52,14 @@ extension Interpreter {
             switch b {
             case let .date(outer): return .bool(d.isWithin(outer))
             case let .list(bounds) where bounds.count == 2:
-                // d within [from, until]: inside the interval from the start of `from` to the end of `until`.
+                // d within [from, until]: inside the interval from the start of `from` to the end of `until`;
+                // a null bound is open.
+                for (k, bound) in bounds.enumerated() where !bound.isNull {
+                    guard case .date = bound else {
+                        _ = k
+                        throw fail("E301", "'within' needs a date or [from, until] on the right, got list", r.span)
+                    }
+                }
                 let lo: Int? = { if case let .date(x) = bounds[0] { return x.firstDay }; return nil }()
                 let hi: Int? = { if case let .date(x) = bounds[1] { return x.lastDay }; return nil }()
                 return .bool((lo.map { d.firstDay >= $0 } ?? true) && (hi.map { d.lastDay <= $0 } ?? true))
@@ -131,14 +138,39 @@ extension Interpreter {
             guard text.count >= words.count else { return .bool(false) }
             for i in 0...(text.count - words.count) where Array(text[i..<(i + words.count)]) == words { return .bool(true) }
             return .bool(false)
-        case .contains: return .bool(hay.range(of: needle, options: [.caseInsensitive]) != nil)
+        case .contains: return .bool(needle.isEmpty || hay.range(of: needle, options: [.caseInsensitive]) != nil)
         case .startswith: return .bool(hay.lowercased().hasPrefix(needle.lowercased()))
         case .endswith: return .bool(hay.lowercased().hasSuffix(needle.lowercased()))
         default:
             let re = try regex(needle, r.span)
-            let range = NSRange(hay.startIndex..<hay.endIndex, in: hay)
-            return .bool(re.firstMatch(in: hay, options: [], range: range) != nil)
+            return .bool(try regexMatches(re, hay, r.span))
         }
+    }
+
+    /// Steps one progress report of the regex engine counts for (ICU reports every 10,000 of its steps).
+    static let regexStepsPerReport = 10_000
+
+    /// Whether `re` matches somewhere in `text`. The regex engine cannot be interrupted from outside, so
+    /// it is asked to report progress (every few thousand of its own steps); each report counts as steps and
+    /// checks cancellation, the time limit and the step limit, so a slow pattern that the check of
+    /// ``RegexSafety`` lets through still stops with E402 or E403 instead of hanging.
+    func regexMatches(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> Bool {
+        var found = false
+        var stopped: Error? = nil
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        re.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+                return
+            }
+            do { try self.spend(Interpreter.regexStepsPerReport, span) } catch {
+                stopped = error
+                stop.pointee = true
+            }
+        }
+        if let stopped { throw stopped }
+        return found
     }
 
     /// A compiled regular expression, checked against the pattern limits.
@@ -232,6 +264,10 @@ enum RegexSafety {
                 }
                 if !stack.isEmpty && (repeated || g.quantified) { stack[stack.count - 1].quantified = true }
             case "*", "+":
+                if !stack.isEmpty { stack[stack.count - 1].quantified = true }
+            case "?":
+                // `(?:`, `(?i)`, `(?<name>` open a group; any other `?` makes what precedes it optional.
+                if i > 0 && chars[i - 1] == "(" { break }
                 if !stack.isEmpty { stack[stack.count - 1].quantified = true }
             case "{":
                 if !stack.isEmpty { stack[stack.count - 1].quantified = true }

@@ -196,7 +196,7 @@ extension Interpreter {
         var accumulators: [[Accumulator]] = []
         var singleIndex: [Value: Int] = [:]
         var multiIndex: [[Value]: Int] = [:]
-        let fresh = sites.map { Accumulator($0.0.name) }
+        let fresh = sites.map { Accumulator($0.name.name) }
         for row in input.rows {
             let env = Env(row: row, locals: outer.locals)
             let g: Int
@@ -216,7 +216,7 @@ extension Interpreter {
                 }
             }
             for (k, site) in sites.enumerated() {
-                try accumulate(&accumulators[g][k], site.0, site.1, site.2, env)
+                try accumulate(&accumulators[g][k], site, env)
             }
         }
         if by.isEmpty && keys.isEmpty {
@@ -225,8 +225,8 @@ extension Interpreter {
         var out: [Value] = []
         out.reserveCapacity(keys.count)
         for g in 0..<keys.count {
-            var results: [Int: Value] = [:]
-            for (k, site) in sites.enumerated() { results[Interpreter.siteKey(site.2)] = result(accumulators[g][k]) }
+            var results: [String: Value] = [:]
+            for (k, site) in sites.enumerated() { results[site.key] = result(accumulators[g][k]) }
             let env = Env(row: firstRows[g].isNull ? nil : firstRows[g], locals: outer.locals, aggregates: results)
             var values = keys[g]
             for a in aggs { values.append(try eval(a.expr, env)) }
@@ -241,7 +241,7 @@ extension Interpreter {
     func summarizeFromIndex(_ input: Table, _ aggs: [Column], _ by: [Column], _ outer: Env) throws -> Table? {
         let sites = aggs.flatMap { aggregateCalls($0.expr) }
         guard input.wholeSource == .mention, !by.isEmpty,
-              sites.allSatisfy({ $0.0.name == "count" && $0.1.isEmpty }),
+              sites.allSatisfy({ $0.name.name == "count" && $0.args.isEmpty }),
               by.allSatisfy({ rowFields(in: $0.expr).allSatisfy { $0 == "entity" } }),
               aggs.allSatisfy({ rowFields(in: $0.expr).isEmpty }) else { return nil }
         // Representatives: the first mention of each entity, and of the unattributed ones.
@@ -278,8 +278,8 @@ extension Interpreter {
         }
         var out: [Value] = []
         for g in 0..<keys.count {
-            var results: [Int: Value] = [:]
-            for site in sites { results[Interpreter.siteKey(site.2)] = .int(Int64(counts[g])) }
+            var results: [String: Value] = [:]
+            for site in sites { results[site.key] = .int(Int64(counts[g])) }
             let env = Env(row: firstRows[g], locals: outer.locals, aggregates: results)
             var values = keys[g]
             for a in aggs { values.append(try eval(a.expr, env)) }

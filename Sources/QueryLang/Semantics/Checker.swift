@@ -91,16 +91,32 @@ struct Checker {
 
     private var defining: String?
 
+    /// `list of t`, except that lists of lists of ... more than 16 deep are `list of any`: a type is a hint,
+    /// and `let a = [a]` repeated must not build a type thousands of levels deep (compared and freed
+    /// recursively, statement after statement).
+    static func list(of t: ValueType) -> ValueType {
+        var inner = t
+        for _ in 0..<16 {
+            guard case let .list(next) = inner else { return .list(t) }
+            inner = next
+        }
+        return .list(.any)
+    }
+    /// After an import that could not be read, names it might have defined are not reported.
+    private var importFailed = false
+
     /// Checks an imported file in place, so that its `let` and `def` names are known afterwards.
     private mutating func checkImport(_ path: String, _ span: Span) {
         guard let loader = importLoader else {
             error("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
+            importFailed = true
             return
         }
         guard importStack.count < 16 else { error("E405", "imports nest more than 16 deep", span); return }
         let loaded: (name: String, text: String)
         do { loaded = try loader.load(path, from: file.name) } catch {
             self.error("E405", "cannot import \"\(path)\": \(error)", span)
+            importFailed = true
             return
         }
         if importStack.contains(loaded.name) || loaded.name == file.name {
@@ -155,7 +171,7 @@ struct Checker {
             return binary(op, l, r, span, ctx)
         case let .list(items, _):
             let ts = items.map { type($0, ctx) }
-            if let first = ts.first, ts.allSatisfy({ $0 == first }) { return .list(first) }
+            if let first = ts.first, ts.allSatisfy({ $0 == first }) { return Checker.list(of: first) }
             return .list(.any)
         case let .record(fs, _):
             var seen = Set<String>()
@@ -180,6 +196,7 @@ struct Checker {
         if ctx.inFunction && ReferenceKind.allCases.contains(where: { FieldCatalog.field(n, of: $0) != nil }) {
             return .any  // a field of the row the function will be called on
         }
+        if importFailed { return .any }
         var candidates = Array(ctx.locals.keys) + Array(globals.keys) + FieldCatalog.sources.map(\.name)
         if let row = ctx.row { candidates += row.names }
         var hints = [Suggestions.hint(for: n, in: candidates)].compactMap { $0 }
@@ -234,7 +251,7 @@ struct Checker {
                 switch agg.name {
                 case "count", "countif", "dcount": return .int
                 case "avg": return .float
-                case "list", "set": return .list(ts.first ?? .any)
+                case "list", "set": return Checker.list(of: ts.first ?? .any)
                 case "min", "max", "any": return ts.first ?? .any
                 case "sum": return ts.first == .int ? .int : .any
                 default: return args.count == 2 ? ts[1] : .any
@@ -266,6 +283,7 @@ struct Checker {
             checkLiteralArguments(name, args)
             return f.returns
         }
+        if importFailed { return .any }
         let known = Array(functions.functions.keys) + Array(userFunctions.keys) + Array(FunctionRegistry.special.keys)
         var hints = [Suggestions.hint(for: name.name, in: known)].compactMap { $0 }
         if StageKind.names.contains(name.name) { hints.append("'\(name.name)' is a stage: put '|' before it") }
@@ -276,7 +294,8 @@ struct Checker {
     private mutating func checkArity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span, _ sig: String?) {
         guard got < lo || got > hi else { return }
         let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
-        error("E208", "'\(name.name)' takes \(want) argument\(hi == 1 ? "" : "s"), got \(got)", span, hints: sig.map { [$0] } ?? [])
+        let one = lo == 1 && (hi == 1 || hi > 16)
+        error("E208", "'\(name.name)' takes \(want) argument\(one ? "" : "s"), got \(got)", span, hints: sig.map { [$0] } ?? [])
     }
 
     /// `ent("...")`, `doc("...")` and `fact("...")` with literal arguments are resolved now.

@@ -177,6 +177,7 @@ public struct Lexer {
         let text = String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         if isFloat {
             guard let v = Double(text) else { error("E004", "malformed number '\(text)'", start, i); return nil }
+            guard v.isFinite else { error("E004", "number \(text) is too large for a float", start, i); return nil }
             return .float(v)
         }
         guard let v = Int64(text) else {

@@ -39,6 +39,7 @@ public struct Parser {
         var statements: [Statement] = []
         skipNewlines()
         while !at(.eof) {
+            depth = 0
             let leading = takeComments(before: current.span.start)
             do {
                 var st = try statement()
@@ -90,7 +91,9 @@ public struct Parser {
 
     private mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
         var code = code
-        if code == "E101" && at(.eof) { code = "E104" }
+        // Unfinished only when what is missing is at the end of the input, not when a word already read is wrong.
+        if code == "E101" && at(.eof) && span.start >= current.span.start { code = "E104" }
+        if code == "E104" && span.start < current.span.start { code = "E101" }
         diagnostics.append(Diagnostic(code, code == "E104" ? "unfinished statement: \(message)" : message,
                                       at: span, in: file, hints: hints))
         return Abort()
@@ -123,6 +126,7 @@ public struct Parser {
     private mutating func enter() throws {
         depth += 1
         if depth > maxDepth {
+            depth -= 1
             throw error("E103", "expression nested too deeply (more than \(maxDepth) levels)", current.span,
                         hints: ["split it with let"])
         }
@@ -202,8 +206,14 @@ public struct Parser {
 
     private mutating func binary(_ minPrecedence: Int) throws -> Expr {
         var left = try unary()
+        // Each operator of a chain (`a + b + c ...`) nests the tree one level deeper, though the loop does not
+        // recurse: count it, so that the checker and the evaluator never walk a tree deeper than maxDepth.
+        var chain = 0
+        defer { depth -= chain }
         while true {
             guard let (op, width) = binaryOperator(), op.precedence > minPrecedence else { break }
+            try enter()
+            chain += 1
             for _ in 0..<width { advance() }
             // Comparisons do not chain: a < b < c is an error.
             let right = try binary(op.precedence)
@@ -256,7 +266,14 @@ public struct Parser {
 
     private mutating func postfix() throws -> Expr {
         var e = try primary()
+        // `a.b.c ...`, `a[0][0] ...`: like operator chains, each link nests the tree one level deeper.
+        var chain = 0
+        defer { depth -= chain }
         while true {
+            if at(.dot) || at(.lbracket) || (at(.lparen) && e.isName) {
+                try enter()
+                chain += 1
+            }
             if at(.dot) {
                 advance()
                 guard let name = current.identifier else {
@@ -380,6 +397,11 @@ public struct Parser {
             let cols = try columns()
             return done(.distinct(cols), cols.last!.expr.span)
         case "summarize":
+            if at(.eof) { throw error("E104", "expected a value", current.span) }
+            if at(.pipe) || at(.newline) || at(.rparen) {
+                throw error("E101", "summarize needs aggregates or 'by' keys", current.span,
+                            hints: ["summarize n = count() by entity"])
+            }
             var aggs: [Column] = []
             if !atWord("by") { aggs = try columns() }
             var by: [Column] = []
@@ -507,4 +529,8 @@ extension Parser {
         return !diagnostics.contains { $0.code == "E104" }
             && !diagnostics.contains { $0.code == "E001" && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
     }
+}
+
+private extension Expr {
+    var isName: Bool { if case .name = self { return true } else { return false } }
 }

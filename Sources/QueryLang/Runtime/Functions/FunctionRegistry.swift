@@ -6,9 +6,9 @@ public struct FunctionContext {
     let file: SourceFile?
     let limits: Limits
 
-    /// A runtime error at the call.
-    public func error(_ message: String, hints: [String] = []) -> Diagnostic {
-        Diagnostic("E301", message, at: span, in: file, hints: hints)
+    /// A runtime error at the call (E301 by default; E406 for an integer overflow).
+    public func error(_ message: String, hints: [String] = [], code: String = "E301") -> Diagnostic {
+        Diagnostic(code, message, at: span, in: file, hints: hints)
     }
 }
 
