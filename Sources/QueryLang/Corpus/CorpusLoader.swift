@@ -102,8 +102,13 @@ struct CorpusLoader {
             throw CorpusLoadError(problems: unique.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) })
         }
         guard let index else { throw CorpusLoadError(problems: []) }
+        var mentions = docs.mentions
+        var curationProblems: [LoadProblem] = []
+        CuratedResolutions(directory: directory).apply(to: &mentions, documents: documents, entityIndex: entityIndex,
+                                                       names: index, problems: &curationProblems)
+        if !curationProblems.isEmpty { throw CorpusLoadError(problems: curationProblems) }
         return Corpus(name: settings.name ?? lastComponent(directory), directory: directory, documents: documents,
-                      entities: entities, facts: facts, index: index, mentions: docs.mentions,
+                      entities: entities, facts: facts, index: index, mentions: mentions,
                       sentenceStarts: docs.sentences, warnings: problems.filter { $0.severity == .warning },
                       timings: timings)
     }

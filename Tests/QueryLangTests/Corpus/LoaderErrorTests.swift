@@ -62,3 +62,20 @@ struct LoaderErrorTests {
         #expect(c.mentions[1].ambiguous)
     }
 }
+
+@Suite("Curated resolutions")
+struct CuratedResolutionTests {
+    @Test func aSidecarAttributesASharedName() throws {
+        // Copy the shared-name fixture and resolve "Hezbollah" to the Lebanese group in its document.
+        let source = Paths.fixtures.appendingPathComponent("broken/ambiguous-shared-name").path
+        let dir = NSTemporaryDirectory() + "mq-resolve-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: source, toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sidecar = dir + "/documents/a.yaml"
+        let text = try String(contentsOfFile: sidecar, encoding: .utf8) + "resolve:\n  - {text: Hezbollah, entity: hezbollah}\n"
+        try text.write(toFile: sidecar, atomically: true, encoding: .utf8)
+        let c = try Corpus.load(directory: dir)
+        let ids = c.mentions.map { $0.entity >= 0 ? c.entities[Int($0.entity)].id : "?" }
+        #expect(ids == ["kataib-hezbollah", "hezbollah", "lebanon"])
+    }
+}
