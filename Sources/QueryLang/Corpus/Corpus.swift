@@ -176,9 +176,29 @@ public final class Corpus: Sendable {
     /// The UTF-8 byte range of a sentence.
     public func sentenceRange(doc: Int, sentence: Int) -> Range<Int> {
         let starts = sentenceStarts[doc]
-        let start = Int(starts[sentence])
-        let end = sentence + 1 < starts.count ? Int(starts[sentence + 1]) : documents[doc].byteCount
+        let start = openingStart(doc, Int(starts[sentence]))
+        let end = sentence + 1 < starts.count ? openingStart(doc, Int(starts[sentence + 1])) : documents[doc].byteCount
         return start..<end
+    }
+
+    /// A sentence begins at its first word, or at the opening quotes and brackets just before it.
+    private func openingStart(_ doc: Int, _ wordStart: Int) -> Int {
+        let u = documents[doc].text.utf8
+        var i = wordStart
+        var steps = 0
+        while i > 0 && steps < 4 {
+            let idx = u.index(u.startIndex, offsetBy: i - 1)
+            let b = u[idx]
+            if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B { i -= 1; steps += 1; continue }
+            // “ ‘ (E2 80 9C / E2 80 98) and « (C2 AB)
+            if i >= 3 && b == 0x9C || i >= 3 && b == 0x98 {
+                let a = u[u.index(u.startIndex, offsetBy: i - 3)], m = u[u.index(u.startIndex, offsetBy: i - 2)]
+                if a == 0xE2 && m == 0x80 { i -= 3; steps += 1; continue }
+            }
+            if i >= 2 && b == 0xAB && u[u.index(u.startIndex, offsetBy: i - 2)] == 0xC2 { i -= 2; steps += 1; continue }
+            break
+        }
+        return i
     }
 
     /// The text of a sentence, trimmed.

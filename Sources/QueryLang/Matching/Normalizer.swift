@@ -28,13 +28,23 @@ public struct Normalizer: Sendable {
         var raw: String
         var folded: String
         var joined: Bool
+        /// UTF-8 offset of the word in the scanned text.
+        var start: Int = 0
     }
 
     func scanWords(_ text: String) -> [ScannedWord] {
         var sink = CollectingSink()
         var scanner = TextScanner()
         var t = text
-        t.withUTF8 { scanner.scan($0, into: &sink) }
+        t.withUTF8 { p in
+            scanner.scan(p, into: &sink)
+            // A possessive 's ends a name and is not a word of its own (Iraq’s -> iraq).
+            sink.words.removeAll { w in
+                guard w.folded == "s", w.start > 0 else { return false }
+                let before = p[w.start - 1]
+                return before == 0x27 || (w.start >= 3 && before == 0x99 && p[w.start - 2] == 0x80 && p[w.start - 3] == 0xE2)
+            }
+        }
         return sink.words
     }
 
@@ -44,7 +54,7 @@ public struct Normalizer: Sendable {
                            lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
             let r = String(decoding: raw, as: UTF8.self)
             let f = nonASCII ? Folding.fold(r) : String(decoding: lower, as: UTF8.self)
-            words.append(ScannedWord(raw: r, folded: f, joined: joined))
+            words.append(ScannedWord(raw: r, folded: f, joined: joined, start: start))
         }
     }
 }

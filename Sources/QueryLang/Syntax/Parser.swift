@@ -526,6 +526,8 @@ extension Parser {
     /// trailing `|` or operator, an unterminated string), so the REPL should read another line.
     public static func isComplete(_ text: String) -> Bool {
         let (_, diagnostics) = parse(text)
+        // A malformed token makes the statement wrong, not unfinished (unless it is an unclosed string).
+        if diagnostics.contains(where: { $0.code.hasPrefix("E00") && $0.code != "E001" }) { return true }
         return !diagnostics.contains { $0.code == "E104" }
             && !diagnostics.contains { $0.code == "E001" && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
     }
