@@ -188,6 +188,8 @@ struct StatementCompletenessTests {
         "print 1; print 2", "entities\n  | where type == \"armed_group\"\n  | count", "docs | sor",
         // Finished but wrong: the REPL should report the error, not wait for more.
         "\"abc\n", "mentions | cooccur by paragraph", "docs | expand a, b", "1 < 2 < 3",
+        // A bad last token (a lexical error) is a finished input too: nothing the next line adds can fix it.
+        "print 1e400", "docs | take 12abc", "print @2023-02-30", "docs | where title == \"a\\q\"",
     ])
     func finished(_ text: String) {
         #expect(Parser.isComplete(text), "\(text.debugDescription) is a finished input")
