@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS ?=
 
-.PHONY: deps pydeps build release repl test examples bench fuzz clean
+.PHONY: deps pydeps build release repl test examples bench fuzz fuzz-build asan tsan ubsan clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -31,6 +31,33 @@ pydeps:
 
 bench: release
 	bench/run.sh
+
+# Fuzzing (README, "Fuzzing"; docs/reliability.md): three libFuzzer harnesses under Fuzz/, each run for
+# SECONDS seconds; new inputs and crashes go to .build-fuzz/. `make fuzz SECONDS=600`.
+SECONDS ?= 200
+FUZZERS ?= ParserFuzz EngineFuzz CorpusFuzz
+FUZZ_BUILD = $(SWIFT) build -c release --scratch-path .build-fuzz --toolset Fuzz/toolset.json \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz-build:
+	@for f in $(FUZZERS); do $(FUZZ_BUILD) --product $$f || exit 1; done
+
+fuzz: fuzz-build
+	Fuzz/run.sh $(SECONDS) $(FUZZERS)
+
+# The whole test suite under a sanitizer, each in its own build directory (docs/reliability.md).
+# asan: leaks inside XCTest and Foundation are suppressed (Tests/sanitizers/lsan.supp).
+# ubsan: swiftc has no -sanitize=undefined on Linux (Swift traps on overflow and out-of-range itself), so
+# it instruments the C code: libyaml (Yams' CYaml) and the libedit shims.
+asan: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address
+
+tsan: deps
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+
+ubsan: deps
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(SWIFT) test --scratch-path .build-ubsan \
+		-Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined -Xswiftc -Xclang-linker -Xswiftc -fsanitize=undefined
 
 clean:
 	rm -rf .build

@@ -35,5 +35,10 @@ let package = Package(
             dependencies: ["QueryLang", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        // libFuzzer harnesses (see README, "Fuzzing"): `make fuzz` builds them with -sanitize=fuzzer and
+        // -DFUZZING; built plainly they are reproducers that run the files given on the command line.
+        .executableTarget(name: "ParserFuzz", dependencies: ["QueryLang"], path: "Fuzz/ParserFuzz"),
+        .executableTarget(name: "EngineFuzz", dependencies: ["QueryLang"], path: "Fuzz/EngineFuzz"),
+        .executableTarget(name: "CorpusFuzz", dependencies: ["QueryLang"], path: "Fuzz/CorpusFuzz"),
     ]
 )

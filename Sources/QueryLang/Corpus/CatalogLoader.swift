@@ -33,7 +33,13 @@ struct CatalogLoader {
             guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { complete = false; continue }
             var y = YAMLReader(file: rel)
             defer { problems += y.problems }
-            guard let root = y.parse(text) else { complete = false; continue }
+            guard let root = y.parse(text) else {
+                // Nothing but comments: an empty catalog file, not an unreadable one (which would stop the
+                // facts from being checked against the catalog, and drop those naming unknown ids).
+                if y.problems.isEmpty { continue }
+                complete = false
+                continue
+            }
             guard case let .sequence(items) = root else {
                 y.error(root, "a catalog file is a list of entities (each item starts with '- id: ...')")
                 continue

@@ -22,7 +22,7 @@ struct DocumentMetadata {
 /// Reads `documents/*.txt`, their sidecars and `documents.tsv`.
 struct DocumentLoader {
     static let sidecarKeys = ["sha256", "title", "outlet", "outlet_entity", "authors", "published",
-                              "published_note", "url", "language", "zones", "note"]
+                              "published_note", "url", "language", "zones", "note", "resolve"]
     /// A document larger than this is refused (a stray dump, not an article).
     static let maxDocumentBytes = 64 << 20
 
@@ -53,16 +53,21 @@ struct DocumentLoader {
             result.problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
                                                message: "row for document '\(id)', which does not exist"))
         }
+        // Each thread puts its documents and their sentences straight in place, and keeps its problems and
+        // mentions (in document order) for the end.
+        let documents = ParallelSlots<Document>(count: names.count)
+        let sentences = ParallelSlots<[Int32]>(count: names.count)
         let chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
             var part = Result()
-            part.documents.reserveCapacity(range.count)
             var matcher = index.map { Matcher(index: $0) }
+            let reader = FileAccess.DirectoryReader(docDir)
             for k in range {
                 let name = names[k]
                 let stem = String(name.dropLast(4))
                 let rel = "documents/\(name)"
-                let bytes: [UInt8]
-                do { bytes = try FileAccess.read(docDir + "/" + name, limit: DocumentLoader.maxDocumentBytes) }
+                // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
+                let bytes: UnsafeBufferPointer<UInt8>
+                do { bytes = try reader.read(name, limit: DocumentLoader.maxDocumentBytes) }
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 var meta: DocumentMetadata? = tsv[stem]
@@ -81,35 +86,32 @@ struct DocumentLoader {
                 let doc = makeDocument(stem: stem, path: rel, text: text, lineStarts: lineStarts, metadata: meta,
                                        index: k, entityIndex: entityIndex, problems: &part.problems)
                 if matcher != nil {
-                    var t = doc.text
-                    let out = t.withUTF8 { matcher!.match(bytes: $0, doc: Int32(k), zones: doc.zones) }
-                    part.mentions += out.mentions
-                    part.sentences.append(out.sentenceStarts)
+                    // The same bytes as the text.
+                    sentences.put(matcher!.match(bytes: bytes, doc: Int32(k), zones: doc.zones,
+                                                 appendingTo: &part.mentions), at: k)
                 }
-                part.documents.append(doc)
+                documents.put(doc, at: k)
             }
             return part
         }
-        result.documents.reserveCapacity(names.count)
+        result.documents = documents.take()
+        result.sentences = sentences.take()
+        result.mentions.reserveCapacity(chunks.reduce(0) { $0 + $1.mentions.count })
         for c in chunks {
-            result.documents += c.documents
             result.mentions += c.mentions
-            result.sentences += c.sentences
             result.problems += c.problems
         }
         return result
     }
 
     /// Byte offset of the start of each line.
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
-            var i = 0
-            while i < p.count, let nl = memchr(base + i, 0x0A, p.count - i) {
-                i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-                if i < p.count { starts.append(i) }
-            }
+        guard let base = bytes.baseAddress else { return starts }
+        var i = 0
+        while i < bytes.count, let nl = memchr(base + i, 0x0A, bytes.count - i) {
+            i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            if i < bytes.count { starts.append(i) }
         }
         return starts
     }
@@ -153,13 +155,19 @@ struct DocumentLoader {
 
     /// Decodes UTF-8 text exactly (no replacement characters); refuses binary and empty files.
     static func decode(_ bytes: [UInt8], file: String, problems: inout [LoadProblem]) -> String? {
-        if bytes.isEmpty {
+        bytes.withUnsafeBufferPointer { decode($0, file: file, problems: &problems) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, problems: inout [LoadProblem]) -> String? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
             problems.append(LoadProblem(file: file, message: "the document is empty")); return nil
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            problems.append(LoadProblem(file: file, line: lineOf(bytes, nul),
+        if let nul = memchr(base, 0, bytes.count) {
+            let offset = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+            problems.append(LoadProblem(file: file, line: lineOf(bytes, offset),
                                         message: "the file holds a NUL byte: it looks binary, not text")); return nil
         }
+        // Checks and copies in one go (the only validation: every String initialiser validates).
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         // Find the first invalid sequence for the message.
         var i = 0
@@ -178,7 +186,7 @@ struct DocumentLoader {
         return nil
     }
 
-    static func lineOf(_ bytes: [UInt8], _ offset: Int) -> Int {
+    static func lineOf(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
         var line = 1
         for b in bytes[..<min(offset, bytes.count)] where b == 0x0A { line += 1 }
         return line

@@ -9,21 +9,25 @@ enum QuoteLocator {
         guard !q.isEmpty else { return nil }
         let (t, offsets) = normalized(text)
         guard q.count <= t.count else { return nil }
-        let first = q[0]
-        var i = 0
-        let last = t.count - q.count
-        while i <= last {
-            if t[i] == first {
-                var k = 1
-                while k < q.count && t[i + k] == q[k] { k += 1 }
-                if k == q.count {
-                    let start = offsets[i]
-                    let endScalar = i + q.count - 1
-                    let end = offsets[endScalar] + offsetsWidth(text, offsets[endScalar])
-                    return start..<end
-                }
+        // Knuth-Morris-Pratt: linear in the text whatever the quote (a naive scan of "aaa...ab" in a long
+        // run of "a" is quadratic and would hang the load).
+        var fail = [Int](repeating: 0, count: q.count)
+        var k = 0
+        for j in 1..<max(1, q.count) {
+            while k > 0 && q[j] != q[k] { k = fail[k - 1] }
+            if q[j] == q[k] { k += 1 }
+            fail[j] = k
+        }
+        k = 0
+        for i in 0..<t.count {
+            while k > 0 && t[i] != q[k] { k = fail[k - 1] }
+            if t[i] == q[k] { k += 1 }
+            if k == q.count {
+                let startScalar = i - q.count + 1
+                let start = offsets[startScalar]
+                let end = offsets[i] + offsetsWidth(text, offsets[i])
+                return start..<end
             }
-            i += 1
         }
         return nil
     }

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads one hand-edited YAML file of a corpus into nodes, turning every problem into a ``LoadProblem``
 /// with its line. Anchors and aliases are refused (every value is written where it is used), and so are
-/// duplicate keys (Yams reports them).
+/// duplicate keys (Yams reports them) and tags other than the no-op `!!str`, `!!seq` and `!!map`.
 struct YAMLReader {
     let file: String
     var problems: [LoadProblem] = []
@@ -54,13 +54,30 @@ struct YAMLReader {
                                         message: "YAML aliases (*name) are not allowed; write the value out"))
         case let .scalar(s):
             if s.anchor != nil { anchorProblem(node) }
+            checkTag(s.tag, node)
         case let .mapping(m):
             if m.anchor != nil { anchorProblem(node) }
+            checkTag(m.tag, node)
             for (k, v) in m { checkNoAnchors(k); checkNoAnchors(v) }
         case let .sequence(s):
             if s.anchor != nil { anchorProblem(node) }
+            checkTag(s.tag, node)
             for v in s { checkNoAnchors(v) }
         }
+    }
+
+    /// Tags that change nothing: every scalar is read as a string, and sequences and mappings are what
+    /// they look like. Yams cannot tell `!!str x` from `"x"`, so these three are let through.
+    static let harmlessTags: Set<String> = ["", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]
+
+    /// Any other tag (`!custom`, `!!int`, `!!binary`, `!!python/object`, a bare `!`) is refused: mq types
+    /// values itself, and a tag that seems to change a value's type would be silently ignored.
+    private mutating func checkTag(_ tag: Tag, _ node: Node) {
+        let name = tag.description
+        guard !YAMLReader.harmlessTags.contains(name) else { return }
+        let shown = name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
+        problems.append(LoadProblem(file: file, line: node.mark?.line,
+                                    message: "YAML tags (\(shown)) are not allowed; write the plain value"))
     }
 
     private mutating func anchorProblem(_ node: Node) {

@@ -73,6 +73,12 @@ enum ByteLanes {
         return ((letter | digit) & highBits, upper & highBits)
     }
 
+    /// How many of the low bytes are set in a mask from ``alnum(_:)``, up to the first clear one (0...8).
+    @inline(__always)
+    static func leadingCount(_ mask: UInt64) -> Int {
+        (~mask & highBits).trailingZeroBitCount >> 3
+    }
+
     /// The 8 bytes at `p` (all readable).
     @inline(__always)
     static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {

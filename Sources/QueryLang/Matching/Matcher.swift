@@ -4,15 +4,24 @@
 /// longest accepted name wins, and matching resumes after it. Words of one name must be separated only
 /// by spaces, hyphens or periods within one sentence; a one-word name needs a capital in the text
 /// (`Trump`, not "laws trump decrees"). A name shared by several entities is attributed
-/// from context (see ``Matcher/attribute(_:)``).
+/// from context (see ``Matcher/attribute(_:from:ambiguousGroups:)``).
 public struct Matcher {
     let index: NameIndex
     private var scanner = TextScanner()
     private var sink: WordSink
 
+    /// Per name group: its one entity, or -1 for a name shared by several (a flat copy of
+    /// `index.groups` for the hot path).
+    private let groupEntity: [Int32]
+    /// Per entity: the last unambiguous mention of it in the document being attributed, or -1.
+    private var lastMention: [Int]
+
     public init(index: NameIndex) {
         self.index = index
         self.sink = WordSink(index: index)
+        groupEntity = index.groups.map { $0.count == 1 ? $0[0] : -1 }
+        let entityCount = index.groups.reduce(0) { max($0, Int($1.max() ?? -1) + 1) }
+        lastMention = Array(repeating: -1, count: entityCount)
     }
 
     /// Result of matching one document.
@@ -28,29 +37,36 @@ public struct Matcher {
     }
 
     public mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone]) -> Output {
+        var out = Output()
+        out.sentenceStarts = match(bytes: bytes, doc: doc, zones: zones, appendingTo: &out.mentions)
+        return out
+    }
+
+    /// Matches one document and appends its mentions to `mentions` (the loader collects many documents'
+    /// mentions so, without a copy per document); returns the UTF-8 offsets of its sentences.
+    mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone],
+                        appendingTo mentions: inout [Mention]) -> [Int32] {
         sink.reset()
         scanner.scan(bytes, into: &sink)
-        var out = Output()
-        out.sentenceStarts = sink.sentenceStarts
-        // Only words of the vocabulary are stored; see ``WordSink``.
-        let words = sink.words
-        var pending: [(Mention, group: Int32)] = []
+        let first = mentions.count
+        // Only the words of the vocabulary are kept (see ``WordSink``).
+        let words = sink.words.all
+        var ambiguousGroups: [Int32] = []
         var i = 0
         let n = words.count
-        var active: [Int32] = [], next: [Int32] = []
-        active.reserveCapacity(4); next.reserveCapacity(4)
+        var active = ReusableBuffer<Int32>(capacity: 8), next = ReusableBuffer<Int32>(capacity: 8)
         while i < n {
             let r0 = index.child(0, words[i].exact), r1 = index.child(0, words[i].folded)
             if r0 < 0 && r1 < 0 { i += 1; continue }
             // Walk every way the words can continue a name (exact acronym words first), keep the longest.
-            active.removeAll(keepingCapacity: true)
+            active.removeAll()
             if r0 >= 0 { active.append(r0) }
             if r1 >= 0 && r1 != r0 { active.append(r1) }
             var bestEnd = -1
             var bestGroup: Int32 = -1
             var j = i
-            while !active.isEmpty {
-                for node in active where index.accept[Int(node)] >= 0 {
+            while active.count > 0 {
+                for node in active.all where index.accept[Int(node)] >= 0 {
                     // A one-word name never matches an all-lowercase word ("laws trump decrees").
                     if j == i && node != r0 && !words[i].capital { continue }
                     bestEnd = j; bestGroup = index.accept[Int(node)]; break
@@ -58,12 +74,12 @@ public struct Matcher {
                 j += 1
                 if j >= n || !words[j].joined { break }
                 let w = words[j]
-                next.removeAll(keepingCapacity: true)
-                for node in active {
+                next.removeAll()
+                for node in active.all {
                     let e = index.child(node, w.exact)
-                    if e >= 0 && !next.contains(e) { next.append(e) }
+                    if e >= 0 && !next.all.contains(e) { next.append(e) }
                     let f = index.child(node, w.folded)
-                    if f >= 0 && !next.contains(f) { next.append(f) }
+                    if f >= 0 && !next.all.contains(f) { next.append(f) }
                 }
                 swap(&active, &next)
             }
@@ -71,89 +87,129 @@ public struct Matcher {
                 let start = words[i].start, end = words[bestEnd].end
                 var zone = ZoneKind.body
                 for z in zones where Int(start) >= z.start && Int(start) < z.end { zone = z.kind; break }
-                let g = index.groups[Int(bestGroup)]
-                let m = Mention(doc: doc, entity: g.count == 1 ? g[0] : -1, sentence: words[i].sentence,
-                                start: start, end: end, zone: zone, ambiguous: g.count > 1)
-                pending.append((m, bestGroup))
+                let entity = groupEntity[Int(bestGroup)]
+                mentions.append(Mention(doc: doc, entity: entity, sentence: words[i].sentence,
+                                        start: start, end: end, zone: zone, ambiguous: entity < 0))
+                if entity < 0 { ambiguousGroups.append(bestGroup) }
                 i = bestEnd + 1
             } else {
                 i += 1
             }
         }
-        out.mentions = Matcher.attribute(pending, groups: index.groups)
-        return out
+        if !ambiguousGroups.isEmpty {
+            attribute(&mentions, from: first, ambiguousGroups: ambiguousGroups)
+        }
+        return sink.sentenceStarts
     }
 
     /// Attributes mentions of shared names: to the candidate mentioned unambiguously most recently before,
     /// else to the only candidate mentioned unambiguously later in the document; otherwise unresolved (-1).
-    static func attribute(_ pending: [(Mention, group: Int32)], groups: [[Int32]]) -> [Mention] {
-        guard pending.contains(where: { $0.0.ambiguous }) else { return pending.map(\.0) }
-        var result: [Mention] = []
-        result.reserveCapacity(pending.count)
-        var recent: [Int32: Int] = [:]
-        for (k, p) in pending.enumerated() {
-            let m = p.0
+    /// The document's mentions are `mentions[first...]`; `ambiguousGroups` holds the name group of each
+    /// ambiguous one, in order.
+    private mutating func attribute(_ mentions: inout [Mention], from first: Int, ambiguousGroups: [Int32]) {
+        var nextGroup = 0
+        for k in first..<mentions.count {
+            let m = mentions[k]
             if !m.ambiguous {
-                recent[m.entity] = k
-                result.append(m)
+                lastMention[Int(m.entity)] = k
                 continue
             }
-            let candidates = groups[Int(p.group)]
+            let candidates = index.groups[Int(ambiguousGroups[nextGroup])]
+            nextGroup += 1
             var chosen: Int32 = -1
             var best = -1
-            for c in candidates { if let r = recent[c], r > best { best = r; chosen = c } }
+            for c in candidates where lastMention[Int(c)] > best { best = lastMention[Int(c)]; chosen = c }
             if chosen < 0 {
-                let later = candidates.filter { c in pending[(k + 1)...].contains { !$0.0.ambiguous && $0.0.entity == c } }
+                let later = candidates.filter { c in mentions[(k + 1)...].contains { !$0.ambiguous && $0.entity == c } }
                 if later.count == 1 { chosen = later[0] }
             }
-            result.append(Mention(doc: m.doc, entity: chosen, sentence: m.sentence, start: m.start, end: m.end,
-                                  zone: m.zone, ambiguous: true))
+            mentions[k] = Mention(doc: m.doc, entity: chosen, sentence: m.sentence, start: m.start, end: m.end,
+                                  zone: m.zone, ambiguous: true)
         }
-        return result
+        for m in mentions[first...] where !m.ambiguous { lastMention[Int(m.entity)] = -1 }
     }
 }
 
-/// One word of a document as the matcher needs it.
+/// One word of a document as the matcher needs it (only words of the vocabulary are kept).
 struct MatchWord {
     var start: Int32
     var end: Int32
     var folded: Int32
     var exact: Int32
     var sentence: Int32
+    /// Only spaces, hyphens or a period separate it from the previous kept word, in the same sentence.
     var joined: Bool
     /// The word has an uppercase letter, or is in a script without case.
     var capital: Bool
 }
 
+/// A growable buffer reused from text to text: appends with one capacity check (an `Array` also checks,
+/// out of line, that its storage is not shared) and empties without freeing.
+final class ReusableBuffer<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The elements appended since the last ``removeAll()``; valid until the next append.
+    var all: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    func append(_ e: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: e)
+        count += 1
+    }
+
+    func removeAll() { count = 0 }
+
+    @inline(never)
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}
+
 /// Looks each scanned word up in the vocabulary and keeps those that can be part of a name.
 ///
 /// Every name word is in the vocabulary, so a word outside it can neither start nor continue a name. It
-/// is not stored: the next stored word is marked not `joined` instead, which ends a name there just as
-/// the word itself would. The first word of each sentence is noted on the way.
+/// is not kept: the next kept word is marked not `joined` instead, which ends a name there just as the
+/// word itself would. The first word of each sentence is noted on the way.
 struct WordSink: TokenSink {
     let index: NameIndex
     private let folded: ByteTable
     private let exact: ByteTable
     /// The vocabulary words of the text, in order.
-    private(set) var words: [MatchWord] = []
+    private(set) var words = ReusableBuffer<MatchWord>(capacity: 1024)
     /// UTF-8 byte offset of the first word of each sentence.
     private(set) var sentenceStarts: [Int32] = []
     private var sentence = -1
-    /// Whether a word outside the vocabulary came after the last stored word.
+    /// Whether a word outside the vocabulary came after the last kept word.
     private var gap = false
-    /// Non-ASCII words folded so far (the slow path), by their bytes as written.
-    var foldedCache: [String: Int32] = [:]
+    /// Non-ASCII words seen so far (the slow path), by their bytes as written: their folded word's id
+    /// and whether they count as capitalised.
+    var foldedCache: [String: (id: Int32, capital: Bool)] = [:]
 
     init(index: NameIndex) {
         self.index = index
         folded = index.folded
         exact = index.exact
-        words.reserveCapacity(1024)
     }
 
     /// Starts a new text.
     mutating func reset() {
-        words.removeAll(keepingCapacity: true)
+        // A copied sink must not share the buffer it fills.
+        if !isKnownUniquelyReferenced(&words) { words = ReusableBuffer(capacity: 1024) }
+        words.removeAll()
         sentenceStarts = []
         sentence = -1
         gap = false
@@ -164,7 +220,10 @@ struct WordSink: TokenSink {
     mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
         let bytes = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
         let f = folded.lookup(bytes, head: w.lowerHead, hash: w.hash, foldingCase: true)
-        let e = w.hasUpper ? exact.lookup(bytes, head: w.head, hash: w.hash, foldingCase: false) : -1
+        // Acronyms are few: their filter says no to nearly every word, capitalised or not, so it is asked
+        // first (a branch the processor predicts, where "has a capital" is not).
+        let e = exact.mayContain(hash: w.hash) && w.hasUpper
+            ? exact.lookup(bytes, head: w.head, hash: w.hash, foldingCase: false) : -1
         add(start: w.start, end: w.end, folded: f, exact: e, capital: w.hasUpper, joined: joined, sentence: sentence)
     }
 
@@ -174,15 +233,22 @@ struct WordSink: TokenSink {
         var e: Int32 = -1
         var capital = hasUpper
         if nonASCII {
+            // The slow path, once per spelling and sink: fold, apply the spelling table, look up.
             let r = String(decoding: raw, as: UTF8.self)
-            capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
-                || !r.unicodeScalars.contains { $0.properties.isLowercase }
             if let cached = foldedCache[r] {
-                f = cached
+                (f, capital) = cached
             } else {
-                let folded = Folding.fold(r)
-                f = index.folded.lookup(index.normalizer.spelling.canonical(folded))
-                if foldedCache.count < 200_000 { foldedCache[r] = f }
+                let foldedWord: String
+                if let latin = LatinFolding.fold(raw) {
+                    foldedWord = latin.folded
+                    capital = capital || latin.hasUpper || !latin.hasLower
+                } else {
+                    foldedWord = Folding.fold(r)
+                    capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
+                        || !r.unicodeScalars.contains { $0.properties.isLowercase }
+                }
+                f = folded.lookup(index.normalizer.spelling.canonical(foldedWord))
+                if foldedCache.count < 200_000 { foldedCache[r] = (f, capital) }
             }
         } else {
             f = folded.lookup(lower, hash: lowerHash)
@@ -191,18 +257,22 @@ struct WordSink: TokenSink {
         add(start: start, end: end, folded: f, exact: e, capital: capital, joined: joined, sentence: sentence)
     }
 
+    @inline(never)
+    private mutating func startSentence(_ s: Int, at start: Int) {
+        sentenceStarts.append(Int32(truncatingIfNeeded: start))
+        sentence = s
+    }
+
     @inline(__always)
     private mutating func add(start: Int, end: Int, folded f: Int32, exact e: Int32, capital: Bool, joined: Bool,
                               sentence s: Int) {
-        if s != sentence {
-            sentenceStarts.append(Int32(start))
-            sentence = s
-        }
+        if s != sentence { startSentence(s, at: start) }
         if f < 0 && e < 0 {
             gap = true
             return
         }
-        words.append(MatchWord(start: Int32(start), end: Int32(end), folded: f, exact: e, sentence: Int32(s),
+        words.append(MatchWord(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                               folded: f, exact: e, sentence: Int32(truncatingIfNeeded: s),
                                joined: joined && !gap, capital: capital))
         gap = false
     }

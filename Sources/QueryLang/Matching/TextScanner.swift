@@ -77,15 +77,14 @@ struct TextScanner {
         let n = p.count
         let classes = ByteClass.table
         var i = 0
-        var sentence = 0
-        var hadWord = false
-        // Separator state since the previous word.
+        var sentence = -1
+        // Separator state since the previous word; before the first word, as after a paragraph break, so
+        // that it starts sentence 0 and is not joined.
         var joinable = false
         var boundary = false       // a sentence end was seen and waits for the next word
         var sawSpaceAfterEnd = false
-        var newlines = 0
-        var prevWordEnd = -1
-        var prevWordIsAbbrev = false  // a period right after the previous word would end an abbreviation
+        var newlines = 2
+        var abbreviationEnd = -1   // where a period ends the previous word's abbreviation, not a sentence
 
         while i < n {
             let b = base[i]
@@ -95,25 +94,28 @@ struct TextScanner {
             if kind == .word {
                 // A new sentence starts here?
                 let firstIsLower = b < 0x80 ? CharacterClass.isASCIILower(b) : TextScanner.startsLowercase(p, i)
-                if hadWord && ((boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2
-                               || (newlines == 1 && !firstIsLower)) {
+                if (boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2 || (newlines == 1 && !firstIsLower) {
                     sentence += 1
                     joinable = false
                 }
-                let joined = hadWord && joinable
                 if b < 0x80, let w = TextScanner.plainWord(base, n, at: i) {
-                    sink.plainWord(w, in: base, joined: joined, sentence: sentence)
-                    prevWordIsAbbrev = w.end < n && base[w.end] == 0x2E && TextScanner.isAbbreviation(w, in: base)
+                    sink.plainWord(w, in: base, joined: joinable, sentence: sentence)
+                    let abbreviation = w.end < n && base[w.end] == 0x2E && TextScanner.isAbbreviation(w, in: base)
                     i = w.end
+                    abbreviationEnd = abbreviation ? i : -1
                 } else {
-                    (i, prevWordIsAbbrev) = TextScanner.scanWord(p, at: i, joined: joined, sentence: sentence, into: &sink)
+                    let (end, abbreviation) = TextScanner.scanWord(p, at: i, joined: joinable, sentence: sentence,
+                                                                   into: &sink)
+                    i = end
+                    abbreviationEnd = abbreviation ? i : -1
                 }
-                hadWord = true
-                prevWordEnd = i
                 joinable = true
                 boundary = false
                 sawSpaceAfterEnd = false
                 newlines = 0
+                // A space right after a word changes nothing (no sentence end waits): step over it
+                // (without a branch on it, which the processor would often mispredict).
+                if i < n { i &+= base[i] == 0x20 ? 1 : 0 }
                 continue
             }
             switch kind {
@@ -124,7 +126,7 @@ struct TextScanner {
             case .space:
                 if boundary { sawSpaceAfterEnd = true }
             case .period:
-                if i == prevWordEnd && prevWordIsAbbrev {
+                if i == abbreviationEnd {
                     // "U.S.", "Oct. 19", "3 a.m.": not a sentence end; the period joins like a space.
                 } else if i > 0 && base[i - 1] == 0x2E {
                     // An ellipsis made of periods.
@@ -156,39 +158,60 @@ struct TextScanner {
     /// at a time and hashes as it reads; nil sends the word to the general path.
     @inline(__always)
     private static func plainWord(_ base: UnsafePointer<UInt8>, _ n: Int, at start: Int) -> PlainWord? {
-        var j = start
-        var h = ByteTable.seed
-        var head: UInt64 = 0, lowerHead: UInt64 = 0, upper: UInt64 = 0
-        while true {
-            let x = j &+ 8 <= n ? ByteLanes.load(base + j) : ByteLanes.load(base + j, count: n &- j)
-            let (alnum, up) = ByteLanes.alnum(x)
-            let k = (~alnum & ByteLanes.highBits).trailingZeroBitCount >> 3  // letters and digits in a row
-            if k == 0 { break }
-            let keep = ByteLanes.lowBytes(k)
-            let lower = (x | ByteLanes.caseBits) & keep
-            if j == start { head = x & keep; lowerHead = lower }
-            upper |= up & keep
-            h = ByteTable.mix(h, lower)
-            j &+= k
-            if k < 8 { break }
+        // The first eight bytes: all of most words.
+        let x = start &+ 8 <= n ? ByteLanes.load(base + start) : ByteLanes.load(base + start, count: n &- start)
+        let (alnum, up) = ByteLanes.alnum(x)
+        let k = ByteLanes.leadingCount(alnum)
+        let keep = ByteLanes.lowBytes(k)
+        let head = x & keep, lowerHead = (x | ByteLanes.caseBits) & keep
+        var upper = up & keep
+        var h = ByteTable.mix(ByteTable.seed, lowerHead)
+        var j = start &+ k
+        if k == 8 {
+            // A longer word: the rest, eight bytes at a time.
+            while true {
+                let x = j &+ 8 <= n ? ByteLanes.load(base + j) : ByteLanes.load(base + j, count: n &- j)
+                let (alnum, up) = ByteLanes.alnum(x)
+                let k = ByteLanes.leadingCount(alnum)
+                if k == 0 { break }
+                let keep = ByteLanes.lowBytes(k)
+                upper |= up & keep
+                h = ByteTable.mix(h, (x | ByteLanes.caseBits) & keep)
+                j &+= k
+                if k < 8 { break }
+            }
         }
         let count = j - start
         if count > maxWordBytes { return nil }
         if j < n {
-            // What stops the letters must also end the word.
+            // Only an apostrophe, a hyphen or a non-ASCII character after the letters needs a closer look.
             let c = base[j]
-            if c >= 0x80 {
-                let p = UnsafeBufferPointer(start: base, count: n)
-                let (v, l) = CharacterClass.decode(p, j)
-                if CharacterClass.isApostrophe(v) ? continuesWord(p, j + l) : CharacterClass.isWordScalar(v) { return nil }
-            } else if c == 0x27 || c == 0x60 {
-                if continuesWord(UnsafeBufferPointer(start: base, count: n), j + 1) { return nil }
-            } else if c == 0x2D && (count == 2 || count == 3) && base[start] | 0x20 == 0x61 {
-                return nil  // a- before a hyphen: perhaps the assimilated article
+            if (c >= 0x80 || c == 0x27 || c == 0x60 || c == 0x2D) && !endsPlainWord(base, n, start: start, end: j) {
+                return nil
             }
         }
-        return PlainWord(start: start, end: j, hash: ByteTable.finish(h, count: count), head: head,
+        return PlainWord(start: start, end: j, hash: h, head: head,
                          lowerHead: lowerHead, hasUpper: upper != 0)
+    }
+
+    /// Whether the apostrophe, hyphen or non-ASCII character that stops the letters and digits at `end`
+    /// also ends the plain word that starts at `start`.
+    @inline(never)
+    private static func endsPlainWord(_ base: UnsafePointer<UInt8>, _ n: Int, start: Int, end j: Int) -> Bool {
+        let c = base[j]
+        let p = UnsafeBufferPointer(start: base, count: n)
+        if c >= 0x80 {
+            let (v, l) = CharacterClass.decode(p, j)
+            return !(CharacterClass.isApostrophe(v) ? continuesWord(p, j + l) : CharacterClass.isWordScalar(v))
+        }
+        if c == 0x27 || c == 0x60 { return !continuesWord(p, j + 1) }
+        // as-, ash-, ad-, at-, ...: perhaps the assimilated article (``assimilates(_:_:_:_:)`` decides).
+        let count = j - start
+        guard c == 0x2D && (count == 2 || count == 3) && base[start] | 0x20 == 0x61 else { return true }
+        switch base[start + 1] | 0x20 {
+        case 0x73, 0x64, 0x74, 0x7A, 0x6E, 0x72: return false
+        default: return true
+        }
     }
 
     /// Whether a period right after the plain word `w` ends an abbreviation (`U.S.`, `Gen.`, `a.m.`).
@@ -277,7 +300,6 @@ struct TextScanner {
 
     /// Whether the bytes at `i` start a word letter (so an apostrophe before them is inside a word),
     /// excluding a possessive `s` that ends the word.
-    @inline(__always)
     private static func continuesWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i < p.count else { return false }
         let c = p[i]

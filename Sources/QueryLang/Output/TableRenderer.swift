@@ -18,7 +18,7 @@ public struct TableRenderer: Sendable {
     public init(options: Options = .init()) { self.options = options }
 
     public func render(_ t: Table, corpus: Corpus) -> String {
-        let shown = options.maxRows.map { Array(t.rows.prefix($0)) } ?? t.rows
+        let shown = options.maxRows.map { Array(t.rows.prefix(max(0, $0))) } ?? t.rows
         var cells: [[String]] = shown.map { row in
             t.columns.map { c in
                 let v = ValueText.column(row, c, corpus: corpus)

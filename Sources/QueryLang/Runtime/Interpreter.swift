@@ -42,7 +42,7 @@ final class Interpreter {
     private var importStack: [String] = []
     var regexCache: [String: NSRegularExpression] = [:]
     /// The stack of the thread running the current program (see ``StackGuard``).
-    var stack = StackGuard()
+    @exclusivity(unchecked) var stack = StackGuard()
 
     init(corpus: Corpus, limits: Limits, functions: FunctionRegistry, importLoader: ImportLoader?) {
         self.corpus = corpus

@@ -26,7 +26,16 @@ enum Kwic {
         if before.last?.isWhitespace == true && !left.isEmpty { left += " " }
         var right = collapse(after.prefix(width * 2))
         if after.first?.isWhitespace == true && !right.isEmpty { right = " " + right }
-        return Hit(left: String(left.suffix(width)), match: String(doc.text[s..<e]), right: String(right.prefix(width)))
+        // Cut at word boundaries where a space is near the cut.
+        var l = String(left.suffix(width))
+        if l.count == width, left.count > width, let sp = l.firstIndex(of: " "), l.distance(from: l.startIndex, to: sp) < 12 {
+            l = String(l[l.index(after: sp)...])
+        }
+        var r = String(right.prefix(width))
+        if r.count == width, right.count > width, let sp = r.lastIndex(of: " "), r.distance(from: sp, to: r.endIndex) < 12 {
+            r = String(r[..<sp])
+        }
+        return Hit(left: l, match: String(doc.text[s..<e]), right: r)
     }
 
     /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser

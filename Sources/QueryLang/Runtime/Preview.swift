@@ -1,6 +1,14 @@
 /// Short, readable renderings of values for messages ("got string \"Kataib Hez…\"").
 public enum Preview {
     public static func of(_ v: Value, corpus: Corpus?, limit: Int = 40) -> String {
+        let limit = max(2, limit)
+        // Never build the whole text of a large value just to cut it (it may print as terabytes).
+        switch v {
+        case let .string(s) where s.utf8.count > 4 * limit: return "\"" + String(s.prefix(limit - 2)) + "…"
+        case let .list(l) where TextSize.exceeds(v, 4 * limit): return "[" + (l.first.map { of($0, corpus: corpus, limit: limit / 2) } ?? "") + ", … \(l.count) items]"
+        case let .record(r) where TextSize.exceeds(v, 4 * limit): return "{… \(r.count) fields}"
+        default: break
+        }
         let s = text(v, corpus: corpus, quoteStrings: true)
         return s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
     }

@@ -29,7 +29,7 @@ public struct HistoryFile: Sendable {
 
     /// Writes the entries (deduplicated, keeping the latest of each, capped to `capacity`).
     public func save(_ entries: [String]) throws {
-        let kept = HistoryFile.deduplicate(entries).suffix(capacity)
+        let kept = HistoryFile.deduplicate(entries).suffix(max(0, capacity))
         let text = kept.map(HistoryFile.encode).joined(separator: "\n") + (kept.isEmpty ? "" : "\n")
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,

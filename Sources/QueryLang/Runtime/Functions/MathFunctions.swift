@@ -5,7 +5,9 @@ enum MathFunctions {
             switch a[0] {
             case .null: return .null
             case let .int(i):
-                guard i != Int64.min else { throw c.error("integer overflow in abs") }
+                guard i != Int64.min else {
+                    throw Diagnostic("E406", "integer overflow in abs", at: c.span, in: c.file)
+                }
                 return .int(Swift.abs(i))
             case let .float(f): return .float(Swift.abs(f))
             default: throw c.error("abs needs a number, got \(a[0].typeName)")

@@ -21,7 +21,8 @@ enum StringFunctions {
             let chars = Array(s)
             let from = max(0, min(Int(clamping: start), chars.count))
             var to = chars.count
-            if a.count == 3, let n = try c.int(a[2], "substr's length") { to = max(from, min(chars.count, from + Int(clamping: max(0, n)))) }
+            // min before adding: `from + length` overflows for a length near Int64.max.
+            if a.count == 3, let n = try c.int(a[2], "substr's length") { to = from + min(chars.count - from, Int(clamping: max(0, n))) }
             return .string(String(chars[from..<to]))
         },
         QueryFunction(name: "replace", minArgs: 3, maxArgs: 3, signature: "replace(s: string, find: string, with: string) -> string",
@@ -29,6 +30,16 @@ enum StringFunctions {
             guard let s = try c.string(a[0], "replace's string"), let f = try c.string(a[1], "replace's text to find"),
                   let w = try c.string(a[2], "replace's replacement") else { return .null }
             guard !f.isEmpty else { throw c.error("replace needs a non-empty text to find") }
+            // Refuse from the sizes before building: 100,000 matches times a 1 MB replacement is 100 GB.
+            let (sb, fb, wb) = (s.utf8.count, f.utf8.count, w.utf8.count)
+            if wb > fb, sb + (sb / fb) * (wb - fb) > c.limits.maxStringBytes {
+                var matches = 0
+                var rest = s[...]
+                while let r = rest.range(of: f) { matches += 1; rest = rest[r.upperBound...] }
+                if sb + matches * (wb - fb) > c.limits.maxStringBytes {
+                    throw c.error("the result would be longer than \(c.limits.maxStringBytes) bytes")
+                }
+            }
             let out = s.replacingOccurrences(of: f, with: w)
             if out.utf8.count > c.limits.maxStringBytes { throw c.error("the result is longer than \(c.limits.maxStringBytes) bytes") }
             return .string(out)
@@ -42,18 +53,33 @@ enum StringFunctions {
         QueryFunction(name: "join", minArgs: 2, maxArgs: 2, signature: "join(items: list, separator: string) -> string",
                       help: "the items as text, separated", returns: .string) { a, c in
             guard let l = try c.list(a[0], "join's list"), let sep = try c.string(a[1], "join's separator") else { return .null }
-            let out = l.map { Preview.text($0, corpus: c.corpus, quoteStrings: false) }.joined(separator: sep)
-            if out.utf8.count > c.limits.maxStringBytes { throw c.error("the result is longer than \(c.limits.maxStringBytes) bytes") }
+            if TextSize.exceeds(.list(l), c.limits.maxStringBytes) {
+                throw c.error("the result would be longer than \(c.limits.maxStringBytes) bytes")
+            }
+            let parts = l.map { Preview.text($0, corpus: c.corpus, quoteStrings: false) }
+            // Refuse from the sizes before joining (the parts may share one large string many times).
+            let bytes = parts.reduce(0) { $0 + $1.utf8.count } + max(0, parts.count - 1) * sep.utf8.count
+            if bytes > c.limits.maxStringBytes { throw c.error("the result would be longer than \(c.limits.maxStringBytes) bytes") }
+            let out = parts.joined(separator: sep)
             return .string(out)
         },
         QueryFunction(name: "str", minArgs: 1, maxArgs: 1, signature: "str(x) -> string",
                       help: "any value as text (references by name or id)", returns: .string) { a, c in
-            a[0].isNull ? .null : .string(Preview.text(a[0], corpus: c.corpus, quoteStrings: false))
+            if TextSize.exceeds(a[0], c.limits.maxStringBytes) {
+                throw c.error("the text would be longer than \(c.limits.maxStringBytes) bytes")
+            }
+            return a[0].isNull ? .null : .string(Preview.text(a[0], corpus: c.corpus, quoteStrings: false))
         },
         QueryFunction(name: "concat", minArgs: 1, maxArgs: 64, signature: "concat(a, b, ...) -> string",
                       help: "the arguments as text, joined (nulls are skipped)", returns: .string) { a, c in
-            let out = a.filter { !$0.isNull }.map { Preview.text($0, corpus: c.corpus, quoteStrings: false) }.joined()
-            if out.utf8.count > c.limits.maxStringBytes { throw c.error("the result is longer than \(c.limits.maxStringBytes) bytes") }
+            if TextSize.exceeds(.list(a), c.limits.maxStringBytes) {
+                throw c.error("the result would be longer than \(c.limits.maxStringBytes) bytes")
+            }
+            let parts = a.filter { !$0.isNull }.map { Preview.text($0, corpus: c.corpus, quoteStrings: false) }
+            if parts.reduce(0, { $0 + $1.utf8.count }) > c.limits.maxStringBytes {
+                throw c.error("the result would be longer than \(c.limits.maxStringBytes) bytes")
+            }
+            let out = parts.joined()
             return .string(out)
         },
         QueryFunction(name: "normalize", minArgs: 1, maxArgs: 1, signature: "normalize(s: string) -> string",
