@@ -39,7 +39,8 @@ for n in $DOCS; do
   peak=$(/usr/bin/time -v "$MQ" corpus validate "$corpus" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}')
   echo "peak memory: $((peak / 1024)) MiB ($(python3 -c "print(round($peak * 1024 / $bytes, 2))") x the text)"
   "$MQ" corpus match-rate "$corpus" --runs "$RUNS"
-  python3 bench/score.py "$gen/truth/mentions.tsv" <("$MQ" corpus mentions "$corpus" | awk -F'\t' 'NR == 1 || $3 != "0"') | head -2
+  python3 bench/score.py "$gen/truth/mentions.tsv" <("$MQ" corpus mentions "$corpus" | awk -F'\t' 'NR == 1 || $3 != "0"') > "$RES/score-$n.txt"
+  head -2 "$RES/score-$n.txt"
   # (2) re-opening an unchanged corpus.
   "$MQ" corpus open-time "$corpus"
   # (4) completion latency for entity names.
