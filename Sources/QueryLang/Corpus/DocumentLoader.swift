@@ -200,7 +200,12 @@ struct DocumentLoader {
         guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { return nil }
         var y = YAMLReader(file: rel)
         defer { problems += y.problems }
-        guard let root = y.parse(text) else { return nil }
+        guard let root = y.parse(text) else {
+            if y.problems.isEmpty {
+                y.error(nil, "the metadata file holds no metadata", hint: "write at least 'sha256: <hex>', or remove the file")
+            }
+            return nil
+        }
         guard let m = y.mapping(root, allowed: DocumentLoader.sidecarKeys, what: "document metadata") else { return nil }
         var meta = DocumentMetadata(file: rel)
         meta.sha256 = y.string(m["sha256"], "sha256")
@@ -229,7 +234,9 @@ struct DocumentLoader {
                     continue
                 }
                 guard let linesText = y.string(zm["lines"], "lines") else { y.error(item, "a zone needs lines"); continue }
-                let parts = linesText.split(separator: "-").map { Int($0.trimmed) }
+                let parts = linesText.split(separator: "-", omittingEmptySubsequences: false).map { p in
+                    p.trimmed.allSatisfy(\.isASCII) && p.trimmed.allSatisfy(\.isNumber) ? Int(p.trimmed) : nil
+                }
                 guard (1...2).contains(parts.count), let first = parts[0], let last = parts.last!, first >= 1, last >= first else {
                     y.error(zm["lines"], "malformed line range '\(linesText)'", hint: "write a line (7) or a range (7-12)")
                     continue
@@ -251,7 +258,8 @@ struct DocumentLoader {
         var out: [String: DocumentMetadata] = [:]
         var columns: [String: Int] = [:]
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Any line end, CRLF included ("\r\n" is one Character in Swift).
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNo += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty { continue }

@@ -43,11 +43,15 @@ enum MetaCommands {
         case ".read", ".run":
             guard !arg.isEmpty else { printError("\(command) takes a file name"); return }
             guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { printError("cannot read \(arg)"); return }
+            // A script that reads itself, directly or through others, stops at a fixed depth.
+            guard repl.scriptDepth < 16 else { printError("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
+            repl.scriptDepth += 1
+            defer { repl.scriptDepth -= 1 }
             repl.runScript(text, name: arg, interactive: false)
         case ".save": save(arg, repl)
         case ".schema": print(schema(arg))
         case ".history":
-            let n = Int(arg) ?? 20
+            guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { printError(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
                 print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }

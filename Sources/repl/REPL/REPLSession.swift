@@ -16,6 +16,8 @@ final class REPLSession {
     var mode: OutputFormat
     var timing = false
     var maxRows = 40
+    /// How deep `.read` scripts nest (a script may read itself).
+    var scriptDepth = 0
     let color: Bool
     var running = true
 
@@ -49,6 +51,8 @@ final class REPLSession {
             if statement.trimmed.isEmpty { continue }
             history.append(statement)
             editor.addHistory(statement)
+            // Saved after every statement, so that a kill loses nothing typed before it.
+            saveHistory()
             execute(statement, interactive: true)
         }
         saveHistory()
