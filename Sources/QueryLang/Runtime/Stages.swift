@@ -124,27 +124,8 @@ extension Interpreter {
         }
     }
 
-    /// Column names: as written (`n = ...`), else the field or function name, else `column1`, ...
-    func columnNames(_ cols: [Column]) -> [String] {
-        var names: [String] = []
-        for (i, c) in cols.enumerated() {
-            var n: String
-            if let explicit = c.name { n = explicit.name }
-            else {
-                switch c.expr {
-                case let .name(x, _): n = x
-                case let .field(_, f, _): n = f.name
-                case let .call(f, _, _): n = f.name
-                default: n = "column\(i + 1)"
-                }
-            }
-            var unique = n
-            var k = 1
-            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
-            names.append(unique)
-        }
-        return names
-    }
+    /// Column names (see ``Column/outputNames(_:after:)``).
+    func columnNames(_ cols: [Column]) -> [String] { Column.outputNames(cols) }
 
     private func countArgument(_ e: Expr, _ env: Env, _ stage: String) throws -> Int {
         let v = try eval(e, env)
@@ -181,14 +162,7 @@ extension Interpreter {
     /// keeping one accumulator per group and aggregate call.
     private func summarize(_ input: Table, _ aggs: [Column], _ by: [Column], _ outer: Env) throws -> Table {
         let keyNames = columnNames(by)
-        let aggNames = columnNames(aggs)
-        var names = keyNames
-        for n in aggNames {
-            var unique = n
-            var k = 1
-            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
-            names.append(unique)
-        }
+        let names = keyNames + Column.outputNames(aggs, after: keyNames)
         let sites = aggs.flatMap { aggregateCalls($0.expr) }
         if let fast = try summarizeFromIndex(input, aggs, by, outer) { return fast }
         var keys: [[Value]] = []
@@ -269,13 +243,8 @@ extension Interpreter {
                 keys.append(key); counts.append(r.count); firstRows.append(row)
             }
         }
-        var names = columnNames(by)
-        for n in columnNames(aggs) {
-            var unique = n
-            var k = 1
-            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
-            names.append(unique)
-        }
+        let keyNames = columnNames(by)
+        let names = keyNames + Column.outputNames(aggs, after: keyNames)
         var out: [Value] = []
         for g in 0..<keys.count {
             var results: [String: Value] = [:]

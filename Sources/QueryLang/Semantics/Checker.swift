@@ -415,26 +415,9 @@ struct Checker {
     }
 
     private mutating func columns(_ cols: [Column], _ ctx: Context) -> [(String, ValueType)] {
-        var names: [String] = []
+        let names = Column.outputNames(cols)
         var out: [(String, ValueType)] = []
-        for (i, c) in cols.enumerated() {
-            let t = type(c.expr, ctx)
-            var n: String
-            if let explicit = c.name { n = explicit.name }
-            else {
-                switch c.expr {
-                case let .name(x, _): n = x
-                case let .field(_, f, _): n = f.name
-                case let .call(f, _, _): n = f.name
-                default: n = "column\(i + 1)"
-                }
-            }
-            var unique = n
-            var k = 1
-            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
-            names.append(unique)
-            out.append((unique, t))
-        }
+        for (n, c) in zip(names, cols) { out.append((n, type(c.expr, ctx))) }
         return out
     }
 

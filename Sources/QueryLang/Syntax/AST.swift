@@ -133,6 +133,30 @@ public struct Column: Sendable, Equatable {
     }
 }
 
+extension Column {
+    /// The names of output columns: as written (`n = ...`), else the field or function name, else
+    /// `column1`, ...; a repeated name gets a number (`count`, `count2`). Names in `taken` count as used.
+    public static func outputNames(_ cols: [Column], after taken: [String] = []) -> [String] {
+        var names = taken
+        for (i, c) in cols.enumerated() {
+            var n: String
+            if let explicit = c.name { n = explicit.name } else {
+                switch c.expr {
+                case let .name(x, _): n = x
+                case let .field(_, f, _): n = f.name
+                case let .call(f, _, _): n = f.name
+                default: n = "column\(i + 1)"
+                }
+            }
+            var unique = n
+            var k = 1
+            while names.contains(unique) { k += 1; unique = "\(n)\(k)" }
+            names.append(unique)
+        }
+        return Array(names.dropFirst(taken.count))
+    }
+}
+
 public struct SortKey: Sendable, Equatable {
     public var expr: Expr
     public var descending: Bool
