@@ -29,9 +29,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try CorpusCommand.load(common.corpus)
-        var options = EngineOptions()
-        options.importLoader = FileImportLoader(allowedRoots: ["/"])
-        let engine = Engine(corpus: corpus, options: options)
+        let engine = Engine.commandLine(corpus: corpus)
         var all: [Diagnostic] = []
         // The files are checked in order, each knowing the names the ones before it define (as mq run does).
         let session = engine.makeSession()

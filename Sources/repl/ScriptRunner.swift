@@ -12,9 +12,7 @@ struct ScriptRunner {
     init(options: CommonOptions) throws {
         self.options = options
         corpus = try CorpusCommand.load(options.corpus)
-        var engineOptions = EngineOptions()
-        engineOptions.importLoader = FileImportLoader(allowedRoots: ["/"])
-        engine = Engine(corpus: corpus, options: engineOptions)
+        engine = Engine.commandLine(corpus: corpus)
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -48,4 +46,13 @@ enum Terminal {
     static var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false }
     static var colorOnStderr: Bool { isatty(STDERR_FILENO) != 0 && !noColor }
     static var colorOnStdout: Bool { isatty(STDOUT_FILENO) != 0 && !noColor }
+}
+
+extension Engine {
+    /// The engine of the command line: the user's own scripts may import any file they can read.
+    static func commandLine(corpus: Corpus) -> Engine {
+        var options = EngineOptions()
+        options.importLoader = FileImportLoader(allowedRoots: ["/"])
+        return Engine(corpus: corpus, options: options)
+    }
 }

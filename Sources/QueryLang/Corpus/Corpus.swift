@@ -100,6 +100,30 @@ public final class Corpus: Sendable {
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// A copy of `other` with other timings: every derived index is taken over as it is.
+    private init(copying other: Corpus, timings: LoadTimings) {
+        name = other.name
+        directory = other.directory
+        documents = other.documents
+        entities = other.entities
+        facts = other.facts
+        mentions = other.mentions
+        sentenceStarts = other.sentenceStarts
+        names = other.names
+        warnings = other.warnings
+        self.timings = timings
+        fromCache = other.fromCache
+        documentMentionStart = other.documentMentionStart
+        entityMentions = other.entityMentions
+        entityDocuments = other.entityDocuments
+        entityOwnDocuments = other.entityOwnDocuments
+        documentEntities = other.documentEntities
+        documentOwnEntities = other.documentOwnEntities
+        entityFacts = other.entityFacts
+        entityByID = other.entityByID
+        documentByID = other.documentByID
+    }
+
     /// Matches every document on all cores.
     static func match(_ texts: [(String, [Zone])], index: NameIndex) -> (mentions: [Mention], sentences: [[Int32]]) {
         let parts = parallelChunks(texts.count, minChunk: 8) { range -> ([Mention], [[Int32]]) in
@@ -238,9 +262,6 @@ public final class Corpus: Sendable {
 }
 
 extension Corpus {
-    /// The same corpus with other load timings.
-    func withTimings(_ t: LoadTimings) -> Corpus {
-        Corpus(name: name, directory: directory, documents: documents, entities: entities, facts: facts, index: names,
-               mentions: mentions, sentenceStarts: sentenceStarts, warnings: warnings, timings: t, fromCache: fromCache)
-    }
+    /// The same corpus with other load timings (its postings are shared, not rebuilt).
+    func withTimings(_ t: LoadTimings) -> Corpus { Corpus(copying: self, timings: t) }
 }

@@ -32,6 +32,17 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public func hash(into h: inout Hasher) { h.combine(code); h.combine(message); h.combine(span.start) }
 }
 
+extension Diagnostic {
+    /// E208: a call with the wrong number of arguments (the same words from the checker and at run time).
+    static func arity(_ name: String, _ lo: Int, _ hi: Int, got: Int, at span: Span, in file: SourceFile?,
+                      signature: String?) -> Diagnostic {
+        let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
+        let one = lo == 1 && (hi == 1 || hi > 16)
+        return Diagnostic("E208", "'\(name)' takes \(want) argument\(one ? "" : "s"), got \(got)", at: span, in: file,
+                          hints: signature.map { [$0] } ?? [])
+    }
+}
+
 /// One or more diagnostics, thrown by the stages of the language.
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
     public var items: [Diagnostic]

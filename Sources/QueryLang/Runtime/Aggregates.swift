@@ -103,9 +103,7 @@ extension Interpreter {
     func accumulate(_ acc: inout Accumulator, _ name: Identifier, _ args: [Expr], _ span: Span, _ env: Env) throws {
         guard let agg = Aggregates.named[acc.name] else { return }
         guard args.count >= agg.minArgs && args.count <= agg.maxArgs else {
-            let want = agg.minArgs == agg.maxArgs ? "\(agg.minArgs)" : "\(agg.minArgs) to \(agg.maxArgs)"
-            throw fail("E208", "'\(agg.name)' takes \(want) argument\(agg.maxArgs == 1 ? "" : "s"), got \(args.count)", span,
-                       hints: [agg.signature])
+            throw Diagnostic.arity(agg.name, agg.minArgs, agg.maxArgs, got: args.count, at: span, in: file, signature: agg.signature)
         }
         switch acc.name {
         case "count":

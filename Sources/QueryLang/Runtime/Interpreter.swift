@@ -402,10 +402,7 @@ final class Interpreter {
     }
 
     func arity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span) -> Diagnostic {
-        let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
         let sig = functions[name.name]?.signature ?? FunctionRegistry.special[name.name]?.signature
-        let one = lo == 1 && (hi == 1 || hi > 16)
-        return fail("E208", "'\(name.name)' takes \(want) argument\(one ? "" : "s"), got \(got)", span,
-                    hints: sig.map { [$0] } ?? [])
+        return Diagnostic.arity(name.name, lo, hi, got: got, at: span, in: file, signature: sig)
     }
 }

@@ -293,9 +293,7 @@ struct Checker {
 
     private mutating func checkArity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span, _ sig: String?) {
         guard got < lo || got > hi else { return }
-        let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
-        let one = lo == 1 && (hi == 1 || hi > 16)
-        error("E208", "'\(name.name)' takes \(want) argument\(one ? "" : "s"), got \(got)", span, hints: sig.map { [$0] } ?? [])
+        diagnostics.append(Diagnostic.arity(name.name, lo, hi, got: got, at: span, in: file, signature: sig))
     }
 
     /// `ent("...")`, `doc("...")` and `fact("...")` with literal arguments are resolved now.

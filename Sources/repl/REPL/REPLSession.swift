@@ -23,9 +23,7 @@ final class REPLSession {
 
     init(corpus: Corpus, mode: OutputFormat) {
         self.corpus = corpus
-        var options = EngineOptions()
-        options.importLoader = FileImportLoader(allowedRoots: ["/"])
-        engine = Engine(corpus: corpus, options: options)
+        engine = Engine.commandLine(corpus: corpus)
         session = engine.makeSession()
         self.mode = mode
         color = Terminal.colorOnStdout
