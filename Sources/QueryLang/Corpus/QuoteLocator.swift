@@ -1,10 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds a fact's evidence quote in the raw text of its document.
 ///
-/// The comparison is verbatim except that runs of white space match any white space and curly quote
-/// marks match straight ones, so a quote copied out of a rendered page still pins its place in the file.
+/// The first verbatim occurrence wins. Failing that, runs of white space match any white space and curly
+/// quote marks match straight ones, so a quote copied out of a rendered page still pins its place in the
+/// file.
 enum QuoteLocator {
-    /// UTF-8 byte range of the first occurrence of `quote` in `text`, or nil.
+    /// UTF-8 byte range of the first verbatim occurrence of `quote` in `text`; failing that, of the first
+    /// occurrence with white space and quote marks folded; or nil.
     static func locate(_ quote: String, in text: String) -> Range<Int>? {
+        guard quote.unicodeScalars.contains(where: { !CharacterClass.isSpace($0.value) }) else { return nil }
+        if let r = verbatim(quote, in: text) { return r }
         let (q, _) = normalized(quote)
         guard !q.isEmpty else { return nil }
         let (t, offsets) = normalized(text)
@@ -30,6 +40,25 @@ enum QuoteLocator {
             }
         }
         return nil
+    }
+
+    /// The byte range of the first exact occurrence (a plain byte search: no copy of the text).
+    private static func verbatim(_ quote: String, in text: String) -> Range<Int>? {
+        var q = quote, t = text
+        return q.withUTF8 { qb -> Range<Int>? in
+            t.withUTF8 { tb -> Range<Int>? in
+                guard let qp = qb.baseAddress, let tp = tb.baseAddress, !qb.isEmpty, qb.count <= tb.count else { return nil }
+                // memchr to each candidate first byte, memcmp to confirm.
+                let last = tb.count - qb.count
+                var i = 0
+                while i <= last, let hit = memchr(tp + i, Int32(qp[0]), last - i + 1) {
+                    let start = tp.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(tp + start, qp, qb.count) == 0 { return start..<(start + qb.count) }
+                    i = start + 1
+                }
+                return nil
+            }
+        }
     }
 
     /// Scalars with quotes folded and white space collapsed (trimmed), and each one's UTF-8 offset.
