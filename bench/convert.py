@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Convert a corpus written by gencorpus.py (TSV files) into the mq corpus format.
 
-Usage: convert.py GENERATED_DIR OUT_DIR
+Usage: convert.py GENERATED_DIR OUT_DIR [--yaml]
 
 Writes OUT_DIR/documents/*.txt (hard links to the generated files when possible, else copies),
-OUT_DIR/documents.tsv (bulk metadata), OUT_DIR/catalog/entities.yaml and OUT_DIR/facts/facts.yaml.
+OUT_DIR/documents.tsv (bulk metadata), and the catalog and facts in the bulk TSV forms
+(OUT_DIR/catalog/entities.tsv, OUT_DIR/facts/facts.tsv); with --yaml, in the hand-curated YAML forms
+instead (catalog/entities.yaml, facts/facts.yaml), to measure that path too.
 Names that two entities share after normalisation are listed under `ambiguous` on both, as the
 catalog format requires; all-capital short aliases become case-sensitive `acronyms`.
 """
@@ -36,9 +38,11 @@ def q(s):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != "--yaml"]
+    yaml = "--yaml" in sys.argv[1:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    src, out = sys.argv[1], sys.argv[2]
+    src, out = args
     os.makedirs(os.path.join(out, "documents"), exist_ok=True)
     os.makedirs(os.path.join(out, "catalog"), exist_ok=True)
     os.makedirs(os.path.join(out, "facts"), exist_ok=True)
@@ -62,8 +66,14 @@ def main():
             owners.setdefault(key, set()).add(eid)
     shared = {k for k, v in owners.items() if len(v) > 1}
 
-    with open(os.path.join(out, "catalog", "entities.yaml"), "w", encoding="utf-8") as f:
-        f.write("# Converted from catalog.tsv by bench/convert.py\n")
+    for stale in ("catalog/entities.yaml", "catalog/entities.tsv", "facts/facts.yaml", "facts/facts.tsv"):
+        if os.path.exists(os.path.join(out, stale)):
+            os.remove(os.path.join(out, stale))
+    with open(os.path.join(out, "catalog", "entities." + ("yaml" if yaml else "tsv")), "w", encoding="utf-8") as f:
+        if yaml:
+            f.write("# Converted from catalog.tsv by bench/convert.py\n")
+        else:
+            f.write("id\ttype\tname\taliases\tacronyms\tambiguous\n")
         for eid in order:
             e = entities[eid]
             aliases, acronyms, ambiguous = [], [], []
@@ -75,6 +85,9 @@ def main():
                     acronyms.append(a)
                 else:
                     aliases.append(a)
+            if not yaml:
+                f.write("\t".join([eid, e["type"], e["name"], "|".join(aliases), "|".join(acronyms), "|".join(ambiguous)]) + "\n")
+                continue
             f.write(f"- id: {eid}\n  type: {e['type']}\n  name: {q(e['name'])}\n")
             for k, vals in (("aliases", aliases), ("acronyms", acronyms), ("ambiguous", ambiguous)):
                 if vals:
@@ -88,11 +101,17 @@ def main():
             o.write(f"{doc}\t{title}\t{outlet}\t\t{published}\n")
 
     with open(os.path.join(src, "facts.tsv"), encoding="utf-8") as f, \
-            open(os.path.join(out, "facts", "facts.yaml"), "w", encoding="utf-8") as o:
-        o.write("# Converted from facts.tsv by bench/convert.py (the generator gives no evidence quotes)\n")
+            open(os.path.join(out, "facts", "facts." + ("yaml" if yaml else "tsv")), "w", encoding="utf-8") as o:
+        if yaml:
+            o.write("# Converted from facts.tsv by bench/convert.py (the generator gives no evidence quotes)\n")
+        else:
+            o.write("id\tsubject\tpredicate\tobject\tdate\tdoc\n")
         for k, line in enumerate(f):
             s, p, ob, year, doc = line.rstrip("\n").split("\t")
-            o.write(f"- {{id: f{k:06d}, subject: {s}, predicate: {PREDICATES[p]}, object: {ob}, date: \"{year}\", doc: \"{doc}\"}}\n")
+            if yaml:
+                o.write(f"- {{id: f{k:06d}, subject: {s}, predicate: {PREDICATES[p]}, object: {ob}, date: \"{year}\", doc: \"{doc}\"}}\n")
+            else:
+                o.write(f"f{k:06d}\t{s}\t{PREDICATES[p]}\t{ob}\t{year}\t{doc}\n")
 
     srcdocs = os.path.join(src, "documents")
     for name in os.listdir(srcdocs):

@@ -9,13 +9,19 @@ struct CorpusCommand: ParsableCommand {
         subcommands: [Validate.self, Stats.self, Mentions.self, MatchRate.self, OpenTime.self]
     )
 
+    /// Each command loads one corpus, which then lives until the process exits: freeing its hundreds of
+    /// thousands of objects one by one would only delay the exit (the system takes the memory back at once).
+    nonisolated(unsafe) private static var keptUntilExit: [Corpus] = []
+
     /// Loads the corpus (re-opening it from the cache when unchanged, unless `useCache` is false or
     /// MQ_NO_CACHE is set) or prints every problem and exits 1.
     static func load(_ dir: String?, useCache: Bool = true) throws -> Corpus {
         let path = CorpusLocation.resolve(dir)
         do {
             let cache = useCache ? CorpusCache.defaultDirectory().map(CorpusCache.init(directory:)) : nil
-            return try Corpus.load(directory: path, cache: cache)
+            let corpus = try Corpus.load(directory: path, cache: cache)
+            keptUntilExit.append(corpus)
+            return corpus
         } catch {
             for p in error.problems { FileHandle.standardError.write(Data("\(path)/\(p)\n".utf8)) }
             FileHandle.standardError.write(Data("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing loaded\n".utf8))

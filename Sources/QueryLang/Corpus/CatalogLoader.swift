@@ -22,17 +22,43 @@ struct CatalogLoader {
     /// Whether every catalog file could be read and parsed as YAML.
     private(set) var complete = true
 
+    /// Columns of a catalog TSV file (`catalog/*.tsv`): the keys of the YAML form.
+    static let tsvRequired = ["id", "type", "name"]
+
     mutating func load(problems: inout [LoadProblem]) -> [Entry] {
         var entries: [Entry] = []
         var firstDefinition: [String: SourceLocation] = [:]
-        for name in FileAccess.list(directory + "/catalog", ext: "yaml") {
+        let list = ProblemList()
+        defer { problems += list.items }
+        func add(_ e: Entry) {
+            if let first = firstDefinition[e.id] {
+                list.items.append(LoadProblem(file: e.location.file, line: e.location.line,
+                                              message: "duplicate entity id '\(e.id)'", hint: "first defined at \(first)"))
+                return
+            }
+            firstDefinition[e.id] = e.location
+            entries.append(e)
+        }
+        let dir = directory + "/catalog"
+        for name in FileAccess.names(in: dir).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "catalog/\(name)"
+            if name.hasSuffix(".tsv") {
+                guard let table = TSVTable.read(dir + "/" + name, file: rel, problems: &list.items) else { complete = false; continue }
+                guard table.checkColumns(known: CatalogLoader.keys, required: CatalogLoader.tsvRequired, problems: &list.items) else {
+                    complete = false; continue
+                }
+                entries.reserveCapacity(entries.count + table.rows.count)
+                for row in table.rows {
+                    if let e = CatalogLoader.entry(TSVRecord(row, of: table, problems: list)) { add(e) }
+                }
+                continue
+            }
             let bytes: [UInt8]
-            do { bytes = try FileAccess.read(directory + "/" + rel, limit: 64 << 20) }
-            catch { problems.append(LoadProblem(file: rel, message: error.loadMessage)); complete = false; continue }
-            guard let text = DocumentLoader.decode(bytes, file: rel, problems: &problems) else { complete = false; continue }
+            do { bytes = try FileAccess.read(dir + "/" + name, limit: 64 << 20) }
+            catch { list.items.append(LoadProblem(file: rel, message: error.loadMessage)); complete = false; continue }
+            guard let text = DocumentLoader.decode(bytes, file: rel, problems: &list.items) else { complete = false; continue }
             var y = YAMLReader(file: rel)
-            defer { problems += y.problems }
+            defer { list.items += y.problems }
             guard let root = y.parse(text) else {
                 // Nothing but comments: an empty catalog file, not an unreadable one (which would stop the
                 // facts from being checked against the catalog, and drop those naming unknown ids).
@@ -45,49 +71,43 @@ struct CatalogLoader {
                 continue
             }
             for item in items {
-                guard let e = entry(item, file: rel, y: &y) else { continue }
-                if let first = firstDefinition[e.id] {
-                    y.error(item, "duplicate entity id '\(e.id)'", hint: "first defined at \(first)")
-                    continue
-                }
-                firstDefinition[e.id] = e.location
-                entries.append(e)
+                guard let r = YAMLRecord(item, allowed: CatalogLoader.keys, what: "an entity", file: rel, problems: list),
+                      let e = CatalogLoader.entry(r) else { continue }
+                add(e)
             }
         }
         return entries
     }
 
-    private func entry(_ node: Node, file: String, y: inout YAMLReader) -> Entry? {
-        guard let m = y.mapping(node, allowed: CatalogLoader.keys, what: "an entity") else { return nil }
-        let location = SourceLocation(file: file, line: node.mark?.line ?? 0)
-        guard let id = y.string(m["id"], "id") else { y.error(node, "an entity needs an id"); return nil }
+    private static func entry(_ r: some FieldRecord) -> Entry? {
+        let location = SourceLocation(file: r.file, line: r.line)
+        guard let id = r.string("id") else { r.error(at: nil, "an entity needs an id"); return nil }
         if !CatalogLoader.isValidID(id) {
-            y.error(m["id"], "invalid id '\(id)'", hint: "use lowercase ASCII letters, digits and hyphens, e.g. 'kataib-hezbollah'")
+            r.error(at: "id", "invalid id '\(id)'", hint: "use lowercase ASCII letters, digits and hyphens, e.g. 'kataib-hezbollah'")
         }
-        guard let typeText = y.string(m["type"], "type") else { y.error(node, "entity '\(id)' needs a type"); return nil }
+        guard let typeText = r.string("type") else { r.error(at: nil, "entity '\(id)' needs a type"); return nil }
         guard let type = EntityType(rawValue: typeText) else {
-            y.error(m["type"], "unknown entity type '\(typeText)'",
+            r.error(at: "type", "unknown entity type '\(typeText)'",
                     hint: Suggestions.hint(for: typeText, in: EntityType.allCases.map(\.rawValue))
                         ?? "types: \(EntityType.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
-        guard let name = y.string(m["name"], "name"), !name.isBlank else {
-            y.error(node, "entity '\(id)' needs a name"); return nil
+        guard let name = r.string("name"), !name.isBlank else {
+            r.error(at: nil, "entity '\(id)' needs a name"); return nil
         }
         var names = [EntityName(name, kind: .name)]
-        var nameLines = [y.line(m["name"]) ?? location.line]
+        var nameLines = [r.line(of: "name") ?? location.line]
         for (key, kind) in [("aliases", NameKind.alias), ("acronyms", .acronym), ("previous", .previous), ("ambiguous", .ambiguous)] {
-            for (text, n) in y.strings(m[key], key) {
-                if text.isBlank { y.error(n, "empty name in \(key)"); continue }
+            for (text, line) in r.strings(key) {
+                if text.isBlank { r.problems.items.append(LoadProblem(file: r.file, line: line, message: "empty name in \(key)")); continue }
                 names.append(EntityName(text, kind: kind))
-                nameLines.append(y.line(n) ?? location.line)
+                nameLines.append(line ?? location.line)
             }
         }
         var country: (String, Int?)? = nil
-        if let c = y.string(m["country"], "country") { country = (c, y.line(m["country"])) }
+        if let c = r.string("country") { country = (c, r.line(of: "country")) }
         return Entry(id: id, type: type, name: name, names: names, nameLines: nameLines, country: country,
-                     description: y.string(m["description"], "description"), note: y.string(m["note"], "note"),
-                     location: location)
+                     description: r.string("description"), note: r.string("note"), location: location)
     }
 
     static func isValidID(_ id: String) -> Bool {

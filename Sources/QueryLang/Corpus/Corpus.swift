@@ -46,7 +46,7 @@ public final class Corpus: Sendable {
 
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
          index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem],
-         timings: LoadTimings = LoadTimings(), fromCache: Bool = false) {
+         timings: LoadTimings = LoadTimings(), fromCache: Bool = false, postings: Postings? = nil) {
         self.timings = timings
         self.fromCache = fromCache
         self.name = name
@@ -58,44 +58,14 @@ public final class Corpus: Sendable {
         self.mentions = mentions
         self.sentenceStarts = sentenceStarts
         self.warnings = warnings
-        var starts = [Int](repeating: 0, count: documents.count + 1)
-        var byEntity = [[Int32]](repeating: [], count: entities.count)
-        for (k, m) in mentions.enumerated() {
-            starts[Int(m.doc) + 1] += 1
-            if m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
-        }
-        for d in 0..<documents.count { starts[d + 1] += starts[d] }
-        self.documentMentionStart = starts
-        self.entityMentions = byEntity
-        var docsOf = [[Int32]](repeating: [], count: entities.count)
-        var ownDocsOf = [[Int32]](repeating: [], count: entities.count)
-        for (e, list) in byEntity.enumerated() {
-            for k in list {
-                let m = mentions[Int(k)]
-                if docsOf[e].last != m.doc { docsOf[e].append(m.doc) }
-                if m.zone.isOwnText && ownDocsOf[e].last != m.doc { ownDocsOf[e].append(m.doc) }
-            }
-        }
-        self.entityDocuments = docsOf
-        self.entityOwnDocuments = ownDocsOf
-        var entitiesOf = [[Int32]](repeating: [], count: documents.count)
-        var ownEntitiesOf = [[Int32]](repeating: [], count: documents.count)
-        for d in 0..<documents.count {
-            var seen = Set<Int32>(), seenOwn = Set<Int32>()
-            for k in starts[d]..<starts[d + 1] where mentions[k].entity >= 0 {
-                let e = mentions[k].entity
-                if seen.insert(e).inserted { entitiesOf[d].append(e) }
-                if mentions[k].zone.isOwnText && seenOwn.insert(e).inserted { ownEntitiesOf[d].append(e) }
-            }
-        }
-        self.documentEntities = entitiesOf
-        self.documentOwnEntities = ownEntitiesOf
-        var factsOf = [[Int32]](repeating: [], count: entities.count)
-        for f in facts {
-            factsOf[f.subject].append(Int32(f.index))
-            if case let .entity(o) = f.object, o != f.subject { factsOf[o].append(Int32(f.index)) }
-        }
-        self.entityFacts = factsOf
+        let p = postings ?? Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count, facts: facts)
+        documentMentionStart = p.documentMentionStart
+        entityMentions = p.entityMentions
+        entityDocuments = p.entityDocuments
+        entityOwnDocuments = p.entityOwnDocuments
+        documentEntities = p.documentEntities
+        documentOwnEntities = p.documentOwnEntities
+        entityFacts = p.entityFacts
         self.entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }

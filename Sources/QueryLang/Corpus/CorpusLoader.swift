@@ -30,15 +30,20 @@ struct CorpusLoader {
         self.directory = d
     }
 
-    func load() throws(CorpusLoadError) -> Corpus {
+    /// What the first phase's catalog task hands on: the entities, their ids, and the compiled names
+    /// (nil when the catalog has errors: documents are then read and checked but not matched).
+    private struct Catalog {
+        var entities: [Entity] = []
+        var entityIndex: [String: Int] = [:]
+        var index: NameIndex?
+        var complete = true
         var problems: [LoadProblem] = []
+        var name: String?
+    }
+
+    func load() throws(CorpusLoadError) -> Corpus {
+        let start = ContinuousClock.now
         var timings = LoadTimings()
-        var clock = ContinuousClock.now
-        func lap(_ keyPath: WritableKeyPath<LoadTimings, Duration>) {
-            let now = ContinuousClock.now
-            timings[keyPath: keyPath] = now - clock
-            clock = now
-        }
         guard FileAccess.isDirectory(directory) else {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "not a corpus directory (it does not exist or is not a directory)")])
         }
@@ -46,53 +51,47 @@ struct CorpusLoader {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "no documents/ folder",
                                                          hint: "a corpus holds its raw .txt files in documents/")])
         }
-        let settings = readSettings(&problems)
-        // Catalog first: matching needs every name.
-        var catalog = CatalogLoader(directory: directory)
-        let entries = catalog.load(problems: &problems)
-        var entityIndex: [String: Int] = [:]
-        for (i, e) in entries.enumerated() { entityIndex[e.id] = i }
-        var entities: [Entity] = []
-        entities.reserveCapacity(entries.count)
-        for (i, e) in entries.enumerated() {
-            var country: Int? = nil
-            if let (c, line) = e.country {
-                country = entityIndex[c]
-                if country == nil {
-                    problems.append(LoadProblem(file: e.location.file, line: line, message: "unknown country '\(c)' for '\(e.id)'",
-                                                hint: Suggestions.hint(for: c, in: entries.filter { $0.type == .country }.map(\.id))))
-                } else if entries[country!].type != .country {
-                    problems.append(LoadProblem(file: e.location.file, line: line,
-                                                message: "'\(c)' is a \(entries[country!].type.rawValue), not a country"))
-                }
-            }
-            entities.append(Entity(id: e.id, index: i, type: e.type, name: e.name, names: e.names, country: country,
-                                   description: e.description, note: e.note, location: e.location))
-        }
-        let normalizer = Normalizer(spelling: settings.spelling)
-        problems += nameConflicts(entries, normalizer: normalizer)
-        lap(\.catalog)
-        // Names are compiled only for a sound catalog: otherwise the documents are still read and
-        // checked, so that every problem is reported at once, but not matched.
-        let index = problems.contains { $0.severity == .error } ? nil : NameIndex(entities: entities, normalizer: normalizer)
-        lap(\.names)
-
-        // Documents: read, checked and matched in one parallel pass.
+        // Phase 1, two tasks side by side: the catalog (matching needs every name), and the metadata and
+        // fact files (which need nothing but parsing yet).
         let docLoader = DocumentLoader(directory: directory)
-        let tsv = docLoader.readTSV(problems: &problems)
-        let docs = docLoader.load(tsv: tsv, entityIndex: entityIndex, index: index)
+        let (catalog, metadata) = concurrently({ () -> (Catalog, Duration) in
+            let t0 = ContinuousClock.now
+            let c = readCatalog()
+            return (c, ContinuousClock.now - t0)
+        }, { () -> (tsv: [String: DocumentMetadata], facts: FactLoader.Files, problems: [LoadProblem], time: Duration) in
+            let t0 = ContinuousClock.now
+            var problems: [LoadProblem] = []
+            let tsv = docLoader.readTSV(problems: &problems)
+            let facts = FactLoader.read(directory: directory)
+            return (tsv, facts, problems, ContinuousClock.now - t0)
+        })
+        timings.catalog = catalog.1
+        timings.metadata = metadata.time
+        var clock = ContinuousClock.now
+        timings.firstPhase = clock - start
+        func lap(_ keyPath: WritableKeyPath<LoadTimings, Duration>) {
+            let now = ContinuousClock.now
+            timings[keyPath: keyPath] = now - clock
+            clock = now
+        }
+        var problems = catalog.0.problems + metadata.problems
+        let entities = catalog.0.entities, entityIndex = catalog.0.entityIndex, index = catalog.0.index
+
+        // Phase 2: documents read, checked and matched in one parallel pass.
+        let docs = docLoader.load(tsv: metadata.tsv, entityIndex: entityIndex, index: index)
         problems += docs.problems
         if docs.documents.isEmpty && docs.problems.isEmpty {
             problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))
         }
         let documents = docs.documents
         var documentIndex: [String: Int] = [:]
+        documentIndex.reserveCapacity(documents.count)
         for d in documents { documentIndex[d.id] = d.index }
         lap(\.matching)
 
-        // Facts.
-        let facts = FactLoader(directory: directory, entityIndex: entityIndex, documentIndex: documentIndex,
-                               documents: documents, catalogComplete: catalog.complete).load(problems: &problems)
+        // Phase 3: facts checked against the catalog and their evidence.
+        let facts = FactLoader(entityIndex: entityIndex, documentIndex: documentIndex, documents: documents,
+                               catalogComplete: catalog.0.complete).check(metadata.facts, problems: &problems)
         lap(\.facts)
 
         let errors = problems.filter { $0.severity == .error }
@@ -104,13 +103,55 @@ struct CorpusLoader {
         guard let index else { throw CorpusLoadError(problems: []) }
         var mentions = docs.mentions
         var curationProblems: [LoadProblem] = []
-        CuratedResolutions(directory: directory).apply(to: &mentions, documents: documents, entityIndex: entityIndex,
-                                                       names: index, problems: &curationProblems)
+        let resolved = CuratedResolutions(requests: docs.resolutions)
+            .apply(to: &mentions, documents: documents, entityIndex: entityIndex, names: index, problems: &curationProblems)
         if !curationProblems.isEmpty { throw CorpusLoadError(problems: curationProblems) }
-        return Corpus(name: settings.name ?? lastComponent(directory), directory: directory, documents: documents,
+
+        // Phase 4: postings (the entities of each document were found while it was matched, unless a
+        // curated resolution has changed some mentions since).
+        let postings = Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count,
+                                facts: facts, perDocument: resolved ? nil : docs.documentEntities)
+        lap(\.postings)
+        timings.total = ContinuousClock.now - start
+        return Corpus(name: catalog.0.name ?? lastComponent(directory), directory: directory, documents: documents,
                       entities: entities, facts: facts, index: index, mentions: mentions,
                       sentenceStarts: docs.sentences, warnings: problems.filter { $0.severity == .warning },
-                      timings: timings)
+                      timings: timings, postings: postings)
+    }
+
+    /// The settings and the catalog, read and checked, and the names compiled when the catalog is sound.
+    private func readCatalog() -> Catalog {
+        var c = Catalog()
+        let settings = readSettings(&c.problems)
+        c.name = settings.name
+        var loader = CatalogLoader(directory: directory)
+        let entries = loader.load(problems: &c.problems)
+        c.complete = loader.complete
+        for (i, e) in entries.enumerated() { c.entityIndex[e.id] = i }
+        c.entities.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() {
+            var country: Int? = nil
+            if let (cc, line) = e.country {
+                country = c.entityIndex[cc]
+                if country == nil {
+                    c.problems.append(LoadProblem(file: e.location.file, line: line, message: "unknown country '\(cc)' for '\(e.id)'",
+                                                  hint: Suggestions.hint(for: cc, in: entries.filter { $0.type == .country }.map(\.id))))
+                } else if entries[country!].type != .country {
+                    c.problems.append(LoadProblem(file: e.location.file, line: line,
+                                                  message: "'\(cc)' is a \(entries[country!].type.rawValue), not a country"))
+                }
+            }
+            c.entities.append(Entity(id: e.id, index: i, type: e.type, name: e.name, names: e.names, country: country,
+                                     description: e.description, note: e.note, location: e.location))
+        }
+        let normalizer = Normalizer(spelling: settings.spelling)
+        c.problems += nameConflicts(entries, normalizer: normalizer)
+        // Names are compiled only for a sound catalog: otherwise the documents are still read and
+        // checked, so that every problem is reported at once, but not matched.
+        if !c.problems.contains(where: { $0.severity == .error }) {
+            c.index = NameIndex(entities: c.entities, normalizer: normalizer)
+        }
+        return c
     }
 
     private func lastComponent(_ path: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Metadata of one document as written in its sidecar or in `documents.tsv`, before ids are resolved.
 struct DocumentMetadata {
@@ -13,6 +14,8 @@ struct DocumentMetadata {
     var language = "en"
     var zones: [(kind: ZoneKind, first: Int, last: Int, line: Int?)] = []
     var note: String?
+    /// The sidecar's `resolve` list, applied once the document is matched (see ``CuratedResolutions``).
+    var resolve: Node?
     /// Where the metadata came from, for messages.
     var file: String
     /// Line of the row, for `documents.tsv`.
@@ -34,6 +37,10 @@ struct DocumentLoader {
         var documents: [Document] = []
         var mentions: [Mention] = []
         var sentences: [[Int32]] = []
+        /// Per document, the distinct entities it mentions (any zone, own text), for ``Postings``.
+        var documentEntities: (all: [[Int32]], own: [[Int32]]) = ([], [])
+        /// Sidecars' `resolve` lists, by document.
+        var resolutions: [CuratedResolutions.Request] = []
         var problems: [LoadProblem] = []
     }
 
@@ -41,8 +48,9 @@ struct DocumentLoader {
     /// right away: one pass on all cores, each document read, checked and matched while it is in cache.
     func load(tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
-        let names = FileAccess.list(docDir, ext: "txt")
-        let sidecars = Set(FileAccess.list(docDir, ext: "yaml").map { String($0.dropLast(5)) })
+        let all = FileAccess.names(in: docDir)
+        let names = all.filter { $0.hasSuffix(".txt") }.sorted()
+        let sidecars = Set(all.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
         let stems = Set(names.map { String($0.dropLast(4)) })
         var result = Result()
         for orphan in sidecars.subtracting(stems).sorted() {
@@ -57,9 +65,11 @@ struct DocumentLoader {
         // mentions (in document order) for the end.
         let documents = ParallelSlots<Document>(count: names.count)
         let sentences = ParallelSlots<[Int32]>(count: names.count)
-        let chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
+        let entitiesOf = ParallelSlots<[Int32]>(count: names.count), ownEntitiesOf = ParallelSlots<[Int32]>(count: names.count)
+        var chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
             var part = Result()
             var matcher = index.map { Matcher(index: $0) }
+            var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             let reader = FileAccess.DirectoryReader(docDir)
             for k in range {
                 let name = names[k]
@@ -87,8 +97,15 @@ struct DocumentLoader {
                                        index: k, entityIndex: entityIndex, problems: &part.problems)
                 if matcher != nil {
                     // The same bytes as the text.
+                    let first = part.mentions.count
                     sentences.put(matcher!.match(bytes: bytes, doc: Int32(k), zones: doc.zones,
                                                  appendingTo: &part.mentions), at: k)
+                    let found = finder.find(in: part.mentions[first...], doc: k)
+                    entitiesOf.put(found.all, at: k)
+                    ownEntitiesOf.put(found.own, at: k)
+                }
+                if let list = meta?.resolve, let file = meta?.file {
+                    part.resolutions.append(CuratedResolutions.Request(doc: k, file: file, list: list))
                 }
                 documents.put(doc, at: k)
             }
@@ -96,10 +113,15 @@ struct DocumentLoader {
         }
         result.documents = documents.take()
         result.sentences = sentences.take()
+        result.documentEntities = (entitiesOf.take(), ownEntitiesOf.take())
+        // Each chunk's mentions are freed as soon as they are moved, so the mention list is held twice
+        // for one chunk at most (fresh pages of the big array are only taken as they are written).
         result.mentions.reserveCapacity(chunks.reduce(0) { $0 + $1.mentions.count })
-        for c in chunks {
-            result.mentions += c.mentions
-            result.problems += c.problems
+        for k in chunks.indices {
+            result.mentions += chunks[k].mentions
+            chunks[k].mentions = []
+            result.problems += chunks[k].problems
+            result.resolutions += chunks[k].resolutions
         }
         return result
     }
@@ -223,6 +245,7 @@ struct DocumentLoader {
         meta.url = y.string(m["url"], "url")
         meta.language = y.string(m["language"], "language") ?? "en"
         meta.note = y.string(m["note"], "note")
+        if let r = m["resolve"], !y.isNull(r) { meta.resolve = r }
         if let z = m["zones"], !y.isNull(z) {
             guard case let .sequence(items) = z else { y.error(z, "zones must be a list"); return meta }
             for item in items {
@@ -251,56 +274,33 @@ struct DocumentLoader {
     func readTSV(problems: inout [LoadProblem]) -> [String: DocumentMetadata] {
         let path = directory + "/documents.tsv"
         guard FileAccess.exists(path) else { return [:] }
-        let bytes: [UInt8]
-        do { bytes = try FileAccess.read(path, limit: 1 << 30) }
-        catch { problems.append(LoadProblem(file: "documents.tsv", message: error.loadMessage)); return [:] }
-        guard let text = DocumentLoader.decode(bytes, file: "documents.tsv", problems: &problems) else { return [:] }
+        guard let table = TSVTable.read(path, file: "documents.tsv", problems: &problems) else { return [:] }
+        let known = ["id", "title", "outlet", "authors", "published", "url", "sha256"]
+        guard table.checkColumns(known: known, required: ["id"], problems: &problems) else { return [:] }
+        let at = known.map { table.columnIndex[$0] }
         var out: [String: DocumentMetadata] = [:]
-        var columns: [String: Int] = [:]
-        var lineNo = 0
-        // Any line end, CRLF included ("\r\n" is one Character in Swift).
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNo += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty { continue }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if columns.isEmpty {
-                for (i, c) in f.enumerated() { columns[c] = i }
-                let known = ["id", "title", "outlet", "authors", "published", "url", "sha256"]
-                for c in f where !known.contains(c) {
-                    problems.append(LoadProblem(file: "documents.tsv", line: 1, message: "unknown column '\(c)'",
-                                                hint: Suggestions.hint(for: c, in: known)))
-                }
-                if columns["id"] == nil {
-                    problems.append(LoadProblem(file: "documents.tsv", line: 1, message: "the header has no 'id' column"))
-                    return [:]
-                }
-                continue
-            }
-            func col(_ name: String) -> String? {
-                guard let i = columns[name], i < f.count, !f[i].isEmpty else { return nil }
-                return f[i]
-            }
-            guard let id = col("id") else {
-                problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "row without an id")); continue
+        out.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            func col(_ k: Int) -> String? { table.cell(row, at[k]) }
+            guard let id = col(0) else {
+                problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "row without an id")); continue
             }
             if out[id] != nil {
-                problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "duplicate row for document '\(id)'"))
+                problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "duplicate row for document '\(id)'"))
             }
-            var meta = DocumentMetadata(file: "documents.tsv", line: lineNo)
-            meta.title = col("title")
-            meta.outlet = col("outlet")
-            meta.authors = col("authors")?.split(separator: ";").map { $0.trimmed } ?? []
-            if let p = col("published") {
+            var meta = DocumentMetadata(file: "documents.tsv", line: row.line)
+            meta.title = col(1)
+            meta.outlet = col(2)
+            meta.authors = col(3)?.split(separator: ";").map { $0.trimmed } ?? []
+            if let p = col(4) {
                 meta.published = PartialDate(parsing: p)
                 if meta.published == nil {
-                    problems.append(LoadProblem(file: "documents.tsv", line: lineNo, message: "malformed date '\(p)'",
+                    problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "malformed date '\(p)'",
                                                 hint: "write YYYY, YYYY-MM or YYYY-MM-DD"))
                 }
             }
-            meta.url = col("url")
-            meta.sha256 = col("sha256")
-            meta.zones = []
+            meta.url = col(5)
+            meta.sha256 = col(6)
             out[id] = meta
         }
         return out

@@ -109,8 +109,23 @@ enum FileAccess {
 
     /// File names in a directory with the given extension, sorted; hidden files skipped.
     static func list(_ dir: String, ext: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
-        return names.filter { !$0.hasPrefix(".") && $0.hasSuffix("." + ext) }.sorted()
+        let suffix = "." + ext
+        return names(in: dir).filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    /// Every name in a directory but the hidden ones (and `.`, `..`), in no particular order; empty if it
+    /// cannot be read.
+    static func names(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var out: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if !name.hasPrefix(".") { out.append(name) }
+        }
+        return out
     }
 
     /// Modification time and size of a file, for cache validation.
@@ -123,66 +138,5 @@ enum FileAccess {
         let m = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
         #endif
         return (m, Int(st.st_size))
-    }
-}
-
-/// Runs `body` over `0..<count` on every core, in contiguous chunks, and collects results in order.
-func parallelChunks<T>(_ count: Int, minChunk: Int = 16, _ body: (Range<Int>) -> T) -> [T] {
-    if count == 0 { return [] }
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunks = min(max(1, count / minChunk), cores * 4)
-    if chunks == 1 { return [body(0..<count)] }
-    let results = UnsafeMutablePointer<T?>.allocate(capacity: chunks)
-    results.initialize(repeating: nil, count: chunks)
-    defer { results.deinitialize(count: chunks); results.deallocate() }
-    nonisolated(unsafe) let out = results
-    withoutActuallyEscaping(body) { body in
-        nonisolated(unsafe) let work = body
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = count * c / chunks, hi = count * (c + 1) / chunks
-            out[c] = work(lo..<hi)
-        }
-    }
-    return (0..<chunks).map { results[$0]! }
-}
-
-/// One slot per item of a ``parallelChunks(_:minChunk:_:)`` loop, which the thread that handles the item
-/// fills (at most once); then emptied in item order into an array. The values are moved, not copied, so
-/// gathering thousands of documents costs no reference counting and no second array per chunk.
-final class ParallelSlots<T>: @unchecked Sendable {
-    private let values: UnsafeMutablePointer<T>
-    private let filled: UnsafeMutablePointer<Bool>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        values = .allocate(capacity: count)
-        filled = .allocate(capacity: count)
-        filled.initialize(repeating: false, count: count)
-    }
-
-    deinit {
-        for k in 0..<count where filled[k] { (values + k).deinitialize(count: 1) }
-        values.deallocate()
-        filled.deallocate()
-    }
-
-    /// Fills slot `k`; slots are filled from any thread, each by one thread only.
-    func put(_ value: T, at k: Int) {
-        (values + k).initialize(to: value)
-        filled[k] = true
-    }
-
-    /// The values of the filled slots, in slot order. Call once every thread is done; empties the slots.
-    func take() -> [T] {
-        let n = (0..<count).reduce(0) { $0 + (filled[$1] ? 1 : 0) }
-        return [T](unsafeUninitializedCapacity: n) { out, initialized in
-            initialized = 0
-            for k in 0..<count where filled[k] {
-                (out.baseAddress! + initialized).moveInitialize(from: values + k, count: 1)
-                filled[k] = false
-                initialized += 1
-            }
-        }
     }
 }

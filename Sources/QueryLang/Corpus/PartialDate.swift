@@ -30,25 +30,53 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         self.approximate = approximate
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with an optional leading `~` (or `@` as in the language).
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII digits), with an optional leading `~` (or `@` as
+    /// in the language); white space around it is ignored.
     public init?(parsing text: String) {
-        var s = Substring(text.trimmed)
-        var approx = false
-        if s.hasPrefix("@") { s = s.dropFirst() }
-        if s.hasPrefix("~") { approx = true; s = s.dropFirst() }
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, let y = Int(parts[0]), parts[0].allSatisfy(\.isASCII) else { return nil }
-        var m: Int? = nil, d: Int? = nil
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let v = Int(parts[1]) else { return nil }
-            m = v
-        }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let v = Int(parts[2]) else { return nil }
-            d = v
-        }
+        var t = text
+        let fields = t.withUTF8 { PartialDate.fields($0) }
+            ?? (text.utf8.contains { $0 >= 0x80 } ? { var u = text.trimmed; return u.withUTF8 { PartialDate.fields($0) } }() : nil)
+        guard let (y, m, d, approx) = fields else { return nil }
         self.init(year: y, month: m, day: d, approximate: approx)
+    }
+
+    /// Year, month, day and `~` of a date's UTF-8 text, or nil if it is not one.
+    private static func fields(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int?, Int?, Bool)? {
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
+        var i = 0, end = b.count
+        while i < end && isSpace(b[i]) { i += 1 }
+        while end > i && isSpace(b[end - 1]) { end -= 1 }
+        if i < end && b[i] == 0x40 { i += 1 }  // @
+        var approx = false
+        if i < end && b[i] == 0x7E { approx = true; i += 1 }  // ~
+        /// `count` ASCII digits at `i` as a number, then past them.
+        func digits(_ count: Int) -> Int? {
+            guard end - i >= count else { return nil }
+            var v = 0
+            for k in i..<(i + count) {
+                let c = b[k] &- 0x30
+                guard c < 10 else { return nil }
+                v = v * 10 + Int(c)
+            }
+            i += count
+            return v
+        }
+        guard let y = digits(4) else { return nil }
+        var m: Int? = nil, d: Int? = nil
+        if i < end {
+            guard b[i] == 0x2D else { return nil }
+            i += 1
+            guard let v = digits(2) else { return nil }
+            m = v
+            if i < end {
+                guard b[i] == 0x2D else { return nil }
+                i += 1
+                guard let v = digits(2) else { return nil }
+                d = v
+            }
+        }
+        guard i == end else { return nil }
+        return (y, m, d, approx)
     }
 
     public var description: String {

@@ -1,0 +1,102 @@
+/// The derived look-up lists of a corpus, built from its mentions and facts: what makes "the documents
+/// that mention X", "the entities of document D" and "the facts about X" a list read rather than a scan.
+///
+/// Built in linear passes with no hashing: each list is counted first, then filled at its final size.
+struct Postings: Sendable {
+    /// Per document, the index of its first mention in the corpus's mention list; one extra at the end.
+    var documentMentionStart: [Int]
+    /// Per entity, indices into the mention list, ascending.
+    var entityMentions: [[Int32]]
+    /// Per entity, the documents that mention it (ascending), in any zone and in the article's own text.
+    var entityDocuments: [[Int32]]
+    var entityOwnDocuments: [[Int32]]
+    /// Per document, the distinct entities it mentions, in order of first mention (any zone, own text).
+    var documentEntities: [[Int32]]
+    var documentOwnEntities: [[Int32]]
+    /// Per entity, the facts in which it is the subject or the entity object.
+    var entityFacts: [[Int32]]
+
+    /// `perDocument`, when given, holds each document's distinct entities as ``DocumentEntities`` found
+    /// them while its mentions were fresh (the loader does this on all cores); else they are derived here.
+    init(mentions: [Mention], documentCount: Int, entityCount: Int, facts: [Fact],
+         perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
+        var starts = [Int](repeating: 0, count: documentCount + 1)
+        var mentionCounts = [Int](repeating: 0, count: entityCount)
+        for m in mentions {
+            starts[Int(m.doc) + 1] += 1
+            if m.entity >= 0 { mentionCounts[Int(m.entity)] += 1 }
+        }
+        for d in 0..<documentCount { starts[d + 1] += starts[d] }
+        documentMentionStart = starts
+        var byEntity = mentionCounts.map { n -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(n)
+            return list
+        }
+        for (k, m) in mentions.enumerated() where m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
+        entityMentions = byEntity
+
+        if let perDocument {
+            documentEntities = perDocument.all
+            documentOwnEntities = perDocument.own
+        } else {
+            var finder = DocumentEntities(entityCount: entityCount)
+            var all: [[Int32]] = [], own: [[Int32]] = []
+            all.reserveCapacity(documentCount)
+            own.reserveCapacity(documentCount)
+            for d in 0..<documentCount {
+                let found = finder.find(in: mentions[starts[d]..<starts[d + 1]], doc: d)
+                all.append(found.all)
+                own.append(found.own)
+            }
+            documentEntities = all
+            documentOwnEntities = own
+        }
+        entityDocuments = Postings.invert(documentEntities, count: entityCount)
+        entityOwnDocuments = Postings.invert(documentOwnEntities, count: entityCount)
+
+        var factsOf = [[Int32]](repeating: [], count: entityCount)
+        for f in facts {
+            factsOf[f.subject].append(Int32(f.index))
+            if case let .entity(o) = f.object, o != f.subject { factsOf[o].append(Int32(f.index)) }
+        }
+        entityFacts = factsOf
+    }
+
+    /// From lists per document to lists per entity: the documents of each entity, ascending.
+    private static func invert(_ lists: [[Int32]], count: Int) -> [[Int32]] {
+        var sizes = [Int](repeating: 0, count: count)
+        for list in lists { for e in list { sizes[Int(e)] += 1 } }
+        var out = sizes.map { n -> [Int32] in
+            var l: [Int32] = []
+            l.reserveCapacity(n)
+            return l
+        }
+        for (d, list) in lists.enumerated() { for e in list { out[Int(e)].append(Int32(d)) } }
+        return out
+    }
+}
+
+/// Finds the distinct entities of one document's mentions, in order of first mention, with one stamp per
+/// entity instead of a set per document. One per thread.
+struct DocumentEntities {
+    private var seen: [Int32]
+    private var seenOwn: [Int32]
+
+    init(entityCount: Int) {
+        seen = [Int32](repeating: -1, count: entityCount)
+        seenOwn = [Int32](repeating: -1, count: entityCount)
+    }
+
+    /// The distinct entities of document `doc` (whose mentions these are): in any zone, and in its own text.
+    mutating func find<C: Collection>(in mentions: C, doc: Int) -> (all: [Int32], own: [Int32]) where C.Element == Mention {
+        var all: [Int32] = [], own: [Int32] = []
+        let stamp = Int32(truncatingIfNeeded: doc)
+        for m in mentions where m.entity >= 0 {
+            let e = Int(m.entity)
+            if seen[e] != stamp { seen[e] = stamp; all.append(m.entity) }
+            if m.zone.isOwnText && seenOwn[e] != stamp { seenOwn[e] = stamp; own.append(m.entity) }
+        }
+        return (all, own)
+    }
+}
