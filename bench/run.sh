@@ -24,20 +24,16 @@ echo "# mq benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 for n in $DOCS; do
   gen=$OUT/gen$n corpus=$OUT/c$n
   [ -f "$gen/manifest.tsv" ] || python3 "$GEN" "$gen" --docs "$n" >/dev/null
-  [ -f "$corpus/documents.tsv" ] || python3 bench/convert.py "$gen" "$corpus"
-  bytes=$(cat "$gen"/documents/*.txt 2>/dev/null | wc -c || find "$gen/documents" -name '*.txt' -exec cat {} + | wc -c)
+  # The bulk TSV catalog and facts (the form an import takes), and the hand-curated YAML form beside it.
+  [ -f "$corpus/catalog/entities.tsv" ] || python3 bench/convert.py "$gen" "$corpus"
+  [ -f "$corpus-yaml/catalog/entities.yaml" ] || python3 bench/convert.py "$gen" "$corpus-yaml" --yaml
+  bytes=$(find "$gen/documents" -name '*.txt' -print0 | xargs -0 cat | wc -c)
   echo
   echo "## $n documents, $bytes bytes of text"
   # (1) load plus matching, both cores and one core; peak memory.
-  for cores in all one; do
-    pin=""; [ $cores = one ] && pin="taskset -c 0"
-    ms=$(for i in $(seq "$RUNS"); do
-      s=$(date +%s%N); $pin "$MQ" corpus validate "$corpus" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
-    done | median)
-    echo "load + match ($cores cores): median ${ms} ms, $(python3 -c "print(round($bytes / 1e6 / ($ms / 1000), 1))") MB/s"
-  done
-  peak=$(/usr/bin/time -v "$MQ" corpus validate "$corpus" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}')
-  echo "peak memory: $((peak / 1024)) MiB ($(python3 -c "print(round($peak * 1024 / $bytes, 2))") x the text)"
+  python3 bench/load_time.py "$MQ" "$corpus" "$bytes" --runs "$RUNS" --label "load + match, both cores"
+  python3 bench/load_time.py "$MQ" "$corpus" "$bytes" --runs "$RUNS" --pin 0 --label "load + match, one core"
+  python3 bench/load_time.py "$MQ" "$corpus-yaml" "$bytes" --runs "$RUNS" --label "load + match, both cores, YAML catalog and facts"
   "$MQ" corpus match-rate "$corpus" --runs "$RUNS"
   python3 bench/score.py "$gen/truth/mentions.tsv" <("$MQ" corpus mentions "$corpus" | awk -F'\t' 'NR == 1 || $3 != "0"') > "$RES/score-$n.txt"
   head -2 "$RES/score-$n.txt"

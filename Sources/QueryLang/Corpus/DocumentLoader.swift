@@ -48,9 +48,10 @@ struct DocumentLoader {
     /// right away: one pass on all cores, each document read, checked and matched while it is in cache.
     func load(tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
-        let all = FileAccess.names(in: docDir)
-        let names = all.filter { $0.hasSuffix(".txt") }.sorted()
-        let sidecars = Set(all.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
+        let all = FileAccess.entries(in: docDir)
+        let texts = all.filter { $0.name.hasSuffix(".txt") }.sorted { $0.name < $1.name }
+        let names = texts.map(\.name)
+        let sidecars = Set(all.filter { $0.name.hasSuffix(".yaml") }.map { String($0.name.dropLast(5)) })
         let stems = Set(names.map { String($0.dropLast(4)) })
         var result = Result()
         for orphan in sidecars.subtracting(stems).sorted() {
@@ -70,6 +71,9 @@ struct DocumentLoader {
             var part = Result()
             var matcher = index.map { Matcher(index: $0) }
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
+            // Room for a generous number of mentions per document: pages of a large array that are never
+            // written cost no memory, while growing it step by step copies it again and again.
+            part.mentions.reserveCapacity(range.count * 160)
             let reader = FileAccess.DirectoryReader(docDir)
             for k in range {
                 let name = names[k]
@@ -77,7 +81,7 @@ struct DocumentLoader {
                 let rel = "documents/\(name)"
                 // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
                 let bytes: UnsafeBufferPointer<UInt8>
-                do { bytes = try reader.read(name, limit: DocumentLoader.maxDocumentBytes) }
+                do { bytes = try reader.read(name, limit: DocumentLoader.maxDocumentBytes, regular: texts[k].regular) }
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 var meta: DocumentMetadata? = tsv[stem]

@@ -53,11 +53,31 @@ enum FileAccess {
         }
 
         /// The whole file `name` of the directory, valid until the next read; or an error that names why
-        /// it could not be read (as ``FileAccess/read(_:limit:)`` words it).
-        func read(_ name: String, limit: Int) throws -> UnsafeBufferPointer<UInt8> {
+        /// it could not be read (as ``FileAccess/read(_:limit:)`` words it). `regular`: the directory
+        /// listing has already shown a regular file, so it is read to its end without asking its size.
+        func read(_ name: String, limit: Int, regular: Bool = false) throws -> UnsafeBufferPointer<UInt8> {
             let fd = directoryFD >= 0 ? openat(directoryFD, name, O_RDONLY | O_NONBLOCK) : open(directory + "/" + name, O_RDONLY | O_NONBLOCK)
             if fd < 0 { throw ReadError(message: "cannot open: \(String(cString: strerror(errno)))") }
             defer { close(fd) }
+            if regular {
+                // Read into the buffer until a read comes back short (the end of a regular file), growing
+                // it as needed, up to the limit.
+                var done = 0
+                while true {
+                    let (n, failure) = readAll(fd, into: buffer + done, capacity - done)
+                    if failure != 0 { throw ReadError(message: "read failed: \(String(cString: strerror(failure)))") }
+                    done += n
+                    if done < capacity { break }
+                    if done > limit { throw ReadError(message: "file is over the limit of \(limit) bytes") }
+                    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    bigger.update(from: buffer, count: done)
+                    buffer.deallocate()
+                    buffer = bigger
+                    capacity *= 2
+                }
+                if done > limit { throw ReadError(message: "file is \(done) bytes, over the limit of \(limit)") }
+                return UnsafeBufferPointer(start: buffer, count: done)
+            }
             let size = try checkedSize(fd, limit: limit)
             if size > capacity {
                 buffer.deallocate()
@@ -115,15 +135,20 @@ enum FileAccess {
 
     /// Every name in a directory but the hidden ones (and `.`, `..`), in no particular order; empty if it
     /// cannot be read.
-    static func names(in dir: String) -> [String] {
+    static func names(in dir: String) -> [String] { entries(in: dir).map(\.name) }
+
+    /// Every entry of a directory but the hidden ones, in no particular order, each with whether the
+    /// listing already says it is a regular file (not a link, directory, pipe or device; file systems that
+    /// do not say leave it false).
+    static func entries(in dir: String) -> [(name: String, regular: Bool)] {
         guard let d = opendir(dir) else { return [] }
         defer { closedir(d) }
-        var out: [String] = []
+        var out: [(name: String, regular: Bool)] = []
         while let entry = readdir(d) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
-            if !name.hasPrefix(".") { out.append(name) }
+            if !name.hasPrefix(".") { out.append((name, entry.pointee.d_type == UInt8(DT_REG))) }
         }
         return out
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Time `mq corpus validate` (a full load plus matching, no cache) several times and print medians.
+
+Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT]
+
+Three clocks per run: the wall clock of the whole process (start to exit), the load alone as mq times
+it in-process (`--timing`: from the first file read to the last posting built), and the CPU time of the
+process (user + system, all threads), which a busy machine disturbs least. Also the peak resident memory.
+"""
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+
+def main():
+    mq, corpus, text_bytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
+    pin = ["taskset", "-c", sys.argv[sys.argv.index("--pin") + 1]] if "--pin" in sys.argv else []
+    label = sys.argv[sys.argv.index("--label") + 1] if "--label" in sys.argv else "load + match"
+    env = {"MQ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
+    walls, inner, cpus, peaks = [], [], [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(pin + ["/usr/bin/time", "-f", "TIME %U %S %M", mq, "corpus", "validate", "--timing", corpus],
+                           capture_output=True, text=True, env=env)
+        walls.append((time.perf_counter() - t0) * 1000)
+        if p.returncode != 0:
+            sys.exit(f"mq corpus validate failed:\n{p.stdout}{p.stderr}")
+        u, s, m = re.search(r"TIME ([\d.]+) ([\d.]+) (\d+)", p.stderr).groups()
+        cpus.append((float(u) + float(s)) * 1000)
+        peaks.append(int(m) * 1024)
+        inner.append(float(re.search(r"total ([\d.]+) ms", p.stdout).group(1)))
+    mb = text_bytes / 1e6
+    w, i, c, pk = statistics.median(walls), statistics.median(inner), statistics.median(cpus), max(peaks)
+    print(f"{label}: wall median {w:.0f} ms ({mb / (w / 1000):.1f} MB/s), in-process median {i:.0f} ms "
+          f"({mb / (i / 1000):.1f} MB/s), CPU median {c:.0f} ms; peak memory {pk / 2**20:.0f} MiB "
+          f"({pk / text_bytes:.2f} x the text); {runs} runs")
+
+
+if __name__ == "__main__":
+    main()
