@@ -51,20 +51,21 @@ struct CorpusLoader {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "no documents/ folder",
                                                          hint: "a corpus holds its raw .txt files in documents/")])
         }
-        // Phase 1, two tasks side by side: the catalog (matching needs every name), and the metadata and
-        // fact files (which need nothing but parsing yet).
+        // Phase 1, two tasks side by side: the catalog (matching needs every name) and the fact files
+        // (which need nothing but parsing yet), and the documents' metadata.
         let docLoader = DocumentLoader(directory: directory)
-        let (catalog, metadata) = concurrently({ () -> (Catalog, Duration) in
+        let (catalogAndFacts, metadata) = concurrently({ () -> (Catalog, FactLoader.Files, Duration) in
             let t0 = ContinuousClock.now
             let c = readCatalog()
-            return (c, ContinuousClock.now - t0)
-        }, { () -> (tsv: [String: DocumentMetadata], facts: FactLoader.Files, problems: [LoadProblem], time: Duration) in
+            return (c, FactLoader.read(directory: directory), ContinuousClock.now - t0)
+        }, { () -> (tsv: [String: DocumentMetadata], problems: [LoadProblem], time: Duration) in
             let t0 = ContinuousClock.now
             var problems: [LoadProblem] = []
             let tsv = docLoader.readTSV(problems: &problems)
-            let facts = FactLoader.read(directory: directory)
-            return (tsv, facts, problems, ContinuousClock.now - t0)
+            return (tsv, problems, ContinuousClock.now - t0)
         })
+        let catalog = (catalogAndFacts.0, catalogAndFacts.2)
+        let factFiles = catalogAndFacts.1
         timings.catalog = catalog.1
         timings.metadata = metadata.time
         var clock = ContinuousClock.now
@@ -91,7 +92,7 @@ struct CorpusLoader {
 
         // Phase 3: facts checked against the catalog and their evidence.
         let facts = FactLoader(entityIndex: entityIndex, documentIndex: documentIndex, documents: documents,
-                               catalogComplete: catalog.0.complete).check(metadata.facts, problems: &problems)
+                               catalogComplete: catalog.0.complete).check(factFiles, problems: &problems)
         lap(\.facts)
 
         let errors = problems.filter { $0.severity == .error }

@@ -1,12 +1,13 @@
 /// Wall-clock time of each phase of loading a corpus (for `--timing` and the benchmark).
 ///
-/// A load runs in four phases: the catalog (read, checked, its names compiled) side by side with the
-/// metadata (`documents.tsv` and the fact files read); then every document read, checked and matched on
+/// A load runs in four phases: the catalog (read, checked, its names compiled) and the fact files read,
+/// side by side with the documents' metadata (`documents.tsv`); then every document read, checked and matched on
 /// all cores; then the facts checked against documents and catalog; then the postings built.
 public struct LoadTimings: Sendable, CustomStringConvertible {
-    /// Catalog read and checked, and its names compiled for matching (one task of the first phase).
+    /// Catalog read and checked, its names compiled for matching, and the fact files read (one task of
+    /// the first phase).
     public var catalog: Duration = .zero
-    /// `documents.tsv` and the fact files read (the other task of the first phase).
+    /// `documents.tsv` read (the other task of the first phase).
     public var metadata: Duration = .zero
     /// The first phase as a whole: the longer of `catalog` and `metadata` when two cores run them.
     public var firstPhase: Duration = .zero
@@ -29,7 +30,7 @@ public struct LoadTimings: Sendable, CustomStringConvertible {
             return String(format: "%.1f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
         }
         if cache != .zero { return "from cache \(ms(cache))" }
-        return "catalog and names \(ms(catalog)) beside documents.tsv and facts read \(ms(metadata)) "
+        return "catalog, names and fact files \(ms(catalog)) beside documents.tsv \(ms(metadata)) "
             + "(together \(ms(firstPhase))), documents read and matched \(ms(matching)), facts checked \(ms(facts)), "
             + "postings \(ms(postings)); total \(ms(total))"
     }
