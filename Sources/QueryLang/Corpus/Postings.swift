@@ -21,39 +21,19 @@ struct Postings: Sendable {
     init(mentions: [Mention], documentCount: Int, entityCount: Int, facts: [Fact],
          perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
         var starts = [Int](repeating: 0, count: documentCount + 1)
-        var mentionCounts = [Int](repeating: 0, count: entityCount)
-        for m in mentions {
-            starts[Int(m.doc) + 1] += 1
-            if m.entity >= 0 { mentionCounts[Int(m.entity)] += 1 }
-        }
+        for m in mentions { starts[Int(m.doc) + 1] += 1 }
         for d in 0..<documentCount { starts[d + 1] += starts[d] }
         documentMentionStart = starts
-        var byEntity = mentionCounts.map { n -> [Int32] in
-            var list: [Int32] = []
-            list.reserveCapacity(n)
-            return list
-        }
-        for (k, m) in mentions.enumerated() where m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
+        let perDocument = perDocument ?? Postings.entitiesPerDocument(mentions, starts: starts, entityCount: entityCount)
+        documentEntities = perDocument.all
+        documentOwnEntities = perDocument.own
+        // The mentions of each entity on one core, the documents of each entity on the other.
+        let (byEntity, byDocument) = concurrently({ Postings.mentionsPerEntity(mentions, entityCount: entityCount) }, {
+            (Postings.invert(perDocument.all, count: entityCount), Postings.invert(perDocument.own, count: entityCount))
+        })
         entityMentions = byEntity
-
-        if let perDocument {
-            documentEntities = perDocument.all
-            documentOwnEntities = perDocument.own
-        } else {
-            var finder = DocumentEntities(entityCount: entityCount)
-            var all: [[Int32]] = [], own: [[Int32]] = []
-            all.reserveCapacity(documentCount)
-            own.reserveCapacity(documentCount)
-            for d in 0..<documentCount {
-                let found = finder.find(in: mentions[starts[d]..<starts[d + 1]], doc: d)
-                all.append(found.all)
-                own.append(found.own)
-            }
-            documentEntities = all
-            documentOwnEntities = own
-        }
-        entityDocuments = Postings.invert(documentEntities, count: entityCount)
-        entityOwnDocuments = Postings.invert(documentOwnEntities, count: entityCount)
+        entityDocuments = byDocument.0
+        entityOwnDocuments = byDocument.1
 
         var factsOf = [[Int32]](repeating: [], count: entityCount)
         for f in facts {
@@ -61,6 +41,34 @@ struct Postings: Sendable {
             if case let .entity(o) = f.object, o != f.subject { factsOf[o].append(Int32(f.index)) }
         }
         entityFacts = factsOf
+    }
+
+    /// Per entity, the indices of its mentions, ascending.
+    private static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
+        var counts = [Int](repeating: 0, count: entityCount)
+        for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
+        var byEntity = counts.map { n -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(n)
+            return list
+        }
+        for (k, m) in mentions.enumerated() where m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
+        return byEntity
+    }
+
+    /// Per document, its distinct entities (any zone, own text), from the mentions in document order.
+    private static func entitiesPerDocument(_ mentions: [Mention], starts: [Int], entityCount: Int) -> (all: [[Int32]], own: [[Int32]]) {
+        let documentCount = starts.count - 1
+        var finder = DocumentEntities(entityCount: entityCount)
+        var all: [[Int32]] = [], own: [[Int32]] = []
+        all.reserveCapacity(documentCount)
+        own.reserveCapacity(documentCount)
+        for d in 0..<documentCount {
+            let found = finder.find(in: mentions[starts[d]..<starts[d + 1]], doc: d)
+            all.append(found.all)
+            own.append(found.own)
+        }
+        return (all, own)
     }
 
     /// From lists per document to lists per entity: the documents of each entity, ascending.
