@@ -33,6 +33,9 @@ public final class Corpus: Sendable {
     let entityFacts: [[Int32]]
     /// Per document, its id: 16 bytes a document, where reading `id` touches a whole `Document`.
     let documentIDs: [String]
+    /// Per document, the ``PartialDate/sortKey`` of its publication date (``PartialDate/noSortKey`` when it
+    /// has none): 4 bytes a document, where reading `published` touches a whole `Document`.
+    let documentDateKeys: [UInt32]
     let entityByID: [String: Int]
     let documentByID: [String: Int]
 
@@ -99,6 +102,7 @@ public final class Corpus: Sendable {
         }
         self.entityFacts = factsOf
         self.documentIDs = documents.map(\.id)
+        self.documentDateKeys = documents.map { $0.published?.sortKey ?? PartialDate.noSortKey }
         self.entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }
@@ -124,6 +128,7 @@ public final class Corpus: Sendable {
         documentOwnEntities = other.documentOwnEntities
         entityFacts = other.entityFacts
         documentIDs = other.documentIDs
+        documentDateKeys = other.documentDateKeys
         entityByID = other.entityByID
         documentByID = other.documentByID
     }

@@ -120,7 +120,7 @@ extension Interpreter {
             return try kwic(input, term, width, stage.span, outer, limit: cap)
 
         case .timeline:
-            return try timeline(input, stage.span)
+            return try timeline(input, stage.span).table()
         }
     }
 
