@@ -311,8 +311,14 @@ final class Interpreter {
         if let row = env.row, let v = fields.field(row, n) { return v }
         if let v = globals[n] { return v }
         switch n {
-        case "docs": return .table(Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document)))
-        case "entities": return .table(Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity)))
+        case "docs":
+            var t = Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document))
+            t.wholeSource = .document
+            return .table(t)
+        case "entities":
+            var t = Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity))
+            t.wholeSource = .entity
+            return .table(t)
         case "mentions":
             var t = Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention))
             t.wholeSource = .mention

@@ -7,6 +7,7 @@ extension Interpreter {
         func rowEnv(_ row: Value) -> Env { Env(row: row, locals: outer.locals) }
         switch stage.kind {
         case let .where(cond):
+            if let indexed = try indexedWhere(input, cond, outer, limit: cap) { return indexed }
             var out: [Value] = []
             for row in input.rows {
                 if out.count >= cap { break }

@@ -1,10 +1,11 @@
 import Testing
 @testable import QueryLang
 
-/// The evaluator answers some query shapes from the corpus postings (Timeline.swift, ColumnarRows.swift).
-/// Each test runs such a query and a form of it that the index paths do not take (`where true` between
-/// `timeline` and `select`), over every entity of the seeds, and expects the same rows in the same order,
-/// or the same error.
+/// The evaluator answers some query shapes from the corpus postings (IndexedWhere.swift, Timeline.swift,
+/// ColumnarRows.swift). Each test runs such a query and a form of it that the index paths do not take
+/// (`entities + []` for a document's `entities`, `take` before `where` so the rows are no longer a whole
+/// source, `where true` between `timeline` and `select`), over every entity or document of the seeds, and
+/// expects the same rows in the same order, or the same error.
 @Suite("Index paths give the general path's answers")
 struct IndexPathTests {
     static let engine = Engine(corpus: Seeds.corpus)
@@ -24,6 +25,112 @@ struct IndexPathTests {
     func expectSame(_ indexed: String, _ general: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let a = run(indexed), b = run(general)
         #expect(a == b, "\(indexed)\n\(a)\n--- general: \(general)\n\(b)", sourceLocation: sourceLocation)
+    }
+
+    // MARK: id == x
+
+    @Test func idEqualsOnAWholeSource() {
+        for e in corpus.entities {
+            expectSame("entities | where id == \"\(e.id)\"", "entities | take 100000 | where id == \"\(e.id)\"")
+            expectSame("entities | where ent(\"\(e.id)\") == id | select name",
+                       "entities | take 100000 | where ent(\"\(e.id)\") == id | select name")
+        }
+        for d in corpus.documents {
+            expectSame("docs | where id == \"\(d.id)\" | select id, title", "docs | take 100000 | where id == \"\(d.id)\" | select id, title")
+            expectSame("docs | where id == doc(\"\(d.id)\") | select id", "docs | take 100000 | where id == doc(\"\(d.id)\") | select id")
+        }
+        for x in ["\"no-such-id\"", "null", "1", "[\"kataib-hezbollah\"]", "lower(\"KATAIB-HEZBOLLAH\")", "\"kataib-\" + \"hezbollah\"",
+                  "ent(\"kataib-hezbollah\").docs[0]", "fact(\"\(corpus.facts[0].id)\")", "ent(\"no such entity\")", "ent(lower(\"No such\"))", "1 / 0"] {
+            expectSame("entities | where id == \(x) | select id", "entities | take 100000 | where id == \(x) | select id")
+            expectSame("docs | where \(x) == id | select id", "docs | take 100000 | where \(x) == id | select id")
+        }
+    }
+
+    @Test func idEqualsKeepsWhatTheGeneralPathDoesNotEvaluate() {
+        // take 0: no row is tested, so x is never evaluated and cannot fail.
+        #expect(run("entities | where id == ent(lower(\"No such\")) | take 0 | count") == "count\n0\n")
+        #expect(run("entities | where id == ent(lower(\"No such\")) | count").hasPrefix("error E206: no entity is named 'no such'"))
+        // A function parameter named id is not the row's id.
+        let def = "def f(id) = entities | where id == \"kataib-hezbollah\" | count\n"
+        #expect(run(def + "f(\"kataib-hezbollah\")") == "count\n\(corpus.entities.count)\n")
+        #expect(run(def + "f(\"x\")") == "count\n0\n")
+    }
+
+    // MARK: x in entities, x in docs
+
+    @Test func entityInADocumentsEntities() {
+        let ids = corpus.entities.map(\.id)
+        // Every mentioned entity with every 5th entity of the catalog (each other pair is alike).
+        let others = stride(from: 0, to: ids.count, by: 5).map { ids[$0] }
+        for a in ids where corpus.mentionCount(of: corpus.entity(id: a)!.index) > 0 {
+            for b in others {
+                expectSame("ent(\"\(a)\").docs | where ent(\"\(b)\") in entities | select id",
+                           "ent(\"\(a)\").docs | where ent(\"\(b)\") in entities + [] | select id")
+            }
+            expectSame("docs | where ent(\"\(a)\") not in entities | select id",
+                       "docs | where ent(\"\(a)\") not in entities + [] | select id")
+            expectSame("docs | where \"\(a)\" in entities | select id", "docs | where \"\(a)\" in entities + [] | select id")
+        }
+    }
+
+    @Test func documentInAnEntitysDocs() {
+        for d in corpus.documents {
+            expectSame("entities | where doc(\"\(d.id)\") in docs | select id", "entities | where doc(\"\(d.id)\") in docs + [] | select id")
+            expectSame("entities | where doc(\"\(d.id)\") not in docs | select id",
+                       "entities | where doc(\"\(d.id)\") not in docs + [] | select id")
+        }
+    }
+
+    @Test func membershipOfOtherValuesAndRows() {
+        let kh = "ent(\"kataib-hezbollah\")", us = "ent(\"united-states\")"
+        for (indexed, general) in [
+            // Needles that are not references of the list's kind, or that differ from row to row.
+            ("null in entities", "null in entities + []"), ("null not in entities", "null not in entities + []"),
+            ("1 in entities", "1 in entities + []"), ("[\(kh)] in entities", "[\(kh)] in entities + []"),
+            ("outlet_entity in entities", "outlet_entity in entities + []"),
+            ("entities[0] in entities", "entities[0] in entities + []"),
+            ("ent(\"no such entity\") in entities", "ent(\"no such entity\") in entities + []"),
+            ("ent(lower(\"No such\")) in entities", "ent(lower(\"No such\")) in entities + []"),
+            ("1 / 0 in entities", "1 / 0 in entities + []"),
+            // Joined with and, or, and conditions the index does not answer.
+            ("\(kh) in entities and \(us) in entities", "\(kh) in entities + [] and \(us) in entities + []"),
+            ("\(kh) in entities or \(us) not in entities", "\(kh) in entities + [] or \(us) not in entities + []"),
+            ("\(kh) in entities and published != null", "\(kh) in entities + [] and published != null"),
+            ("published == null or \(kh) in entities", "published == null or \(kh) in entities + []"),
+            ("\(kh) in entities and title", "\(kh) in entities + [] and title"),
+            ("\(kh) in entities and null", "\(kh) in entities + [] and null"),
+        ] {
+            expectSame("docs | where \(indexed) | select id", "docs | where \(general) | select id")
+            expectSame("docs | where \(indexed) | take 1 | select id", "docs | where \(general) | take 1 | select id")
+        }
+        // Rows that are records (the index answers only for references), and a parameter named entities.
+        expectSame("docs | extend n = 1 | where \(kh) in entities | select id", "docs | extend n = 1 | where \(kh) in entities + [] | select id")
+        // On rows of plain values `entities` is the source: every entity.
+        #expect(run("[1, 2] | where \(kh) in entities | count") == "count\n2\n")
+        #expect(run("def f(entities) = docs | where 1 in entities | count\nf([1])") == "count\n\(corpus.documents.count)\n")
+    }
+
+    @Test func aRowInvariantNeedleIsEvaluatedOnlyWhereTheGeneralPathWould() {
+        // No rows: the needle is never evaluated, so its error (found only when it runs) never happens.
+        #expect(run("docs | take 0 | where ent(lower(\"No such\")) in entities | count") == "count\n0\n")
+        #expect(run("docs | where ent(lower(\"No such\")) in entities | take 0 | count") == "count\n0\n")
+        #expect(run("docs | where ent(lower(\"No such\")) in entities | count").hasPrefix("error E206: no entity is named 'no such'"))
+        let interpreter = Interpreter(corpus: corpus, limits: Limits(), functions: FunctionRegistry(), importLoader: nil)
+        func expr(_ text: String) -> Expr {
+            guard case let .query(e)? = Parser.parse(text, file: "t").0.statements.first?.kind else { fatalError(text) }
+            return e
+        }
+        #expect(interpreter.isRowInvariant(expr("ent(\"kh\")")))
+        #expect(interpreter.isRowInvariant(expr("lower(\"A\") + \"b\"")))
+        #expect(interpreter.isRowInvariant(expr("if(true, 1, 2)")))
+        #expect(!interpreter.isRowInvariant(expr("ent(name)")))
+        #expect(!interpreter.isRowInvariant(expr("docs")))
+        #expect(!interpreter.isRowInvariant(expr("(docs | count)")))
+        // A host's function may not be deterministic.
+        var functions = FunctionRegistry()
+        functions.register(QueryFunction(name: "ent", minArgs: 1, maxArgs: 1, signature: "ent(s)", help: "") { a, _ in a[0] })
+        let host = Interpreter(corpus: corpus, limits: Limits(), functions: functions, importLoader: nil)
+        #expect(!host.isRowInvariant(expr("ent(\"kh\")")))
     }
 
     // MARK: timeline
