@@ -19,15 +19,16 @@ extension ColumnarRows {
     }
 }
 
-/// How a `select` column reads a columnar row. Evaluating a read gives what evaluating its expression
-/// on the row's record gives, with the same steps counted and the same errors.
-indirect enum ColumnRead {
-    /// A bare name that is a column of the rows (not shadowed by a function parameter).
-    case column(Int, Span)
-    /// `read.name`
-    case field(ColumnRead, String, Span)
-    /// Anything else: evaluated on the row's record.
-    case expression(Expr)
+/// How a `select` column reads a columnar row: a column, then fields of its value in turn (`doc.id`), or,
+/// for any other expression, the expression evaluated on the row's record. Either gives what evaluating the
+/// expression on the record gives, with the same steps counted and the same errors.
+struct ColumnRead {
+    /// The column a bare name reads (a name that is not a function parameter), with the name's span; nil
+    /// when the expression is evaluated on the record.
+    var column: (index: Int, span: Span)?
+    /// Fields read from the column's value, innermost first, each with the span of its `.field`.
+    var fields: [(name: String, span: Span)] = []
+    var expression: Expr
 }
 
 extension Interpreter {
@@ -39,17 +40,19 @@ extension Interpreter {
 
     /// What a select column's expression reads from rows with these columns.
     func columnRead(_ e: Expr, _ columns: [String], _ outer: Env) -> ColumnRead {
-        switch e {
-        case let .name(n, span):
-            // Names resolve to function parameters first, then to the row's fields (ColumnarRows.record).
-            if outer.locals[n] == nil, let k = columns.firstIndex(of: n) { return .column(k, span) }
-        case let .field(base, name, span):
-            let b = columnRead(base, columns, outer)
-            if case .expression = b { break }
-            return .field(b, name.name, span)
-        default: break
+        var read = ColumnRead(column: nil, expression: e)
+        var x = e
+        while case let .field(base, name, span) = x {
+            read.fields.insert((name.name, span), at: 0)
+            x = base
         }
-        return .expression(e)
+        // Names resolve to function parameters first, then to the row's fields (ColumnarRows.record).
+        if case let .name(n, span) = x, outer.locals[n] == nil, let k = columns.firstIndex(of: n) {
+            read.column = (k, span)
+        } else {
+            read.fields = []
+        }
+        return read
     }
 
     /// `select` on columnar rows: each output row built from the columns it reads; the record of the
@@ -57,30 +60,29 @@ extension Interpreter {
     func select(_ rows: some ColumnarRows, _ cols: [Column], _ outer: Env, limit: Int? = nil) throws -> Table {
         let names = columnNames(cols)
         let reads = cols.map { columnRead($0.expr, rows.columns, outer) }
-        let needsRecord = reads.contains { if case .expression = $0 { return true } else { return false } }
+        let needsRecord = reads.contains { $0.column == nil }
         let n = min(rows.count, limit ?? .max)
         var out: [Value] = []
         out.reserveCapacity(n)
         for r in 0..<n {
-            let env = Env(row: needsRecord ? rows.record(r) : nil, locals: outer.locals)
+            let record = needsRecord ? rows.record(r) : nil
             var values: [Value] = []
             values.reserveCapacity(reads.count)
-            for c in reads { values.append(try read(c, rows, r, env)) }
+            for c in reads {
+                guard let (k, span) = c.column else {
+                    values.append(try eval(c.expression, Env(row: record, locals: outer.locals)))
+                    continue
+                }
+                try tick(span)
+                var v = rows.value(r, k)
+                for (name, span) in c.fields {
+                    try tick(span)
+                    v = try field(v, name, span)
+                }
+                values.append(v)
+            }
             out.append(.record(Record(keys: names, values: values)))
         }
         return Table(rows: out, columns: names)
-    }
-
-    private func read(_ c: ColumnRead, _ rows: some ColumnarRows, _ r: Int, _ env: Env) throws -> Value {
-        switch c {
-        case let .column(k, span):
-            try tick(span)
-            return rows.value(r, k)
-        case let .field(base, name, span):
-            try tick(span)
-            return try field(try read(base, rows, r, env), name, span)
-        case let .expression(e):
-            return try eval(e, env)
-        }
     }
 }

@@ -29,6 +29,27 @@ struct TimelineRows: ColumnarRows {
     var columns: [String] { Self.columnNames }
     var count: Int { order.count }
 
+    /// Sorts keys that are in position order by their date (their high 32 bits), keeping the position
+    /// order among equal dates: a radix sort, one pass per byte of the date in which the keys differ.
+    static func sortByDate(_ keys: inout [UInt64]) {
+        guard keys.count > 1 else { return }
+        var other = [UInt64](repeating: 0, count: keys.count)
+        // The bits in which some keys differ: a byte of the date without any is the same in every key.
+        let (all, any) = keys.reduce((UInt64.max, UInt64(0))) { ($0.0 & $1, $0.1 | $1) }
+        let varying = all ^ any
+        for shift in stride(from: UInt64(32), to: 64, by: 8) where varying >> shift & 0xFF != 0 {
+            var counts = [Int](repeating: 0, count: 257)
+            for k in keys { counts[Int(k >> shift & 0xFF) + 1] += 1 }
+            for b in 1..<257 { counts[b] += counts[b - 1] }
+            for k in keys {
+                let b = Int(k >> shift & 0xFF)
+                other[counts[b]] = k
+                counts[b] += 1
+            }
+            swap(&keys, &other)
+        }
+    }
+
     /// When a fact happened: its date, else the start of its validity, else the date it states (a
     /// founding year), else the end of its validity.
     static func date(of f: Fact) -> PartialDate? {
@@ -108,7 +129,7 @@ extension Interpreter {
                 add(date, .init(entity: Int32(e), item: d, isFact: false))
             }
         }
-        order.sort()
+        TimelineRows.sortByDate(&order)
         return TimelineRows(entries: entries, order: order, corpus: corpus, fields: fields)
     }
 

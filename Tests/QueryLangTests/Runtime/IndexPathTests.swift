@@ -195,6 +195,21 @@ struct IndexPathTests {
         #expect(run(def + "f(\"x\")") == "kind\nx\nx\n")
     }
 
+    @Test func timelineKeysSortByDateThenPosition() {
+        var rng = SystemRandomNumberGenerator()
+        for n in [0, 1, 2, 10, 300, 5000] {
+            for spread in [UInt32(1), 200, 1 << 12, 1 << 25] {
+                var keys: [UInt64] = (0..<n).map { i in
+                    let date = Int.random(in: 0..<8, using: &rng) == 0 ? PartialDate.noSortKey : UInt32.random(in: 0..<spread, using: &rng)
+                    return UInt64(date) << 32 | UInt64(i)
+                }
+                let expected = keys.sorted()
+                TimelineRows.sortByDate(&keys)
+                #expect(keys == expected, "\(n) keys below \(spread)")
+            }
+        }
+    }
+
     @Test func dateSortKeysOrderAndRebuildDates() throws {
         var dates: [PartialDate] = []
         for y in [1, 2, 4, 99, 100, 399, 400, 1600, 1900, 1999, 2000, 2023, 2024, 9999] {
