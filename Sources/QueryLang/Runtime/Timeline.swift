@@ -108,10 +108,11 @@ extension Interpreter {
     func timeline(_ input: Table, _ span: Span) throws -> TimelineRows {
         var entries: [TimelineRows.Entry] = []
         var order: [UInt64] = []
-        func add(_ date: UInt32, _ entry: TimelineRows.Entry) {
-            order.append(UInt64(date) << 32 | UInt64(entries.count))
-            entries.append(entry)
+        let most = input.rows.reduce(0) { n, row in
+            entityIndex(row).map { n + corpus.entityFacts[$0].count + corpus.entityOwnDocuments[$0].count } ?? n
         }
+        entries.reserveCapacity(most)
+        order.reserveCapacity(most)
         for row in input.rows {
             guard let e = entityIndex(row) else {
                 throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
@@ -119,14 +120,16 @@ extension Interpreter {
             }
             for f in corpus.entityFacts[e] {
                 try tick(span)
-                add(TimelineRows.date(of: corpus.facts[Int(f)])?.sortKey ?? PartialDate.noSortKey,
-                    .init(entity: Int32(e), item: f, isFact: true))
+                let date = TimelineRows.date(of: corpus.facts[Int(f)])?.sortKey ?? PartialDate.noSortKey
+                order.append(UInt64(date) << 32 | UInt64(entries.count))
+                entries.append(.init(entity: Int32(e), item: f, isFact: true))
             }
             for d in corpus.entityOwnDocuments[e] {
                 try tick(span)
                 let date = corpus.documentDateKeys[Int(d)]
                 guard date != PartialDate.noSortKey else { continue }
-                add(date, .init(entity: Int32(e), item: d, isFact: false))
+                order.append(UInt64(date) << 32 | UInt64(entries.count))
+                entries.append(.init(entity: Int32(e), item: d, isFact: false))
             }
         }
         TimelineRows.sortByDate(&order)
