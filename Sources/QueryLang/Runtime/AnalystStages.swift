@@ -34,7 +34,7 @@ enum TopN {
     }
 }
 
-/// The analyst stages: `cooccur`, `kwic` and `timeline`.
+/// The analyst stages `cooccur` and `kwic` (`timeline` is in Timeline.swift).
 extension Interpreter {
     /// The mention behind a row (a mention, or a record extending one).
     private func mentionIndex(_ row: Value) -> Int? {
@@ -193,77 +193,5 @@ extension Interpreter {
         case let .record(r): return r.base.flatMap(documentIndex)
         default: return nil
         }
-    }
-
-    private func entityIndex(_ row: Value) -> Int? {
-        switch row {
-        case let .entity(i): return i
-        case let .record(r): return r.base.flatMap(entityIndex)
-        default: return nil
-        }
-    }
-
-    /// For each input entity: the facts about it (as subject or object) and the dated documents that
-    /// mention it in their own text, in date order; undated facts come last.
-    func timeline(_ input: Table, _ span: Span) throws -> Table {
-        let columns = ["date", "entity", "kind", "what", "source", "doc", "quote"]
-        var rows: [(date: PartialDate?, order: Int, row: Value)] = []
-        for row in input.rows {
-            guard let e = entityIndex(row) else {
-                throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
-                           hints: ["entities | where id == \"...\" | timeline"])
-            }
-            for f in corpus.facts(about: e) {
-                try tick(span)
-                let what = describe(f)
-                let source = fields.field(.fact(f.index), "source") ?? .null
-                // When: the date of the fact, else the start of its validity, else the date it states
-                // (a founding year), else the end of its validity.
-                var objectDate: PartialDate? = nil
-                if case let .date(d) = f.object { objectDate = d }
-                let when = f.date ?? f.from ?? objectDate ?? f.until
-                rows.append((when, rows.count, .record(Record(keys: columns, values: [
-                    when.map(Value.date) ?? .null, .entity(e), .string("fact"), .string(what), source,
-                    .document(f.doc), f.quote.map(Value.string) ?? .null,
-                ]))))
-            }
-            for d in corpus.documents(mentioning: e, ownTextOnly: true) {
-                try tick(span)
-                let doc = corpus.documents[d]
-                guard let date = doc.published else { continue }
-                rows.append((date, rows.count, .record(Record(keys: columns, values: [
-                    .date(date), .entity(e), .string("document"), .string(doc.title),
-                    doc.outlet.map(Value.string) ?? .null, .document(d), .null,
-                ]))))
-            }
-        }
-        rows.sort { a, b in
-            switch (a.date, b.date) {
-            case let (x?, y?):
-                if PartialDate.sortsBefore(x, y) { return true }
-                if PartialDate.sortsBefore(y, x) { return false }
-                return a.order < b.order
-            case (nil, nil): return a.order < b.order
-            case (nil, _): return false
-            case (_, nil): return true
-            }
-        }
-        return Table(rows: rows.map(\.row), columns: columns)
-    }
-
-    /// A fact in words: "Kataib Hezbollah designated_by United States".
-    func describe(_ f: Fact) -> String {
-        let subject = corpus.entities[f.subject].name
-        let object: String
-        switch f.object {
-        case let .entity(o): object = corpus.entities[o].name
-        case let .number(n, unit): object = Preview.text(fields.field(.fact(f.index), "object") ?? .float(n), corpus: corpus, quoteStrings: false) + (unit.map { " \($0)" } ?? "")
-        case let .date(d): object = d.description
-        case let .text(t): object = t
-        }
-        var s = "\(subject) \(f.predicate.replacingOccurrences(of: "_", with: " ")) \(object)"
-        if let from = f.from { s += " from \(from)" }
-        if let until = f.until { s += " until \(until)" }
-        return s
     }
 }

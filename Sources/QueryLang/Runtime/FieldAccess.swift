@@ -5,10 +5,10 @@ struct FieldAccess {
     /// The field of a value, or nil when the value has no such field.
     func field(_ v: Value, _ name: String) -> Value? {
         switch v {
-        case let .document(i): return document(corpus.documents[i], name)
-        case let .entity(i): return entity(corpus.entities[i], name)
+        case let .document(i): return document(i, name)
+        case let .entity(i): return entity(i, name)
         case let .mention(i): return mention(i, name)
-        case let .fact(i): return fact(corpus.facts[i], name)
+        case let .fact(i): return fact(i, name)
         case let .record(r):
             if let x = r[name] { return x }
             if let b = r.base { return field(b, name) }
@@ -58,44 +58,49 @@ struct FieldAccess {
 
     private func string(_ s: String?) -> Value { s.map(Value.string) ?? .null }
 
-    private func document(_ d: Document, _ name: String) -> Value? {
+    // The accessors below read one property of the record in the corpus array (`docs[i].id`) rather than
+    // taking the record as a parameter: a copy of a whole `Document` retains every string and array in it,
+    // which cost more than the rest of a field access.
+    private func document(_ i: Int, _ name: String) -> Value? {
+        let docs = corpus.documents
         switch name {
-        case "id": return .string(d.id)
-        case "title": return .string(d.title)
-        case "outlet": return string(d.outlet)
-        case "outlet_entity": return d.outletEntity.map(Value.entity) ?? .null
-        case "authors": return .list(d.authors.map(Value.string))
-        case "published": return d.published.map(Value.date) ?? .null
-        case "url": return string(d.url)
-        case "language": return .string(d.language)
-        case "text": return .string(d.text)
-        case "length": return .int(Int64(d.byteCount))
-        case "annotated": return .bool(d.annotated)
-        case "path": return .string(d.path)
+        case "id": return .string(corpus.documentIDs[i])
+        case "title": return .string(docs[i].title)
+        case "outlet": return string(docs[i].outlet)
+        case "outlet_entity": return docs[i].outletEntity.map(Value.entity) ?? .null
+        case "authors": return .list(docs[i].authors.map(Value.string))
+        case "published": return docs[i].published.map(Value.date) ?? .null
+        case "url": return string(docs[i].url)
+        case "language": return .string(docs[i].language)
+        case "text": return .string(docs[i].text)
+        case "length": return .int(Int64(docs[i].byteCount))
+        case "annotated": return .bool(docs[i].annotated)
+        case "path": return .string(docs[i].path)
         case "mentions":
-            let start = corpus.documentMentionStart[d.index], end = corpus.documentMentionStart[d.index + 1]
+            let start = corpus.documentMentionStart[i], end = corpus.documentMentionStart[i + 1]
             return .list((start..<end).map(Value.mention))
-        case "entities": return .list(corpus.documentEntities[d.index].map { .entity(Int($0)) })
-        case "facts": return .list(corpus.facts.filter { $0.doc == d.index }.map { .fact($0.index) })
-        case "sentences": return .int(Int64(corpus.sentenceStarts[d.index].count))
+        case "entities": return .list(corpus.documentEntities[i].map { .entity(Int($0)) })
+        case "facts": return .list(corpus.facts.filter { $0.doc == i }.map { .fact($0.index) })
+        case "sentences": return .int(Int64(corpus.sentenceStarts[i].count))
         default: return nil
         }
     }
 
-    private func entity(_ e: Entity, _ name: String) -> Value? {
+    private func entity(_ i: Int, _ name: String) -> Value? {
+        let ents = corpus.entities
         switch name {
-        case "id": return .string(e.id)
-        case "type": return .string(e.type.rawValue)
-        case "name": return .string(e.name)
-        case "aliases": return .list(e.aliases.map(Value.string))
-        case "acronyms": return .list(e.names.filter { $0.kind == .acronym }.map { .string($0.text) })
-        case "names": return .list(e.names.map { .string($0.text) })
-        case "country": return e.country.map(Value.entity) ?? .null
-        case "description": return string(e.description)
-        case "mentions": return .list(corpus.entityMentions[e.index].map { .mention(Int($0)) })
-        case "docs": return .list(corpus.documents(mentioning: e.index).map(Value.document))
-        case "facts": return .list(corpus.facts.filter { $0.subject == e.index }.map { .fact($0.index) })
-        case "mention_count": return .int(Int64(corpus.entityMentions[e.index].count))
+        case "id": return .string(ents[i].id)
+        case "type": return .string(ents[i].type.rawValue)
+        case "name": return .string(ents[i].name)
+        case "aliases": return .list(ents[i].aliases.map(Value.string))
+        case "acronyms": return .list(ents[i].names.filter { $0.kind == .acronym }.map { .string($0.text) })
+        case "names": return .list(ents[i].names.map { .string($0.text) })
+        case "country": return ents[i].country.map(Value.entity) ?? .null
+        case "description": return string(ents[i].description)
+        case "mentions": return .list(corpus.entityMentions[i].map { .mention(Int($0)) })
+        case "docs": return .list(corpus.documents(mentioning: i).map(Value.document))
+        case "facts": return .list(corpus.facts.filter { $0.subject == i }.map { .fact($0.index) })
+        case "mention_count": return .int(Int64(corpus.entityMentions[i].count))
         default: return nil
         }
     }
@@ -117,31 +122,32 @@ struct FieldAccess {
         }
     }
 
-    private func fact(_ f: Fact, _ name: String) -> Value? {
+    private func fact(_ i: Int, _ name: String) -> Value? {
+        let facts = corpus.facts
         switch name {
-        case "id": return .string(f.id)
-        case "subject": return .entity(f.subject)
-        case "predicate": return .string(f.predicate)
+        case "id": return .string(facts[i].id)
+        case "subject": return .entity(facts[i].subject)
+        case "predicate": return .string(facts[i].predicate)
         case "object":
-            switch f.object {
+            switch facts[i].object {
             case let .entity(e): return .entity(e)
             case let .number(n, _): return n.rounded() == n && abs(n) < 9e15 ? .int(Int64(n)) : .float(n)
             case let .date(d): return .date(d)
             case let .text(t): return .string(t)
             }
         case "unit":
-            if case let .number(_, unit) = f.object { return string(unit) }
+            if case let .number(_, unit) = facts[i].object { return string(unit) }
             return .null
-        case "date": return f.date.map(Value.date) ?? .null
-        case "from": return f.from.map(Value.date) ?? .null
-        case "until": return f.until.map(Value.date) ?? .null
-        case "said_by": return f.saidBy.map(Value.entity) ?? .null
+        case "date": return facts[i].date.map(Value.date) ?? .null
+        case "from": return facts[i].from.map(Value.date) ?? .null
+        case "until": return facts[i].until.map(Value.date) ?? .null
+        case "said_by": return facts[i].saidBy.map(Value.entity) ?? .null
         case "source":
-            if let s = f.saidBy { return .string(corpus.entities[s].name) }
-            return string(corpus.documents[f.doc].outlet)
-        case "doc": return .document(f.doc)
-        case "quote": return string(f.quote)
-        case "note": return string(f.note)
+            if let s = facts[i].saidBy { return .string(corpus.entities[s].name) }
+            return string(corpus.documents[facts[i].doc].outlet)
+        case "doc": return .document(facts[i].doc)
+        case "quote": return string(facts[i].quote)
+        case "note": return string(facts[i].note)
         default: return nil
         }
     }

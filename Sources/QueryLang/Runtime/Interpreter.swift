@@ -241,25 +241,38 @@ final class Interpreter {
             return .list(try items.map { try eval($0, env) })
         case let .record(fs, _):
             return .record(Record(keys: fs.map(\.name.name), values: try fs.map { try eval($0.value, env) }))
-        case let .pipeline(source, stages, span):
+        case let .pipeline(source, stages, _):
             var table: Table
-            var remaining = stages[...]
+            var i = 0
             if let fast = try indexedStart(source, stages, env) {
                 table = fast
-                remaining = stages.dropFirst()
+                i = 1
             } else {
                 table = try tableValue(try eval(source, env), source.span)
             }
-            for (i, st) in zip(remaining.indices, remaining) {
-                // A row-by-row stage followed by `take N` stops after N rows.
-                var limit: Int? = nil
-                if i + 1 < stages.count, case let .take(.literal(.int(n), _)) = stages[i + 1].kind, n >= 0 {
-                    limit = Int(clamping: n)
-                }
-                table = try apply(st, to: table, env, limit: limit)
-                try checkRows(table.rows.count, st.span, "the result of '\(st.kind.name)'")
+            // A row-by-row stage followed by `take N` stops after N rows.
+            func limit(before k: Int) -> Int? {
+                guard k < stages.count, case let .take(.literal(.int(n), _)) = stages[k].kind, n >= 0 else { return nil }
+                return Int(clamping: n)
             }
-            _ = span
+            while i < stages.count {
+                let st = stages[i]
+                if let rows = try columnarRows(st, table) {
+                    try checkRows(rows.count, st.span, "the result of '\(st.kind.name)'")
+                    // A select right after reads only the columns it needs.
+                    if i + 1 < stages.count, case let .select(cols) = stages[i + 1].kind {
+                        table = try select(rows, cols, env, limit: limit(before: i + 2))
+                        try checkRows(table.rows.count, stages[i + 1].span, "the result of 'select'")
+                        i += 2
+                        continue
+                    }
+                    table = rows.table()
+                } else {
+                    table = try apply(st, to: table, env, limit: limit(before: i + 1))
+                    try checkRows(table.rows.count, st.span, "the result of '\(st.kind.name)'")
+                }
+                i += 1
+            }
             return .table(table)
         }
     }
@@ -298,8 +311,14 @@ final class Interpreter {
         if let row = env.row, let v = fields.field(row, n) { return v }
         if let v = globals[n] { return v }
         switch n {
-        case "docs": return .table(Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document)))
-        case "entities": return .table(Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity)))
+        case "docs":
+            var t = Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document))
+            t.wholeSource = .document
+            return .table(t)
+        case "entities":
+            var t = Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity))
+            t.wholeSource = .entity
+            return .table(t)
         case "mentions":
             var t = Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention))
             t.wholeSource = .mention

@@ -29,19 +29,7 @@ extension Interpreter {
             default: return .bool(c >= 0)
             }
         case .in, .notIn:
-            if a.isNull && b.isNull { return .bool(op == .notIn) }
-            let items: [Value]
-            switch b {
-            case let .list(l): items = l
-            case let .table(t): items = t.rows.map { row in
-                if case let .record(rec) = row, rec.count == 1 { return rec.values[0] }
-                return row
-            }
-            case .null: return .bool(op == .notIn)
-            default: throw fail("E301", "'\(op.rawValue)' needs a list on the right, got \(b.typeName) \(preview(b))", r.span)
-            }
-            let found = items.contains { equal(a, $0) }
-            return .bool(op == .in ? found : !found)
+            return try membership(op, a, b, r.span)
         case .has, .contains, .startswith, .endswith, .matches:
             return try textOperator(op, a, b, l, r)
         case .within:
@@ -70,6 +58,24 @@ extension Interpreter {
             return try arithmetic(op, a, b, span)
         case .and, .or: fatalError("handled above")
         }
+    }
+
+    /// `a in b`, `a not in b`: whether a list (or a table's rows, one-column records as their value)
+    /// holds an item equal to `a`; null in null is true, anything in null false.
+    func membership(_ op: BinaryOp, _ a: Value, _ b: Value, _ rightSpan: Span) throws -> Value {
+        if a.isNull && b.isNull { return .bool(op == .notIn) }
+        let items: [Value]
+        switch b {
+        case let .list(l): items = l
+        case let .table(t): items = t.rows.map { row in
+            if case let .record(rec) = row, rec.count == 1 { return rec.values[0] }
+            return row
+        }
+        case .null: return .bool(op == .notIn)
+        default: throw fail("E301", "'\(op.rawValue)' needs a list on the right, got \(b.typeName) \(preview(b))", rightSpan)
+        }
+        let found = items.contains { equal(a, $0) }
+        return .bool(op == .in ? found : !found)
     }
 
     func truth(_ v: Value, _ span: Span, _ what: String) throws -> Bool {

@@ -16,6 +16,13 @@ private let asanFakeStack: (current: GetFakeStack, realFrame: AddressIsInFakeSta
 /// glibc declares it only under _GNU_SOURCE, which the Glibc module does not define.
 @_silgen_name("pthread_getattr_np")
 private func pthreadGetAttr(_ thread: pthread_t, _ attr: UnsafeMutablePointer<pthread_attr_t>) -> CInt
+
+/// Each thread's measured bounds (a heap copy of its ``StackGuard``), freed when the thread ends.
+private let measuredStack: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { $0?.deallocate() }
+    return key
+}()
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -38,6 +45,22 @@ struct StackGuard: Sendable {
 
     /// The bounds of the current thread's stack (stacks grow down on every platform mq runs on).
     static func current() -> StackGuard {
+        #if canImport(Glibc)
+        // glibc finds the main thread's stack by reading /proc/self/maps (a tenth of a millisecond), so each
+        // thread measures once.
+        if let saved = pthread_getspecific(measuredStack) { return saved.load(as: StackGuard.self) }
+        let g = measure()
+        let saved = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<StackGuard>.size,
+                                                     alignment: MemoryLayout<StackGuard>.alignment)
+        saved.storeBytes(of: g, as: StackGuard.self)
+        pthread_setspecific(measuredStack, saved)
+        return g
+        #else
+        return measure()
+        #endif
+    }
+
+    private static func measure() -> StackGuard {
         var g = StackGuard()
         #if canImport(Glibc)
         var attr = pthread_attr_t()

@@ -7,6 +7,7 @@ extension Interpreter {
         func rowEnv(_ row: Value) -> Env { Env(row: row, locals: outer.locals) }
         switch stage.kind {
         case let .where(cond):
+            if let indexed = try indexedWhere(input, cond, outer, limit: cap) { return indexed }
             var out: [Value] = []
             for row in input.rows {
                 if out.count >= cap { break }
@@ -120,7 +121,7 @@ extension Interpreter {
             return try kwic(input, term, width, stage.span, outer, limit: cap)
 
         case .timeline:
-            return try timeline(input, stage.span)
+            return try timeline(input, stage.span).table()
         }
     }
 

@@ -20,15 +20,38 @@ enum TextSize {
         case let .string(s): total += s.utf8.count + 2
         case let .list(items):
             total += 2
-            for item in items { add(item, &total, limit); if total > limit { return } }
+            add(items, &total, limit)
         case let .record(r):
-            total += 2
-            for (k, value) in zip(r.keys, r.values) { total += k.utf8.count + 2; add(value, &total, limit); if total > limit { return } }
+            total += 2 + size(of: r.keys)
+            add(r.values, &total, limit)
         case let .table(t):
-            for row in t.rows { add(row, &total, limit); if total > limit { return } }
+            // The rows of a table mostly share one array of keys: counted once while they do.
+            var keys: [String] = []
+            var keysSize = 0
+            t.rows.withUnsafeBufferPointer { rows in
+                for row in rows {
+                    if case let .record(r) = row {
+                        if r.keys != keys { keys = r.keys; keysSize = size(of: keys) }
+                        total += 2 + keysSize
+                        add(r.values, &total, limit)
+                    } else {
+                        add(row, &total, limit)
+                    }
+                    if total > limit { return }
+                }
+            }
         default: total += 24
         }
     }
+
+    private static func add(_ items: [Value], _ total: inout Int, _ limit: Int) {
+        items.withUnsafeBufferPointer { items in
+            for item in items { add(item, &total, limit); if total > limit { return } }
+        }
+    }
+
+    /// The keys of a record, each with its quotes or separator.
+    private static func size(of keys: [String]) -> Int { keys.reduce(0) { $0 + $1.utf8.count + 2 } }
 }
 
 extension Interpreter {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Completion for editors and the REPL: given the text before the cursor, what may come next.
 ///
 /// It knows where the cursor is: a meta-command after a leading `.`, a stage name after `|`, the fields
@@ -9,6 +11,8 @@ public struct Completer: Sendable {
     /// Meta-commands the host offers (e.g. `.help`), with the kind of argument each takes.
     public var metaCommands: [String: MetaArgument]
     public var functionNames: [String]
+    /// The entity names offered inside `ent("`, with their lower-case and normalised forms.
+    private let entityNames = EntityNames()
 
     public enum MetaArgument: Sendable { case none, file, mode, topic, source, onOff }
 
@@ -66,21 +70,15 @@ public struct Completer: Sendable {
         if let open = openEntityString(before) {
             let prefix = open
             let key = corpus.names.normalizer.key(prefix)
-            var seen = Set<String>()
-            var names: [String] = []
-            for e in corpus.entities {
-                for n in e.names where seen.insert(n.text).inserted {
-                    let nk = corpus.names.normalizer.key(n.text)
-                    if n.text.lowercased().hasPrefix(prefix.lowercased()) || (!key.isEmpty && nk.hasPrefix(key)) {
-                        names.append(n.text)
-                    }
-                }
+            let lowerPrefix = prefix.lowercased()
+            var names = entityNames.all(in: corpus).filter { n in
+                n.lower.hasPrefix(lowerPrefix) || (!key.isEmpty && n.key.hasPrefix(key))
             }
             names.sort { a, b in
-                let ap = a.hasPrefix(prefix), bp = b.hasPrefix(prefix)
-                return ap != bp ? ap : a.lowercased() < b.lowercased()
+                let ap = a.text.hasPrefix(prefix), bp = b.text.hasPrefix(prefix)
+                return ap != bp ? ap : a.lower < b.lower
             }
-            var r = Result(candidates: names, replacing: prefix.count, prefix: prefix)
+            var r = Result(candidates: names.map(\.text), replacing: prefix.count, prefix: prefix)
             r.suffix = "\")"
             return r
         }
@@ -190,5 +188,28 @@ public struct Completer: Sendable {
             }
         }
         return ReferenceKind.allCases
+    }
+}
+
+/// Every distinct name of the catalog's entities, in catalog order, with its lower-case form and its
+/// normalised key: built at the first completion of an entity name (not when the completer is made, so a
+/// REPL starts as fast), then shared by every completion, which only compares prefixes.
+final class EntityNames: Sendable {
+    typealias Name = (text: String, lower: String, key: String)
+    private let names = Mutex<[Name]?>(nil)
+
+    func all(in corpus: Corpus) -> [Name] {
+        names.withLock { names in
+            if let names { return names }
+            var seen = Set<String>()
+            var built: [Name] = []
+            for e in corpus.entities {
+                for n in e.names where seen.insert(n.text).inserted {
+                    built.append((n.text, n.text.lowercased(), corpus.names.normalizer.key(n.text)))
+                }
+            }
+            names = built
+            return built
+        }
     }
 }

@@ -35,6 +35,32 @@ struct CompleterTests {
         #expect(completer.complete("ent(\"kataib hez").candidates.contains("Kataib Hezbollah"))
     }
 
+    @Test func entityNamesAreEveryMatchingNameInOrder() {
+        // Every distinct name whose text starts with the prefix in any case, or whose normalised form starts
+        // with the prefix's; names starting with the prefix as typed first, then by lower-case text. Asked
+        // twice (the names are kept after the first time), the answer is the same.
+        let corpus = Seeds.corpus
+        for prefix in ["", "K", "kat", "Kataib H", "al-", "Al ", "abu", "ḥ", "Ma", "zz", "US", "u.s", "Iraq's"] {
+            let key = corpus.names.normalizer.key(prefix)
+            var seen = Set<String>()
+            var expected: [String] = []
+            for e in corpus.entities {
+                for n in e.names where seen.insert(n.text).inserted {
+                    if n.text.lowercased().hasPrefix(prefix.lowercased())
+                        || (!key.isEmpty && corpus.names.normalizer.key(n.text).hasPrefix(key)) {
+                        expected.append(n.text)
+                    }
+                }
+            }
+            expected.sort { a, b in
+                let ap = a.hasPrefix(prefix), bp = b.hasPrefix(prefix)
+                return ap != bp ? ap : a.lowercased() < b.lowercased()
+            }
+            #expect(completer.complete("ent(\"" + prefix).candidates == expected, "\(prefix)")
+            #expect(completer.complete("ent(\"" + prefix).candidates == expected, "\(prefix), again")
+        }
+    }
+
     @Test func variablesAndFunctions() {
         let r = completer.complete("len(mil", variables: ["militias"], functions: [])
         #expect(r.candidates == ["militias"])

@@ -22,16 +22,21 @@ public struct QueryFunction: Sendable {
     public let help: String
     /// The static result type, where known.
     public let returns: ValueType
+    /// Whether the result depends only on the arguments and the corpus (no clock, no randomness, no state):
+    /// a call whose arguments are the same on every row of a stage is then computed once for the stage.
+    /// Every built-in is; a host's function only when it says so.
+    public internal(set) var isDeterministic: Bool
     public let body: @Sendable ([Value], FunctionContext) throws -> Value
 
     public init(name: String, minArgs: Int, maxArgs: Int, signature: String, help: String, returns: ValueType = .any,
-                body: @escaping @Sendable ([Value], FunctionContext) throws -> Value) {
+                deterministic: Bool = false, body: @escaping @Sendable ([Value], FunctionContext) throws -> Value) {
         self.name = name
         self.minArgs = minArgs
         self.maxArgs = maxArgs
         self.signature = signature
         self.help = help
         self.returns = returns
+        self.isDeterministic = deterministic
         self.body = body
     }
 }
@@ -42,7 +47,8 @@ public struct FunctionRegistry: Sendable {
 
     public init(builtins: Bool = true) {
         if builtins {
-            for f in StringFunctions.all + ListFunctions.all + DateFunctions.all + MathFunctions.all + CorpusFunctions.all {
+            for var f in StringFunctions.all + ListFunctions.all + DateFunctions.all + MathFunctions.all + CorpusFunctions.all {
+                f.isDeterministic = true
                 functions[f.name] = f
             }
         }
