@@ -100,6 +100,31 @@ public final class Corpus: Sendable {
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// A corpus re-opened from the cache (see ``CorpusCache``): the postings are taken as stored, none is rebuilt.
+    init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
+         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], postings: Postings, warnings: [LoadProblem]) {
+        self.name = name
+        self.directory = directory
+        self.documents = documents
+        self.entities = entities
+        self.facts = facts
+        self.mentions = mentions
+        self.sentenceStarts = sentenceStarts
+        self.names = index
+        self.warnings = warnings
+        timings = LoadTimings()
+        fromCache = true
+        documentMentionStart = postings.documentMentionStart
+        entityMentions = postings.entityMentions
+        entityDocuments = postings.entityDocuments
+        entityOwnDocuments = postings.entityOwnDocuments
+        documentEntities = postings.documentEntities
+        documentOwnEntities = postings.documentOwnEntities
+        entityFacts = postings.entityFacts
+        entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// A copy of `other` with other timings: every derived index is taken over as it is.
     private init(copying other: Corpus, timings: LoadTimings) {
         name = other.name

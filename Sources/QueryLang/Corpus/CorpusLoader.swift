@@ -7,13 +7,8 @@ extension Corpus {
     public static func load(directory: String, cache: CorpusCache? = nil) throws(CorpusLoadError) -> Corpus {
         let loader = CorpusLoader(directory: directory)
         guard let cache else { return try loader.load() }
-        let start = ContinuousClock.now
-        let signature = CorpusCache.signature(of: loader.directory)
-        if let cached = cache.load(corpusDirectory: loader.directory, signature: signature) {
-            var t = LoadTimings()
-            t.cache = ContinuousClock.now - start
-            return cached.withTimings(t)
-        }
+        let (cached, signature) = cache.open(corpusDirectory: loader.directory)
+        if let cached { return cached }
         let corpus = try loader.load()
         cache.save(corpus, corpusDirectory: loader.directory, signature: signature, spelling: corpus.names.normalizer.spelling)
         return corpus
