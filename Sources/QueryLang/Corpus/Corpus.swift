@@ -100,7 +100,7 @@ public final class Corpus: Sendable {
         self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// A corpus re-opened from the cache (see ``CorpusCache``): the postings are taken as stored, none is rebuilt.
+    /// A corpus re-opened from the cache (see ``CorpusCache``): the postings and look-ups are taken as given, none is rebuilt.
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
          index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], postings: Postings, warnings: [LoadProblem]) {
         self.name = name
@@ -121,8 +121,8 @@ public final class Corpus: Sendable {
         documentEntities = postings.documentEntities
         documentOwnEntities = postings.documentOwnEntities
         entityFacts = postings.entityFacts
-        entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
-        documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        entityByID = postings.entityByID
+        documentByID = postings.documentByID
     }
 
     /// A copy of `other` with other timings: every derived index is taken over as it is.

@@ -82,15 +82,23 @@ public struct CorpusCache: Sendable {
             meeting.stored(mapped.signature)
             if !meeting.stop.isCancelled { decoding = try? CorpusCacheCoding.Decoding(mapped, directory: dir) }
         }
+        var read = ContinuousClock.now
         if let decoding {
-            for j in 0..<decoding.sideJobCount {
-                queue.async(group: group) { if !meeting.stop.isCancelled && !decoding.runSideJob(j) { meeting.fail() } }
+            // Side jobs are taken one by one by helpers (as many as there are other cores; the survey has
+            // its own tasks), and by this thread once the documents are built.
+            let jobs = decoding.sideJobCount
+            let takeJobs: @Sendable () -> Void = {
+                while let j = meeting.take(below: jobs), !meeting.stop.isCancelled {
+                    if !decoding.runSideJob(j) { meeting.fail() }
+                }
             }
+            for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1) { queue.async(group: group, execute: takeJobs) }
             if !decoding.buildDocuments(stop: meeting.stop) { meeting.fail() }
+            read = ContinuousClock.now
+            takeJobs()
         } else {
             meeting.fail()
         }
-        let read = ContinuousClock.now
         group.wait()
         let outcome = meeting.outcome
         guard let signature = outcome.computed else { preconditionFailure("the inputs were surveyed") }
@@ -116,7 +124,14 @@ public struct CorpusCache: Sendable {
             var inputsChecked: ContinuousClock.Instant?
         }
         private let state = Mutex(State())
+        private let nextJob = Atomic<Int>(0)
         let stop = CancellationToken()
+
+        /// The next side job not yet taken, if any is left.
+        func take(below count: Int) -> Int? {
+            let j = nextJob.add(1, ordering: .relaxed).oldValue
+            return j < count ? j : nil
+        }
 
         var outcome: State { state.withLock { $0 } }
 

@@ -88,7 +88,8 @@ enum CorpusCacheCoding {
     /// ``init`` reads the small parts (entities and facts, their strings validated) and checks where
     /// everything else lies. Then, side by side: ``runSideJob(_:)`` jobs, on any thread and in any order,
     /// verify the checksums of the index and of the texts, check and copy the mentions, compile the names
-    /// and build the lists; ``buildDocuments(stop:)`` builds the documents on the calling thread. The
+    /// and build the lists and look-ups; ``buildDocuments(stop:)`` builds the documents on the calling
+    /// thread. The
     /// documents (half of the work, most of it the copying of their texts into fresh memory) are not split
     /// between threads: glibc grows a secondary thread's heap a page at a time, an `mprotect` each that
     /// also stalls the other threads' page faults, and on two cores that costs more than it shares.
@@ -117,6 +118,7 @@ enum CorpusCacheCoding {
         private let nameSlot = ParallelSlots<NameIndex>(count: 1)
         private let documentLists = ParallelSlots<(sentences: [[Int32]], entities: [[Int32]], ownEntities: [[Int32]])>(count: 1)
         private let entityPostings = ParallelSlots<[[[Int32]]]>(count: 1)
+        private let lookUps = ParallelSlots<(entities: [String: Int], documents: [String: Int])>(count: 1)
         private var documents: [Document] = []
 
         init(_ file: CacheFile.Mapped, directory: String) throws {
@@ -178,9 +180,9 @@ enum CorpusCacheCoding {
             textPieces = max(1, min(n, texts.count >> 22))
         }
 
-        /// Mentions, names, the documents' lists, the entity postings, then the checksums of the texts
-        /// and of the index in pieces.
-        var sideJobCount: Int { 4 + textPieces + file.indexPieces }
+        /// Mentions, names, the documents' lists, the entity postings, the look-ups by id, then the
+        /// checksums of the texts and of the index in pieces.
+        var sideJobCount: Int { 5 + textPieces + file.indexPieces }
 
         /// Runs one side job; false if what it read does not add up.
         func runSideJob(_ job: Int) -> Bool {
@@ -206,14 +208,27 @@ enum CorpusCacheCoding {
                 documentLists.put((sentences, entityLists, ownEntityLists), at: 0)
             case 3:
                 entityPostings.put(entityLists.map { $0.lists() }, at: 0)
-            case 4..<(4 + textPieces):
-                let piece = job - 4
+            case 4:
+                // Ids validated here: they are hashed before the checksums may be verified.
+                var r = reader
+                r.validatesUTF8 = true
+                var documentByID: [String: Int] = [:]
+                documentByID.reserveCapacity(n)
+                for d in 0..<n {
+                    guard (try? r.seek(to: recordsStart + recordOffsets[d])) != nil, let id = try? r.string() else { return false }
+                    if documentByID[id] == nil { documentByID[id] = d }
+                }
+                var entityByID: [String: Int] = [:]
+                for e in entities where entityByID[e.id] == nil { entityByID[e.id] = e.index }
+                lookUps.put((entityByID, documentByID), at: 0)
+            case 5..<(5 + textPieces):
+                let piece = job - 5
                 for d in (n * piece / textPieces)..<(n * (piece + 1) / textPieces) {
                     let text = UnsafeRawBufferPointer(rebasing: file.texts[textOffsets[d]..<textOffsets[d + 1]])
                     guard Checksum.of(text) == textChecksums[d] else { return false }
                 }
             default:
-                return file.verifyIndex(piece: job - 4 - textPieces)
+                return file.verifyIndex(piece: job - 5 - textPieces)
             }
             return true
         }
@@ -239,11 +254,12 @@ enum CorpusCacheCoding {
 
         /// The corpus, once every side job and ``buildDocuments(stop:)`` have succeeded.
         func corpus() -> Corpus {
-            let lists = documentLists.take()[0], entityPostings = entityPostings.take()[0]
+            let lists = documentLists.take()[0], entityPostings = entityPostings.take()[0], lookUps = lookUps.take()[0]
             let postings = Corpus.Postings(documentMentionStart: mentionStart.array(), entityMentions: entityPostings[0],
                                            entityDocuments: entityPostings[1], entityOwnDocuments: entityPostings[2],
                                            documentEntities: lists.entities, documentOwnEntities: lists.ownEntities,
-                                           entityFacts: entityPostings[3])
+                                           entityFacts: entityPostings[3], entityByID: lookUps.entities,
+                                           documentByID: lookUps.documents)
             return Corpus(name: name, directory: directory, documents: documents, entities: entities, facts: facts,
                           index: nameSlot.take()[0], mentions: mentionSlot.take()[0], sentenceStarts: lists.sentences,
                           postings: postings, warnings: warnings)

@@ -1,6 +1,7 @@
 extension Corpus {
-    /// The indexes a corpus derives from its mentions and facts when it is built (see the initialiser),
-    /// as one value: what the cache stores, so that re-opening a corpus rebuilds none of them.
+    /// The indexes a corpus derives from its documents, entities, mentions and facts when it is built (see
+    /// the initialiser), as one value: what the cache stores or builds alongside, so that re-opening a
+    /// corpus rebuilds none of them on the way.
     struct Postings {
         /// Per document, the index of its first mention; one extra at the end.
         var documentMentionStart: [Int]
@@ -14,12 +15,15 @@ extension Corpus {
         var documentOwnEntities: [[Int32]]
         /// Per entity, the facts in which it is the subject or the entity object.
         var entityFacts: [[Int32]]
+        /// Entity and document indices by id.
+        var entityByID: [String: Int]
+        var documentByID: [String: Int]
     }
 
     var postings: Postings {
         Postings(documentMentionStart: documentMentionStart, entityMentions: entityMentions,
                  entityDocuments: entityDocuments, entityOwnDocuments: entityOwnDocuments,
                  documentEntities: documentEntities, documentOwnEntities: documentOwnEntities,
-                 entityFacts: entityFacts)
+                 entityFacts: entityFacts, entityByID: entityByID, documentByID: documentByID)
     }
 }

@@ -119,6 +119,7 @@ struct CorpusCacheTests {
         #expect(p.entityDocuments == q.entityDocuments && p.entityOwnDocuments == q.entityOwnDocuments)
         #expect(p.documentEntities == q.documentEntities && p.documentOwnEntities == q.documentOwnEntities)
         #expect(p.entityFacts == q.entityFacts)
+        #expect(p.entityByID == q.entityByID && p.documentByID == q.documentByID)
         #expect(a.names.groups == b.names.groups && a.names.lookupKeys == b.names.lookupKeys)
         #expect(a.names.maxNameWords == b.names.maxNameWords && a.names.normalizer.spelling.rules == b.names.normalizer.spelling.rules)
         // The names match text the same way.
