@@ -1,20 +1,60 @@
-/// A compact binary writer and a bounds-checked reader, for the corpus cache.
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+/// A compact binary writer and a bounds-checked reader, for the corpus cache.
+///
+/// Numbers are little-endian 64-bit words; strings are a length and their UTF-8 bytes. Arrays of plain
+/// values (`BitwiseCopyable`: mentions, offsets, postings) are stored raw, as they lie in memory, after a
+/// count and padding to an 8-byte boundary, so that reading one is a bounds check and one copy; a list of
+/// lists is one array of offsets and one of values. Raw arrays are only read back by the binary that
+/// wrote them (the cache checks it), which is what makes their memory layout a stable format.
+///
+/// The writer hands its bytes to `sink` in pieces of about `pieceSize` (the cache checksums each one).
+struct BinaryWriter {
+    private var buffer: [UInt8] = []
+    private let sink: (UnsafeRawBufferPointer) -> Void
+    private let pieceSize: Int
+    /// Bytes written so far, the buffered ones included.
+    private(set) var position = 0
+
+    init(pieceSize: Int = 1 << 20, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.pieceSize = pieceSize
+        self.sink = sink
+        buffer.reserveCapacity(pieceSize + 4096)
+    }
+
+    /// Hands every buffered byte to the sink.
+    mutating func flush() {
+        if buffer.isEmpty { return }
+        buffer.withUnsafeBytes { sink($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends bytes as they are.
+    mutating func bytes(_ raw: UnsafeRawBufferPointer) {
+        position += raw.count
+        if raw.count >= pieceSize / 4 {
+            flush()
+            var start = 0
+            while start < raw.count {
+                let end = min(raw.count, start + pieceSize)
+                sink(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                start = end
+            }
+            return
+        }
+        buffer.append(contentsOf: raw)
+        if buffer.count >= pieceSize { flush() }
+    }
 
     mutating func int(_ v: Int) {
-        var x = UInt64(bitPattern: Int64(v))
-        for _ in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: x)); x >>= 8 }
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(v)).littleEndian) { bytes($0) }
     }
 
-    mutating func int32(_ v: Int32) {
-        var x = UInt32(bitPattern: v)
-        for _ in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: x)); x >>= 8 }
-    }
-
-    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    mutating func bool(_ v: Bool) { withUnsafeBytes(of: UInt8(v ? 1 : 0)) { bytes($0) } }
 
     mutating func double(_ v: Double) { int(Int(Int64(bitPattern: v.bitPattern))) }
 
@@ -22,7 +62,7 @@ struct BinaryWriter {
         var s = s
         s.withUTF8 { p in
             int(p.count)
-            bytes.append(contentsOf: p)
+            bytes(UnsafeRawBufferPointer(p))
         }
     }
 
@@ -36,14 +76,6 @@ struct BinaryWriter {
         if let v { int(v) }
     }
 
-    /// An array of Int32 as one little-endian block (copied in bulk).
-    mutating func int32s(_ a: [Int32]) {
-        int(a.count)
-        a.withUnsafeBytes { raw in
-            if Int32(1).littleEndian == 1 { bytes.append(contentsOf: raw) } else { for v in a { int32(v) } }
-        }
-    }
-
     mutating func date(_ d: PartialDate?) {
         guard let d else { int(0); return }
         int(d.year)
@@ -51,76 +83,95 @@ struct BinaryWriter {
         int(d.day ?? 0)
         bool(d.approximate)
     }
+
+    /// Zero bytes up to the next multiple of 8 (raw arrays start there).
+    private mutating func align() {
+        let pad = (8 - position % 8) % 8
+        if pad > 0 { withUnsafeBytes(of: UInt64(0)) { bytes(UnsafeRawBufferPointer(rebasing: $0[0..<pad])) } }
+    }
+
+    /// An array of plain values, raw.
+    mutating func raw<T: BitwiseCopyable>(_ a: [T]) {
+        int(a.count)
+        align()
+        a.withUnsafeBytes { bytes($0) }
+    }
+
+    /// A list of lists of plain values: the offset of each list in the values (one more than there are
+    /// lists), then every value.
+    mutating func lists<T: BitwiseCopyable>(_ lists: [[T]]) {
+        var offsets = [Int](repeating: 0, count: lists.count + 1)
+        for (k, l) in lists.enumerated() { offsets[k + 1] = offsets[k] + l.count }
+        raw(offsets)
+        int(offsets[lists.count])
+        align()
+        for l in lists { l.withUnsafeBytes { bytes($0) } }
+    }
 }
 
+/// Reads what ``BinaryWriter`` wrote, from memory it does not own (the mapped cache file), checking
+/// every length against the bytes there are: a truncated or garbled stream throws ``Corrupt``, never
+/// reads out of bounds.
+///
+/// Strings are validated as UTF-8 unless `validatesUTF8` is false: then they are taken as they are, which
+/// is for bytes whose checksum is verified before any of those strings is used (validating the texts of a
+/// corpus cost half the time of re-opening it).
 struct BinaryReader {
     struct Corrupt: Error {}
-    private let bytes: [UInt8]
-    private var i = 0
+    let base: UnsafeRawPointer
+    let count: Int
+    private(set) var position = 0
+    var validatesUTF8 = true
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer) {
+        // An empty buffer may have no address; any valid one will do, nothing is read from it.
+        base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+        count = bytes.count
+    }
 
-    var atEnd: Bool { i == bytes.count }
+    var atEnd: Bool { position == count }
+
+    mutating func seek(to offset: Int) throws {
+        guard offset >= 0, offset <= count else { throw Corrupt() }
+        position = offset
+    }
 
     mutating func int() throws -> Int {
-        guard i + 8 <= bytes.count else { throw Corrupt() }
-        var x: UInt64 = 0
-        for k in 0..<8 { x |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
-        i += 8
-        return Int(Int64(bitPattern: x))
+        guard count - position >= 8 else { throw Corrupt() }
+        let v = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        position += 8
+        return Int(Int64(bitPattern: UInt64(littleEndian: v)))
     }
 
-    mutating func int32() throws -> Int32 {
-        guard i + 4 <= bytes.count else { throw Corrupt() }
-        var x: UInt32 = 0
-        for k in 0..<4 { x |= UInt32(bytes[i + k]) << (8 * UInt32(k)) }
-        i += 4
-        return Int32(bitPattern: x)
-    }
-
-    mutating func count(max: Int = 1 << 31) throws -> Int {
+    /// A count of things each at least `size` bytes long, so no larger than the bytes left allow.
+    mutating func count(size: Int = 1) throws -> Int {
         let n = try int()
-        guard n >= 0, n <= max, n <= bytes.count - i + (1 << 20) else { throw Corrupt() }
+        guard n >= 0, n <= (count - position) / max(1, size) else { throw Corrupt() }
         return n
     }
 
     mutating func bool() throws -> Bool {
-        guard i < bytes.count else { throw Corrupt() }
-        i += 1
-        return bytes[i - 1] != 0
+        guard position < count else { throw Corrupt() }
+        let b = base.load(fromByteOffset: position, as: UInt8.self)
+        guard b <= 1 else { throw Corrupt() }
+        position += 1
+        return b == 1
     }
 
     mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
 
     mutating func string() throws -> String {
-        let n = try int()
-        guard n >= 0, i + n <= bytes.count else { throw Corrupt() }
-        defer { i += n }
-        guard let s = String(validating: bytes[i..<(i + n)], as: UTF8.self) else { throw Corrupt() }
+        let n = try count()
+        defer { position += n }
+        let bytes = UnsafeBufferPointer(start: (base + position).assumingMemoryBound(to: UInt8.self), count: n)
+        if !validatesUTF8 { return String(copying: UTF8Span(unchecked: bytes.span)) }
+        guard let s = String(validating: bytes, as: UTF8.self) else { throw Corrupt() }
         return s
     }
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
-
-    mutating func int32s() throws -> [Int32] {
-        let n = try int()
-        guard n >= 0, n <= (bytes.count - i) / 4 else { throw Corrupt() }
-        if Int32(1).littleEndian != 1 {
-            var out = [Int32](repeating: 0, count: n)
-            for k in 0..<n { out[k] = try int32() }
-            return out
-        }
-        let start = i
-        i += 4 * n
-        return [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-            bytes.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + 4 * n)]))
-            }
-            count = n
-        }
-    }
 
     mutating func date() throws -> PartialDate? {
         let y = try int()
@@ -129,5 +180,78 @@ struct BinaryReader {
         let approx = try bool()
         guard let date = PartialDate(year: y, month: m == 0 ? nil : m, day: d == 0 ? nil : d, approximate: approx) else { throw Corrupt() }
         return date
+    }
+
+    private mutating func align() throws {
+        let pad = (8 - position % 8) % 8
+        guard count - position >= pad else { throw Corrupt() }
+        position += pad
+    }
+
+    /// Where a raw array lies, to be copied later (from any thread).
+    mutating func raw<T: BitwiseCopyable>(_: T.Type = T.self) throws -> RawArray<T> {
+        let n = try int()
+        try align()
+        guard n >= 0, n <= (count - position) / MemoryLayout<T>.stride else { throw Corrupt() }
+        let a = RawArray<T>(start: base + position, count: n)
+        position += n * MemoryLayout<T>.stride
+        return a
+    }
+
+    /// Where a list of lists lies: its offsets are checked (from 0, never decreasing, up to the number of values).
+    mutating func lists<T: BitwiseCopyable>(_: T.Type = T.self, count n: Int) throws -> RawLists<T> {
+        let offsets = try raw(Int.self)
+        let values = try raw(T.self)
+        guard offsets.count == n + 1, offsets[0] == 0, offsets[n] == values.count else { throw Corrupt() }
+        for k in 0..<n where offsets[k] > offsets[k + 1] { throw Corrupt() }
+        return RawLists(offsets: offsets, values: values)
+    }
+}
+
+/// An array of plain values lying raw in memory that the reader checked the bounds of.
+struct RawArray<T: BitwiseCopyable>: @unchecked Sendable {
+    let start: UnsafeRawPointer
+    let count: Int
+
+    var buffer: UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(start: start.assumingMemoryBound(to: T.self), count: count)
+    }
+
+    subscript(k: Int) -> T { start.loadUnaligned(fromByteOffset: k * MemoryLayout<T>.stride, as: T.self) }
+
+    /// The values `range` as an array: one copy.
+    func array(_ range: Range<Int>) -> [T] {
+        [T](unsafeUninitializedCapacity: range.count) { out, n in
+            if !range.isEmpty {
+                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: start + range.lowerBound * MemoryLayout<T>.stride,
+                                                                     byteCount: range.count * MemoryLayout<T>.stride)
+            }
+            n = range.count
+        }
+    }
+
+    func array() -> [T] { array(0..<count) }
+}
+
+/// A list of lists of plain values lying raw in memory (offsets checked by the reader).
+struct RawLists<T: BitwiseCopyable>: Sendable {
+    let offsets: RawArray<Int>
+    let values: RawArray<T>
+
+    var count: Int { offsets.count - 1 }
+
+    func range(_ k: Int) -> Range<Int> { offsets[k]..<offsets[k + 1] }
+
+    func list(_ k: Int) -> [T] { values.array(range(k)) }
+
+    func lists() -> [[T]] { (0..<count).map(list) }
+}
+
+extension RawLists where T: FixedWidthInteger {
+    /// Whether every value is in `0..<bound`.
+    func allBelow(_ bound: Int) -> Bool {
+        var lo = T.max, hi = T.min
+        for v in values.buffer { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+        return values.count == 0 || (lo >= 0 && Int(hi) < bound)
     }
 }

@@ -63,7 +63,9 @@ public final class Corpus: Sendable {
         self.mentions = mentions
         self.sentenceStarts = sentenceStarts
         self.warnings = warnings
-        let p = postings ?? Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count, facts: facts)
+        let p = postings ?? Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count, facts: facts,
+                                     entityByID: Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a }),
+                                     documentByID: Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a }))
         documentMentionStart = p.documentMentionStart
         entityMentions = p.entityMentions
         entityDocuments = p.entityDocuments
@@ -73,8 +75,35 @@ public final class Corpus: Sendable {
         entityFacts = p.entityFacts
         self.documentIDs = documents.map(\.id)
         self.documentDateKeys = documents.map { $0.published?.sortKey ?? PartialDate.noSortKey }
-        self.entityByID = Dictionary(entities.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
-        self.documentByID = Dictionary(documents.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        entityByID = p.entityByID
+        documentByID = p.documentByID
+    }
+
+    /// A corpus re-opened from the cache (see ``CorpusCache``): the postings and look-ups are taken as given, none is rebuilt.
+    init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
+         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], postings: Postings, warnings: [LoadProblem]) {
+        self.name = name
+        self.directory = directory
+        self.documents = documents
+        self.entities = entities
+        self.facts = facts
+        self.mentions = mentions
+        self.sentenceStarts = sentenceStarts
+        self.names = index
+        self.warnings = warnings
+        timings = LoadTimings()
+        fromCache = true
+        documentMentionStart = postings.documentMentionStart
+        entityMentions = postings.entityMentions
+        entityDocuments = postings.entityDocuments
+        entityOwnDocuments = postings.entityOwnDocuments
+        documentEntities = postings.documentEntities
+        documentOwnEntities = postings.documentOwnEntities
+        entityFacts = postings.entityFacts
+        entityByID = postings.entityByID
+        documentByID = postings.documentByID
+        documentIDs = documents.map(\.id)
+        documentDateKeys = documents.map { $0.published?.sortKey ?? PartialDate.noSortKey }
     }
 
     /// A copy of `other` with other timings: every derived index is taken over as it is.

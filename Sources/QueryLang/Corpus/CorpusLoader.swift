@@ -7,13 +7,8 @@ extension Corpus {
     public static func load(directory: String, cache: CorpusCache? = nil) throws(CorpusLoadError) -> Corpus {
         let loader = CorpusLoader(directory: directory)
         guard let cache else { return try loader.load() }
-        let start = ContinuousClock.now
-        let signature = CorpusCache.signature(of: loader.directory)
-        if let cached = cache.load(corpusDirectory: loader.directory, signature: signature) {
-            var t = LoadTimings()
-            t.cache = ContinuousClock.now - start
-            return cached.withTimings(t)
-        }
+        let (cached, signature) = cache.open(corpusDirectory: loader.directory)
+        if let cached { return cached }
         let corpus = try loader.load()
         cache.save(corpus, corpusDirectory: loader.directory, signature: signature, spelling: corpus.names.normalizer.spelling)
         return corpus
@@ -111,7 +106,8 @@ struct CorpusLoader {
         // Phase 4: postings (the entities of each document were found while it was matched, unless a
         // curated resolution has changed some mentions since).
         let postings = Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count,
-                                facts: facts, perDocument: resolved ? nil : docs.documentEntities)
+                                facts: facts, entityByID: entityIndex, documentByID: documentIndex,
+                                perDocument: resolved ? nil : docs.documentEntities)
         lap(\.postings)
         timings.total = ContinuousClock.now - start
         return Corpus(name: catalog.0.name ?? lastComponent(directory), directory: directory, documents: documents,

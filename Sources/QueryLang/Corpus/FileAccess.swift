@@ -152,16 +152,4 @@ enum FileAccess {
         }
         return out
     }
-
-    /// Modification time and size of a file, for cache validation.
-    static func signature(_ path: String) -> (mtime: Int, size: Int)? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        #if canImport(Darwin)
-        let m = Int(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int(st.st_mtimespec.tv_nsec)
-        #else
-        let m = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
-        #endif
-        return (m, Int(st.st_size))
-    }
 }

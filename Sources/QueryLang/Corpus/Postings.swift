@@ -1,5 +1,6 @@
 /// The derived look-up lists of a corpus, built from its mentions and facts: what makes "the documents
 /// that mention X", "the entities of document D" and "the facts about X" a list read rather than a scan.
+/// One value, so that the cache can store them and re-opening rebuilds none.
 ///
 /// Built in linear passes with no hashing: each list is counted first, then filled at its final size.
 struct Postings: Sendable {
@@ -15,11 +16,32 @@ struct Postings: Sendable {
     var documentOwnEntities: [[Int32]]
     /// Per entity, the facts in which it is the subject or the entity object.
     var entityFacts: [[Int32]]
+    /// Entity and document indices by id.
+    var entityByID: [String: Int]
+    var documentByID: [String: Int]
+
+    /// Postings as stored (by the cache).
+    init(documentMentionStart: [Int], entityMentions: [[Int32]], entityDocuments: [[Int32]], entityOwnDocuments: [[Int32]],
+         documentEntities: [[Int32]], documentOwnEntities: [[Int32]], entityFacts: [[Int32]],
+         entityByID: [String: Int], documentByID: [String: Int]) {
+        self.documentMentionStart = documentMentionStart
+        self.entityMentions = entityMentions
+        self.entityDocuments = entityDocuments
+        self.entityOwnDocuments = entityOwnDocuments
+        self.documentEntities = documentEntities
+        self.documentOwnEntities = documentOwnEntities
+        self.entityFacts = entityFacts
+        self.entityByID = entityByID
+        self.documentByID = documentByID
+    }
 
     /// `perDocument`, when given, holds each document's distinct entities as ``DocumentEntities`` found
     /// them while its mentions were fresh (the loader does this on all cores); else they are derived here.
+    /// `entityByID` and `documentByID` map every id to its index (the loader has them already).
     init(mentions: [Mention], documentCount: Int, entityCount: Int, facts: [Fact],
-         perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
+         entityByID: [String: Int], documentByID: [String: Int], perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
+        self.entityByID = entityByID
+        self.documentByID = documentByID
         var starts = [Int](repeating: 0, count: documentCount + 1)
         for m in mentions { starts[Int(m.doc) + 1] += 1 }
         for d in 0..<documentCount { starts[d + 1] += starts[d] }
