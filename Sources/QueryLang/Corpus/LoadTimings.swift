@@ -1,15 +1,16 @@
 /// Wall-clock time of each phase of loading a corpus (for `--timing` and the benchmark).
 ///
-/// A load runs in four phases: the catalog (read, checked, its names compiled) and the fact files read,
-/// side by side with the documents' metadata (`documents.tsv`); then every document read, checked and matched on
+/// A load runs in four phases: the catalog (read, checked, its names compiled), the fact files read and
+/// the documents' metadata (`documents.tsv`), side by side; then every document read, checked and matched on
 /// all cores; then the facts checked against documents and catalog; then the postings built.
 public struct LoadTimings: Sendable, CustomStringConvertible {
-    /// Catalog read and checked, its names compiled for matching, and the fact files read (one task of
-    /// the first phase).
+    /// Catalog read and checked, and its names compiled for matching (a task of the first phase).
     public var catalog: Duration = .zero
-    /// `documents.tsv` read (the other task of the first phase).
+    /// The fact files read into drafts (a task of the first phase).
+    public var factFiles: Duration = .zero
+    /// `documents.tsv` read (a task of the first phase).
     public var metadata: Duration = .zero
-    /// The first phase as a whole: the longer of `catalog` and `metadata` when two cores run them.
+    /// The first phase as a whole: its three tasks on the cores there are.
     public var firstPhase: Duration = .zero
     /// Reading, checking and matching the documents (one parallel pass).
     public var matching: Duration = .zero
@@ -33,7 +34,7 @@ public struct LoadTimings: Sendable, CustomStringConvertible {
             return String(format: "%.1f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
         }
         if cache != .zero { return "from cache \(ms(cache)) (side by side: input files checked \(ms(cacheInputs)), cache read \(ms(cacheRead)))" }
-        return "catalog, names and fact files \(ms(catalog)) beside documents.tsv \(ms(metadata)) "
+        return "fact files \(ms(factFiles)), catalog and names \(ms(catalog)), documents.tsv \(ms(metadata)) "
             + "(together \(ms(firstPhase))), documents read and matched \(ms(matching)), facts checked \(ms(facts)), "
             + "postings \(ms(postings)); total \(ms(total))"
     }

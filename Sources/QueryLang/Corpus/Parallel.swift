@@ -2,30 +2,50 @@ import Foundation
 
 /// Runs two pieces of work side by side (on two cores when there are two) and returns both results.
 func concurrently<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
-    var ra: A? = nil, rb: B? = nil
+    let (ra, rb, _) = concurrently(a, b, { () })
+    return (ra, rb)
+}
+
+/// Runs three pieces of work side by side: each starts on the first free core, in the order given (so
+/// put the longest first), and all three results are returned.
+func concurrently<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A, B, C) {
+    var ra: A? = nil, rb: B? = nil, rc: C? = nil
     withoutActuallyEscaping(a) { a in
         withoutActuallyEscaping(b) { b in
-            nonisolated(unsafe) let (wa, wb) = (a, b)
-            nonisolated(unsafe) let slots = (UnsafeMutablePointer<A?>.allocate(capacity: 1), UnsafeMutablePointer<B?>.allocate(capacity: 1))
-            slots.0.initialize(to: nil)
-            slots.1.initialize(to: nil)
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                if k == 0 { slots.0.pointee = wa() } else { slots.1.pointee = wb() }
+            withoutActuallyEscaping(c) { c in
+                nonisolated(unsafe) let work = (a, b, c)
+                nonisolated(unsafe) let slots = (UnsafeMutablePointer<A?>.allocate(capacity: 1),
+                                                 UnsafeMutablePointer<B?>.allocate(capacity: 1),
+                                                 UnsafeMutablePointer<C?>.allocate(capacity: 1))
+                slots.0.initialize(to: nil)
+                slots.1.initialize(to: nil)
+                slots.2.initialize(to: nil)
+                DispatchQueue.concurrentPerform(iterations: 3) { k in
+                    switch k {
+                    case 0: slots.0.pointee = work.0()
+                    case 1: slots.1.pointee = work.1()
+                    default: slots.2.pointee = work.2()
+                    }
+                }
+                ra = slots.0.move()
+                rb = slots.1.move()
+                rc = slots.2.move()
+                slots.0.deallocate()
+                slots.1.deallocate()
+                slots.2.deallocate()
             }
-            ra = slots.0.move()
-            rb = slots.1.move()
-            slots.0.deallocate()
-            slots.1.deallocate()
         }
     }
-    return (ra!, rb!)
+    return (ra!, rb!, rc!)
 }
 
 /// Runs `body` over `0..<count` on every core, in contiguous chunks, and collects results in order.
-func parallelChunks<T>(_ count: Int, minChunk: Int = 16, _ body: (Range<Int>) -> T) -> [T] {
+/// `chunksPerCore` small chunks per core balance the cores at the end of the loop (a core that is done
+/// takes the next chunk) at the cost of a little set-up per chunk.
+func parallelChunks<T>(_ count: Int, minChunk: Int = 16, chunksPerCore: Int = 4, _ body: (Range<Int>) -> T) -> [T] {
     if count == 0 { return [] }
     let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunks = min(max(1, count / minChunk), cores * 4)
+    let chunks = min(max(1, count / minChunk), cores * chunksPerCore)
     if chunks == 1 { return [body(0..<count)] }
     let results = UnsafeMutablePointer<T?>.allocate(capacity: chunks)
     results.initialize(repeating: nil, count: chunks)
@@ -81,3 +101,4 @@ final class ParallelSlots<T>: @unchecked Sendable {
         }
     }
 }
+
