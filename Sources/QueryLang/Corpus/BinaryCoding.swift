@@ -221,11 +221,11 @@ struct RawArray<T: BitwiseCopyable>: @unchecked Sendable {
 
     /// The values `range` as an array: one copy.
     func array(_ range: Range<Int>) -> [T] {
-        [T](unsafeUninitializedCapacity: range.count) { out, n in
-            if !range.isEmpty {
-                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: start + range.lowerBound * MemoryLayout<T>.stride,
-                                                                     byteCount: range.count * MemoryLayout<T>.stride)
-            }
+        // Not through the initialiser when empty: it would write the shared empty array's count.
+        if range.isEmpty { return [] }
+        return [T](unsafeUninitializedCapacity: range.count) { out, n in
+            UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: start + range.lowerBound * MemoryLayout<T>.stride,
+                                                                 byteCount: range.count * MemoryLayout<T>.stride)
             n = range.count
         }
     }

@@ -114,7 +114,7 @@ public struct CorpusCache: Sendable {
     /// Where the two sides of ``open(corpusDirectory:)`` meet: the inputs' signature, summed from the pieces
     /// of the survey as they are done, and the cache file's; whichever is known second compares them (and
     /// stops the decoding if they differ).
-    private final class Meeting: Sendable {
+    private final class Meeting: @unchecked Sendable {
         struct State {
             var sum = InputSignature.Sum()
             var piecesLeft = 0
@@ -124,9 +124,17 @@ public struct CorpusCache: Sendable {
             var failed = false
             var inputsChecked: ContinuousClock.Instant?
         }
-        private let state = Mutex(State())
+        /// Guarded by `lock` (a pthread mutex, which the thread sanitizer sees, unlike `Mutex`).
+        private var state = State()
+        private let lock = NSLock()
         private let nextJob = Atomic<Int>(0)
         let stop = CancellationToken()
+
+        private func withLock<R>(_ body: (inout State) -> R) -> R {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&state)
+        }
 
         /// The next side job not yet taken, if any is left.
         func take(below count: Int) -> Int? {
@@ -134,34 +142,34 @@ public struct CorpusCache: Sendable {
             return j < count ? j : nil
         }
 
-        var outcome: State { state.withLock { $0 } }
+        var outcome: State { withLock { $0 } }
 
-        func add(_ sum: InputSignature.Sum) { state.withLock { $0.sum.add(sum) } }
-        func pieceBegun() { state.withLock { $0.piecesLeft += 1 } }
+        func add(_ sum: InputSignature.Sum) { withLock { $0.sum.add(sum) } }
+        func pieceBegun() { withLock { $0.piecesLeft += 1 } }
 
         func pieceDone(_ sum: InputSignature.Sum) {
-            state.withLock { $0.sum.add(sum); $0.piecesLeft -= 1 }
+            withLock { $0.sum.add(sum); $0.piecesLeft -= 1 }
             complete()
         }
 
         func listed() {
-            state.withLock { $0.listed = true }
+            withLock { $0.listed = true }
             complete()
         }
 
         func stored(_ s: InputSignature) {
-            state.withLock { $0.stored = s }
+            withLock { $0.stored = s }
             compare()
         }
 
         func fail() {
-            state.withLock { $0.failed = true }
+            withLock { $0.failed = true }
             stop.cancel()
         }
 
         /// Once the listing and every piece are done: the inputs' signature.
         private func complete() {
-            let done = state.withLock { s in
+            let done = withLock { s in
                 guard s.listed && s.piecesLeft == 0 && s.computed == nil else { return false }
                 s.computed = InputSignature(s.sum)
                 s.inputsChecked = .now
@@ -171,7 +179,7 @@ public struct CorpusCache: Sendable {
         }
 
         private func compare() {
-            let differ = state.withLock { s in s.computed != nil && s.stored != nil && s.computed != s.stored }
+            let differ = withLock { s in s.computed != nil && s.stored != nil && s.computed != s.stored }
             if differ { stop.cancel() }
         }
     }
