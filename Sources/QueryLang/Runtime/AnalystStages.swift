@@ -48,6 +48,11 @@ extension Interpreter {
     /// Pairs of entities mentioned in the same sentence (or document) among the input mentions:
     /// `a`, `b` (a before b in catalog order), `count` of sentences or documents, and the `docs`.
     func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span, limit: Int = .max) throws -> Table {
+        if input.wholeSource == .mention && scope == .document && limit <= 1024 {
+            // The top pairs of a whole corpus, straight from the postings.
+            let top = try CooccurrenceCounts.topByDocument(corpus, ownText: !all, limit: limit) { try tick(span) }
+            return cooccurRows(top.map { (Int64($0.a) << 32 | Int64($0.b), $0.count, $0.docs) })
+        }
         // (unit, entity) for every resolved mention; a unit is a sentence or a document.
         var pairs: [(unit: Int64, entity: Int32)] = []
         var ordered = true
@@ -72,8 +77,27 @@ extension Interpreter {
             pairs.append((unit, m.entity))
         }
         if !ordered { pairs.sort { $0.unit < $1.unit } }
-        // Count each pair once per unit in one pass over the units; remember (pair, document) incidences
-        // flat, and build the document lists only for the pairs that become rows.
+        let (keys, counts, order, docLists) = corpus.entities.count <= CooccurrenceCounts.denseLimit
+            ? try cooccurDense(pairs, scope, span, limit: limit)
+            : try cooccurSparse(pairs, scope, span, limit: limit)
+        return cooccurRows(order.enumerated().map { i, p in (keys[p], counts[p], docLists[i]) })
+    }
+
+    /// The rows of `cooccur`: pair (a, b packed in the key), count, documents.
+    private func cooccurRows(_ ranked: [(key: Int64, count: Int32, docs: [Int32])]) -> Table {
+        let rows = ranked.map { r -> Value in
+            .record(Record(keys: ["a", "b", "count", "docs"],
+                           values: [.entity(Int(r.key >> 32)), .entity(Int(r.key & 0xFFFF_FFFF)), .int(Int64(r.count)),
+                                    .list(r.docs.map { .document(Int($0)) })]))
+        }
+        return Table(rows: rows, columns: ["a", "b", "count", "docs"])
+    }
+
+    /// Pair counts in a hash table (for catalogs too large for a square table of counts): each pair once
+    /// per unit, in one pass; (pair, document) incidences kept flat, and document lists built only for the
+    /// pairs that become rows.
+    private func cooccurSparse(_ pairs: [(unit: Int64, entity: Int32)], _ scope: CooccurScope, _ span: Span,
+                               limit: Int) throws -> (keys: [Int64], counts: [Int32], order: [Int], docs: [[Int32]]) {
         var index: [Int64: Int32] = [:]
         var keys: [Int64] = []
         var counts: [Int32] = []
@@ -84,10 +108,7 @@ extension Interpreter {
             let unit = pairs[k].unit
             ents.removeAll(keepingCapacity: true)
             while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
-            guard ents.count > 1 else { continue }
-            ents.sort()
-            var w = 1
-            for r in 1..<ents.count where ents[r] != ents[w - 1] { ents[w] = ents[r]; w += 1 }
+            let w = CooccurrenceCounts.distinct(&ents)
             guard w > 1 else { continue }
             let doc = Int32(unit >> 32)
             try tick(span)
@@ -108,14 +129,7 @@ extension Interpreter {
             }
             try checkRows(keys.count, span, "cooccur")
         }
-        // Ranked by count (desc), then by the pair in catalog order; with `take N`, only the top N.
-        func before(_ x: Int, _ y: Int) -> Bool { counts[x] != counts[y] ? counts[x] > counts[y] : keys[x] < keys[y] }
-        var order: [Int]
-        if limit < keys.count / 4 {
-            order = TopN.select(keys.count, limit, by: before)
-        } else {
-            order = keys.indices.sorted(by: before)
-        }
+        let order = CooccurrenceCounts.rank(keys: keys, counts: counts, limit: limit)
         // Document lists of the chosen pairs, from the incidences (in document order, without repeats).
         var slot = [Int32](repeating: -1, count: keys.count)
         for (i, p) in order.enumerated() { slot[p] = Int32(i) }
@@ -124,12 +138,74 @@ extension Interpreter {
             let i = Int(slot[Int(inc.pair)])
             if docLists[i].last != inc.doc { docLists[i].append(inc.doc) }
         }
-        let rows = order.enumerated().map { i, p -> Value in
-            .record(Record(keys: ["a", "b", "count", "docs"],
-                           values: [.entity(Int(keys[p] >> 32)), .entity(Int(keys[p] & 0xFFFF_FFFF)), .int(Int64(counts[p])),
-                                    .list(docLists[i].map { .document(Int($0)) })]))
+        return (keys, counts, order, docLists)
+    }
+
+    /// Pair counts in a square table indexed by the two entities (no hashing): one pass counts, then the
+    /// ranked pairs' document lists are gathered in a second pass over the units, only for those pairs.
+    private func cooccurDense(_ pairs: [(unit: Int64, entity: Int32)], _ scope: CooccurScope, _ span: Span,
+                              limit: Int) throws -> (keys: [Int64], counts: [Int32], order: [Int], docs: [[Int32]]) {
+        let n = corpus.entities.count
+        var table = [Int32](repeating: 0, count: n * n)
+        var ents: [Int32] = []
+        var distinctPairs = 0
+        /// Calls `body` with each unit's distinct entities (sorted) and its document.
+        func eachUnit(_ body: ([Int32], Int, Int32) throws -> Void) throws {
+            var k = 0
+            while k < pairs.count {
+                let unit = pairs[k].unit
+                ents.removeAll(keepingCapacity: true)
+                while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
+                let w = CooccurrenceCounts.distinct(&ents)
+                guard w > 1 else { continue }
+                try tick(span)
+                try body(ents, w, Int32(unit >> 32))
+            }
         }
-        return Table(rows: rows, columns: ["a", "b", "count", "docs"])
+        try table.withUnsafeMutableBufferPointer { t in
+            try eachUnit { ents, w, _ in
+                for x in 0..<(w - 1) {
+                    let row = Int(ents[x]) * n
+                    for y in (x + 1)..<w {
+                        let c = row + Int(ents[y])
+                        if t[c] == 0 { distinctPairs += 1 }
+                        t[c] += 1
+                    }
+                }
+                try checkRows(distinctPairs, span, "cooccur")
+            }
+        }
+        // The pairs that occur, in catalog order (a before b, then by b), with their counts.
+        var keys: [Int64] = [], counts: [Int32] = []
+        keys.reserveCapacity(distinctPairs)
+        counts.reserveCapacity(distinctPairs)
+        table.withUnsafeBufferPointer { t in
+            for a in 0..<n {
+                for b in (a + 1)..<max(a + 1, n) where t[a * n + b] != 0 {
+                    keys.append(Int64(a) << 32 | Int64(b))
+                    counts.append(t[a * n + b])
+                }
+            }
+        }
+        let order = CooccurrenceCounts.rank(keys: keys, counts: counts, limit: limit)
+        // The table becomes each chosen pair's row number (+1), 0 for the others.
+        table.withUnsafeMutableBufferPointer { t in
+            for i in t.indices { t[i] = 0 }
+            for (i, p) in order.enumerated() { t[Int(keys[p] >> 32) * n + Int(keys[p] & 0xFFFF_FFFF)] = Int32(i + 1) }
+        }
+        var docLists = [[Int32]](repeating: [], count: order.count)
+        try table.withUnsafeBufferPointer { t in
+            try eachUnit { ents, w, doc in
+                for x in 0..<(w - 1) {
+                    let row = Int(ents[x]) * n
+                    for y in (x + 1)..<w {
+                        let slot = Int(t[row + Int(ents[y])])
+                        if slot > 0 && docLists[slot - 1].last != doc { docLists[slot - 1].append(doc) }
+                    }
+                }
+            }
+        }
+        return (keys, counts, order, docLists)
     }
 
     /// Keyword in context: for documents, every whole-word occurrence of the term (a phrase, compared as

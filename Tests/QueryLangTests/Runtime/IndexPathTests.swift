@@ -27,6 +27,20 @@ struct IndexPathTests {
         #expect(a == b, "\(indexed)\n\(a)\n--- general: \(general)\n\(b)", sourceLocation: sourceLocation)
     }
 
+    // MARK: cooccur by document | take N
+
+    /// The top pairs of the whole corpus come from the postings (CooccurrenceCounts.topByDocument); the
+    /// same pairs, counts and documents as counting every pair of every document, for every N, in the
+    /// article's own text and in all zones (ties ranked in catalog order alike).
+    @Test func topPairsByDocument() {
+        for all in ["", " all"] {
+            for n in [0, 1, 2, 3, 5, 8, 13, 40, 200] {
+                expectSame("mentions | cooccur by document\(all) | take \(n) | select a = a.id, b = b.id, count, docs",
+                           "mentions | take 100000 | cooccur by document\(all) | take \(n) | select a = a.id, b = b.id, count, docs")
+            }
+        }
+    }
+
     // MARK: id == x
 
     @Test func idEqualsOnAWholeSource() {
