@@ -102,15 +102,7 @@ extension Interpreter {
         var keys: [Int64] = []
         var counts: [Int32] = []
         var incidences: [(pair: Int32, doc: Int32)] = []
-        var ents: [Int32] = []
-        var k = 0
-        while k < pairs.count {
-            let unit = pairs[k].unit
-            ents.removeAll(keepingCapacity: true)
-            while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
-            let w = CooccurrenceCounts.distinct(&ents)
-            guard w > 1 else { continue }
-            let doc = Int32(unit >> 32)
+        try CooccurrenceCounts.eachUnit(pairs) { ents, w, doc in
             try tick(span)
             for x in 0..<(w - 1) {
                 for y in (x + 1)..<w {
@@ -147,19 +139,11 @@ extension Interpreter {
                               limit: Int) throws -> (keys: [Int64], counts: [Int32], order: [Int], docs: [[Int32]]) {
         let n = corpus.entities.count
         var table = [Int32](repeating: 0, count: n * n)
-        var ents: [Int32] = []
         var distinctPairs = 0
-        /// Calls `body` with each unit's distinct entities (sorted) and its document.
         func eachUnit(_ body: ([Int32], Int, Int32) throws -> Void) throws {
-            var k = 0
-            while k < pairs.count {
-                let unit = pairs[k].unit
-                ents.removeAll(keepingCapacity: true)
-                while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
-                let w = CooccurrenceCounts.distinct(&ents)
-                guard w > 1 else { continue }
+            try CooccurrenceCounts.eachUnit(pairs) { ents, w, doc in
                 try tick(span)
-                try body(ents, w, Int32(unit >> 32))
+                try body(ents, w, doc)
             }
         }
         try table.withUnsafeMutableBufferPointer { t in

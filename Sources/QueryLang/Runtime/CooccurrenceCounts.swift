@@ -13,6 +13,21 @@ enum CooccurrenceCounts {
         return w
     }
 
+    /// Calls `body` with each unit's distinct entities (sorted, the first `w` of the array), `w`, and the
+    /// unit's document, for the units (sentences or documents, in order in `pairs`) with two or more.
+    static func eachUnit(_ pairs: [(unit: Int64, entity: Int32)], _ body: ([Int32], Int, Int32) throws -> Void) rethrows {
+        var ents: [Int32] = []
+        var k = 0
+        while k < pairs.count {
+            let unit = pairs[k].unit
+            ents.removeAll(keepingCapacity: true)
+            while k < pairs.count && pairs[k].unit == unit { ents.append(pairs[k].entity); k += 1 }
+            let w = distinct(&ents)
+            guard w > 1 else { continue }
+            try body(ents, w, Int32(unit >> 32))
+        }
+    }
+
     /// Indices of the pairs ranked by count (descending), then by the pair in catalog order; with a
     /// `limit` well under the number of pairs, only the top ones (a bounded heap).
     static func rank(keys: [Int64], counts: [Int32], limit: Int) -> [Int] {
