@@ -50,8 +50,13 @@ extension Interpreter {
     func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span, limit: Int = .max) throws -> Table {
         if input.wholeSource == .mention && scope == .document && limit <= 1024 {
             // The top pairs of a whole corpus, straight from the postings.
-            let top = try CooccurrenceCounts.topByDocument(corpus, ownText: !all, limit: limit) { try tick(span) }
-            return cooccurRows(top.map { (Int64($0.a) << 32 | Int64($0.b), $0.count, $0.docs) })
+            let deadline = self.deadline, cancel = self.cancel
+            let top = CooccurrenceCounts.topByDocument(corpus, ownText: !all, limit: limit) {
+                (cancel?.isCancelled ?? false) || deadline.map { ContinuousClock.now > $0 } ?? false
+            }
+            // The walk's steps count, and a cancellation or time limit it stopped for is reported here.
+            try spend(top.walked, span)
+            return cooccurRows(top.pairs.map { (Int64($0.a) << 32 | Int64($0.b), $0.count, $0.docs) })
         }
         // (unit, entity) for every resolved mention; a unit is a sentence or a document.
         var pairs: [(unit: Int64, entity: Int32)] = []

@@ -37,46 +37,59 @@ enum CooccurrenceCounts {
     }
 
     /// The `limit` pairs of entities that share the most documents in the whole corpus (ranked as by
-    /// ``rank(keys:counts:limit:)``), from the postings: entities in order of how many documents mention
-    /// them, each one's pairs with the entities not yet taken counted in a small array, and the walk
-    /// stopped as soon as an entity's documents are fewer than the last kept pair's count (no pair left can
-    /// reach it). Documents of a kept pair: the intersection of the two postings.
-    static func topByDocument(_ corpus: Corpus, ownText: Bool, limit: Int,
-                              tick: () throws -> Void) rethrows -> [(a: Int, b: Int, count: Int32, docs: [Int32])] {
+    /// ``rank(keys:counts:limit:)``), from the postings, on two cores.
+    ///
+    /// Entities are ranked by how many documents mention them; a pair is counted by its higher-ranked
+    /// entity, whose documents' entity lists are scanned into a small array of counts. The two cores take
+    /// every other entity of the ranking and keep their own best pairs: each pair is counted by one core
+    /// only, so the best of all are among the two lists. A core stops as soon as an entity's documents are
+    /// fewer than its last kept pair's count: no pair left to it can reach that count. Documents of a kept
+    /// pair: the intersection of the two postings. `stop` is polled once per entity (cancellation, time
+    /// limit); the number of entities walked is returned for the step count.
+    static func topByDocument(_ corpus: Corpus, ownText: Bool, limit: Int, stop: () -> Bool)
+        -> (pairs: [(a: Int, b: Int, count: Int32, docs: [Int32])], walked: Int) {
         let n = corpus.entities.count
         let lists = ownText ? corpus.documentOwnEntities : corpus.documentEntities
         let docsOf = ownText ? corpus.entityOwnDocuments : corpus.entityDocuments
-        guard limit > 0 else { return [] }
+        guard limit > 0, n > 1 else { return ([], 0) }
         let sizes = docsOf.map(\.count)
         let byDocuments = (0..<n).sorted { (x: Int, y: Int) -> Bool in sizes[x] != sizes[y] ? sizes[x] > sizes[y] : x < y }
-        var counts = [Int32](repeating: 0, count: n)
-        var taken = [Bool](repeating: false, count: n)
-        var touched: [Int] = []
-        var best: [(key: Int64, count: Int32)] = []  // kept sorted, best first
-        func better(_ x: (key: Int64, count: Int32), _ y: (key: Int64, count: Int32)) -> Bool {
-            x.count != y.count ? x.count > y.count : x.key < y.key
-        }
-        for a in byDocuments {
-            if best.count == limit, Int32(docsOf[a].count) < best[limit - 1].count { break }
-            try tick()
-            taken[a] = true
-            for d in docsOf[a] {
-                for b in lists[Int(d)] where !taken[Int(b)] {
-                    if counts[Int(b)] == 0 { touched.append(Int(b)) }
-                    counts[Int(b)] += 1
+        var rank = [Int](repeating: 0, count: n)
+        for (r, e) in byDocuments.enumerated() { rank[e] = r }
+        typealias Pair = (key: Int64, count: Int32)
+        func better(_ x: Pair, _ y: Pair) -> Bool { x.count != y.count ? x.count > y.count : x.key < y.key }
+        /// The best pairs counted by the entities of ranks `first`, `first + 2`, ...
+        func walk(from first: Int) -> (best: [Pair], walked: Int) {
+            var counts = [Int32](repeating: 0, count: n)
+            var touched: [Int] = []
+            var best: [Pair] = []  // kept sorted, best first
+            var walked = 0
+            for r in stride(from: first, to: n, by: 2) {
+                let a = byDocuments[r]
+                if best.count == limit, Int32(sizes[a]) < best[limit - 1].count { break }
+                if stop() { break }
+                walked += 1
+                for d in docsOf[a] {
+                    for b in lists[Int(d)] where rank[Int(b)] > r {
+                        if counts[Int(b)] == 0 { touched.append(Int(b)) }
+                        counts[Int(b)] += 1
+                    }
                 }
+                for b in touched {
+                    let pair = (key: Int64(min(a, b)) << 32 | Int64(max(a, b)), count: counts[b])
+                    counts[b] = 0
+                    if best.count == limit, !better(pair, best[limit - 1]) { continue }
+                    let at = best.firstIndex { better(pair, $0) } ?? best.count
+                    best.insert(pair, at: at)
+                    if best.count > limit { best.removeLast() }
+                }
+                touched.removeAll(keepingCapacity: true)
             }
-            for b in touched {
-                let pair = (key: Int64(min(a, b)) << 32 | Int64(max(a, b)), count: counts[b])
-                counts[b] = 0
-                if best.count == limit, !better(pair, best[limit - 1]) { continue }
-                let at = best.firstIndex { better(pair, $0) } ?? best.count
-                best.insert(pair, at: at)
-                if best.count > limit { best.removeLast() }
-            }
-            touched.removeAll(keepingCapacity: true)
+            return (best, walked)
         }
-        return best.map { p in
+        let (even, odd) = concurrently({ walk(from: 0) }, { walk(from: 1) })
+        let best = (even.best + odd.best).sorted(by: better).prefix(limit)
+        let pairs = best.map { p -> (a: Int, b: Int, count: Int32, docs: [Int32]) in
             let a = Int(p.key >> 32), b = Int(p.key & 0xFFFF_FFFF)
             var docs: [Int32] = []
             var i = 0, j = 0
@@ -86,5 +99,6 @@ enum CooccurrenceCounts {
             }
             return (a, b, p.count, docs)
         }
+        return (pairs, even.walked + odd.walked)
     }
 }

@@ -37,7 +37,7 @@ final class Interpreter {
 
     var file: SourceFile
     private var steps = 0
-    private var deadline: ContinuousClock.Instant?
+    private(set) var deadline: ContinuousClock.Instant?
     private var callDepth = 0
     private var importStack: [String] = []
     var regexCache: [String: NSRegularExpression] = [:]
