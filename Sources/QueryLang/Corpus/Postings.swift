@@ -65,15 +65,20 @@ struct Postings: Sendable {
         entityFacts = factsOf
     }
 
-    /// Per entity, the indices of its mentions, ascending.
-    private static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
-        var counts = [Int](repeating: 0, count: entityCount)
-        for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
-        var byEntity = counts.map { n -> [Int32] in
+    /// Empty lists with room for `sizes[k]` items each, so that filling them never grows one.
+    private static func emptyLists(sizes: [Int]) -> [[Int32]] {
+        sizes.map { n in
             var list: [Int32] = []
             list.reserveCapacity(n)
             return list
         }
+    }
+
+    /// Per entity, the indices of its mentions, ascending.
+    private static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
+        var counts = [Int](repeating: 0, count: entityCount)
+        for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
+        var byEntity = emptyLists(sizes: counts)
         for (k, m) in mentions.enumerated() where m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
         return byEntity
     }
@@ -97,11 +102,7 @@ struct Postings: Sendable {
     private static func invert(_ lists: [[Int32]], count: Int) -> [[Int32]] {
         var sizes = [Int](repeating: 0, count: count)
         for list in lists { for e in list { sizes[Int(e)] += 1 } }
-        var out = sizes.map { n -> [Int32] in
-            var l: [Int32] = []
-            l.reserveCapacity(n)
-            return l
-        }
+        var out = emptyLists(sizes: sizes)
         for (d, list) in lists.enumerated() { for e in list { out[Int(e)].append(Int32(d)) } }
         return out
     }

@@ -18,16 +18,21 @@ extension Interpreter {
         for row in input.rows {
             if out.count >= limit { break }
             let env = Env(row: row, locals: outer.locals)
-            let v = try evaluate(test, row, env)
-            switch v {
-            case .bool(true): out.append(row)
-            case .bool(false), .null: break
-            default:
-                throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
-                           hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
-            }
+            if try keeps(evaluate(test, row, env), cond) { out.append(row) }
         }
         return Table(rows: out, columns: input.columns)
+    }
+
+    /// Whether `where` keeps a row whose condition came out as `v`: true keeps it, false and null drop it,
+    /// anything else is an error.
+    func keeps(_ v: Value, _ cond: Expr) throws -> Bool {
+        switch v {
+        case .bool(true): return true
+        case .bool(false), .null: return false
+        default:
+            throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
+                       hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
+        }
     }
 
     // MARK: id == x

@@ -11,14 +11,7 @@ extension Interpreter {
             var out: [Value] = []
             for row in input.rows {
                 if out.count >= cap { break }
-                let v = try eval(cond, rowEnv(row))
-                switch v {
-                case .bool(true): out.append(row)
-                case .bool(false), .null: break
-                default:
-                    throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
-                               hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
-                }
+                if try keeps(eval(cond, rowEnv(row)), cond) { out.append(row) }
             }
             return Table(rows: out, columns: input.columns)
 
