@@ -46,27 +46,31 @@ struct CorpusLoader {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "no documents/ folder",
                                                          hint: "a corpus holds its raw .txt files in documents/")])
         }
-        // Phase 1, three tasks side by side, each on the first free core: the fact files (which need
-        // nothing but parsing yet; in YAML the longest), the catalog (matching needs every name), and the
-        // documents' metadata.
+        // Phase 1, four tasks side by side, each on the first free core: the catalog (matching needs every
+        // name), the fact files (which need nothing but parsing yet; in YAML the longest), the documents'
+        // metadata, and the list of documents.
         let docLoader = DocumentLoader(directory: directory)
-        let (factRead, catalog, metadata) = concurrently({ () -> (FactLoader.Files, Duration) in
-            let t0 = ContinuousClock.now
-            return (FactLoader.read(directory: directory), ContinuousClock.now - t0)
-        }, { () -> (Catalog, Duration) in
+        let (catalog, factRead, metadata, listing) = concurrently({ () -> (Catalog, Duration) in
             let t0 = ContinuousClock.now
             let c = readCatalog()
             return (c, ContinuousClock.now - t0)
+        }, { () -> (FactLoader.Files, Duration) in
+            let t0 = ContinuousClock.now
+            return (FactLoader.read(directory: directory), ContinuousClock.now - t0)
         }, { () -> (tsv: [String: DocumentMetadata], problems: [LoadProblem], time: Duration) in
             let t0 = ContinuousClock.now
             var problems: [LoadProblem] = []
             let tsv = docLoader.readTSV(problems: &problems)
             return (tsv, problems, ContinuousClock.now - t0)
+        }, { () -> (DocumentLoader.Listing, Duration) in
+            let t0 = ContinuousClock.now
+            return (docLoader.list(), ContinuousClock.now - t0)
         })
         let factFiles = factRead.0
         timings.factFiles = factRead.1
         timings.catalog = catalog.1
         timings.metadata = metadata.time
+        timings.listing = listing.1
         var clock = ContinuousClock.now
         timings.firstPhase = clock - start
         func lap(_ keyPath: WritableKeyPath<LoadTimings, Duration>) {
@@ -78,7 +82,7 @@ struct CorpusLoader {
         let entities = catalog.0.entities, entityIndex = catalog.0.entityIndex, index = catalog.0.index
 
         // Phase 2: documents read, checked and matched in one parallel pass.
-        let docs = docLoader.load(tsv: metadata.tsv, entityIndex: entityIndex, index: index)
+        let docs = docLoader.load(listing.0, tsv: metadata.tsv, entityIndex: entityIndex, index: index)
         problems += docs.problems
         if docs.documents.isEmpty && docs.problems.isEmpty {
             problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))

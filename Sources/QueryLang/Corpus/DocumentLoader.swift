@@ -42,26 +42,37 @@ struct DocumentLoader {
         /// Sidecars' `resolve` lists, by document.
         var resolutions: [CuratedResolutions.Request] = []
         var problems: [LoadProblem] = []
+        /// Rows of `documents.tsv` and sidecars that a document took.
+        var rowsUsed = 0, sidecarsUsed = 0
     }
 
-    /// Reads every `.txt` under `documents/` with its metadata and, when `index` is given, matches it
-    /// right away: one pass on all cores, each document read, checked and matched while it is in cache.
-    func load(tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
+    /// The files of `documents/`: the texts in name order and the stems that have a sidecar.
+    struct Listing {
+        var texts: [(name: String, regular: Bool)] = []
+        var sidecars: Set<String> = []
+    }
+
+    /// Lists `documents/` (done beside the catalog, before the documents are read).
+    func list() -> Listing {
+        var listing = Listing()
+        for e in FileAccess.entries(in: directory + "/documents") {
+            if e.name.hasSuffix(".txt") {
+                listing.texts.append(e)
+            } else if e.name.hasSuffix(".yaml") {
+                listing.sidecars.insert(String(e.name.dropLast(5)))
+            }
+        }
+        listing.texts.sort { $0.name < $1.name }
+        return listing
+    }
+
+    /// Reads every listed `.txt` with its metadata and, when `index` is given, matches it right away: one
+    /// pass on all cores, each document read, checked and matched while it is in cache.
+    func load(_ listing: Listing, tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
-        let all = FileAccess.entries(in: docDir)
-        let texts = all.filter { $0.name.hasSuffix(".txt") }.sorted { $0.name < $1.name }
+        let texts = listing.texts, sidecars = listing.sidecars
         let names = texts.map(\.name)
-        let sidecars = Set(all.filter { $0.name.hasSuffix(".yaml") }.map { String($0.name.dropLast(5)) })
-        let stems = Set(names.map { String($0.dropLast(4)) })
         var result = Result()
-        for orphan in sidecars.subtracting(stems).sorted() {
-            result.problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
-                                               hint: "expected documents/\(orphan).txt beside it"))
-        }
-        for id in Set(tsv.keys).subtracting(stems).sorted() {
-            result.problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
-                                               message: "row for document '\(id)', which does not exist"))
-        }
         // Each thread puts its documents and their sentences straight in place, and keeps its problems and
         // mentions (in document order) for the end.
         let documents = ParallelSlots<Document>(count: names.count)
@@ -85,7 +96,9 @@ struct DocumentLoader {
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 var meta: DocumentMetadata? = tsv[stem]
+                if meta != nil { part.rowsUsed += 1 }
                 if sidecars.contains(stem) {
+                    part.sidecarsUsed += 1
                     meta = readSidecar(stem: stem, problems: &part.problems)
                 }
                 if let sha = meta?.sha256 {
@@ -118,16 +131,50 @@ struct DocumentLoader {
         result.documents = documents.take()
         result.sentences = sentences.take()
         result.documentEntities = (entitiesOf.take(), ownEntitiesOf.take())
-        // Each chunk's mentions are freed as soon as they are moved, so the mention list is held twice
-        // for one chunk at most (fresh pages of the big array are only taken as they are written).
-        result.mentions.reserveCapacity(chunks.reduce(0) { $0 + $1.mentions.count })
+        result.mentions = DocumentLoader.concatenate(&chunks)
+        var rowsUsed = 0, sidecarsUsed = 0
         for k in chunks.indices {
-            result.mentions += chunks[k].mentions
-            chunks[k].mentions = []
             result.problems += chunks[k].problems
             result.resolutions += chunks[k].resolutions
+            rowsUsed += chunks[k].rowsUsed
+            sidecarsUsed += chunks[k].sidecarsUsed
+        }
+        // Metadata that no document took (each document takes its row and its sidecar): only then are
+        // the stems gathered, to name what was left over.
+        if rowsUsed < tsv.count || sidecarsUsed < sidecars.count {
+            let stems = Set(names.map { String($0.dropLast(4)) })
+            for orphan in sidecars.subtracting(stems).sorted() {
+                result.problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
+                                                   hint: "expected documents/\(orphan).txt beside it"))
+            }
+            for id in Set(tsv.keys).subtracting(stems).sorted() {
+                result.problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
+                                                   message: "row for document '\(id)', which does not exist"))
+            }
         }
         return result
+    }
+
+    /// The chunks' mentions in one array, in chunk order: each chunk copied to its place and freed right
+    /// away, on all cores (the copy takes fresh pages of the big array, which is where its time goes).
+    private static func concatenate(_ chunks: inout [Result]) -> [Mention] {
+        var starts = [0]
+        for c in chunks { starts.append(starts.last! + c.mentions.count) }
+        let total = starts.last!, offsets = starts
+        return chunks.withUnsafeMutableBufferPointer { parts in
+            nonisolated(unsafe) let parts = parts
+            return [Mention](unsafeUninitializedCapacity: total) { out, initialized in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: parts.count) { c in
+                    parts[c].mentions.withUnsafeBufferPointer { m in
+                        guard let from = m.baseAddress else { return }
+                        (out.baseAddress! + offsets[c]).initialize(from: from, count: m.count)
+                    }
+                    parts[c].mentions = []
+                }
+                initialized = total
+            }
+        }
     }
 
     /// Byte offset of the start of each line.

@@ -1,7 +1,7 @@
 /// Wall-clock time of each phase of loading a corpus (for `--timing` and the benchmark).
 ///
-/// A load runs in four phases: the catalog (read, checked, its names compiled), the fact files read and
-/// the documents' metadata (`documents.tsv`), side by side; then every document read, checked and matched on
+/// A load runs in four phases: the catalog (read, checked, its names compiled), the fact files read,
+/// the documents' metadata (`documents.tsv`) and the list of documents, side by side; then every document read, checked and matched on
 /// all cores; then the facts checked against documents and catalog; then the postings built.
 public struct LoadTimings: Sendable, CustomStringConvertible {
     /// Catalog read and checked, and its names compiled for matching (a task of the first phase).
@@ -10,7 +10,9 @@ public struct LoadTimings: Sendable, CustomStringConvertible {
     public var factFiles: Duration = .zero
     /// `documents.tsv` read (a task of the first phase).
     public var metadata: Duration = .zero
-    /// The first phase as a whole: its three tasks on the cores there are.
+    /// `documents/` listed (a task of the first phase).
+    public var listing: Duration = .zero
+    /// The first phase as a whole: its four tasks on the cores there are.
     public var firstPhase: Duration = .zero
     /// Reading, checking and matching the documents (one parallel pass).
     public var matching: Duration = .zero
@@ -34,8 +36,8 @@ public struct LoadTimings: Sendable, CustomStringConvertible {
             return String(format: "%.1f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
         }
         if cache != .zero { return "from cache \(ms(cache)) (side by side: input files checked \(ms(cacheInputs)), cache read \(ms(cacheRead)))" }
-        return "fact files \(ms(factFiles)), catalog and names \(ms(catalog)), documents.tsv \(ms(metadata)) "
-            + "(together \(ms(firstPhase))), documents read and matched \(ms(matching)), facts checked \(ms(facts)), "
+        return "fact files \(ms(factFiles)), catalog and names \(ms(catalog)), documents.tsv \(ms(metadata)), "
+            + "listing \(ms(listing)) (together \(ms(firstPhase))), documents read and matched \(ms(matching)), facts checked \(ms(facts)), "
             + "postings \(ms(postings)); total \(ms(total))"
     }
 }

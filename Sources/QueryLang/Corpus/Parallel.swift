@@ -9,34 +9,40 @@ func concurrently<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
 /// Runs three pieces of work side by side: each starts on the first free core, in the order given (so
 /// put the longest first), and all three results are returned.
 func concurrently<A, B, C>(_ a: () -> A, _ b: () -> B, _ c: () -> C) -> (A, B, C) {
-    var ra: A? = nil, rb: B? = nil, rc: C? = nil
+    let (ra, rb, rc, _) = concurrently(a, b, c, { () })
+    return (ra, rb, rc)
+}
+
+/// Runs four pieces of work side by side: each starts on the first free core, in the order given (so
+/// put the longest first), and all four results are returned.
+func concurrently<A, B, C, D>(_ a: () -> A, _ b: () -> B, _ c: () -> C, _ d: () -> D) -> (A, B, C, D) {
+    var ra: A? = nil, rb: B? = nil, rc: C? = nil, rd: D? = nil
     withoutActuallyEscaping(a) { a in
         withoutActuallyEscaping(b) { b in
             withoutActuallyEscaping(c) { c in
-                nonisolated(unsafe) let work = (a, b, c)
-                nonisolated(unsafe) let slots = (UnsafeMutablePointer<A?>.allocate(capacity: 1),
-                                                 UnsafeMutablePointer<B?>.allocate(capacity: 1),
-                                                 UnsafeMutablePointer<C?>.allocate(capacity: 1))
-                slots.0.initialize(to: nil)
-                slots.1.initialize(to: nil)
-                slots.2.initialize(to: nil)
-                DispatchQueue.concurrentPerform(iterations: 3) { k in
-                    switch k {
-                    case 0: slots.0.pointee = work.0()
-                    case 1: slots.1.pointee = work.1()
-                    default: slots.2.pointee = work.2()
+                withoutActuallyEscaping(d) { d in
+                    nonisolated(unsafe) let work = (a, b, c, d)
+                    nonisolated(unsafe) let slots = (ResultSlot<A>(), ResultSlot<B>(), ResultSlot<C>(), ResultSlot<D>())
+                    DispatchQueue.concurrentPerform(iterations: 4) { k in
+                        switch k {
+                        case 0: slots.0.value = work.0()
+                        case 1: slots.1.value = work.1()
+                        case 2: slots.2.value = work.2()
+                        default: slots.3.value = work.3()
+                        }
                     }
+                    (ra, rb, rc, rd) = (slots.0.value, slots.1.value, slots.2.value, slots.3.value)
                 }
-                ra = slots.0.move()
-                rb = slots.1.move()
-                rc = slots.2.move()
-                slots.0.deallocate()
-                slots.1.deallocate()
-                slots.2.deallocate()
             }
         }
     }
-    return (ra!, rb!, rc!)
+    return (ra!, rb!, rc!, rd!)
+}
+
+/// Where one task of ``concurrently(_:_:_:_:)`` leaves its result (each written by one thread, read
+/// once all are done).
+private final class ResultSlot<T> {
+    var value: T?
 }
 
 /// Runs `body` over `0..<count` on every core, in contiguous chunks, and collects results in order.
