@@ -12,7 +12,7 @@ import Foundation
 ///   to eight bytes is compared in one integer comparison.
 /// Filled while a ``NameIndex`` is built and only read afterwards, so it may be shared between threads.
 final class ByteTable: @unchecked Sendable {
-    private struct Slot {
+    fileprivate struct Slot {
         var head: UInt64
         /// -1 for an empty slot.
         var length: Int32
@@ -92,7 +92,7 @@ final class ByteTable: @unchecked Sendable {
 
     /// The filter word and bit of a hash.
     @inline(__always)
-    private static func filterPosition(_ hash: UInt64) -> (word: Int, bit: UInt64) {
+    fileprivate static func filterPosition(_ hash: UInt64) -> (word: Int, bit: UInt64) {
         let b = hash >> (64 - filterBits)
         return (Int(truncatingIfNeeded: b >> 6), 1 &<< (b & 63))
     }
@@ -101,10 +101,7 @@ final class ByteTable: @unchecked Sendable {
 
     /// Whether a key of this hash may be present (false: it is not).
     @inline(__always)
-    func mayContain(hash: UInt64) -> Bool {
-        let (word, bit) = ByteTable.filterPosition(hash)
-        return filter[word] & bit != 0
-    }
+    func mayContain(hash: UInt64) -> Bool { reader.mayContain(hash: hash) }
 
     /// The id of `key`, whose ``head(_:)`` and ``hash(_:)`` the caller computed; -1 when absent.
     ///
@@ -112,24 +109,53 @@ final class ByteTable: @unchecked Sendable {
     /// the key found is the word lowercased (the scanner's fast path, which copies no word).
     @inline(__always)
     func lookup(_ key: UnsafeBufferPointer<UInt8>, head: UInt64, hash: UInt64, foldingCase: Bool) -> Int32 {
-        if !mayContain(hash: hash) { return -1 }
-        var i = Int(truncatingIfNeeded: hash &>> shift)
-        while true {
-            let slot = slots[i]
-            if slot.length < 0 { return -1 }
-            if slot.head == head && Int(slot.length) == key.count
-                && (key.count <= 8 || tailEquals(key, at: Int(offsets[i]), foldingCase: foldingCase)) {
-                return slot.value
+        reader.lookup(key, head: head, hash: hash, foldingCase: foldingCase)
+    }
+
+    /// The table as it stands, for lookups in a hot loop: its storage in plain values, read without
+    /// going through the object. Valid while the table lives and is not changed (a ``NameIndex``'s
+    /// tables are complete once it is built).
+    var reader: Reader {
+        Reader(slots: slots, offsets: offsets, pool: pool, filter: filter, mask: mask, shift: shift)
+    }
+
+    struct Reader: @unchecked Sendable {
+        fileprivate let slots: UnsafeMutablePointer<Slot>
+        fileprivate let offsets: UnsafeMutablePointer<Int32>
+        fileprivate let pool: UnsafeMutablePointer<UInt8>
+        fileprivate let filter: UnsafeMutablePointer<UInt64>
+        fileprivate let mask: Int
+        fileprivate let shift: UInt64
+
+        /// Whether a key of this hash may be present (false: it is not).
+        @inline(__always)
+        func mayContain(hash: UInt64) -> Bool {
+            let (word, bit) = ByteTable.filterPosition(hash)
+            return filter[word] & bit != 0
+        }
+
+        /// See ``ByteTable/lookup(_:head:hash:foldingCase:)``.
+        @inline(__always)
+        func lookup(_ key: UnsafeBufferPointer<UInt8>, head: UInt64, hash: UInt64, foldingCase: Bool) -> Int32 {
+            if !mayContain(hash: hash) { return -1 }
+            var i = Int(truncatingIfNeeded: hash &>> shift)
+            while true {
+                let slot = slots[i]
+                if slot.length < 0 { return -1 }
+                if slot.head == head && Int(slot.length) == key.count
+                    && (key.count <= 8 || ByteTable.tailEquals(key, pool + Int(offsets[i]), foldingCase: foldingCase)) {
+                    return slot.value
+                }
+                i = (i &+ 1) & mask
             }
-            i = (i &+ 1) & mask
         }
     }
 
     /// Whether the bytes after the head of `key` (longer than eight bytes) equal those of the pooled key
-    /// at `offset`.
+    /// at `stored`.
     @inline(never)
-    private func tailEquals(_ key: UnsafeBufferPointer<UInt8>, at offset: Int, foldingCase: Bool) -> Bool {
-        let p = key.baseAddress!, stored = pool + offset
+    fileprivate static func tailEquals(_ key: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>, foldingCase: Bool) -> Bool {
+        let p = key.baseAddress!
         if !foldingCase { return memcmp(stored + 8, p + 8, key.count - 8) == 0 }
         for k in 8..<key.count where p[k] | 0x20 != stored[k] { return false }
         return true
@@ -161,7 +187,7 @@ final class ByteTable: @unchecked Sendable {
             var i = Int(truncatingIfNeeded: hash &>> shift)
             while slots[i].length >= 0 {
                 if slots[i].head == head && Int(slots[i].length) == p.count
-                    && (p.count <= 8 || tailEquals(p, at: Int(offsets[i]), foldingCase: false)) {
+                    && (p.count <= 8 || ByteTable.tailEquals(p, pool + Int(offsets[i]), foldingCase: false)) {
                     slots[i].value = value
                     return
                 }

@@ -186,8 +186,8 @@ final class ReusableBuffer<Element: BitwiseCopyable> {
 /// word itself would. The first word of each sentence is noted on the way.
 struct WordSink: TokenSink {
     let index: NameIndex
-    private let folded: ByteTable
-    private let exact: ByteTable
+    private let folded: ByteTable.Reader
+    private let exact: ByteTable.Reader
     /// The vocabulary words of the text, in order.
     private(set) var words = ReusableBuffer<MatchWord>(capacity: 1024)
     /// UTF-8 byte offset of the first word of each sentence.
@@ -201,8 +201,9 @@ struct WordSink: TokenSink {
 
     init(index: NameIndex) {
         self.index = index
-        folded = index.folded
-        exact = index.exact
+        // The index holds the tables, so their readers stay valid.
+        folded = index.folded.reader
+        exact = index.exact.reader
     }
 
     /// Starts a new text.
@@ -247,12 +248,12 @@ struct WordSink: TokenSink {
                     capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
                         || !r.unicodeScalars.contains { $0.properties.isLowercase }
                 }
-                f = folded.lookup(index.normalizer.spelling.canonical(foldedWord))
+                f = index.folded.lookup(index.normalizer.spelling.canonical(foldedWord))
                 if foldedCache.count < 200_000 { foldedCache[r] = (f, capital) }
             }
         } else {
-            f = folded.lookup(lower, hash: lowerHash)
-            if hasUpper { e = exact.lookup(raw) }
+            f = folded.lookup(lower, head: ByteTable.head(lower), hash: lowerHash, foldingCase: false)
+            if hasUpper { e = index.exact.lookup(raw) }
         }
         add(start: start, end: end, folded: f, exact: e, capital: capital, joined: joined, sentence: sentence)
     }
