@@ -5,9 +5,15 @@ protocol ColumnarRows {
     var columns: [String] { get }
     var count: Int { get }
     func value(_ row: Int, _ column: Int) -> Value
+    /// Touches, in one tight loop, the memory that reading `fields` of `column` will need for these rows
+    /// (scattered over a large corpus, it is fetched many rows at a time rather than one miss per row);
+    /// returns anything computed from it, so that the reads are done. Changes nothing.
+    func warm(_ rows: Range<Int>, column: Int, fields: [String]) -> Int
 }
 
 extension ColumnarRows {
+    func warm(_ rows: Range<Int>, column: Int, fields: [String]) -> Int { 0 }
+
     /// A row as the record of all its columns: what the stage's table holds.
     func record(_ row: Int) -> Value {
         .record(Record(keys: columns, values: columns.indices.map { value(row, $0) }))
@@ -64,7 +70,14 @@ extension Interpreter {
         let n = min(rows.count, limit ?? .max)
         var out: [Value] = []
         out.reserveCapacity(n)
+        // Rows are built a block at a time, each block's memory warmed first.
+        let block = 256
+        let warming = reads.compactMap { c in c.column.map { (column: $0.index, fields: c.fields.map(\.name)) } }
         for r in 0..<n {
+            if r % block == 0 {
+                let range = r..<min(n, r + block)
+                for w in warming { warmed &+= rows.warm(range, column: w.column, fields: w.fields) }
+            }
             let record = needsRecord ? rows.record(r) : nil
             var values: [Value] = []
             values.reserveCapacity(reads.count)

@@ -37,6 +37,8 @@ final class Interpreter {
 
     var file: SourceFile
     private var steps = 0
+    /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
+    var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?
     private var callDepth = 0
     private var importStack: [String] = []

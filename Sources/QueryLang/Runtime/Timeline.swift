@@ -4,30 +4,65 @@
 /// Each row is an entry (an entity with one of its facts or documents) found in the postings, with one
 /// integer sort key: the date's ``PartialDate/sortKey`` above the entry's position in the order it was
 /// found. Sorting the keys is a stable sort by date without comparing dates, and a document's date comes
-/// from the corpus's dense date keys rather than from its `Document`. The columns of a row are computed
-/// when they are read, so a `select` right after `timeline` builds only the columns it names (see
-/// ``ColumnarRows``).
+/// from the corpus's dense date keys rather than from its `Document`. The entries are then gathered in
+/// row order, in one tight loop (the processor fetches many of them at once), so that reading the rows
+/// goes through memory in order. The columns of a row are computed when they are read, so a `select`
+/// right after `timeline` builds only the columns it names (see ``ColumnarRows``).
 struct TimelineRows: ColumnarRows {
     static let columnNames = ["date", "entity", "kind", "what", "source", "doc", "quote"]
+    static let docColumn = 5
 
     /// An entity with one of its facts or documents.
     struct Entry {
         var entity: Int32
         /// A fact index when `isFact`, else a document index.
         var item: Int32
+        /// The document: the fact's evidence, or the document itself (kept here, so that reading the
+        /// `doc` of a row does not fetch the fact).
+        var doc: Int32
         var isFact: Bool
     }
 
-    /// In the order they were found.
-    let entries: [Entry]
-    /// The rows in date order: per row, its date's sort key << 32 | the position of its entry in
-    /// `entries` (positions stay far below 2^32: an entry takes 12 bytes).
-    let order: [UInt64]
+    /// The entries in row (date) order, and each row's date sort key.
+    let rows: [Entry]
+    let dates: [UInt32]
+    /// The last date built from its key: rows in date order share dates, each built once per run of rows.
+    private let lastDate = LastDate()
+
+    private final class LastDate {
+        var key = PartialDate.noSortKey
+        var date: PartialDate? = nil
+    }
     let corpus: Corpus
     let fields: FieldAccess
 
+    /// `entries` in the order they were found; `order` per row its date's sort key << 32 | the position of
+    /// its entry in `entries`, sorted (positions stay far below 2^32: an entry takes 16 bytes).
+    init(entries: [Entry], order: [UInt64], corpus: Corpus, fields: FieldAccess) {
+        rows = order.map { entries[Int($0 & 0xFFFF_FFFF)] }
+        dates = order.map { UInt32($0 >> 32) }
+        self.corpus = corpus
+        self.fields = fields
+    }
+
     var columns: [String] { Self.columnNames }
-    var count: Int { order.count }
+    var count: Int { rows.count }
+
+    /// Fetches what reading `doc.id` (or another field of `doc`) will need for these rows, in one loop.
+    func warm(_ range: Range<Int>, column: Int, fields: [String]) -> Int {
+        guard column == TimelineRows.docColumn, let first = fields.first else { return 0 }
+        var touched = 0
+        if first == "id" {
+            corpus.documentIDs.withUnsafeBufferPointer { ids in
+                for r in range { touched &+= ids[Int(rows[r].doc)].utf8.count }
+            }
+        } else {
+            corpus.documents.withUnsafeBufferPointer { docs in
+                for r in range { touched &+= docs[Int(rows[r].doc)].index }
+            }
+        }
+        return touched
+    }
 
     /// Sorts keys that are in position order by their date (their high 32 bits), keeping the position
     /// order among equal dates: a radix sort, one pass per byte of the date in which the keys differ.
@@ -59,24 +94,29 @@ struct TimelineRows: ColumnarRows {
     }
 
     func value(_ row: Int, _ column: Int) -> Value {
-        let key = order[row]
-        let entry = entries[Int(key & 0xFFFF_FFFF)]
+        let entry = rows[row]
         let item = Int(entry.item)
+        switch column {
+        case 0:
+            // Every row's date is its sort key, which loses nothing (a fact's may be missing).
+            let key = dates[row]
+            if key == PartialDate.noSortKey { return .null }
+            if key != lastDate.key { lastDate.key = key; lastDate.date = PartialDate(sortKey: key) }
+            return .date(lastDate.date!)
+        case 1: return .entity(Int(entry.entity))
+        default: break
+        }
         if entry.isFact {
-            let f = corpus.facts[item]
+            // Fields read one by one: a copy of the whole fact would retain every string in it.
             switch column {
-            case 0: return TimelineRows.date(of: f).map(Value.date) ?? .null
-            case 1: return .entity(Int(entry.entity))
             case 2: return .string("fact")
-            case 3: return .string(describe(f))
+            case 3: return .string(describe(corpus.facts[item]))
             case 4: return fields.field(.fact(item), "source") ?? .null
-            case 5: return .document(f.doc)
-            default: return f.quote.map(Value.string) ?? .null
+            case 5: return .document(Int(entry.doc))
+            default: return corpus.facts[item].quote.map(Value.string) ?? .null
             }
         }
         switch column {
-        case 0: return .date(PartialDate(sortKey: UInt32(key >> 32)))
-        case 1: return .entity(Int(entry.entity))
         case 2: return .string("document")
         case 3: return .string(corpus.documents[item].title)
         case 4: return corpus.documents[item].outlet.map(Value.string) ?? .null
@@ -118,18 +158,23 @@ extension Interpreter {
                 throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
                            hints: ["entities | where id == \"...\" | timeline"])
             }
-            for f in corpus.entityFacts[e] {
-                try tick(span)
-                let date = TimelineRows.date(of: corpus.facts[Int(f)])?.sortKey ?? PartialDate.noSortKey
-                order.append(UInt64(date) << 32 | UInt64(entries.count))
-                entries.append(.init(entity: Int32(e), item: f, isFact: true))
+            // Each fact read in place (a copy would retain every string in it).
+            try corpus.facts.withUnsafeBufferPointer { facts in
+                for f in corpus.entityFacts[e] {
+                    try tick(span)
+                    let fact = facts.baseAddress! + Int(f)
+                    let date = TimelineRows.date(of: fact.pointee)?.sortKey ?? PartialDate.noSortKey
+                    order.append(UInt64(date) << 32 | UInt64(entries.count))
+                    entries.append(.init(entity: Int32(e), item: f, doc: Int32(fact.pointee.doc), isFact: true))
+                }
             }
+            // One step per document, counted for the whole list at once.
+            try spend(corpus.entityOwnDocuments[e].count, span)
             for d in corpus.entityOwnDocuments[e] {
-                try tick(span)
                 let date = corpus.documentDateKeys[Int(d)]
                 guard date != PartialDate.noSortKey else { continue }
                 order.append(UInt64(date) << 32 | UInt64(entries.count))
-                entries.append(.init(entity: Int32(e), item: d, isFact: false))
+                entries.append(.init(entity: Int32(e), item: d, doc: d, isFact: false))
             }
         }
         TimelineRows.sortByDate(&order)
