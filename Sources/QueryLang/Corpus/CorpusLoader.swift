@@ -149,12 +149,13 @@ struct CorpusLoader {
             c.entities.append(Entity(id: e.id, index: i, type: e.type, name: e.name, names: e.names, country: country,
                                      description: e.description, note: e.note, location: e.location))
         }
-        let normalizer = Normalizer(spelling: settings.spelling)
-        c.problems += nameConflicts(entries, normalizer: normalizer)
-        // Names are compiled only for a sound catalog: otherwise the documents are still read and
+        // Every name normalised once: the compiled names give the keys that find names shared by mistake.
+        let index = NameIndex(entities: c.entities, normalizer: Normalizer(spelling: settings.spelling))
+        c.problems += nameConflicts(entries, keys: index.nameKeys)
+        // Names are matched only with a sound catalog: otherwise the documents are still read and
         // checked, so that every problem is reported at once, but not matched.
         if !c.problems.contains(where: { $0.severity == .error }) {
-            c.index = NameIndex(entities: c.entities, normalizer: normalizer)
+            c.index = index
         }
         return c
     }
@@ -200,13 +201,11 @@ struct CorpusLoader {
     }
 
     /// Two entities may share a normalised name only if both mark it ambiguous.
-    private func nameConflicts(_ entries: [CatalogLoader.Entry], normalizer: Normalizer) -> [LoadProblem] {
+    private func nameConflicts(_ entries: [CatalogLoader.Entry], keys: [[String]]) -> [LoadProblem] {
         struct Owner { var entry: Int; var kind: NameKind; var line: Int; var text: String }
         var owners: [String: [Owner]] = [:]
         for (i, e) in entries.enumerated() {
-            for (n, line) in zip(e.names, e.nameLines) {
-                let key = n.kind == .acronym ? "=" + normalizer.rawWords(n.text).joined(separator: " ")
-                                              : normalizer.key(n.text)
+            for ((n, line), key) in zip(zip(e.names, e.nameLines), keys[i]) {
                 if key.isEmpty || key == "=" {
                     return [LoadProblem(file: e.location.file, line: line, message: "the name '\(n.text)' has no letters or digits")]
                 }

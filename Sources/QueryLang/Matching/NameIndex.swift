@@ -22,6 +22,9 @@ public struct NameIndex: Sendable {
     /// Normalised lookup key -> entity indices (acronyms included, folded).
     var lookupKeys: [String: [Int32]] = [:]
     public private(set) var maxNameWords = 0
+    /// Per entity, per name (in catalog order), the key two names must share to be the same name: the
+    /// normalised key, or for an acronym `=` and its words as written; empty for a name without words.
+    private(set) var nameKeys: [[String]] = []
 
     /// A problem found while compiling names (an empty name, say).
     public struct Problem: Sendable {
@@ -34,12 +37,17 @@ public struct NameIndex: Sendable {
     public init(entities: [Entity], normalizer: Normalizer = Normalizer()) {
         self.normalizer = normalizer
         var sequences: [(words: [Int32], entity: Int32)] = []
+        nameKeys.reserveCapacity(entities.count)
         for e in entities {
             var seen = Set<[Int32]>()
+            var keys: [String] = []
+            keys.reserveCapacity(e.names.count)
+            defer { nameKeys.append(keys) }
             for n in e.names {
                 let scanned = normalizer.scanWords(n.text)
                 if scanned.isEmpty {
                     problems.append(Problem(entity: e.index, name: n.text, message: "the name has no letters or digits"))
+                    keys.append("")
                     continue
                 }
                 var ids: [Int32] = []
@@ -52,6 +60,7 @@ public struct NameIndex: Sendable {
                 }
                 if seen.insert(ids).inserted { sequences.append((ids, Int32(e.index))) }
                 let key = scanned.map { normalizer.spelling.canonical($0.folded) }.joined(separator: " ")
+                keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key)
                 if !(lookupKeys[key]?.contains(Int32(e.index)) ?? false) { lookupKeys[key, default: []].append(Int32(e.index)) }
                 maxNameWords = max(maxNameWords, ids.count)
             }

@@ -83,6 +83,14 @@ final class Interpreter {
         }
     }
 
+    /// Counts a step of a loop that does not go deeper into the stack: ``tick(_:)`` without the check of
+    /// the stack's depth.
+    @inline(__always)
+    func step(_ span: Span) throws {
+        steps &+= 1
+        if steps & 4095 == 0 { try checkpoint(span) }
+    }
+
     /// Counts work done outside the evaluator (the regex engine's progress reports) and checks the limits.
     func spend(_ n: Int, _ span: Span) throws {
         steps &+= n
