@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Run the benchmark queries on mq, DuckDB and SQLite over the same data, side by side.
 
-Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N]
+Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
 which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
-the manifest and the facts. Every query is timed in-process (median of N runs, after one warm-up run)
-and the three answers are compared.
+the manifest and the facts. Every query is timed in-process and the three answers are compared. The
+engines take turns, query by query, in R rounds (mq N runs, then DuckDB N runs after a warm-up, then
+SQLite): a slow spell of a shared machine falls on all three rather than on one, and each median is
+over the R x N runs of its engine.
 """
 import json
 import os
@@ -19,15 +21,15 @@ import time
 import duckdb
 
 
-def median_time(fn, runs):
-    fn()  # warm-up
+def all_times(fn, runs):
+    """Milliseconds of each of `runs` runs, after one warm-up run."""
+    fn()
     times = []
-    result = None
     for _ in range(runs):
         t0 = time.perf_counter()
-        result = fn()
+        fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), result
+    return times
 
 
 def load(db, corpus, gen, mentions_tsv, is_duck):
@@ -139,9 +141,22 @@ def main():
          "set"),
     ]
 
-    proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs)] + [q[1] for q in queries],
-                          capture_output=True, text=True, check=True)
-    mq_results = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+
+    def mq_run(q):
+        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q],
+                              capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    timed = []  # per query: mq result, mq times, DuckDB times and rows, SQLite times and rows
+    for name, q, sql, kind in queries:
+        mq_times, d_times, s_times = [], [], []
+        for _ in range(rounds):
+            res = mq_run(q)
+            mq_times += res["times_ms"]
+            d_times += all_times(lambda: duck.execute(sql).fetchall(), runs)
+            s_times += all_times(lambda: lite.execute(sql).fetchall(), runs)
+        timed.append((res, mq_times, d_times, duck.execute(sql).fetchall(), s_times, lite.execute(sql).fetchall()))
 
     def norm(rows, kind):
         rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
@@ -150,16 +165,14 @@ def main():
     lines = ["| query | mq median ms | DuckDB median ms | SQLite median ms | mq/DuckDB | mq/SQLite | same answers |",
              "|---|---:|---:|---:|---:|---:|---|"]
     all_same = True
-    for (name, _q, sql, kind), res in zip(queries, mq_results):
-        d_ms, d_rows = median_time(lambda: duck.execute(sql).fetchall(), runs)
-        s_ms, s_rows = median_time(lambda: lite.execute(sql).fetchall(), runs)
+    for (name, _q, sql, kind), (res, mq_times, d_times, d_rows, s_times, s_rows) in zip(queries, timed):
+        m, d_ms, s_ms = (statistics.median(t) for t in (mq_times, d_times, s_times))
         m_rows = [tuple(r.values()) for r in res["result"]] if isinstance(res["result"], list) else [(res["result"],)]
         same = norm(m_rows, kind) == norm(d_rows, kind) == norm(s_rows, kind)
         all_same &= same
         if not same:
             print(f"DIFFERENT ANSWERS for {name}:\n  mq {norm(m_rows, kind)[:5]}\n  duckdb {norm(d_rows, kind)[:5]}\n"
                   f"  sqlite {norm(s_rows, kind)[:5]}", file=sys.stderr)
-        m = res["median_ms"]
         lines.append(f"| {name} | {m:.1f} | {d_ms:.1f} | {s_ms:.1f} | {m / d_ms:.2f} | {m / s_ms:.2f} | {'yes' if same else 'NO'} |")
     table = "\n".join(lines)
     print(table)

@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Time `mq corpus validate` (a full load plus matching, no cache) several times and print medians.
 
-Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT]
+Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT] [--floor]
 
 Three clocks per run: the wall clock of the whole process (start to exit), the load alone as mq times
 it in-process (`--timing`: from the first file read to the last posting built), and the CPU time of the
 process (user + system, all threads), which a busy machine disturbs least. Also the peak resident memory.
+
+With --floor, each run also times reading the documents alone (every documents/*.txt opened and read to
+its end, one after another, in this process): the floor under any loader on this machine at that moment,
+so the two are compared as a ratio even when the machine is slower or faster than usual.
 """
+import os
 import re
 import statistics
 import subprocess
@@ -20,8 +25,11 @@ def main():
     pin = ["taskset", "-c", sys.argv[sys.argv.index("--pin") + 1]] if "--pin" in sys.argv else []
     label = sys.argv[sys.argv.index("--label") + 1] if "--label" in sys.argv else "load + match"
     env = {"MQ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
-    walls, inner, cpus, peaks = [], [], [], []
+    floor = "--floor" in sys.argv
+    walls, inner, cpus, peaks, floors = [], [], [], [], []
     for _ in range(runs):
+        if floor:
+            floors.append(read_all(os.path.join(corpus, "documents")))
         t0 = time.perf_counter()
         p = subprocess.run(pin + ["/usr/bin/time", "-f", "TIME %U %S %M", mq, "corpus", "validate", "--timing", corpus],
                            capture_output=True, text=True, env=env)
@@ -37,6 +45,21 @@ def main():
     print(f"{label}: wall median {w:.0f} ms ({mb / (w / 1000):.1f} MB/s), in-process median {i:.0f} ms "
           f"({mb / (i / 1000):.1f} MB/s), CPU median {c:.0f} ms; peak memory {pk / 2**20:.0f} MiB "
           f"({pk / text_bytes:.2f} x the text); {runs} runs")
+    if floor:
+        f = statistics.median(floors)
+        print(f"  reading the documents alone (one core, no matching): median {f:.0f} ms ({mb / (f / 1000):.1f} MB/s); "
+              f"mq wall / reading {w / f:.2f}, mq in-process / reading {i / f:.2f}")
+
+
+def read_all(directory):
+    """Milliseconds to open and read every .txt of a directory, one after another."""
+    t0 = time.perf_counter()
+    with os.scandir(directory) as entries:
+        for e in entries:
+            if e.name.endswith(".txt"):
+                with open(e.path, "rb", buffering=0) as f:
+                    f.read()
+    return (time.perf_counter() - t0) * 1000
 
 
 if __name__ == "__main__":
