@@ -57,7 +57,7 @@ struct CorpusLoader {
         }, { () -> (FactLoader.Files, Duration) in
             let t0 = ContinuousClock.now
             return (FactLoader.read(directory: directory), ContinuousClock.now - t0)
-        }, { () -> (tsv: [String: DocumentMetadata], problems: [LoadProblem], time: Duration) in
+        }, { () -> (tsv: MetadataTable, problems: [LoadProblem], time: Duration) in
             let t0 = ContinuousClock.now
             var problems: [LoadProblem] = []
             let tsv = docLoader.readTSV(problems: &problems)

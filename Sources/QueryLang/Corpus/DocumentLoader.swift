@@ -22,6 +22,16 @@ struct DocumentMetadata {
     var line: Int? = nil
 }
 
+/// The rows of `documents.tsv`, with the row of each document id (the later one where an id repeats).
+/// Rows stay in one array and are read in place: a row holds a dozen strings and lists, which a copy per
+/// document would retain and release.
+struct MetadataTable {
+    var rows: [DocumentMetadata] = []
+    var rowOf: [String: Int] = [:]
+
+    var count: Int { rowOf.count }
+}
+
 /// Reads `documents/*.txt`, their sidecars and `documents.tsv`.
 struct DocumentLoader {
     static let sidecarKeys = ["sha256", "title", "outlet", "outlet_entity", "authors", "published",
@@ -68,7 +78,7 @@ struct DocumentLoader {
 
     /// Reads every listed `.txt` with its metadata and, when `index` is given, matches it right away: one
     /// pass on all cores, each document read, checked and matched while it is in cache.
-    func load(_ listing: Listing, tsv: [String: DocumentMetadata], entityIndex: [String: Int], index: NameIndex?) -> Result {
+    func load(_ listing: Listing, tsv: MetadataTable, entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
         let texts = listing.texts, sidecars = listing.sidecars
         let names = texts.map(\.name)
@@ -86,6 +96,7 @@ struct DocumentLoader {
             // written cost no memory, while growing it step by step copies it again and again.
             part.mentions.reserveCapacity(range.count * 160)
             let reader = FileAccess.DirectoryReader(docDir)
+            let tsvRows = tsv.rows
             for k in range {
                 let name = names[k]
                 let stem = String(name.dropLast(4))
@@ -95,23 +106,30 @@ struct DocumentLoader {
                 do { bytes = try reader.read(name, limit: DocumentLoader.maxDocumentBytes, regular: texts[k].regular) }
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
-                var meta: DocumentMetadata? = tsv[stem]
-                if meta != nil { part.rowsUsed += 1 }
-                if sidecars.contains(stem) {
+                // The metadata: the sidecar (which wins, even one that could not be read), else the row.
+                let row = tsv.rowOf[stem]
+                if row != nil { part.rowsUsed += 1 }
+                var sidecar: DocumentMetadata? = nil
+                let hasSidecar = sidecars.contains(stem)
+                if hasSidecar {
                     part.sidecarsUsed += 1
-                    meta = readSidecar(stem: stem, problems: &part.problems)
+                    sidecar = readSidecar(stem: stem, problems: &part.problems)
                 }
-                if let sha = meta?.sha256 {
-                    let actual = SHA256.hex(bytes)
-                    if actual != sha.lowercased() {
-                        part.problems.append(LoadProblem(file: meta?.file ?? rel, line: nil,
-                            message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
-                            hint: "restore the original file, or review the metadata and update its sha256"))
+                let doc = withMetadata(hasSidecar ? nil : row, in: tsvRows, or: sidecar) { meta -> Document in
+                    if let sha = meta?.pointee.sha256 {
+                        let actual = SHA256.hex(bytes)
+                        if actual != sha.lowercased() {
+                            part.problems.append(LoadProblem(file: meta?.pointee.file ?? rel, line: nil,
+                                message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
+                                hint: "restore the original file, or review the metadata and update its sha256"))
+                        }
                     }
+                    if let list = meta?.pointee.resolve, let file = meta?.pointee.file {
+                        part.resolutions.append(CuratedResolutions.Request(doc: k, file: file, list: list))
+                    }
+                    return makeDocument(stem: stem, path: rel, text: text, lineStarts: DocumentLoader.lineStarts(bytes),
+                                        metadata: meta, index: k, entityIndex: entityIndex, problems: &part.problems)
                 }
-                let lineStarts = DocumentLoader.lineStarts(bytes)
-                let doc = makeDocument(stem: stem, path: rel, text: text, lineStarts: lineStarts, metadata: meta,
-                                       index: k, entityIndex: entityIndex, problems: &part.problems)
                 if matcher != nil {
                     // The same bytes as the text.
                     let first = part.mentions.count
@@ -120,9 +138,6 @@ struct DocumentLoader {
                     let found = finder.find(in: part.mentions[first...], doc: k)
                     entitiesOf.put(found.all, at: k)
                     ownEntitiesOf.put(found.own, at: k)
-                }
-                if let list = meta?.resolve, let file = meta?.file {
-                    part.resolutions.append(CuratedResolutions.Request(doc: k, file: file, list: list))
                 }
                 documents.put(doc, at: k)
             }
@@ -147,8 +162,8 @@ struct DocumentLoader {
                 result.problems.append(LoadProblem(file: "documents/\(orphan).yaml", message: "metadata for a document that does not exist",
                                                    hint: "expected documents/\(orphan).txt beside it"))
             }
-            for id in Set(tsv.keys).subtracting(stems).sorted() {
-                result.problems.append(LoadProblem(file: "documents.tsv", line: tsv[id]?.line,
+            for id in Set(tsv.rowOf.keys).subtracting(stems).sorted() {
+                result.problems.append(LoadProblem(file: "documents.tsv", line: tsv.rowOf[id].map { tsv.rows[$0].line } ?? nil,
                                                    message: "row for document '\(id)', which does not exist"))
             }
         }
@@ -189,41 +204,50 @@ struct DocumentLoader {
         return starts
     }
 
+    /// Calls `body` with the metadata of a document in place: row `row` of `rows`, else `sidecar`, else none.
+    private func withMetadata<R>(_ row: Int?, in rows: [DocumentMetadata], or sidecar: DocumentMetadata?,
+                                 _ body: (UnsafePointer<DocumentMetadata>?) -> R) -> R {
+        if let row { return rows.withUnsafeBufferPointer { body($0.baseAddress! + row) } }
+        if let sidecar { return withUnsafePointer(to: sidecar) { body($0) } }
+        return body(nil)
+    }
+
     /// A document with its zones resolved against its lines.
-    private func makeDocument(stem: String, path: String, text: String, lineStarts: [Int], metadata meta: DocumentMetadata?,
+    private func makeDocument(stem: String, path: String, text: String, lineStarts: [Int], metadata: UnsafePointer<DocumentMetadata>?,
                               index: Int, entityIndex: [String: Int], problems: inout [LoadProblem]) -> Document {
         let byteCount = text.utf8.count
         var zones: [Zone] = []
         var outletEntity: Int? = nil
-        if let meta {
-            for z in meta.zones {
+        if let meta = metadata {
+            for z in meta.pointee.zones {
                 guard z.last <= lineStarts.count else {
-                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                    problems.append(LoadProblem(file: meta.pointee.file, line: z.line,
                         message: "zone lines \(z.first)-\(z.last) go past the end of \(path) (\(lineStarts.count) lines)"))
                     continue
                 }
                 let start = lineStarts[z.first - 1]
                 let end = z.last < lineStarts.count ? lineStarts[z.last] : byteCount
                 if let clash = zones.first(where: { $0.firstLine <= z.last && z.first <= $0.lastLine }) {
-                    problems.append(LoadProblem(file: meta.file, line: z.line,
+                    problems.append(LoadProblem(file: meta.pointee.file, line: z.line,
                         message: "zone lines \(z.first)-\(z.last) overlap the \(clash.kind.rawValue) zone \(clash.firstLine)-\(clash.lastLine)"))
                     continue
                 }
                 zones.append(Zone(kind: z.kind, firstLine: z.first, lastLine: z.last, start: start, end: end))
             }
-            if let (id, line) = meta.outletEntity {
+            if let (id, line) = meta.pointee.outletEntity {
                 outletEntity = entityIndex[id]
                 if outletEntity == nil {
-                    problems.append(LoadProblem(file: meta.file, line: line, message: "unknown entity '\(id)' in outlet_entity",
+                    problems.append(LoadProblem(file: meta.pointee.file, line: line, message: "unknown entity '\(id)' in outlet_entity",
                                                 hint: Suggestions.hint(for: id, in: entityIndex.keys)))
                 }
             }
         }
-        let m = meta
-        return Document(id: stem, index: index, path: path, text: text, title: m?.title, outlet: m?.outlet,
-                        outletEntity: outletEntity, authors: m?.authors ?? [], published: m?.published,
-                        publishedNote: m?.publishedNote, url: m?.url, language: m?.language ?? "en", zones: zones,
-                        annotated: m != nil, sha256: m?.sha256, note: m?.note, lineStarts: lineStarts)
+        return Document(id: stem, index: index, path: path, text: text, title: metadata?.pointee.title,
+                        outlet: metadata?.pointee.outlet, outletEntity: outletEntity,
+                        authors: metadata?.pointee.authors ?? [], published: metadata?.pointee.published,
+                        publishedNote: metadata?.pointee.publishedNote, url: metadata?.pointee.url,
+                        language: metadata?.pointee.language ?? "en", zones: zones, annotated: metadata != nil,
+                        sha256: metadata?.pointee.sha256, note: metadata?.pointee.note, lineStarts: lineStarts)
     }
 
     /// Decodes UTF-8 text exactly (no replacement characters); refuses binary and empty files.
@@ -322,21 +346,22 @@ struct DocumentLoader {
     }
 
     /// Reads `documents.tsv` (header: id, title, outlet, authors, published, then optional url, sha256).
-    func readTSV(problems: inout [LoadProblem]) -> [String: DocumentMetadata] {
+    func readTSV(problems: inout [LoadProblem]) -> MetadataTable {
         let path = directory + "/documents.tsv"
-        guard FileAccess.exists(path) else { return [:] }
-        guard let table = TSVTable.read(path, file: "documents.tsv", problems: &problems) else { return [:] }
+        guard FileAccess.exists(path) else { return MetadataTable() }
+        guard let table = TSVTable.read(path, file: "documents.tsv", problems: &problems) else { return MetadataTable() }
         let known = ["id", "title", "outlet", "authors", "published", "url", "sha256"]
-        guard table.checkColumns(known: known, required: ["id"], problems: &problems) else { return [:] }
+        guard table.checkColumns(known: known, required: ["id"], problems: &problems) else { return MetadataTable() }
         let at = known.map { table.columnIndex[$0] }
-        var out: [String: DocumentMetadata] = [:]
-        out.reserveCapacity(table.rows.count)
+        var out = MetadataTable()
+        out.rows.reserveCapacity(table.rows.count)
+        out.rowOf.reserveCapacity(table.rows.count)
         for row in table.rows {
             func col(_ k: Int) -> String? { table.cell(row, at[k]) }
             guard let id = col(0) else {
                 problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "row without an id")); continue
             }
-            if out[id] != nil {
+            if out.rowOf[id] != nil {
                 problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "duplicate row for document '\(id)'"))
             }
             var meta = DocumentMetadata(file: "documents.tsv", line: row.line)
@@ -352,7 +377,8 @@ struct DocumentLoader {
             }
             meta.url = col(5)
             meta.sha256 = col(6)
-            out[id] = meta
+            out.rowOf[id] = out.rows.count
+            out.rows.append(meta)
         }
         return out
     }
