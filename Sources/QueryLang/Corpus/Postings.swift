@@ -42,20 +42,22 @@ struct Postings: Sendable {
          entityByID: [String: Int], documentByID: [String: Int], perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
         self.entityByID = entityByID
         self.documentByID = documentByID
-        var starts = [Int](repeating: 0, count: documentCount + 1)
-        for m in mentions { starts[Int(m.doc) + 1] += 1 }
-        for d in 0..<documentCount { starts[d + 1] += starts[d] }
-        documentMentionStart = starts
-        let perDocument = perDocument ?? Postings.entitiesPerDocument(mentions, starts: starts, entityCount: entityCount)
-        documentEntities = perDocument.all
-        documentOwnEntities = perDocument.own
-        // The mentions of each entity on one core, the documents of each entity on the other.
+        // The mentions of each entity on one core; on the other, where each document's mentions start, the
+        // entities of each document (unless given) and the documents of each entity.
         let (byEntity, byDocument) = concurrently({ Postings.mentionsPerEntity(mentions, entityCount: entityCount) }, {
-            (Postings.invert(perDocument.all, count: entityCount), Postings.invert(perDocument.own, count: entityCount))
+            () -> (starts: [Int], perDocument: (all: [[Int32]], own: [[Int32]]), all: [[Int32]], own: [[Int32]]) in
+            var starts = [Int](repeating: 0, count: documentCount + 1)
+            for m in mentions { starts[Int(m.doc) + 1] += 1 }
+            for d in 0..<documentCount { starts[d + 1] += starts[d] }
+            let lists = perDocument ?? Postings.entitiesPerDocument(mentions, starts: starts, entityCount: entityCount)
+            return (starts, lists, Postings.invert(lists.all, count: entityCount), Postings.invert(lists.own, count: entityCount))
         })
+        documentMentionStart = byDocument.starts
+        documentEntities = byDocument.perDocument.all
+        documentOwnEntities = byDocument.perDocument.own
         entityMentions = byEntity
-        entityDocuments = byDocument.0
-        entityOwnDocuments = byDocument.1
+        entityDocuments = byDocument.all
+        entityOwnDocuments = byDocument.own
 
         var factsOf = [[Int32]](repeating: [], count: entityCount)
         for f in facts {
@@ -65,22 +67,34 @@ struct Postings: Sendable {
         entityFacts = factsOf
     }
 
-    /// Empty lists with room for `sizes[k]` items each, so that filling them never grows one.
-    private static func emptyLists(sizes: [Int]) -> [[Int32]] {
-        sizes.map { n in
-            var list: [Int32] = []
-            list.reserveCapacity(n)
-            return list
+    /// Items grouped into `count` lists, in the order given: `fill` calls its argument with each item's
+    /// list and the item. A counting sort into one flat buffer (counted, then each item stored at its
+    /// list's cursor), then one array per list copied out of it: no list grows, and no per-item append
+    /// goes through an array of arrays.
+    private static func grouped(count: Int, sizes: [Int], _ fill: ((Int, Int32) -> Void) -> Void) -> [[Int32]] {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for k in 0..<count { starts[k + 1] = starts[k] + sizes[k] }
+        let flat = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, starts[count]))
+        defer { flat.deallocate() }
+        var cursor = starts
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            fill { list, item in
+                flat[cursor[list]] = item
+                cursor[list] += 1
+            }
         }
+        return (0..<count).map { k in Array(flat[starts[k]..<starts[k + 1]]) }
     }
 
     /// Per entity, the indices of its mentions, ascending.
     private static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
         var counts = [Int](repeating: 0, count: entityCount)
         for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
-        var byEntity = emptyLists(sizes: counts)
-        for (k, m) in mentions.enumerated() where m.entity >= 0 { byEntity[Int(m.entity)].append(Int32(k)) }
-        return byEntity
+        return grouped(count: entityCount, sizes: counts) { put in
+            mentions.withUnsafeBufferPointer { ms in
+                for k in ms.indices where ms[k].entity >= 0 { put(Int(ms[k].entity), Int32(k)) }
+            }
+        }
     }
 
     /// Per document, its distinct entities (any zone, own text), from the mentions in document order.
@@ -102,9 +116,9 @@ struct Postings: Sendable {
     private static func invert(_ lists: [[Int32]], count: Int) -> [[Int32]] {
         var sizes = [Int](repeating: 0, count: count)
         for list in lists { for e in list { sizes[Int(e)] += 1 } }
-        var out = emptyLists(sizes: sizes)
-        for (d, list) in lists.enumerated() { for e in list { out[Int(e)].append(Int32(d)) } }
-        return out
+        return grouped(count: count, sizes: sizes) { put in
+            for (d, list) in lists.enumerated() { for e in list { put(Int(e), Int32(d)) } }
+        }
     }
 }
 
