@@ -179,6 +179,7 @@ struct DocumentLoader {
         return chunks.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
             return [Mention](unsafeUninitializedCapacity: total) { out, initialized in
+                if let base = out.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), count: total * MemoryLayout<Mention>.stride) }
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: parts.count) { c in
                     parts[c].mentions.withUnsafeBufferPointer { m in
