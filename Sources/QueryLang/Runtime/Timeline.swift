@@ -110,7 +110,7 @@ struct TimelineRows: ColumnarRows {
             // Fields read one by one: a copy of the whole fact would retain every string in it.
             switch column {
             case 2: return .string("fact")
-            case 3: return .string(describe(corpus.facts[item]))
+            case 3: return .string(corpus.facts.withUnsafeBufferPointer { describe($0.baseAddress! + item) })
             case 4: return fields.field(.fact(item), "source") ?? .null
             case 5: return .document(Int(entry.doc))
             default: return corpus.facts[item].quote.map(Value.string) ?? .null
@@ -118,26 +118,28 @@ struct TimelineRows: ColumnarRows {
         }
         switch column {
         case 2: return .string("document")
-        case 3: return .string(corpus.documents[item].title)
-        case 4: return corpus.documents[item].outlet.map(Value.string) ?? .null
+        // A document's field read where it lies (not through a copy of the whole document).
+        case 3: return corpus.documents.withUnsafeBufferPointer { .string($0[item].title) }
+        case 4: return corpus.documents.withUnsafeBufferPointer { $0[item].outlet.map(Value.string) ?? .null }
         case 5: return .document(item)
         default: return .null
         }
     }
 
-    /// A fact in words: "Kataib Hezbollah designated_by United States".
-    func describe(_ f: Fact) -> String {
-        let subject = corpus.entities[f.subject].name
+    /// A fact in words: "Kataib Hezbollah designated by United States" (read in place).
+    func describe(_ f: UnsafePointer<Fact>) -> String {
+        let subject = corpus.entities[f.pointee.subject].name
         let object: String
-        switch f.object {
+        switch f.pointee.object {
         case let .entity(o): object = corpus.entities[o].name
-        case let .number(n, unit): object = Preview.text(fields.field(.fact(f.index), "object") ?? .float(n), corpus: corpus, quoteStrings: false) + (unit.map { " \($0)" } ?? "")
+        case let .number(n, unit): object = Preview.text(fields.field(.fact(f.pointee.index), "object") ?? .float(n), corpus: corpus, quoteStrings: false) + (unit.map { " \($0)" } ?? "")
         case let .date(d): object = d.description
         case let .text(t): object = t
         }
-        var s = "\(subject) \(f.predicate.replacingOccurrences(of: "_", with: " ")) \(object)"
-        if let from = f.from { s += " from \(from)" }
-        if let until = f.until { s += " until \(until)" }
+        let predicate = String(decoding: f.pointee.predicate.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self)
+        var s = "\(subject) \(predicate) \(object)"
+        if let from = f.pointee.from { s += " from \(from)" }
+        if let until = f.pointee.until { s += " until \(until)" }
         return s
     }
 }
