@@ -150,8 +150,9 @@ struct CorpusLoader {
                                      description: e.description, note: e.note, location: e.location))
         }
         // Every name normalised once: the compiled names give the keys that find names shared by mistake.
-        let index = NameIndex(entities: c.entities, normalizer: Normalizer(spelling: settings.spelling))
-        c.problems += nameConflicts(entries, keys: index.nameKeys)
+        var keys: [[String]]? = []
+        let index = NameIndex(entities: c.entities, normalizer: Normalizer(spelling: settings.spelling), nameKeys: &keys)
+        c.problems += nameConflicts(entries, keys: keys ?? [])
         // Names are matched only with a sound catalog: otherwise the documents are still read and
         // checked, so that every problem is reported at once, but not matched.
         if !c.problems.contains(where: { $0.severity == .error }) {

@@ -22,9 +22,6 @@ public struct NameIndex: Sendable {
     /// Normalised lookup key -> entity indices (acronyms included, folded).
     var lookupKeys: [String: [Int32]] = [:]
     public private(set) var maxNameWords = 0
-    /// Per entity, per name (in catalog order), the key two names must share to be the same name: the
-    /// normalised key, or for an acronym `=` and its words as written; empty for a name without words.
-    private(set) var nameKeys: [[String]] = []
 
     /// A problem found while compiling names (an empty name, say).
     public struct Problem: Sendable {
@@ -35,19 +32,26 @@ public struct NameIndex: Sendable {
     public private(set) var problems: [Problem] = []
 
     public init(entities: [Entity], normalizer: Normalizer = Normalizer()) {
+        var noKeys: [[String]]? = nil
+        self.init(entities: entities, normalizer: normalizer, nameKeys: &noKeys)
+    }
+
+    /// Also hands back, when `nameKeys` is not nil, per entity and per name (in catalog order) the key two
+    /// names must share to be the same name: the normalised key, or for an acronym `=` and its words as
+    /// written; empty for a name without words (the loader finds names shared by mistake with them).
+    init(entities: [Entity], normalizer: Normalizer, nameKeys: inout [[String]]?) {
         self.normalizer = normalizer
         var sequences: [(words: [Int32], entity: Int32)] = []
-        nameKeys.reserveCapacity(entities.count)
+        let collecting = nameKeys != nil
         for e in entities {
             var seen = Set<[Int32]>()
             var keys: [String] = []
-            keys.reserveCapacity(e.names.count)
-            defer { nameKeys.append(keys) }
+            defer { if collecting { nameKeys!.append(keys) } }
             for n in e.names {
                 let scanned = normalizer.scanWords(n.text)
                 if scanned.isEmpty {
                     problems.append(Problem(entity: e.index, name: n.text, message: "the name has no letters or digits"))
-                    keys.append("")
+                    if collecting { keys.append("") }
                     continue
                 }
                 var ids: [Int32] = []
@@ -60,7 +64,7 @@ public struct NameIndex: Sendable {
                 }
                 if seen.insert(ids).inserted { sequences.append((ids, Int32(e.index))) }
                 let key = scanned.map { normalizer.spelling.canonical($0.folded) }.joined(separator: " ")
-                keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key)
+                if collecting { keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key) }
                 if !(lookupKeys[key]?.contains(Int32(e.index)) ?? false) { lookupKeys[key, default: []].append(Int32(e.index)) }
                 maxNameWords = max(maxNameWords, ids.count)
             }
