@@ -22,14 +22,14 @@ import duckdb
 
 
 def all_times(fn, runs):
-    """Milliseconds of each of `runs` runs, after one warm-up run."""
-    fn()
+    """Milliseconds of each of `runs` runs, after one warm-up run, and the last run's result."""
+    result = fn()
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        fn()
+        result = fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return times
+    return times, result
 
 
 def load(db, corpus, gen, mentions_tsv, is_duck):
@@ -154,9 +154,11 @@ def main():
         for _ in range(rounds):
             res = mq_run(q)
             mq_times += res["times_ms"]
-            d_times += all_times(lambda: duck.execute(sql).fetchall(), runs)
-            s_times += all_times(lambda: lite.execute(sql).fetchall(), runs)
-        timed.append((res, mq_times, d_times, duck.execute(sql).fetchall(), s_times, lite.execute(sql).fetchall()))
+            d, d_rows = all_times(lambda: duck.execute(sql).fetchall(), runs)
+            s, s_rows = all_times(lambda: lite.execute(sql).fetchall(), runs)
+            d_times += d
+            s_times += s
+        timed.append((res, mq_times, d_times, d_rows, s_times, s_rows))
 
     def norm(rows, kind):
         rows = [tuple("" if v is None else str(v) for v in r) for r in rows]

@@ -75,8 +75,7 @@ final class Interpreter {
     /// Counts a step; every 4096 steps checks cancellation, the deadline and the step limit.
     @inline(__always)
     func tick(_ span: Span) throws {
-        steps &+= 1
-        if steps & 4095 == 0 { try checkpoint(span) }
+        try step(span)
         if stack.exhausted() {
             throw fail("E402", "the query nests too deeply: expressions inside function calls inside expressions", span,
                        hints: ["split it with let, or call fewer functions inside each other"])
