@@ -93,7 +93,8 @@ public struct CorpusCache: Sendable {
                 }
             }
             for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1) { queue.async(group: group, execute: takeJobs) }
-            if !decoding.buildDocuments(stop: meeting.stop) { meeting.fail() }
+            let built = HugePages.withPreparedHeap(bytes: decoding.documentBytes) { decoding.buildDocuments(stop: meeting.stop) }
+            if !built { meeting.fail() }
             read = ContinuousClock.now
             takeJobs()
         } else {

@@ -180,6 +180,10 @@ enum CorpusCacheCoding {
             textPieces = max(1, min(n, texts.count >> 22))
         }
 
+        /// About how many bytes of heap ``buildDocuments(stop:)`` takes: the texts, and each document's
+        /// strings and line starts.
+        var documentBytes: Int { file.texts.count + documentCount * 512 }
+
         /// Mentions, names, the documents' lists, the entity postings, the look-ups by id, then the
         /// checksums of the texts and of the index in pieces.
         var sideJobCount: Int { 5 + textPieces + file.indexPieces }
