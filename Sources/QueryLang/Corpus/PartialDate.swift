@@ -79,12 +79,26 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         return (y, m, d, approx)
     }
 
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, after `~` when approximate. Written digit by digit (a date is
+    /// printed for every row of a timeline; a formatted string costs a hundred times more).
     public var description: String {
-        var s = approximate ? "~" : ""
-        s += String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
-        return s
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 11) { b in
+            var n = 0
+            func put(_ v: Int, digits: Int) {
+                var d = digits, v = v
+                while d > 0 {
+                    d -= 1
+                    b[n + d] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                    v /= 10
+                }
+                n += digits
+            }
+            if approximate { b[n] = 0x7E; n += 1 }
+            put(year, digits: 4)
+            if let month { b[n] = 0x2D; n += 1; put(month, digits: 2) }
+            if let day { b[n] = 0x2D; n += 1; put(day, digits: 2) }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self)
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -17,6 +17,11 @@ struct ValuesTests {
         #expect(PartialDate(parsing: "2023-11-17")?.precision == .day)
         #expect(PartialDate(parsing: "~2013")?.approximate == true)
         #expect(PartialDate(parsing: "@2014-06")?.description == "2014-06")
+        // Written back as parsed, zero-padded: each precision, approximate, an early year.
+        #expect(PartialDate(year: 2023, month: 11, day: 7)?.description == "2023-11-07")
+        #expect(PartialDate(year: 987, month: 1, approximate: true)?.description == "~0987-01")
+        #expect(PartialDate(year: 9999)?.description == "9999")
+        #expect(PartialDate(parsing: "~2013-05-31")?.description == "~2013-05-31")
         for bad in ["14", "2014-13", "2023-02-29", "2014-6", "June 2014", "2014-06-31", ""] {
             #expect(PartialDate(parsing: bad) == nil, "\(bad)")
         }
