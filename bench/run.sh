@@ -38,7 +38,7 @@ for n in $DOCS; do
   python3 bench/score.py "$gen/truth/mentions.tsv" <("$MQ" corpus mentions "$corpus" | awk -F'\t' 'NR == 1 || $3 != "0"') > "$RES/score-$n.txt"
   head -2 "$RES/score-$n.txt"
   # (2) re-opening an unchanged corpus.
-  "$MQ" corpus open-time "$corpus"
+  "$MQ" corpus open-time "$corpus" --runs "$RUNS"
   # (4) completion latency for entity names.
   "$MQ" bench --corpus "$corpus" --runs "$RUNS" --complete 'ent("Kata' --complete 'ent("Ma' --complete 'entities | wh'
   # (5) the queries, side by side.

@@ -101,32 +101,46 @@ struct CorpusCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "open-time",
             abstract: "Time opening a corpus: a full load, then re-opening it from the cache (for benchmarks).",
+            discussion: "Each run loads the corpus into a fresh cache, then re-opens it from there. Prints "
+                + "the medians of both and their ratio, then every run's times.",
             shouldDisplay: false)
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+        @Option(help: "Runs (medians are reported).") var runs = 1
 
         func run() throws {
             let path = CorpusLocation.resolve(dir)
-            let cacheDir = NSTemporaryDirectory() + "mq-open-time-\(getpid())"
-            defer { try? FileManager.default.removeItem(atPath: cacheDir) }
-            let cache = CorpusCache(directory: cacheDir)
-            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-            do {
-                var t0 = ContinuousClock.now
-                let first = try Corpus.load(directory: path, cache: cache)
-                let load = seconds(ContinuousClock.now - t0)
-                t0 = ContinuousClock.now
-                let again = try Corpus.load(directory: path, cache: cache)
-                let reopen = seconds(ContinuousClock.now - t0)
-                let hit = again.fromCache
-                    ? String(format: "cache hit; side by side: input files checked in %.1f ms, cache read in %.1f ms",
-                             seconds(again.timings.cacheInputs) * 1000, seconds(again.timings.cacheRead) * 1000)
-                    : "cache MISS"
-                print(String(format: "first load %.1f ms (%d mentions); re-open from cache %.1f ms (%@); %.1fx faster",
-                             load * 1000, first.mentions.count, reopen * 1000, hit, load / reopen))
-            } catch {
-                printError("\(error)")
-                throw ExitCode(1)
+            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+            func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+            func list(_ xs: [Double]) -> String { xs.map { String(format: "%.1f", $0) }.joined(separator: ", ") }
+            var loads: [Double] = [], reopens: [Double] = [], inputs: [Double] = [], reads: [Double] = []
+            var mentions = 0
+            for run in 0..<max(1, runs) {
+                let cacheDir = NSTemporaryDirectory() + "mq-open-time-\(getpid())-\(run)"
+                defer { try? FileManager.default.removeItem(atPath: cacheDir) }
+                let cache = CorpusCache(directory: cacheDir)
+                do {
+                    var t0 = ContinuousClock.now
+                    let first = try Corpus.load(directory: path, cache: cache)
+                    loads.append(ms(ContinuousClock.now - t0))
+                    t0 = ContinuousClock.now
+                    let again = try Corpus.load(directory: path, cache: cache)
+                    reopens.append(ms(ContinuousClock.now - t0))
+                    guard again.fromCache else {
+                        printError("re-opening \(path) missed the cache")
+                        throw ExitCode(1)
+                    }
+                    inputs.append(ms(again.timings.cacheInputs))
+                    reads.append(ms(again.timings.cacheRead))
+                    mentions = first.mentions.count
+                } catch let error as CorpusLoadError {
+                    printError("\(error)")
+                    throw ExitCode(1)
+                }
             }
+            var line = String(format: "first load %.1f ms (%d mentions); re-open from cache %.1f ms (cache hit; side by side: input files checked in %.1f ms, cache read in %.1f ms); %.1fx faster",
+                              median(loads), mentions, median(reopens), median(inputs), median(reads), median(loads) / median(reopens))
+            if loads.count > 1 { line += "; medians of \(loads.count) runs (first loads: \(list(loads)); re-opens: \(list(reopens)))" }
+            print(line)
         }
     }
 }
