@@ -20,7 +20,6 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let c = try CorpusCommand.load(common.corpus)
         let engine = Engine(corpus: c)
-        func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
         for text in complete {
             let completer = Completer(corpus: c)
             var times: [Double] = []
@@ -28,7 +27,7 @@ struct BenchCommand: ParsableCommand {
             for _ in 0..<runs {
                 let t0 = ContinuousClock.now
                 n = completer.complete(text).candidates.count
-                times.append(ms(ContinuousClock.now - t0))
+                times.append((ContinuousClock.now - t0).milliseconds)
             }
             times.sort()
             print("{\"complete\":\(JSONText.quote(text)),\"median_ms\":\(times[times.count / 2]),\"candidates\":\(n)}")
@@ -46,7 +45,7 @@ struct BenchCommand: ParsableCommand {
                     printError(DiagnosticRenderer().render(error.items))
                     throw ExitCode(1)
                 }
-                if run > 0 { times.append(ms(ContinuousClock.now - t0)) }
+                if run > 0 { times.append((ContinuousClock.now - t0).milliseconds) }
                 // The answer of the last run, printed for comparison (not timed).
                 guard run == runs else { continue }
                 if case let .table(t, _)? = outputs.last {

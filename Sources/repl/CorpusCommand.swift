@@ -87,8 +87,7 @@ struct CorpusCommand: ParsableCommand {
                 let t0 = ContinuousClock.now
                 count = 0
                 for d in c.documents { count += matcher.match(d).mentions.count }
-                let dt = ContinuousClock.now - t0
-                times.append(Double(dt.components.seconds) + Double(dt.components.attoseconds) / 1e18)
+                times.append((ContinuousClock.now - t0).milliseconds / 1000)
             }
             times.sort()
             let median = times[times.count / 2]
@@ -109,7 +108,6 @@ struct CorpusCommand: ParsableCommand {
 
         func run() throws {
             let path = CorpusLocation.resolve(dir)
-            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
             func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
             func list(_ xs: [Double]) -> String { xs.map { String(format: "%.1f", $0) }.joined(separator: ", ") }
             var loads: [Double] = [], reopens: [Double] = [], inputs: [Double] = [], reads: [Double] = []
@@ -121,16 +119,16 @@ struct CorpusCommand: ParsableCommand {
                 do {
                     var t0 = ContinuousClock.now
                     let first = try Corpus.load(directory: path, cache: cache)
-                    loads.append(ms(ContinuousClock.now - t0))
+                    loads.append((ContinuousClock.now - t0).milliseconds)
                     t0 = ContinuousClock.now
                     let again = try Corpus.load(directory: path, cache: cache)
-                    reopens.append(ms(ContinuousClock.now - t0))
+                    reopens.append((ContinuousClock.now - t0).milliseconds)
                     guard again.fromCache else {
                         printError("re-opening \(path) missed the cache")
                         throw ExitCode(1)
                     }
-                    inputs.append(ms(again.timings.cacheInputs))
-                    reads.append(ms(again.timings.cacheRead))
+                    inputs.append(again.timings.cacheInputs.milliseconds)
+                    reads.append(again.timings.cacheRead.milliseconds)
                     mentions = first.mentions.count
                 } catch let error as CorpusLoadError {
                     printError("\(error)")

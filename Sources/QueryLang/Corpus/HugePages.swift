@@ -61,7 +61,7 @@ enum HugePages {
 
     #if os(Linux) && canImport(Glibc)
     /// glibc's `mallopt`, looked up rather than linked (`malloc.h` is not part of the Glibc module), and
-    /// the parameters it is given here, with glibc's defaults.
+    /// the parameters it is given here.
     private enum Allocator {
         static let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3
         /// The most glibc can be told to take from the heap for one block (`HEAP_MAX_SIZE / 2`), and

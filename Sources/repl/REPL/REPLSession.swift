@@ -116,9 +116,7 @@ final class REPLSession {
         }
         if !output.isEmpty { Pager.write(output, enabled: interactive) }
         if timing {
-            let d = ContinuousClock.now - start
-            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-            print(String(format: "time: %.1f ms", ms))
+            print(String(format: "time: %.1f ms", (ContinuousClock.now - start).milliseconds))
         }
     }
 
