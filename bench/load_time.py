@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time `mq corpus validate` (a full load plus matching, no cache) several times and print medians.
 
-Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT] [--floor]
+Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT] [--floor] [--cold]
 
 Three clocks per run: the wall clock of the whole process (start to exit), the load alone as mq times
 it in-process (`--timing`: from the first file read to the last posting built), and the CPU time of the
@@ -10,6 +10,11 @@ process (user + system, all threads), which a busy machine disturbs least. Also 
 With --floor, each run also times reading the documents alone (every documents/*.txt opened and read to
 its end, one after another, in this process): the floor under any loader on this machine at that moment,
 so the two are compared as a ratio even when the machine is slower or faster than usual.
+
+With --cold, the documents' pages are dropped from the system's memory before each run (posix_fadvise
+DONTNEED on every file: no privileges needed), so that mq reads them from disk, as a first load does on a
+machine that has not read the corpus lately (some virtual machines drop such pages within seconds). With
+--floor as well, the reading alone is then timed on files dropped just the same.
 """
 import os
 import re
@@ -26,10 +31,16 @@ def main():
     label = sys.argv[sys.argv.index("--label") + 1] if "--label" in sys.argv else "load + match"
     env = {"MQ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
     floor = "--floor" in sys.argv
+    cold = "--cold" in sys.argv
+    documents = os.path.join(corpus, "documents")
     walls, inner, cpus, peaks, floors = [], [], [], [], []
     for _ in range(runs):
         if floor:
-            floors.append(read_all(os.path.join(corpus, "documents")))
+            if cold:
+                drop(documents)
+            floors.append(read_all(documents))
+        if cold:
+            drop(documents)
         t0 = time.perf_counter()
         p = subprocess.run(pin + ["/usr/bin/time", "-f", "TIME %U %S %M", mq, "corpus", "validate", "--timing", corpus],
                            capture_output=True, text=True, env=env)
@@ -47,8 +58,19 @@ def main():
           f"({pk / text_bytes:.2f} x the text); {runs} runs")
     if floor:
         f = statistics.median(floors)
-        print(f"  reading the documents alone (one core, no matching): median {f:.0f} ms ({mb / (f / 1000):.1f} MB/s); "
+        print(f"  reading the documents alone{' from disk' if cold else ''} (one core, no matching): median {f:.0f} ms ({mb / (f / 1000):.1f} MB/s); "
               f"mq wall / reading {w / f:.2f}, mq in-process / reading {i / f:.2f}")
+
+
+def drop(directory):
+    """Asks the system to drop every file of a directory from its memory (clean pages only)."""
+    with os.scandir(directory) as entries:
+        for e in entries:
+            fd = os.open(e.path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
 
 
 def read_all(directory):

@@ -32,6 +32,7 @@ for n in $DOCS; do
   echo "## $n documents, $bytes bytes of text"
   # (1) load plus matching, both cores and one core; peak memory.
   python3 bench/load_time.py "$MQ" "$corpus" "$bytes" --runs "$RUNS" --label "load + match, both cores" --floor
+  python3 bench/load_time.py "$MQ" "$corpus" "$bytes" --runs "$RUNS" --label "load + match, both cores, documents read from disk" --floor --cold
   python3 bench/load_time.py "$MQ" "$corpus" "$bytes" --runs "$RUNS" --pin 0 --label "load + match, one core"
   python3 bench/load_time.py "$MQ" "$corpus-yaml" "$bytes" --runs "$RUNS" --label "load + match, both cores, YAML catalog and facts"
   "$MQ" corpus match-rate "$corpus" --runs "$RUNS"

@@ -95,7 +95,7 @@ struct DocumentLoader {
             // Room for a generous number of mentions per document: pages of a large array that are never
             // written cost no memory, while growing it step by step copies it again and again.
             part.mentions.reserveCapacity(range.count * 160)
-            let reader = FileAccess.DirectoryReader(docDir)
+            let reader = FileAccess.DirectoryReader(docDir, files: Array(texts[range]))
             let tsvRows = tsv.rows
             for k in range {
                 let name = names[k]
@@ -103,7 +103,7 @@ struct DocumentLoader {
                 let rel = "documents/\(name)"
                 // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
                 let bytes: UnsafeBufferPointer<UInt8>
-                do { bytes = try reader.read(name, limit: DocumentLoader.maxDocumentBytes, regular: texts[k].regular) }
+                do { bytes = try reader.read(k - range.lowerBound, limit: DocumentLoader.maxDocumentBytes) }
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 // The metadata: the sidecar (which wins, even one that could not be read), else the row.

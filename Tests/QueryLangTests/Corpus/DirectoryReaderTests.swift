@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import QueryLang
+
+/// The document reader: files come back whole and in order, whether the system holds them in memory or
+/// has to read them from disk (then the next files are read ahead).
+@Suite("Directory reader")
+struct DirectoryReaderTests {
+    /// A fresh directory of files named `0000.txt`, ... with the given contents, written to disk.
+    static func directory(_ contents: [[UInt8]]) throws -> (String, [(name: String, regular: Bool)]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mq-reader-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var files: [(name: String, regular: Bool)] = []
+        for (i, bytes) in contents.enumerated() {
+            let name = String(format: "%04d.txt", i)
+            let fd = open(dir + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try #require(fd >= 0)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            fsync(fd)
+            close(fd)
+            files.append((name, true))
+        }
+        return (dir, files)
+    }
+
+    /// Asks the system to drop the files' pages from memory; whether it did, for the first file.
+    static func evict(_ dir: String, _ files: [(name: String, regular: Bool)]) -> Bool {
+        #if os(Linux)
+        for f in files {
+            let fd = open(dir + "/" + f.name, O_RDONLY)
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
+            close(fd)
+        }
+        let fd = open(dir + "/" + files[0].name, O_RDONLY)
+        defer { close(fd) }
+        guard let p = mmap(nil, 4096, PROT_READ, MAP_SHARED, fd, 0), p != MAP_FAILED else { return false }
+        defer { munmap(p, 4096) }
+        var resident: UInt8 = 0
+        return mincore(p, 4096, &resident) == 0 && resident & 1 == 0
+        #else
+        return false
+        #endif
+    }
+
+    static func contents(_ n: Int) -> [[UInt8]] {
+        (0..<n).map { i in
+            // Mostly small files, one empty, one larger than the reader's first buffer (64 KiB).
+            if i == 3 { return [] }
+            if i == 7 { return [UInt8]((0..<(200 << 10)).map { UInt8(0x41 + $0 % 26) }) }
+            return Array("document \(i)\n".utf8) + [UInt8](repeating: UInt8(0x61 + i % 26), count: 100 + i * 37)
+        }
+    }
+
+    @Test func readsEveryFileWholeInOrder() throws {
+        let contents = Self.contents(80)
+        let (dir, files) = try Self.directory(contents)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let reader = FileAccess.DirectoryReader(dir, files: files)
+        for k in files.indices {
+            #expect(Array(try reader.read(k, limit: 1 << 20)) == contents[k], "file \(k)")
+        }
+    }
+
+    @Test func filesNotInMemoryAreReadAheadAndComeBackWhole() throws {
+        let contents = Self.contents(80)
+        let (dir, files) = try Self.directory(contents)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let evicted = Self.evict(dir, files)
+        let reader = FileAccess.DirectoryReader(dir, files: files)
+        for k in files.indices {
+            #expect(Array(try reader.read(k, limit: 1 << 20)) == contents[k], "file \(k)")
+        }
+        // Reading ahead starts exactly when a file had to come from disk.
+        #expect(reader.readingAhead == evicted)
+    }
+
+    @Test func aMissingOrOversizedFileIsReportedAndTheOthersStillRead() throws {
+        let contents = Self.contents(40)
+        let (dir, files) = try Self.directory(contents)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        unlink(dir + "/" + files[20].name)
+        _ = Self.evict(dir, files.filter { $0.name != files[20].name })
+        let reader = FileAccess.DirectoryReader(dir, files: files)
+        for k in files.indices {
+            if k == 20 {
+                #expect(throws: FileAccess.ReadError.self) { try reader.read(k, limit: 1 << 20) }
+            } else if k == 7 {
+                let error = #expect(throws: FileAccess.ReadError.self) { try reader.read(k, limit: 100 << 10) }
+                #expect(error?.message.contains("over the limit") == true)
+            } else {
+                #expect(Array(try reader.read(k, limit: 1 << 20)) == contents[k], "file \(k)")
+            }
+        }
+    }
+
+    @Test func aCorpusNotInMemoryLoadsTheSameMentions() throws {
+        let hot = try Corpus.load(directory: Paths.seeds)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mq-seeds-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Paths.seeds, toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let docs = try FileManager.default.contentsOfDirectory(atPath: dir + "/documents").sorted().map { (name: $0, regular: true) }
+        for d in docs { let fd = open(dir + "/documents/" + d.name, O_RDONLY); fsync(fd); close(fd) }
+        _ = Self.evict(dir + "/documents", docs)
+        let cold = try Corpus.load(directory: dir)
+        #expect(cold.mentions == hot.mentions)
+        #expect(cold.documents.map(\.text) == hot.documents.map(\.text))
+    }
+}
