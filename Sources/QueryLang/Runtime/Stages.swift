@@ -40,7 +40,8 @@ extension Interpreter {
             return Table(rows: out, columns: columns)
 
         case let .sort(keys):
-            return Table(rows: try sorted(input.rows, keys, outer), columns: input.columns)
+            // Followed by `take N`: only the first N rows, chosen without sorting them all.
+            return Table(rows: try sorted(input.rows, keys, outer, limit: limit), columns: input.columns)
 
         case let .take(n):
             let count = try countArgument(n, outer, "take")
@@ -129,7 +130,9 @@ extension Interpreter {
         return Int(clamping: n)
     }
 
-    /// Stable sort by keys; with a limit, only the first `limit` rows need to be in order.
+    /// Stable sort by keys; with a limit, only the first `limit` rows, in order (picked with a bounded
+    /// heap when they are a small part of the rows: the same rows a full stable sort puts first, since
+    /// ties go by position).
     private func sorted(_ rows: [Value], _ keys: [SortKey], _ outer: Env, limit: Int? = nil) throws -> [Value] {
         var keyed: [(row: Value, keys: [Value], index: Int)] = []
         keyed.reserveCapacity(rows.count)
@@ -147,6 +150,9 @@ extension Interpreter {
                 if c != 0 { return c < 0 }
             }
             return a.index < b.index
+        }
+        if let limit, limit < keyed.count / 4 {
+            return TopN.select(keyed.count, limit) { before(keyed[$0], keyed[$1]) }.map { keyed[$0].row }
         }
         keyed.sort(by: before)
         return keyed.map(\.row)
