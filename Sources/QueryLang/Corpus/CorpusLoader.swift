@@ -38,6 +38,8 @@ struct CorpusLoader {
 
     func load() throws(CorpusLoadError) -> Corpus {
         let start = ContinuousClock.now
+        // The documents are read with the allocator set for loading (DocumentLoader); queries follow.
+        defer { Allocator.settleForQueries() }
         var timings = LoadTimings()
         guard FileAccess.isDirectory(directory) else {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "not a corpus directory (it does not exist or is not a directory)")])

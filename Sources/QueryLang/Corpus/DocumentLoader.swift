@@ -88,6 +88,7 @@ struct DocumentLoader {
         let documents = ParallelSlots<Document>(count: names.count)
         let sentences = ParallelSlots<[Int32]>(count: names.count)
         let entitiesOf = ParallelSlots<[Int32]>(count: names.count), ownEntitiesOf = ParallelSlots<[Int32]>(count: names.count)
+        Allocator.keepHeapTops()  // for the stretches of heap readied below (PopulatedHeap)
         var chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
             var part = Result()
             var matcher = index.map { Matcher(index: $0) }
@@ -96,6 +97,8 @@ struct DocumentLoader {
             // written cost no memory, while growing it step by step copies it again and again.
             part.mentions.reserveCapacity(range.count * 160)
             let reader = FileAccess.DirectoryReader(docDir, files: Array(texts[range]))
+            // The heap is readied for each document's text and lists before they are allocated.
+            var heap = PopulatedHeap()
             let tsvRows = tsv.rows
             for k in range {
                 let name = names[k]
@@ -105,6 +108,7 @@ struct DocumentLoader {
                 let bytes: UnsafeBufferPointer<UInt8>
                 do { bytes = try reader.read(k - range.lowerBound, limit: DocumentLoader.maxDocumentBytes) }
                 catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
+                heap.expect(bytes.count + 256)
                 guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                 // The metadata: the sidecar (which wins, even one that could not be read), else the row.
                 let row = tsv.rowOf[stem]
