@@ -55,6 +55,8 @@ enum FileAccess {
         private let files: [(name: String, regular: Bool)]
         /// Whether a file was found not in memory: from then on, files are read ahead.
         private(set) var readingAhead = false
+        /// Whether reads can tell a file not in memory (false once the system says it cannot).
+        private var probing = true
         /// Files opened ahead and not read yet, by position in `files`; and the next position to open.
         private var ahead: [Int: Int32] = [:]
         private var nextAhead = 0
@@ -110,9 +112,10 @@ enum FileAccess {
                 // it as needed, up to the limit. Until a file is found not in memory, the first read takes
                 // only what is in memory.
                 var done = 0
-                if !readingAhead {
-                    let (n, notInMemory) = DirectoryReader.readInMemory(fd, into: buffer, capacity)
+                if !readingAhead && probing {
+                    let (n, notInMemory, unsupported) = DirectoryReader.readInMemory(fd, into: buffer, capacity)
                     done = n
+                    probing = !unsupported
                     if notInMemory {
                         readingAhead = true
                         nextAhead = k + 1
@@ -149,16 +152,20 @@ enum FileAccess {
 
         /// Reads up to `size` bytes at the file's position into `p`, but only what the system holds in
         /// memory: how many bytes were read, and whether none of them were there (the disk would have
-        /// been waited for). Where the system cannot tell, this reads nothing and says they were there.
-        private static func readInMemory(_ fd: Int32, into p: UnsafeMutablePointer<UInt8>, _ size: Int) -> (Int, notInMemory: Bool) {
+        /// been waited for). Where the system cannot tell (an older kernel, a file system without the
+        /// flag), this reads nothing, says they were there, and that asking again is pointless; any
+        /// other failure is left to the plain read that follows, which reports it.
+        private static func readInMemory(_ fd: Int32, into p: UnsafeMutablePointer<UInt8>, _ size: Int)
+            -> (Int, notInMemory: Bool, unsupported: Bool) {
             #if os(Linux)
-            guard let preadv2 = preadv2 else { return (0, false) }
+            guard let preadv2 = preadv2 else { return (0, false, true) }
             var io = iovec(iov_base: UnsafeMutableRawPointer(p), iov_len: size)
             let n = preadv2(fd, &io, 1, -1, noWait)
-            if n >= 0 { return (n, false) }
-            return (0, errno == EAGAIN)
+            if n >= 0 { return (n, false, false) }
+            let e = errno
+            return (0, e == EAGAIN, e == EOPNOTSUPP || e == ENOSYS || e == EINVAL)
             #else
-            return (0, false)
+            return (0, false, true)
             #endif
         }
 
