@@ -13,8 +13,9 @@ import Glibc
 /// At most one step beyond what is expected is readied; the expectation is kept below the real
 /// allocations, so nothing readied goes unused. The step stays under glibc's smallest threshold for
 /// mapping a block apart (128 KiB), so it always comes from the heap; the caller first calls
-/// ``Allocator/keepHeapTops()``, which keeps the readied top of a heap from being handed back to the system. Elsewhere than on Linux with glibc,
-/// and on older kernels, nothing is readied and pages are faulted in as before.
+/// ``Allocator/keepHeapTops()``, which keeps the readied top of a heap from being handed back to the
+/// system. Elsewhere than on Linux with glibc, and on older kernels, nothing is readied and pages are
+/// faulted in as before.
 struct PopulatedHeap {
     static let step = 96 << 10
     private var readied = 0, expected = 0
