@@ -37,7 +37,14 @@ enum CooccurrenceCounts {
     }
 
     /// The `limit` pairs of entities that share the most documents in the whole corpus (ranked as by
-    /// ``rank(keys:counts:limit:)``), from the postings, on two cores.
+    /// ``rank(keys:counts:limit:)``), from the postings.
+    ///
+    /// First, the pairs among the entities mentioned in the most documents (64, then 256) are counted
+    /// exactly from bitsets of their documents (``pairsAmongMost(_:limit:ranked:documents:docsOf:stop:)``).
+    /// No pair with an entity outside them can share more documents than that entity has; so when the
+    /// last of the best pairs found shares more than the most any outside entity has, they are the answer.
+    /// Otherwise (a corpus whose frequent entities seldom meet), the walk below finds them, on two cores
+    /// (`bitsets: false` goes straight to the walk).
     ///
     /// Entities are ranked by how many documents mention them; a pair is counted by its higher-ranked
     /// entity, whose documents' entity lists are scanned into a small array of counts. The two cores take
@@ -46,7 +53,7 @@ enum CooccurrenceCounts {
     /// fewer than its last kept pair's count: no pair left to it can reach that count. Documents of a kept
     /// pair: the intersection of the two postings. `stop` is polled once per entity (cancellation, time
     /// limit); the number of entities walked is returned for the step count.
-    static func topByDocument(_ corpus: Corpus, ownText: Bool, limit: Int, stop: () -> Bool)
+    static func topByDocument(_ corpus: Corpus, ownText: Bool, limit: Int, bitsets: Bool = true, stop: () -> Bool)
         -> (pairs: [(a: Int, b: Int, count: Int32, docs: [Int32])], walked: Int) {
         let n = corpus.entities.count
         let lists = ownText ? corpus.documentOwnEntities : corpus.documentEntities
@@ -54,6 +61,30 @@ enum CooccurrenceCounts {
         guard limit > 0, n > 1 else { return ([], 0) }
         let sizes = docsOf.map(\.count)
         let byDocuments = (0..<n).sorted { (x: Int, y: Int) -> Bool in sizes[x] != sizes[y] ? sizes[x] > sizes[y] : x < y }
+        func withDocuments(_ best: some Sequence<(key: Int64, count: Int32)>) -> [(a: Int, b: Int, count: Int32, docs: [Int32])] {
+            best.map { p in
+                let a = Int(p.key >> 32), b = Int(p.key & 0xFFFF_FFFF)
+                var docs: [Int32] = []
+                var i = 0, j = 0
+                let x = docsOf[a], y = docsOf[b]
+                while i < x.count && j < y.count {
+                    if x[i] < y[j] { i += 1 } else if x[i] > y[j] { j += 1 } else { docs.append(x[i]); i += 1; j += 1 }
+                }
+                return (a, b, p.count, docs)
+            }
+        }
+        let words = (corpus.documents.count + 63) / 64
+        for k in bitsets ? [64, 256] : [] {
+            let most = min(k, n)
+            // Bitsets of at most 32 MiB.
+            guard most * words <= 1 << 22,
+                  let best = pairsAmongMost(most, limit: limit, ranked: byDocuments, documents: words, docsOf: docsOf,
+                                            stop: stop) else { break }
+            let outside: Int32 = most < n ? Int32(sizes[byDocuments[most]]) : 0
+            if most == n || (best.count == limit && best[limit - 1].count > outside) {
+                return (withDocuments(best), most)
+            }
+        }
         var rank = [Int](repeating: 0, count: n)
         for (r, e) in byDocuments.enumerated() { rank[e] = r }
         typealias Pair = (key: Int64, count: Int32)
@@ -89,16 +120,46 @@ enum CooccurrenceCounts {
         }
         let (even, odd) = concurrently({ walk(from: 0) }, { walk(from: 1) })
         let best = (even.best + odd.best).sorted(by: better).prefix(limit)
-        let pairs = best.map { p -> (a: Int, b: Int, count: Int32, docs: [Int32]) in
-            let a = Int(p.key >> 32), b = Int(p.key & 0xFFFF_FFFF)
-            var docs: [Int32] = []
-            var i = 0, j = 0
-            let x = docsOf[a], y = docsOf[b]
-            while i < x.count && j < y.count {
-                if x[i] < y[j] { i += 1 } else if x[i] > y[j] { j += 1 } else { docs.append(x[i]); i += 1; j += 1 }
-            }
-            return (a, b, p.count, docs)
+        return (withDocuments(best), even.walked + odd.walked)
+    }
+
+    /// The best `limit` pairs (best first, as ``topByDocument(_:ownText:limit:stop:)`` ranks them) among
+    /// the first `k` entities of `ranked` (by documents, most first), each pair's count the number of
+    /// documents in both, from a bitset of each entity's documents (`documents` words each); nil if
+    /// `stop` says so. Pairs that share no document are not listed.
+    static func pairsAmongMost(_ k: Int, limit: Int, ranked: [Int], documents words: Int, docsOf: [[Int32]],
+                               stop: () -> Bool) -> [(key: Int64, count: Int32)]? {
+        var bits = [UInt64](repeating: 0, count: k * words)
+        for i in 0..<k {
+            for d in docsOf[ranked[i]] { bits[i * words + Int(d) >> 6] |= 1 &<< UInt64(d & 63) }
         }
-        return (pairs, even.walked + odd.walked)
+        func better(_ x: (key: Int64, count: Int32), _ y: (key: Int64, count: Int32)) -> Bool {
+            x.count != y.count ? x.count > y.count : x.key < y.key
+        }
+        var best: [(key: Int64, count: Int32)] = []  // kept sorted, best first
+        let stopped: Bool = bits.withUnsafeBufferPointer { b in
+            for i in 0..<k {
+                if stop() { return true }
+                // The entities after i have no more documents than the next one: once that is below the
+                // last kept pair's count, no pair left can enter the list (an equal one still can).
+                if best.count == limit, i + 1 < k, Int32(docsOf[ranked[i + 1]].count) < best[limit - 1].count { break }
+                let x = b.baseAddress! + i * words
+                for j in (i + 1)..<k {
+                    if best.count == limit, Int32(docsOf[ranked[j]].count) < best[limit - 1].count { break }
+                    let y = b.baseAddress! + j * words
+                    var c = 0
+                    for w in 0..<words { c &+= (x[w] & y[w]).nonzeroBitCount }
+                    guard c > 0 else { continue }
+                    let (a, e) = (ranked[i], ranked[j])
+                    let pair = (key: Int64(min(a, e)) << 32 | Int64(max(a, e)), count: Int32(c))
+                    if best.count == limit, !better(pair, best[limit - 1]) { continue }
+                    let at = best.firstIndex { better(pair, $0) } ?? best.count
+                    best.insert(pair, at: at)
+                    if best.count > limit { best.removeLast() }
+                }
+            }
+            return false
+        }
+        return stopped ? nil : best
     }
 }

@@ -41,6 +41,39 @@ struct IndexPathTests {
         }
     }
 
+    /// The two ways the postings give the top pairs agree with each other and with counting every pair:
+    /// bitsets of the entities with the most documents, and the walk over all entities (which a corpus
+    /// whose frequent entities seldom meet still needs). Also the bitsets of the first k entities alone,
+    /// for small k, against a count of the pairs among those k.
+    @Test func topPairsFromBitsetsAndFromTheWalk() {
+        func never() -> Bool { false }
+        for own in [true, false] {
+            let lists = own ? corpus.documentOwnEntities : corpus.documentEntities
+            let docsOf = own ? corpus.entityOwnDocuments : corpus.entityDocuments
+            for limit in [1, 2, 5, 20, 1000] {
+                let bits = CooccurrenceCounts.topByDocument(corpus, ownText: own, limit: limit, stop: never).pairs
+                let walk = CooccurrenceCounts.topByDocument(corpus, ownText: own, limit: limit, bitsets: false, stop: never).pairs
+                #expect(bits.map { "\($0.a) \($0.b) \($0.count) \($0.docs)" } == walk.map { "\($0.a) \($0.b) \($0.count) \($0.docs)" },
+                        "own \(own), limit \(limit)")
+            }
+            // The first k entities by documents, most first (ties in catalog order), and their pairs counted
+            // document by document.
+            let ranked = docsOf.indices.sorted { docsOf[$0].count != docsOf[$1].count ? docsOf[$0].count > docsOf[$1].count : $0 < $1 }
+            for k in [2, 3, 8, 30] {
+                let first = Set(ranked.prefix(k))
+                var counts: [Int64: Int32] = [:]
+                for list in lists {
+                    let es = Set(list.map(Int.init)).intersection(first).sorted()
+                    for (x, a) in es.enumerated() { for b in es[(x + 1)...] { counts[Int64(a) << 32 | Int64(b), default: 0] += 1 } }
+                }
+                let expected = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+                let words = (corpus.documents.count + 63) / 64
+                let got = CooccurrenceCounts.pairsAmongMost(k, limit: 10, ranked: ranked, documents: words, docsOf: docsOf, stop: never)
+                #expect(got?.map { "\($0.key) \($0.count)" } == expected.map { "\($0.key) \($0.value)" }, "own \(own), k \(k)")
+            }
+        }
+    }
+
     // MARK: id == x
 
     @Test func idEqualsOnAWholeSource() {
