@@ -37,7 +37,7 @@ struct PopulatedHeap {
         while expected > readied {
             readied += PopulatedHeap.step
             guard let p = malloc(PopulatedHeap.step) else { return }
-            let page = 4096
+            let page = PopulatedHeap.page
             let first = (Int(bitPattern: p) + page - 1) & ~(page - 1)
             let end = (Int(bitPattern: p) + PopulatedHeap.step) & ~(page - 1)
             if end > first, let start = UnsafeMutableRawPointer(bitPattern: first) {
@@ -47,6 +47,9 @@ struct PopulatedHeap {
         }
         #endif
     }
+
+    /// The system's page size (4 KiB on x86-64; larger on some ARM systems).
+    private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// `MADV_POPULATE_WRITE`: fault in every page of a range, writable, without writing it.
     private static let populateWrite: Int32 = 23
