@@ -87,17 +87,15 @@ enum CooccurrenceCounts {
         }
         var rank = [Int](repeating: 0, count: n)
         for (r, e) in byDocuments.enumerated() { rank[e] = r }
-        typealias Pair = (key: Int64, count: Int32)
-        func better(_ x: Pair, _ y: Pair) -> Bool { x.count != y.count ? x.count > y.count : x.key < y.key }
         /// The best pairs counted by the entities of ranks `first`, `first + 2`, ...
-        func walk(from first: Int) -> (best: [Pair], walked: Int) {
+        func walk(from first: Int) -> (best: BestPairs, walked: Int) {
             var counts = [Int32](repeating: 0, count: n)
             var touched: [Int] = []
-            var best: [Pair] = []  // kept sorted, best first
+            var best = BestPairs(limit: limit)
             var walked = 0
             for r in stride(from: first, to: n, by: 2) {
                 let a = byDocuments[r]
-                if best.count == limit, Int32(sizes[a]) < best[limit - 1].count { break }
+                if best.excludes(Int32(sizes[a])) { break }
                 if stop() { break }
                 walked += 1
                 for d in docsOf[a] {
@@ -107,20 +105,44 @@ enum CooccurrenceCounts {
                     }
                 }
                 for b in touched {
-                    let pair = (key: Int64(min(a, b)) << 32 | Int64(max(a, b)), count: counts[b])
+                    best.offer(a, b, count: counts[b])
                     counts[b] = 0
-                    if best.count == limit, !better(pair, best[limit - 1]) { continue }
-                    let at = best.firstIndex { better(pair, $0) } ?? best.count
-                    best.insert(pair, at: at)
-                    if best.count > limit { best.removeLast() }
                 }
                 touched.removeAll(keepingCapacity: true)
             }
             return (best, walked)
         }
         let (even, odd) = concurrently({ walk(from: 0) }, { walk(from: 1) })
-        let best = (even.best + odd.best).sorted(by: better).prefix(limit)
-        return (withDocuments(best), even.walked + odd.walked)
+        var best = even.best
+        for p in odd.best.pairs { best.offer(p) }
+        return (withDocuments(best.pairs), even.walked + odd.walked)
+    }
+
+    /// The best `limit` pairs offered so far, best first: by count (descending), then by the pair in
+    /// catalog order (`key`: the lower entity index above the higher).
+    struct BestPairs {
+        typealias Pair = (key: Int64, count: Int32)
+        let limit: Int
+        private(set) var pairs: [Pair] = []
+
+        init(limit: Int) { self.limit = limit }
+
+        private static func better(_ x: Pair, _ y: Pair) -> Bool { x.count != y.count ? x.count > y.count : x.key < y.key }
+
+        /// Whether no pair with at most this count can enter the list any more (one with an equal count
+        /// still can, by its key).
+        func excludes(_ count: Int32) -> Bool { pairs.count == limit && count < pairs[limit - 1].count }
+
+        mutating func offer(_ a: Int, _ b: Int, count: Int32) {
+            offer((key: Int64(min(a, b)) << 32 | Int64(max(a, b)), count: count))
+        }
+
+        mutating func offer(_ pair: Pair) {
+            if pairs.count == limit, !BestPairs.better(pair, pairs[limit - 1]) { return }
+            let at = pairs.firstIndex { BestPairs.better(pair, $0) } ?? pairs.count
+            pairs.insert(pair, at: at)
+            if pairs.count > limit { pairs.removeLast() }
+        }
     }
 
     /// The best `limit` pairs (best first, as ``topByDocument(_:ownText:limit:stop:)`` ranks them) among
@@ -133,33 +155,24 @@ enum CooccurrenceCounts {
         for i in 0..<k {
             for d in docsOf[ranked[i]] { bits[i * words + Int(d) >> 6] |= 1 &<< UInt64(d & 63) }
         }
-        func better(_ x: (key: Int64, count: Int32), _ y: (key: Int64, count: Int32)) -> Bool {
-            x.count != y.count ? x.count > y.count : x.key < y.key
-        }
-        var best: [(key: Int64, count: Int32)] = []  // kept sorted, best first
+        var best = BestPairs(limit: limit)
         let stopped: Bool = bits.withUnsafeBufferPointer { b in
             for i in 0..<k {
                 if stop() { return true }
                 // The entities after i have no more documents than the next one: once that is below the
-                // last kept pair's count, no pair left can enter the list (an equal one still can).
-                if best.count == limit, i + 1 < k, Int32(docsOf[ranked[i + 1]].count) < best[limit - 1].count { break }
+                // last kept pair's count, no pair left can enter the list.
+                if i + 1 < k, best.excludes(Int32(docsOf[ranked[i + 1]].count)) { break }
                 let x = b.baseAddress! + i * words
                 for j in (i + 1)..<k {
-                    if best.count == limit, Int32(docsOf[ranked[j]].count) < best[limit - 1].count { break }
+                    if best.excludes(Int32(docsOf[ranked[j]].count)) { break }
                     let y = b.baseAddress! + j * words
                     var c = 0
                     for w in 0..<words { c &+= (x[w] & y[w]).nonzeroBitCount }
-                    guard c > 0 else { continue }
-                    let (a, e) = (ranked[i], ranked[j])
-                    let pair = (key: Int64(min(a, e)) << 32 | Int64(max(a, e)), count: Int32(c))
-                    if best.count == limit, !better(pair, best[limit - 1]) { continue }
-                    let at = best.firstIndex { better(pair, $0) } ?? best.count
-                    best.insert(pair, at: at)
-                    if best.count > limit { best.removeLast() }
+                    if c > 0 { best.offer(ranked[i], ranked[j], count: Int32(c)) }
                 }
             }
             return false
         }
-        return stopped ? nil : best
+        return stopped ? nil : best.pairs
     }
 }
