@@ -261,30 +261,20 @@ struct DocumentLoader {
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, problems: inout [LoadProblem]) -> String? {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+        guard !bytes.isEmpty else {
             problems.append(LoadProblem(file: file, message: "the document is empty")); return nil
         }
-        if let nul = memchr(base, 0, bytes.count) {
-            let offset = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+        switch UTF8Validation.check(bytes) {
+        case let .valid(isASCII):
+            // Checked once, here: the text is made without a second check.
+            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+        case let .nul(offset):
             problems.append(LoadProblem(file: file, line: lineOf(bytes, offset),
-                                        message: "the file holds a NUL byte: it looks binary, not text")); return nil
+                                        message: "the file holds a NUL byte: it looks binary, not text"))
+        case let .invalid(offset):
+            problems.append(LoadProblem(file: file, line: lineOf(bytes, offset),
+                                        message: "invalid UTF-8 at byte \(offset)", hint: "convert the file to UTF-8"))
         }
-        // Checks and copies in one go (the only validation: every String initialiser validates).
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
-        // Find the first invalid sequence for the message.
-        var i = 0
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        loop: while true {
-            switch decoder.decode(&it) {
-            case let .scalarValue(s): offset += UTF8.width(s)
-            case .emptyInput: break loop
-            case .error: i = offset; break loop
-            }
-        }
-        problems.append(LoadProblem(file: file, line: lineOf(bytes, i),
-                                    message: "invalid UTF-8 at byte \(i)", hint: "convert the file to UTF-8"))
         return nil
     }
 
