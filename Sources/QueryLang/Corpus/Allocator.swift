@@ -41,6 +41,21 @@ enum Allocator {
         set(trimThreshold: keptTop, mmapThreshold: largestHeapBlock)
     }
 
+    /// Hands back to the system the whole pages within `bytes` bytes at `start`, the middle of a live
+    /// block whose contents there are no longer needed (`MADV_DONTNEED`): a large buffer that is being
+    /// emptied in order gives its memory back as it goes, before the block itself is freed. The pages
+    /// read as zeros afterwards. Bytes outside whole pages (the allocator's own records, next to the
+    /// block) are not touched.
+    static func discard(_ start: UnsafeRawPointer, bytes: Int) {
+        #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: start) + bytes) & ~(page - 1)
+        guard end > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(p, end - first, MADV_DONTNEED)
+        #endif
+    }
+
     /// Sets the thresholds given (the caller holds ``lock``).
     static func set(trimThreshold: Int? = nil, mmapThreshold: Int? = nil) {
         guard let mallopt else { return }

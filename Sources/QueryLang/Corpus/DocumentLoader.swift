@@ -78,86 +78,106 @@ struct DocumentLoader {
 
     /// Reads every listed `.txt` with its metadata and, when `index` is given, matches it right away: one
     /// pass on all cores, each document read, checked and matched while it is in cache.
+    ///
+    /// One worker per core takes batches of consecutive documents from a ``BatchQueue`` until none are
+    /// left, so the cores finish within a batch of each other. Each worker keeps its mentions in one
+    /// buffer, noting where each batch's run starts; the runs are put in document order at the end
+    /// (``concatenate(_:runs:)``), as are the problems and resolutions, kept per batch.
     func load(_ listing: Listing, tsv: MetadataTable, entityIndex: [String: Int], index: NameIndex?) -> Result {
         let docDir = directory + "/documents"
         let texts = listing.texts, sidecars = listing.sidecars
         let names = texts.map(\.name)
         var result = Result()
-        // Each thread puts its documents and their sentences straight in place, and keeps its problems and
-        // mentions (in document order) for the end.
+        // Documents, sentences and entity lists go straight to their place, from any worker.
         let documents = ParallelSlots<Document>(count: names.count)
         let sentences = ParallelSlots<[Int32]>(count: names.count)
         let entitiesOf = ParallelSlots<[Int32]>(count: names.count), ownEntitiesOf = ParallelSlots<[Int32]>(count: names.count)
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // Batches small enough to end together, large enough to read ahead across (see DirectoryReader).
+        let queue = BatchQueue(count: names.count, batchSize: min(32, max(1, names.count / (cores * 16))))
+        let workers = min(cores, queue.batches)
+        // Per batch: its worker's run of mentions, and what it found to report or resolve.
+        let runs = ParallelSlots<MentionRun>(count: queue.batches)
+        let batchProblems = ParallelSlots<[LoadProblem]>(count: queue.batches)
+        let batchResolutions = ParallelSlots<[CuratedResolutions.Request]>(count: queue.batches)
         Allocator.keepHeapTops()  // for the stretches of heap readied below (PopulatedHeap)
-        var chunks = parallelChunks(names.count, minChunk: 16) { range -> Result in
+        var parts = parallelWorkers(workers) { worker -> Result in
             var part = Result()
             var matcher = index.map { Matcher(index: $0) }
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             // Room for a generous number of mentions per document: pages of a large array that are never
             // written cost no memory, while growing it step by step copies it again and again.
-            part.mentions.reserveCapacity(range.count * 160)
-            let reader = FileAccess.DirectoryReader(docDir, files: Array(texts[range]))
+            part.mentions.reserveCapacity(names.count / workers * 160)
+            let reader = FileAccess.DirectoryReader(docDir, files: texts, planned: true)
             // The heap is readied for each document's text and lists before they are allocated.
             var heap = PopulatedHeap()
             let tsvRows = tsv.rows
-            for k in range {
-                let name = names[k]
-                let stem = String(name.dropLast(4))
-                let rel = "documents/\(name)"
-                // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
-                let bytes: UnsafeBufferPointer<UInt8>
-                do { bytes = try reader.read(k - range.lowerBound, limit: DocumentLoader.maxDocumentBytes) }
-                catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
-                heap.expect(bytes.count + 256)
-                guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
-                // The metadata: the sidecar (which wins, even one that could not be read), else the row.
-                let row = tsv.rowOf[stem]
-                if row != nil { part.rowsUsed += 1 }
-                var sidecar: DocumentMetadata? = nil
-                let hasSidecar = sidecars.contains(stem)
-                if hasSidecar {
-                    part.sidecarsUsed += 1
-                    sidecar = readSidecar(stem: stem, problems: &part.problems)
-                }
-                let doc = withMetadata(hasSidecar ? nil : row, in: tsvRows, or: sidecar) { meta -> Document in
-                    if let sha = meta?.pointee.sha256 {
-                        let actual = SHA256.hex(bytes)
-                        if actual != sha.lowercased() {
-                            part.problems.append(LoadProblem(file: meta?.pointee.file ?? rel, line: nil,
-                                message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
-                                hint: "restore the original file, or review the metadata and update its sha256"))
+            // The batch being read and the next one, already planned so that files are read ahead across.
+            var batch = queue.claim(), next = queue.claim()
+            for b in [batch, next] { if let b { reader.plan(queue.range(b)) } }
+            while let b = batch {
+                let firstMention = part.mentions.count
+                for k in queue.range(b) {
+                    let name = names[k]
+                    let stem = String(name.dropLast(4))
+                    let rel = "documents/\(name)"
+                    // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
+                    let bytes: UnsafeBufferPointer<UInt8>
+                    do { bytes = try reader.read(k, limit: DocumentLoader.maxDocumentBytes) }
+                    catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
+                    heap.expect(bytes.count + 256)
+                    guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
+                    // The metadata: the sidecar (which wins, even one that could not be read), else the row.
+                    let row = tsv.rowOf[stem]
+                    if row != nil { part.rowsUsed += 1 }
+                    var sidecar: DocumentMetadata? = nil
+                    let hasSidecar = sidecars.contains(stem)
+                    if hasSidecar {
+                        part.sidecarsUsed += 1
+                        sidecar = readSidecar(stem: stem, problems: &part.problems)
+                    }
+                    let doc = withMetadata(hasSidecar ? nil : row, in: tsvRows, or: sidecar) { meta -> Document in
+                        if let sha = meta?.pointee.sha256 {
+                            let actual = SHA256.hex(bytes)
+                            if actual != sha.lowercased() {
+                                part.problems.append(LoadProblem(file: meta?.pointee.file ?? rel, line: nil,
+                                    message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",
+                                    hint: "restore the original file, or review the metadata and update its sha256"))
+                            }
                         }
+                        if let list = meta?.pointee.resolve, let file = meta?.pointee.file {
+                            part.resolutions.append(CuratedResolutions.Request(doc: k, file: file, list: list))
+                        }
+                        return makeDocument(stem: stem, path: rel, text: text, lineStarts: DocumentLoader.lineStarts(bytes),
+                                            metadata: meta, index: k, entityIndex: entityIndex, problems: &part.problems)
                     }
-                    if let list = meta?.pointee.resolve, let file = meta?.pointee.file {
-                        part.resolutions.append(CuratedResolutions.Request(doc: k, file: file, list: list))
+                    if matcher != nil {
+                        // The same bytes as the text.
+                        let first = part.mentions.count
+                        sentences.put(matcher!.match(bytes: bytes, doc: Int32(k), zones: doc.zones,
+                                                     appendingTo: &part.mentions), at: k)
+                        let found = finder.find(in: part.mentions[first...], doc: k)
+                        entitiesOf.put(found.all, at: k)
+                        ownEntitiesOf.put(found.own, at: k)
                     }
-                    return makeDocument(stem: stem, path: rel, text: text, lineStarts: DocumentLoader.lineStarts(bytes),
-                                        metadata: meta, index: k, entityIndex: entityIndex, problems: &part.problems)
+                    documents.put(doc, at: k)
                 }
-                if matcher != nil {
-                    // The same bytes as the text.
-                    let first = part.mentions.count
-                    sentences.put(matcher!.match(bytes: bytes, doc: Int32(k), zones: doc.zones,
-                                                 appendingTo: &part.mentions), at: k)
-                    let found = finder.find(in: part.mentions[first...], doc: k)
-                    entitiesOf.put(found.all, at: k)
-                    ownEntitiesOf.put(found.own, at: k)
-                }
-                documents.put(doc, at: k)
+                runs.put(MentionRun(worker: worker, start: firstMention, count: part.mentions.count - firstMention), at: b)
+                if !part.problems.isEmpty { batchProblems.put(part.problems, at: b); part.problems = [] }
+                if !part.resolutions.isEmpty { batchResolutions.put(part.resolutions, at: b); part.resolutions = [] }
+                batch = next
+                next = queue.claim()
+                if let n = next { reader.plan(queue.range(n)) }
             }
             return part
         }
         result.documents = documents.take()
         result.sentences = sentences.take()
         result.documentEntities = (entitiesOf.take(), ownEntitiesOf.take())
-        result.mentions = DocumentLoader.concatenate(&chunks)
-        var rowsUsed = 0, sidecarsUsed = 0
-        for k in chunks.indices {
-            result.problems += chunks[k].problems
-            result.resolutions += chunks[k].resolutions
-            rowsUsed += chunks[k].rowsUsed
-            sidecarsUsed += chunks[k].sidecarsUsed
-        }
+        result.mentions = DocumentLoader.concatenate(&parts, runs: runs.take())
+        result.problems = Array(batchProblems.take().joined())
+        result.resolutions = Array(batchResolutions.take().joined())
+        let rowsUsed = parts.reduce(0) { $0 + $1.rowsUsed }, sidecarsUsed = parts.reduce(0) { $0 + $1.sidecarsUsed }
         // Metadata that no document took (each document takes its row and its sidecar): only then are
         // the stems gathered, to name what was left over.
         if rowsUsed < tsv.count || sidecarsUsed < sidecars.count {
@@ -174,23 +194,43 @@ struct DocumentLoader {
         return result
     }
 
-    /// The chunks' mentions in one array, in chunk order: each chunk copied to its place and freed right
-    /// away, on all cores (the copy takes fresh pages of the big array, which is where its time goes).
-    private static func concatenate(_ chunks: inout [Result]) -> [Mention] {
-        var starts = [0]
-        for c in chunks { starts.append(starts.last! + c.mentions.count) }
-        let total = starts.last!, offsets = starts
-        return chunks.withUnsafeMutableBufferPointer { parts in
+    /// Where one batch's mentions lie: in the buffer of the worker that read it, from `start`.
+    struct MentionRun {
+        var worker: Int
+        var start: Int
+        var count: Int
+    }
+
+    /// The batches' mentions in one array, in batch order (so in document order): each worker copies its
+    /// own runs to their places, on all cores (the copy takes fresh pages of the big array, which is where
+    /// its time goes). A worker's runs lie in its buffer in batch order, so the buffer's pages are handed
+    /// back a few at a time as they are copied, and the two never take their whole size at once.
+    private static func concatenate(_ parts: inout [Result], runs: [MentionRun]) -> [Mention] {
+        let discardStep = (1 << 20) / MemoryLayout<Mention>.stride
+        var starts: [Int] = []
+        starts.reserveCapacity(runs.count)
+        var total = 0
+        for r in runs { starts.append(total); total += r.count }
+        let offsets = starts
+        return parts.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
             return [Mention](unsafeUninitializedCapacity: total) { out, initialized in
                 if let base = out.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), count: total * MemoryLayout<Mention>.stride) }
                 nonisolated(unsafe) let out = out
-                DispatchQueue.concurrentPerform(iterations: parts.count) { c in
-                    parts[c].mentions.withUnsafeBufferPointer { m in
+                DispatchQueue.concurrentPerform(iterations: parts.count) { w in
+                    parts[w].mentions.withUnsafeBufferPointer { m in
                         guard let from = m.baseAddress else { return }
-                        (out.baseAddress! + offsets[c]).initialize(from: from, count: m.count)
+                        var discarded = 0
+                        for (b, r) in runs.enumerated() where r.worker == w && r.count > 0 {
+                            (out.baseAddress! + offsets[b]).initialize(from: from + r.start, count: r.count)
+                            let copied = r.start + r.count
+                            if copied - discarded >= discardStep {
+                                Allocator.discard(from + discarded, bytes: (copied - discarded) * MemoryLayout<Mention>.stride)
+                                discarded = copied
+                            }
+                        }
                     }
-                    parts[c].mentions = []
+                    parts[w].mentions = []
                 }
                 initialized = total
             }

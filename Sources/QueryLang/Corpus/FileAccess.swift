@@ -41,7 +41,8 @@ enum FileAccess {
     /// reads them side by side while the current one is matched, instead of one wait after another
     /// (10,000 small files on a virtual disk take a quarter of the time). Files in memory cost nothing more:
     /// the first read of each file does not wait for the disk (`preadv2` `RWF_NOWAIT`), which is how a file
-    /// not in memory is noticed.
+    /// not in memory is noticed. The files ahead are the next ones in the order of reading: every file in
+    /// order, or the batches the caller has planned (``plan(_:)``).
     final class DirectoryReader {
         /// How many files are asked for ahead of the one being read, on each thread.
         static let readAheadFiles = 32
@@ -57,17 +58,34 @@ enum FileAccess {
         private(set) var readingAhead = false
         /// Whether reads can tell a file not in memory (false once the system says it cannot).
         private var probing = true
-        /// Files opened ahead and not read yet, by position in `files`; and the next position to open.
+        /// Files opened ahead and not read yet, by position in `files`.
         private var ahead: [Int: Int32] = [:]
-        private var nextAhead = 0
+        /// The positions of the files in the order they will be read: nil for all of them in order, else
+        /// those planned so far (``plan(_:)``); and how many of those have been read, and opened ahead.
+        private var order: [Int32]?
+        private var readCount = 0, aheadCount = 0
 
-        /// A reader of `files` of `directory`, which ``read(_:limit:)`` will be asked for in this order.
-        init(_ directory: String, files: [(name: String, regular: Bool)]) {
+        /// A reader of `files` of `directory`, which ``read(_:limit:)`` will be asked for in this order,
+        /// or, when `planned`, in the order of the batches given to ``plan(_:)``.
+        init(_ directory: String, files: [(name: String, regular: Bool)], planned: Bool = false) {
             self.directory = directory
             self.files = files
+            order = planned ? [] : nil
             directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
             buffer = .allocate(capacity: capacity)
         }
+
+        /// Says that the files at `positions` will be read next, in order, after those planned before.
+        func plan(_ positions: Range<Int>) {
+            order?.append(contentsOf: positions.lazy.map { Int32(truncatingIfNeeded: $0) })
+        }
+
+        /// Files opened ahead that have not been read yet.
+        var filesOpenAhead: Int { ahead.count }
+
+        private var plannedCount: Int { order?.count ?? files.count }
+
+        private func position(_ i: Int) -> Int { order.map { Int($0[i]) } ?? i }
 
         deinit {
             if directoryFD >= 0 { close(directoryFD) }
@@ -79,12 +97,14 @@ enum FileAccess {
             directoryFD >= 0 ? openat(directoryFD, name, O_RDONLY | O_NONBLOCK) : open(directory + "/" + name, O_RDONLY | O_NONBLOCK)
         }
 
-        /// Opens the regular files up to `end` not opened yet and asks the system to start reading them.
-        /// Files that cannot be opened are left to their read, which reports why.
-        private func readAhead(upTo end: Int) {
-            while nextAhead < min(end, files.count) {
-                let k = nextAhead
-                nextAhead += 1
+        /// Opens the regular files of the next ``readAheadFiles`` to be read that are not open yet, and asks
+        /// the system to start reading them. Files that cannot be opened are left to their read, which
+        /// reports why.
+        private func readAhead() {
+            aheadCount = max(aheadCount, readCount)
+            while aheadCount < min(plannedCount, readCount + DirectoryReader.readAheadFiles) {
+                let k = position(aheadCount)
+                aheadCount += 1
                 guard files[k].regular else { continue }  // a pipe or device is opened by its read alone
                 let fd = openFile(files[k].name)
                 guard fd >= 0 else { continue }
@@ -100,10 +120,8 @@ enum FileAccess {
         /// as regular is read to its end without asking its size.
         func read(_ k: Int, limit: Int) throws -> UnsafeBufferPointer<UInt8> {
             let (name, regular) = files[k]
-            if readingAhead {
-                nextAhead = max(nextAhead, k)
-                readAhead(upTo: k + 1 + DirectoryReader.readAheadFiles)
-            }
+            if readCount < plannedCount && position(readCount) == k { readCount += 1 }
+            if readingAhead { readAhead() }
             let fd = ahead.removeValue(forKey: k) ?? openFile(name)
             if fd < 0 { throw ReadError(message: "cannot open: \(String(cString: strerror(errno)))") }
             defer { close(fd) }
@@ -118,8 +136,7 @@ enum FileAccess {
                     probing = !unsupported
                     if notInMemory {
                         readingAhead = true
-                        nextAhead = k + 1
-                        readAhead(upTo: k + 1 + DirectoryReader.readAheadFiles)
+                        readAhead()
                     }
                 }
                 while true {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs two pieces of work side by side (on two cores when there are two) and returns both results.
 func concurrently<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
@@ -65,6 +66,44 @@ func parallelChunks<T>(_ count: Int, minChunk: Int = 16, chunksPerCore: Int = 4,
         }
     }
     return (0..<chunks).map { results[$0]! }
+}
+
+/// The items `0..<count` cut into batches of consecutive items, handed out one at a time and in order to
+/// whichever worker asks next (``claim()``): a worker that is done takes the next batch, so the cores
+/// finish together, give or take one small batch, however unequal the items' costs. (Fixed chunks, as in
+/// ``parallelChunks(_:minChunk:chunksPerCore:_:)``, leave one core idle while the other ends the last one.)
+final class BatchQueue: Sendable {
+    let count: Int
+    let batchSize: Int
+    /// How many batches there are.
+    let batches: Int
+    private let next = Atomic<Int>(0)
+
+    init(count: Int, batchSize: Int) {
+        self.count = count
+        self.batchSize = max(1, batchSize)
+        batches = (count + self.batchSize - 1) / self.batchSize
+    }
+
+    /// The next batch no worker has taken yet, or nil when all are taken.
+    func claim() -> Int? {
+        let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return b < batches ? b : nil
+    }
+
+    /// The items of batch `b`.
+    func range(_ b: Int) -> Range<Int> { (b * batchSize)..<min(count, (b + 1) * batchSize) }
+}
+
+/// Runs `body(w)` for each worker `w` of `0..<workers` side by side, one per core, and returns their
+/// results in worker order.
+func parallelWorkers<T>(_ workers: Int, _ body: (Int) -> T) -> [T] {
+    let results = ParallelSlots<T>(count: workers)
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let work = body
+        DispatchQueue.concurrentPerform(iterations: workers) { w in results.put(work(w), at: w) }
+    }
+    return results.take()
 }
 
 /// One slot per item of a ``parallelChunks(_:minChunk:_:)`` loop, which the thread that handles the item

@@ -141,8 +141,8 @@ enum FileCompletion {
         let shownDir = prefix.contains("/") ? String(prefix[...prefix.lastIndex(of: "/")!]) : ""
         return names.filter { $0.hasPrefix(stem) && (!$0.hasPrefix(".") || stem.hasPrefix(".")) }.sorted().map { name in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: listDir + "/" + name, isDirectory: &isDir)
-            return shownDir + name + (isDir.boolValue ? "/" : "")
+            let exists = FileManager.default.fileExists(atPath: listDir + "/" + name, isDirectory: &isDir)
+            return shownDir + name + (exists && isDir.boolValue ? "/" : "")
         }
     }
 

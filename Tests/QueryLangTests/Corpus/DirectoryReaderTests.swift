@@ -77,6 +77,28 @@ struct DirectoryReaderTests {
         #expect(reader.readingAhead == evicted)
     }
 
+    /// A worker of the loader reads the batches it takes, which are not consecutive: it plans each one,
+    /// and files are read ahead across its batches, never those of another worker.
+    @Test func plannedBatchesAreReadAheadInTheirOrder() throws {
+        let contents = Self.contents(120)
+        let (dir, files) = try Self.directory(contents)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let evicted = Self.evict(dir, files)
+        let reader = FileAccess.DirectoryReader(dir, files: files, planned: true)
+        let batches = [80..<100, 0..<20, 40..<60, 100..<120]
+        reader.plan(batches[0])
+        reader.plan(batches[1])
+        for (i, batch) in batches.enumerated() {
+            for k in batch {
+                #expect(Array(try reader.read(k, limit: 1 << 20)) == contents[k], "file \(k)")
+            }
+            if i + 2 < batches.count { reader.plan(batches[i + 2]) }
+        }
+        #expect(reader.readingAhead == evicted)
+        // No file outside the plan was opened ahead (and left open): only planned files were read.
+        #expect(reader.filesOpenAhead == 0)
+    }
+
     @Test func aMissingOrOversizedFileIsReportedAndTheOthersStillRead() throws {
         let contents = Self.contents(40)
         let (dir, files) = try Self.directory(contents)
