@@ -212,6 +212,7 @@ struct DocumentLoader {
         var total = 0
         for r in runs { starts.append(total); total += r.count }
         let offsets = starts
+        if total == 0 { return [] }  // (see ParallelSlots.take)
         return parts.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
             return [Mention](unsafeUninitializedCapacity: total) { out, initialized in

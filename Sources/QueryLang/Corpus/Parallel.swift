@@ -136,6 +136,9 @@ final class ParallelSlots<T>: @unchecked Sendable {
     /// The values of the filled slots, in slot order. Call once every thread is done; empties the slots.
     func take() -> [T] {
         let n = (0..<count).reduce(0) { $0 + (filled[$1] ? 1 : 0) }
+        // Not made for none: an empty array made so writes its count into the one shared empty array,
+        // which threads doing the same at once would race on.
+        if n == 0 { return [] }
         return [T](unsafeUninitializedCapacity: n) { out, initialized in
             initialized = 0
             for k in 0..<count where filled[k] {
