@@ -131,7 +131,7 @@ struct DocumentLoader {
                     let row = tsv.rowOf[stem]
                     if row != nil { part.rowsUsed += 1 }
                     var sidecar: DocumentMetadata? = nil
-                    let hasSidecar = sidecars.contains(stem)
+                    let hasSidecar = !sidecars.isEmpty && sidecars.contains(stem)
                     if hasSidecar {
                         part.sidecarsUsed += 1
                         sidecar = readSidecar(stem: stem, problems: &part.problems)

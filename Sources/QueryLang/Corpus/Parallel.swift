@@ -128,7 +128,7 @@ final class ParallelSlots<T>: @unchecked Sendable {
     }
 
     /// Fills slot `k`; slots are filled from any thread, each by one thread only.
-    func put(_ value: T, at k: Int) {
+    func put(_ value: consuming T, at k: Int) {
         (values + k).initialize(to: value)
         filled[k] = true
     }

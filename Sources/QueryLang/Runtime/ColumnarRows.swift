@@ -9,10 +9,14 @@ protocol ColumnarRows {
     /// (scattered over a large corpus, it is fetched many rows at a time rather than one miss per row);
     /// returns anything computed from it, so that the reads are done. Changes nothing.
     func warm(_ rows: Range<Int>, column: Int, fields: [String]) -> Int
+    /// The document in `column` of `row`, when that column holds only documents (nil for other columns):
+    /// `select` then reads `doc.id` straight from the corpus's list of ids.
+    func document(_ row: Int, _ column: Int) -> Int?
 }
 
 extension ColumnarRows {
     func warm(_ rows: Range<Int>, column: Int, fields: [String]) -> Int { 0 }
+    func document(_ row: Int, _ column: Int) -> Int? { nil }
 
     /// A row as the record of all its columns: what the stage's table holds.
     func record(_ row: Int) -> Value {
@@ -67,6 +71,7 @@ extension Interpreter {
         let names = columnNames(cols)
         let reads = cols.map { columnRead($0.expr, rows.columns, outer) }
         let needsRecord = reads.contains { $0.column == nil }
+        let documentIDs = corpus.documentIDs
         let n = min(rows.count, limit ?? .max)
         var out: [Value] = []
         out.reserveCapacity(n)
@@ -88,6 +93,12 @@ extension Interpreter {
                 }
                 // A flat loop: the steps are counted, but the stack cannot grow here.
                 try step(span)
+                if c.fields.count == 1, c.fields[0].name == "id", let d = rows.document(r, k) {
+                    // `doc.id`, the usual way to show a document: the same value and steps as the field read.
+                    try step(c.fields[0].span)
+                    values.append(.string(documentIDs[d]))
+                    continue
+                }
                 var v = rows.value(r, k)
                 for (name, span) in c.fields {
                     try step(span)

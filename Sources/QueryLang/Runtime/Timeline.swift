@@ -64,6 +64,10 @@ struct TimelineRows: ColumnarRows {
         return touched
     }
 
+    func document(_ row: Int, _ column: Int) -> Int? {
+        column == TimelineRows.docColumn ? Int(rows[row].doc) : nil
+    }
+
     /// Sorts keys that are in position order by their date (their high 32 bits), keeping the position
     /// order among equal dates: a radix sort, one pass per byte of the date in which the keys differ.
     static func sortByDate(_ keys: inout [UInt64]) {
