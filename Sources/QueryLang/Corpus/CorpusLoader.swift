@@ -92,13 +92,42 @@ struct CorpusLoader {
         let documents = docs.documents
         var documentIndex: [String: Int] = [:]
         documentIndex.reserveCapacity(documents.count)
-        for d in documents { documentIndex[d.id] = d.index }
+        // Read in place: a loop over the documents would copy each one (a dozen references retained).
+        documents.withUnsafeBufferPointer { docs in
+            for k in docs.indices { documentIndex[docs[k].id] = docs[k].index }
+        }
         lap(\.matching)
 
-        // Phase 3: facts checked against the catalog and their evidence.
-        let facts = FactLoader(entityIndex: entityIndex, documentIndex: documentIndex, documents: documents,
-                               catalogComplete: catalog.0.complete).check(factFiles, problems: &problems)
-        lap(\.facts)
+        // Phase 3: facts checked against the catalog and their evidence. Beside them, unless a curated
+        // resolution will change some mentions first, phase 4's postings of the mentions, which do not
+        // depend on the facts (the entities of each document were found while it was matched).
+        let factLoader = FactLoader(entityIndex: entityIndex, documentIndex: documentIndex, documents: documents,
+                                    catalogComplete: catalog.0.complete)
+        let facts: [Fact]
+        var early: Postings? = nil
+        if docs.resolutions.isEmpty && index != nil {
+            let (checked, built) = concurrently({ () -> ([Fact], [LoadProblem], Duration) in
+                let t0 = ContinuousClock.now
+                var factProblems: [LoadProblem] = []
+                let facts = factLoader.check(factFiles, problems: &factProblems)
+                return (facts, factProblems, ContinuousClock.now - t0)
+            }, { () -> (Postings, Duration) in
+                let t0 = ContinuousClock.now
+                let p = Postings(mentions: docs.mentions, documentCount: documents.count, entityCount: entities.count,
+                                 facts: [], entityByID: entityIndex, documentByID: documentIndex,
+                                 perDocument: docs.documentEntities)
+                return (p, ContinuousClock.now - t0)
+            })
+            facts = checked.0
+            problems += checked.1
+            timings.facts = checked.2
+            early = built.0
+            timings.postings = built.1
+            clock = ContinuousClock.now
+        } else {
+            facts = factLoader.check(factFiles, problems: &problems)
+            lap(\.facts)
+        }
 
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
@@ -107,18 +136,23 @@ struct CorpusLoader {
             throw CorpusLoadError(problems: unique.sorted { ($0.file, $0.line ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.message) })
         }
         guard let index else { throw CorpusLoadError(problems: []) }
+        let postings: Postings
         var mentions = docs.mentions
-        var curationProblems: [LoadProblem] = []
-        let resolved = CuratedResolutions(requests: docs.resolutions)
-            .apply(to: &mentions, documents: documents, entityIndex: entityIndex, names: index, problems: &curationProblems)
-        if !curationProblems.isEmpty { throw CorpusLoadError(problems: curationProblems) }
-
-        // Phase 4: postings (the entities of each document were found while it was matched, unless a
-        // curated resolution has changed some mentions since).
-        let postings = Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count,
+        if var p = early {
+            p.entityFacts = Postings.factsPerEntity(facts, entityCount: entities.count)
+            postings = p
+        } else {
+            var curationProblems: [LoadProblem] = []
+            let resolved = CuratedResolutions(requests: docs.resolutions)
+                .apply(to: &mentions, documents: documents, entityIndex: entityIndex, names: index, problems: &curationProblems)
+            if !curationProblems.isEmpty { throw CorpusLoadError(problems: curationProblems) }
+            // Phase 4: postings (the entities of each document were found while it was matched, unless a
+            // curated resolution has changed some mentions since).
+            postings = Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count,
                                 facts: facts, entityByID: entityIndex, documentByID: documentIndex,
                                 perDocument: resolved ? nil : docs.documentEntities)
-        lap(\.postings)
+            lap(\.postings)
+        }
         timings.total = ContinuousClock.now - start
         return Corpus(name: catalog.0.name ?? lastComponent(directory), directory: directory, documents: documents,
                       entities: entities, facts: facts, index: index, mentions: mentions,

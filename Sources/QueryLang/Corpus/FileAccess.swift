@@ -80,6 +80,13 @@ enum FileAccess {
             order?.append(contentsOf: positions.lazy.map { Int32(truncatingIfNeeded: $0) })
         }
 
+        /// Reads ahead from now on, whether or not a file has been found not in memory (for a caller that
+        /// knows the files are on disk, and for tests).
+        func readAheadFromNow() {
+            readingAhead = true
+            readAhead()
+        }
+
         /// Files opened ahead that have not been read yet.
         var filesOpenAhead: Int { ahead.count }
 

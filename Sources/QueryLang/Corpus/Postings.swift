@@ -59,12 +59,21 @@ struct Postings: Sendable {
         entityDocuments = byDocument.all
         entityOwnDocuments = byDocument.own
 
+        entityFacts = Postings.factsPerEntity(facts, entityCount: entityCount)
+    }
+
+    /// Per entity, the facts in which it is the subject or the entity object.
+    static func factsPerEntity(_ facts: [Fact], entityCount: Int) -> [[Int32]] {
         var factsOf = [[Int32]](repeating: [], count: entityCount)
-        for f in facts {
-            factsOf[f.subject].append(Int32(f.index))
-            if case let .entity(o) = f.object, o != f.subject { factsOf[o].append(Int32(f.index)) }
+        facts.withUnsafeBufferPointer { facts in
+            // Read in place (a copy of a fact would retain every string in it).
+            for k in facts.indices {
+                let subject = facts[k].subject, index = Int32(facts[k].index)
+                factsOf[subject].append(index)
+                if case let .entity(o) = facts[k].object, o != subject { factsOf[o].append(index) }
+            }
         }
-        entityFacts = factsOf
+        return factsOf
     }
 
     /// Items grouped into `count` lists, in the order given: `fill` calls its argument with each item's
