@@ -28,8 +28,19 @@ struct DocumentMetadata {
 struct MetadataTable {
     var rows: [DocumentMetadata] = []
     var rowOf: [String: Int] = [:]
+    /// The id of each row, and whether no id repeats.
+    var ids: [String] = []
+    var unique = true
 
     var count: Int { rowOf.count }
+
+    /// The row of document `id`, which is document `position` in name order: the row at that position when
+    /// it is this document's (the table lists the documents in name order, as a converter writes it), else
+    /// the row found by id.
+    func row(of id: String, position: Int) -> Int? {
+        if unique && position < ids.count && ids[position] == id { return position }
+        return rowOf[id]
+    }
 }
 
 /// Reads `documents/*.txt`, their sidecars and `documents.tsv`.
@@ -128,7 +139,7 @@ struct DocumentLoader {
                     heap.expect(bytes.count + 256)
                     guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
                     // The metadata: the sidecar (which wins, even one that could not be read), else the row.
-                    let row = tsv.rowOf[stem]
+                    let row = tsv.row(of: stem, position: k)
                     if row != nil { part.rowsUsed += 1 }
                     var sidecar: DocumentMetadata? = nil
                     let hasSidecar = !sidecars.isEmpty && sidecars.contains(stem)
@@ -392,6 +403,7 @@ struct DocumentLoader {
         var out = MetadataTable()
         out.rows.reserveCapacity(table.rows.count)
         out.rowOf.reserveCapacity(table.rows.count)
+        out.ids.reserveCapacity(table.rows.count)
         for row in table.rows {
             func col(_ k: Int) -> String? { table.cell(row, at[k]) }
             guard let id = col(0) else {
@@ -399,6 +411,7 @@ struct DocumentLoader {
             }
             if out.rowOf[id] != nil {
                 problems.append(LoadProblem(file: "documents.tsv", line: row.line, message: "duplicate row for document '\(id)'"))
+                out.unique = false
             }
             var meta = DocumentMetadata(file: "documents.tsv", line: row.line)
             meta.title = col(1)
@@ -415,6 +428,7 @@ struct DocumentLoader {
             meta.sha256 = col(6)
             out.rowOf[id] = out.rows.count
             out.rows.append(meta)
+            out.ids.append(id)
         }
         return out
     }
