@@ -149,6 +149,11 @@ struct TextScanner {
                 if !sawSpaceAfterEnd { boundary = false }
             }
             i += width
+            // A space right after a separator (", ", ". "), taken here as the `.space` case would take it
+            // on the next turn, without going through the switch again.
+            let space = i < n && base[i] == 0x20
+            sawSpaceAfterEnd = sawSpaceAfterEnd || (space && boundary)
+            i &+= space ? 1 : 0
         }
     }
 
