@@ -239,19 +239,17 @@ struct CorpusLoader {
 
     /// Two entities may share a normalised name only if both mark it ambiguous.
     private func nameConflicts(_ entries: [CatalogLoader.Entry], keys: [[String]]) -> [LoadProblem] {
-        struct Owner { var entry: Int; var kind: NameKind; var line: Int; var text: String }
-        var owners: [String: [Owner]] = [:]
-        for (i, e) in entries.enumerated() {
-            for ((n, line), key) in zip(zip(e.names, e.nameLines), keys[i]) {
+        var owners: [String: [NameOwner]] = [:]
+        owners.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+        for i in entries.indices {
+            // The entry's names and lines read in place (a copy of the entry would retain all its strings).
+            let names = entries[i].names, lines = entries[i].nameLines
+            for ((n, line), key) in zip(zip(names, lines), keys[i]) {
                 if key.isEmpty || key == "=" {
-                    return [LoadProblem(file: e.location.file, line: line, message: "the name '\(n.text)' has no letters or digits")]
+                    return [LoadProblem(file: entries[i].location.file, line: line, message: "the name '\(n.text)' has no letters or digits")]
                 }
-                if let k = owners[key]?.firstIndex(where: { $0.entry == i }) {
-                    // The same name twice on one entity: it is shared knowingly if either says so.
-                    if n.kind == .ambiguous { owners[key]![k].kind = .ambiguous }
-                    continue
-                }
-                owners[key, default: []].append(Owner(entry: i, kind: n.kind, line: line, text: n.text))
+                // One lookup of the key: its list of owners is changed in place.
+                owners[key, default: []].add(NameOwner(entry: i, kind: n.kind, line: line, text: n.text))
             }
         }
         var problems: [LoadProblem] = []
@@ -264,5 +262,26 @@ struct CorpusLoader {
             }
         }
         return problems
+    }
+}
+
+/// An entry that has a name (by its position in the catalog), for ``CorpusLoader``'s check of names shared by
+/// mistake.
+private struct NameOwner {
+    var entry: Int
+    var kind: NameKind
+    var line: Int
+    var text: String
+}
+
+extension [NameOwner] {
+    /// Adds an owner of the name, unless its entry owns it already (the same name twice on one entity:
+    /// then it is shared knowingly if either says so).
+    fileprivate mutating func add(_ owner: NameOwner) {
+        if let k = firstIndex(where: { $0.entry == owner.entry }) {
+            if owner.kind == .ambiguous { self[k].kind = .ambiguous }
+        } else {
+            append(owner)
+        }
     }
 }

@@ -19,7 +19,7 @@ struct TSVRecord: FieldRecord {
     func line(of key: String) -> Int? { row.line }
 
     func string(_ key: String) -> String? {
-        guard let text = table.cell(row, table.columnIndex[key]) else { return nil }
+        guard let text = table.cell(row, table.index(of: key)) else { return nil }
         let t = text.trimmed
         return t.isEmpty ? nil : t
     }

@@ -77,6 +77,12 @@ struct TSVTable {
         return complete
     }
 
+    /// The index of column `name` (the first, if the name is repeated). A table has a handful of columns:
+    /// they are compared in turn, which is quicker than hashing the name for every cell read.
+    func index(of name: String) -> Int? {
+        columns.count <= 16 ? columns.firstIndex(of: name) : columnIndex[name]
+    }
+
     /// The cell of `row` in column `k` (see ``columnIndex``); nil when there is no such column, the row
     /// is short, or the cell is empty.
     func cell(_ row: Row, _ k: Int?) -> String? {

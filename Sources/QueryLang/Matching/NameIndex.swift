@@ -44,9 +44,11 @@ public struct NameIndex: Sendable {
         var sequences: [(words: [Int32], entity: Int32)] = []
         let collecting = nameKeys != nil
         for e in entities {
-            var seen = Set<[Int32]>()
+            // The word sequences of this entity's names so far: a few, so compared in turn.
+            var seen: [[Int32]] = []
             var keys: [String] = []
             defer { if collecting { nameKeys!.append(keys) } }
+            let entity = Int32(e.index)
             for n in e.names {
                 let scanned = normalizer.scanWords(n.text)
                 if scanned.isEmpty {
@@ -54,18 +56,23 @@ public struct NameIndex: Sendable {
                     if collecting { keys.append("") }
                     continue
                 }
+                let words = scanned.map { normalizer.spelling.canonical($0.folded) }
                 var ids: [Int32] = []
-                for w in scanned {
+                ids.reserveCapacity(words.count)
+                for (w, canonical) in zip(scanned, words) {
                     if n.kind == .acronym {
                         ids.append(NameIndex.intern(exact, &wordCount, w.raw))
                     } else {
-                        ids.append(NameIndex.intern(folded, &wordCount, normalizer.spelling.canonical(w.folded)))
+                        ids.append(NameIndex.intern(folded, &wordCount, canonical))
                     }
                 }
-                if seen.insert(ids).inserted { sequences.append((ids, Int32(e.index))) }
-                let key = scanned.map { normalizer.spelling.canonical($0.folded) }.joined(separator: " ")
+                if !seen.contains(ids) {
+                    seen.append(ids)
+                    sequences.append((ids, entity))
+                }
+                let key = words.joined(separator: " ")
                 if collecting { keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key) }
-                if !(lookupKeys[key]?.contains(Int32(e.index)) ?? false) { lookupKeys[key, default: []].append(Int32(e.index)) }
+                NameIndex.add(entity, to: &lookupKeys[key, default: []])
                 maxNameWords = max(maxNameWords, ids.count)
             }
         }
@@ -98,6 +105,11 @@ public struct NameIndex: Sendable {
                 groups.append([entity])
             }
         }
+    }
+
+    /// Adds an entity to a key's list unless it is there (one lookup of the key: the list is changed in place).
+    private static func add(_ entity: Int32, to list: inout [Int32]) {
+        if !list.contains(entity) { list.append(entity) }
     }
 
     private static func intern(_ table: ByteTable, _ count: inout Int32, _ word: String) -> Int32 {
