@@ -99,7 +99,7 @@ public struct Matcher {
         if !ambiguousGroups.isEmpty {
             attribute(&mentions, from: first, ambiguousGroups: ambiguousGroups)
         }
-        return sink.sentenceStarts
+        return Array(sink.sentenceStarts)
     }
 
     /// Attributes mentions of shared names: to the candidate mentioned unambiguously most recently before,
@@ -190,14 +190,19 @@ struct WordSink: TokenSink {
     private let exact: ByteTable.Reader
     /// The vocabulary words of the text, in order.
     private(set) var words = ReusableBuffer<MatchWord>(capacity: 1024)
-    /// UTF-8 byte offset of the first word of each sentence.
-    private(set) var sentenceStarts: [Int32] = []
+    /// UTF-8 byte offset of the first word of each sentence, gathered in a reused buffer.
+    private var sentenceBuffer = ReusableBuffer<Int32>(capacity: 256)
     private var sentence = -1
     /// Whether a word outside the vocabulary came after the last kept word.
     private var gap = false
-    /// Non-ASCII words seen so far (the slow path), by their bytes as written: their folded word's id
-    /// and whether they count as capitalised.
-    var foldedCache: [String: (id: Int32, capital: Bool)] = [:]
+    /// Non-ASCII words seen so far (the slow path), by their bytes as written (looked up as bytes, so
+    /// that a word seen before costs no string): the position of its entry in `foldedWords`, which holds
+    /// its folded word's id and whether it counts as capitalised.
+    private var foldedCache = ByteTable()
+    private var foldedWords: [(id: Int32, capital: Bool)] = []
+
+    /// UTF-8 byte offset of the first word of each sentence of the text; valid until the next text.
+    var sentenceStarts: UnsafeBufferPointer<Int32> { sentenceBuffer.all }
 
     init(index: NameIndex) {
         self.index = index
@@ -210,8 +215,10 @@ struct WordSink: TokenSink {
     mutating func reset() {
         // A copied sink must not share the buffer it fills.
         if !isKnownUniquelyReferenced(&words) { words = ReusableBuffer(capacity: 1024) }
+        if !isKnownUniquelyReferenced(&sentenceBuffer) { sentenceBuffer = ReusableBuffer(capacity: 256) }
+        if !isKnownUniquelyReferenced(&foldedCache) { foldedCache = ByteTable(); foldedWords = [] }
         words.removeAll()
-        sentenceStarts = []
+        sentenceBuffer.removeAll()
         sentence = -1
         gap = false
     }
@@ -235,10 +242,11 @@ struct WordSink: TokenSink {
         var capital = hasUpper
         if nonASCII {
             // The slow path, once per spelling and sink: fold, apply the spelling table, look up.
-            let r = String(decoding: raw, as: UTF8.self)
-            if let cached = foldedCache[r] {
-                (f, capital) = cached
+            let seen = foldedCache.lookup(raw)
+            if seen >= 0 {
+                (f, capital) = foldedWords[Int(seen)]
             } else {
+                let r = String(decoding: raw, as: UTF8.self)
                 let foldedWord: String
                 if let latin = LatinFolding.fold(raw) {
                     foldedWord = latin.folded
@@ -249,7 +257,10 @@ struct WordSink: TokenSink {
                         || !r.unicodeScalars.contains { $0.properties.isLowercase }
                 }
                 f = index.folded.lookup(index.normalizer.spelling.canonical(foldedWord))
-                if foldedCache.count < 200_000 { foldedCache[r] = (f, capital) }
+                if foldedWords.count < 200_000 {
+                    foldedCache.insert(r, Int32(foldedWords.count))
+                    foldedWords.append((f, capital))
+                }
             }
         } else {
             f = folded.lookup(lower, head: ByteTable.head(lower), hash: lowerHash, foldingCase: false)
@@ -260,7 +271,7 @@ struct WordSink: TokenSink {
 
     @inline(never)
     private mutating func startSentence(_ s: Int, at start: Int) {
-        sentenceStarts.append(Int32(truncatingIfNeeded: start))
+        sentenceBuffer.append(Int32(truncatingIfNeeded: start))
         sentence = s
     }
 
