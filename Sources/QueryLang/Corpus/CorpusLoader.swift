@@ -104,25 +104,34 @@ struct CorpusLoader {
         let factLoader = FactLoader(entityIndex: entityIndex, documentIndex: documentIndex, documents: documents,
                                     catalogComplete: catalog.0.complete)
         let facts: [Fact]
-        var early: Postings? = nil
+        var early: (byEntity: [[Int32]], byDocument: Postings.ByDocument)? = nil
         if docs.resolutions.isEmpty && index != nil {
-            let (checked, built) = concurrently({ () -> ([Fact], [LoadProblem], Duration) in
+            // Three tasks on the first free cores, longest first.
+            let mentions = docs.mentions, perDocument = docs.documentEntities
+            let entityCount = entities.count, documentCount = documents.count
+            func perEntity() -> ([[Int32]], Duration) {
+                let t0 = ContinuousClock.now
+                let lists = Postings.mentionsPerEntity(mentions, entityCount: entityCount)
+                return (lists, ContinuousClock.now - t0)
+            }
+            func perDocumentPostings() -> (Postings.ByDocument, Duration) {
+                let t0 = ContinuousClock.now
+                let lists = Postings.byDocument(mentions, documentCount: documentCount, entityCount: entityCount,
+                                                perDocument: perDocument)
+                return (lists, ContinuousClock.now - t0)
+            }
+            func checkFacts() -> (facts: [Fact], problems: [LoadProblem], time: Duration) {
                 let t0 = ContinuousClock.now
                 var factProblems: [LoadProblem] = []
                 let facts = factLoader.check(factFiles, problems: &factProblems)
                 return (facts, factProblems, ContinuousClock.now - t0)
-            }, { () -> (Postings, Duration) in
-                let t0 = ContinuousClock.now
-                let p = Postings(mentions: docs.mentions, documentCount: documents.count, entityCount: entities.count,
-                                 facts: [], entityByID: entityIndex, documentByID: documentIndex,
-                                 perDocument: docs.documentEntities)
-                return (p, ContinuousClock.now - t0)
-            })
-            facts = checked.0
-            problems += checked.1
-            timings.facts = checked.2
-            early = built.0
-            timings.postings = built.1
+            }
+            let (byEntity, byDocument, checked) = concurrently(perEntity, perDocumentPostings, checkFacts)
+            facts = checked.facts
+            problems += checked.problems
+            timings.facts = checked.time
+            early = (byEntity.0, byDocument.0)
+            timings.postings = max(byEntity.1, byDocument.1)
             clock = ContinuousClock.now
         } else {
             facts = factLoader.check(factFiles, problems: &problems)
@@ -138,9 +147,10 @@ struct CorpusLoader {
         guard let index else { throw CorpusLoadError(problems: []) }
         let postings: Postings
         var mentions = docs.mentions
-        if var p = early {
-            p.entityFacts = Postings.factsPerEntity(facts, entityCount: entities.count)
-            postings = p
+        if let early {
+            postings = Postings(byEntity: early.byEntity, byDocument: early.byDocument,
+                                entityFacts: Postings.factsPerEntity(facts, entityCount: entities.count),
+                                entityByID: entityIndex, documentByID: documentIndex)
         } else {
             var curationProblems: [LoadProblem] = []
             let resolved = CuratedResolutions(requests: docs.resolutions)

@@ -40,26 +40,50 @@ struct Postings: Sendable {
     /// `entityByID` and `documentByID` map every id to its index (the loader has them already).
     init(mentions: [Mention], documentCount: Int, entityCount: Int, facts: [Fact],
          entityByID: [String: Int], documentByID: [String: Int], perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
-        self.entityByID = entityByID
-        self.documentByID = documentByID
         // The mentions of each entity on one core; on the other, where each document's mentions start, the
         // entities of each document (unless given) and the documents of each entity.
         let (byEntity, byDocument) = concurrently({ Postings.mentionsPerEntity(mentions, entityCount: entityCount) }, {
-            () -> (starts: [Int], perDocument: (all: [[Int32]], own: [[Int32]]), all: [[Int32]], own: [[Int32]]) in
-            var starts = [Int](repeating: 0, count: documentCount + 1)
-            for m in mentions { starts[Int(m.doc) + 1] += 1 }
-            for d in 0..<documentCount { starts[d + 1] += starts[d] }
-            let lists = perDocument ?? Postings.entitiesPerDocument(mentions, starts: starts, entityCount: entityCount)
-            return (starts, lists, Postings.invert(lists.all, count: entityCount), Postings.invert(lists.own, count: entityCount))
+            Postings.byDocument(mentions, documentCount: documentCount, entityCount: entityCount, perDocument: perDocument)
         })
+        self.init(byEntity: byEntity, byDocument: byDocument, entityFacts: Postings.factsPerEntity(facts, entityCount: entityCount),
+                  entityByID: entityByID, documentByID: documentByID)
+    }
+
+    /// The postings from their two halves, which the loader builds beside the facts' check, each on a core
+    /// of its own: ``mentionsPerEntity(_:entityCount:)`` and ``byDocument(_:documentCount:entityCount:perDocument:)``.
+    init(byEntity: [[Int32]], byDocument: ByDocument, entityFacts: [[Int32]], entityByID: [String: Int], documentByID: [String: Int]) {
+        self.entityByID = entityByID
+        self.documentByID = documentByID
         documentMentionStart = byDocument.starts
         documentEntities = byDocument.perDocument.all
         documentOwnEntities = byDocument.perDocument.own
         entityMentions = byEntity
         entityDocuments = byDocument.all
         entityOwnDocuments = byDocument.own
+        self.entityFacts = entityFacts
+    }
 
-        entityFacts = Postings.factsPerEntity(facts, entityCount: entityCount)
+    /// The postings that go by document: where each document's mentions start, the entities of each
+    /// document, and, inverted, the documents of each entity (any zone, own text).
+    struct ByDocument {
+        var starts: [Int]
+        var perDocument: (all: [[Int32]], own: [[Int32]])
+        var all: [[Int32]]
+        var own: [[Int32]]
+    }
+
+    /// See ``ByDocument``; `perDocument`, when given, holds each document's distinct entities as the
+    /// loader found them while matching.
+    static func byDocument(_ mentions: [Mention], documentCount: Int, entityCount: Int,
+                           perDocument: (all: [[Int32]], own: [[Int32]])?) -> ByDocument {
+        var starts = [Int](repeating: 0, count: documentCount + 1)
+        mentions.withUnsafeBufferPointer { ms in
+            for k in ms.indices { starts[Int(ms[k].doc) + 1] += 1 }
+        }
+        for d in 0..<documentCount { starts[d + 1] += starts[d] }
+        let lists = perDocument ?? Postings.entitiesPerDocument(mentions, starts: starts, entityCount: entityCount)
+        return ByDocument(starts: starts, perDocument: lists, all: Postings.invert(lists.all, count: entityCount),
+                          own: Postings.invert(lists.own, count: entityCount))
     }
 
     /// Per entity, the facts in which it is the subject or the entity object.
@@ -96,7 +120,7 @@ struct Postings: Sendable {
     }
 
     /// Per entity, the indices of its mentions, ascending.
-    private static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
+    static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
         var counts = [Int](repeating: 0, count: entityCount)
         for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
         return grouped(count: entityCount, sizes: counts) { put in
