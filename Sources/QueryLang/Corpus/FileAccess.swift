@@ -52,7 +52,8 @@ enum FileAccess {
         private let directoryFD: Int32
         private var buffer: UnsafeMutablePointer<UInt8>
         private var capacity = 64 << 10
-        /// The files, in the order they will be read, each with whether the listing shows a regular file.
+        /// The files, by position (``read(_:limit:)`` takes a position), each with whether the listing shows
+        /// a regular file.
         private let files: [(name: String, regular: Bool)]
         /// Whether a file was found not in memory: from then on, files are read ahead.
         private(set) var readingAhead = false

@@ -106,8 +106,9 @@ func parallelWorkers<T>(_ workers: Int, _ body: (Int) -> T) -> [T] {
     return results.take()
 }
 
-/// One slot per item of a ``parallelChunks(_:minChunk:_:)`` loop, which the thread that handles the item
-/// fills (at most once); then emptied in item order into an array. The values are moved, not copied, so
+/// One slot per item of a parallel loop (``parallelChunks(_:minChunk:chunksPerCore:_:)``, the batches of a
+/// ``BatchQueue``), which the thread that handles the item fills (at most once); then emptied in item
+/// order into an array. The values are moved, not copied, so
 /// gathering thousands of documents costs no reference counting and no second array per chunk.
 final class ParallelSlots<T>: @unchecked Sendable {
     private let values: UnsafeMutablePointer<T>
