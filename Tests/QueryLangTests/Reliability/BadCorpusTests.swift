@@ -11,7 +11,7 @@ struct BadCorpusTests {
         let c = try TemporaryCorpus()
         // 64 MiB + 1, sparse: no disk space and no time to write it.
         let path = c.path + "/documents/huge.txt"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try h.truncate(atOffset: UInt64(DocumentLoader.maxDocumentBytes) + 1)
         try h.close()
