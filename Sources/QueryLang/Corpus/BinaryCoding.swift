@@ -92,9 +92,13 @@ struct BinaryWriter {
 
     /// An array of plain values, raw.
     mutating func raw<T: BitwiseCopyable>(_ a: [T]) {
+        a.withUnsafeBufferPointer { raw($0) }
+    }
+
+    mutating func raw<T: BitwiseCopyable>(_ a: UnsafeBufferPointer<T>) {
         int(a.count)
         align()
-        a.withUnsafeBytes { bytes($0) }
+        bytes(UnsafeRawBufferPointer(a))
     }
 
     /// A list of lists of plain values: the offset of each list in the values (one more than there are

@@ -121,6 +121,8 @@ enum CacheFile {
 
     /// A cache file mapped into memory (read-only, private) whose trailer and block table are sound; the
     /// index blocks are verified by ``verifyIndex(piece:)``, and ``signature`` says which inputs it belongs to.
+    /// It stays mapped as long as anything refers to it: the documents of a re-opened corpus read their
+    /// texts in it (``DocumentText``).
     final class Mapped: @unchecked Sendable {
         private let base: UnsafeMutableRawPointer
         private let size: Int

@@ -10,7 +10,7 @@ public final class Corpus: Sendable {
     public let entities: [Entity]
     public let facts: [Fact]
     /// Every mention, ordered by document and then by offset.
-    public let mentions: [Mention]
+    public let mentions: MentionList
     /// Per document, the UTF-8 offset where each sentence starts.
     public let sentenceStarts: [[Int32]]
     public let names: NameIndex
@@ -46,11 +46,11 @@ public final class Corpus: Sendable {
         let index = NameIndex(entities: entities, normalizer: normalizer)
         let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
         self.init(name: name, directory: nil, documents: documents, entities: entities, facts: facts,
-                  index: index, mentions: matched.mentions, sentenceStarts: matched.sentences, warnings: [])
+                  index: index, mentions: MentionList(matched.mentions), sentenceStarts: matched.sentences, warnings: [])
     }
 
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
-         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], warnings: [LoadProblem],
+         index: NameIndex, mentions: MentionList, sentenceStarts: [[Int32]], warnings: [LoadProblem],
          timings: LoadTimings = LoadTimings(), fromCache: Bool = false, postings: Postings? = nil) {
         self.timings = timings
         self.fromCache = fromCache
@@ -81,7 +81,7 @@ public final class Corpus: Sendable {
 
     /// A corpus re-opened from the cache (see ``CorpusCache``): the postings and look-ups are taken as given, none is rebuilt.
     init(name: String, directory: String?, documents: [Document], entities: [Entity], facts: [Fact],
-         index: NameIndex, mentions: [Mention], sentenceStarts: [[Int32]], postings: Postings, warnings: [LoadProblem]) {
+         index: NameIndex, mentions: MentionList, sentenceStarts: [[Int32]], postings: Postings, warnings: [LoadProblem]) {
         self.name = name
         self.directory = directory
         self.documents = documents
@@ -168,7 +168,7 @@ public final class Corpus: Sendable {
     }
 
     /// Mentions in one document, in text order.
-    public func mentions(inDocument doc: Int) -> ArraySlice<Mention> {
+    public func mentions(inDocument doc: Int) -> MentionList.SubSequence {
         mentions[documentMentionStart[doc]..<documentMentionStart[doc + 1]]
     }
 
@@ -215,22 +215,19 @@ public final class Corpus: Sendable {
 
     /// A sentence begins at its first word, or at the opening quotes and brackets just before it.
     private func openingStart(_ doc: Int, _ wordStart: Int) -> Int {
-        let u = documents[doc].text.utf8
-        var i = wordStart
-        var steps = 0
-        while i > 0 && steps < 4 {
-            let idx = u.index(u.startIndex, offsetBy: i - 1)
-            let b = u[idx]
-            if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B { i -= 1; steps += 1; continue }
-            // “ ‘ (E2 80 9C / E2 80 98) and « (C2 AB)
-            if i >= 3 && b == 0x9C || i >= 3 && b == 0x98 {
-                let a = u[u.index(u.startIndex, offsetBy: i - 3)], m = u[u.index(u.startIndex, offsetBy: i - 2)]
-                if a == 0xE2 && m == 0x80 { i -= 3; steps += 1; continue }
+        documents[doc].withUTF8 { u in
+            var i = wordStart
+            var steps = 0
+            while i > 0 && steps < 4 {
+                let b = u[i - 1]
+                if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B { i -= 1; steps += 1; continue }
+                // “ ‘ (E2 80 9C / E2 80 98) and « (C2 AB)
+                if i >= 3 && (b == 0x9C || b == 0x98) && u[i - 3] == 0xE2 && u[i - 2] == 0x80 { i -= 3; steps += 1; continue }
+                if i >= 2 && b == 0xAB && u[i - 2] == 0xC2 { i -= 2; steps += 1; continue }
+                break
             }
-            if i >= 2 && b == 0xAB && u[u.index(u.startIndex, offsetBy: i - 2)] == 0xC2 { i -= 2; steps += 1; continue }
-            break
+            return i
         }
-        return i
     }
 
     /// The text of a sentence, trimmed.

@@ -10,9 +10,9 @@ import Synchronization
 /// over the old one).
 ///
 /// Re-opening maps the file (``CacheFile``), verifies its checksums and decodes it on every core
-/// (``CorpusCacheCoding``): big arrays are copied raw, texts are copied without validating their UTF-8
-/// again (their checksums are verified instead), postings are taken as stored. A file that is truncated,
-/// garbled, foreign or out of date is ignored and rebuilt.
+/// (``CorpusCacheCoding``): big arrays are copied raw, texts stay in the mapped file (their checksums are
+/// verified; the mapping lives as long as a document that reads it), postings are taken as stored. A
+/// file that is truncated, garbled, foreign or out of date is ignored and rebuilt.
 public struct CorpusCache: Sendable {
     public let directory: String
 
@@ -38,19 +38,13 @@ public struct CorpusCache: Sendable {
     func save(_ c: Corpus, corpusDirectory: String, signature: InputSignature, spelling: SpellingTable) {
         let documents = c.documents
         let textChecksums = parallelChunks(documents.count, minChunk: 64) { range in
-            range.map { d in
-                var text = documents[d].text
-                return text.withUTF8 { Checksum.of($0) }
-            }
+            range.map { d in documents[d].withUTF8 { Checksum.of(UnsafeRawBufferPointer($0)) } }
         }.flatMap { $0 }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         _ = CacheFile.write(file(for: corpusDirectory), signature: signature) { output in
             var writer = BinaryWriter { output.indexBlock($0) }
             CorpusCacheCoding.encode(c, spelling: spelling, textChecksums: textChecksums, into: &writer)
-            for d in documents {
-                var text = d.text
-                text.withUTF8 { output.text(UnsafeRawBufferPointer($0)) }
-            }
+            for d in documents { d.withUTF8 { output.text(UnsafeRawBufferPointer($0)) } }
         }
     }
 

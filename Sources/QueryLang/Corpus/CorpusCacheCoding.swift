@@ -7,7 +7,8 @@
 /// of each document's record, then the document records (metadata).
 ///
 /// Reading back (``Decoding``) copies each raw array at once, and builds the documents on one thread
-/// while others verify checksums, copy the mentions and lists and compile the names. Every index and
+/// while others verify checksums, copy the mentions and lists and compile the names. The texts are not
+/// copied: each document reads its text in place in the mapped file (``DocumentText``). Every index and
 /// offset is range-checked, so that even a file that passed its checksums by chance cannot make a corpus
 /// that traps later, and no count is trusted before it is checked against the bytes there are (memory
 /// grows with the bytes read, never with a number read); any failed check, and the cache is ignored.
@@ -56,7 +57,7 @@ enum CorpusCacheCoding {
         w.lists(postings.documentEntities)
         w.lists(postings.documentOwnEntities)
         w.raw(postings.documentMentionStart)
-        w.raw(c.mentions)
+        c.mentions.withUnsafeBufferPointer { w.raw($0) }
         w.lists(postings.entityMentions)
         w.lists(postings.entityDocuments)
         w.lists(postings.entityOwnDocuments)
@@ -90,9 +91,9 @@ enum CorpusCacheCoding {
     /// verify the checksums of the index and of the texts, check and copy the mentions, compile the names
     /// and build the lists and look-ups; ``buildDocuments(stop:)`` builds the documents on the calling
     /// thread. The
-    /// documents (half of the work, most of it the copying of their texts into fresh memory) are not split
-    /// between threads: glibc grows a secondary thread's heap a page at a time, an `mprotect` each that
-    /// also stalls the other threads' page faults, and on two cores that costs more than it shares.
+    /// documents (their strings and line starts; their texts stay in the file) are not split between
+    /// threads: glibc grows a secondary thread's heap a page at a time, an `mprotect` each that also stalls
+    /// the other threads' page faults, and on two cores that costs more than it shares.
     /// Documents are built from bytes whose checksums may not be verified yet, their strings not
     /// validated; nothing reads them before ``corpus()``, which is called only once every job has succeeded.
     final class Decoding: @unchecked Sendable {
@@ -114,7 +115,7 @@ enum CorpusCacheCoding {
         private let documentCount: Int, textPieces: Int
 
         // What the side jobs make, each slot filled once; what buildDocuments makes.
-        private let mentionSlot = ParallelSlots<[Mention]>(count: 1)
+        private let mentionSlot = ParallelSlots<MentionList>(count: 1)
         private let nameSlot = ParallelSlots<NameIndex>(count: 1)
         private let documentLists = ParallelSlots<(sentences: [[Int32]], entities: [[Int32]], ownEntities: [[Int32]])>(count: 1)
         private let entityPostings = ParallelSlots<[[[Int32]]]>(count: 1)
@@ -180,9 +181,9 @@ enum CorpusCacheCoding {
             textPieces = max(1, min(n, texts.count >> 22))
         }
 
-        /// About how many bytes of heap ``buildDocuments(stop:)`` takes: the texts, and each document's
-        /// strings and line starts.
-        var documentBytes: Int { file.texts.count + documentCount * 512 }
+        /// About how many bytes of heap ``buildDocuments(stop:)`` takes: each document's strings and line
+        /// starts (its text stays in the file).
+        var documentBytes: Int { documentCount * 512 }
 
         /// Mentions, names, the documents' lists, the entity postings, the look-ups by id, then the
         /// checksums of the texts and of the index in pieces.
@@ -195,7 +196,7 @@ enum CorpusCacheCoding {
             case 0:
                 guard Decoding.mentionsAreSound(mentions, documentCount: n, entityCount: entities.count,
                                                 textOffsets: textOffsets, sentenceStarts: sentenceStarts) else { return false }
-                mentionSlot.put(mentions.array(), at: 0)  // one allocation, mapped apart from the heap
+                mentionSlot.put(MentionList(mapped: mentions.buffer, owner: file), at: 0)  // in place, not copied
             case 1:
                 nameSlot.put(NameIndex(entities: entities, normalizer: Normalizer(spelling: spelling)), at: 0)
             case 2:
@@ -249,7 +250,7 @@ enum CorpusCacheCoding {
                 let text = UnsafeRawBufferPointer(rebasing: file.texts[range])
                 guard (try? r.seek(to: recordsStart + recordOffsets[d])) != nil,
                       let lines = Decoding.ascending(lineStarts, d, upTo: range.count), lines.first == 0,
-                      let document = try? Decoding.document(&r, index: d, text: text, lineStarts: lines, entityCount: entities.count),
+                      let document = try? Decoding.document(&r, index: d, text: text, owner: file, lineStarts: lines, entityCount: entities.count),
                       r.position == recordsStart + recordOffsets[d + 1] else { return false }
                 documents.append(document)
             }
@@ -304,8 +305,9 @@ enum CorpusCacheCoding {
             return true
         }
 
-        static func document(_ r: inout BinaryReader, index: Int, text: UnsafeRawBufferPointer, lineStarts: [Int],
-                             entityCount: Int) throws -> Document {
+        /// A document whose text is `text`, in place in the file that `owner` keeps mapped.
+        static func document(_ r: inout BinaryReader, index: Int, text: UnsafeRawBufferPointer, owner: AnyObject,
+                             lineStarts: [Int], entityCount: Int) throws -> Document {
             let id = try r.string(), path = try r.string(), title = try r.string()
             let outlet = try r.optionalString(), outletEntity = try r.optionalInt()
             guard outletEntity.map({ $0 >= 0 && $0 < entityCount }) ?? true else { throw Corrupt() }
@@ -320,11 +322,10 @@ enum CorpusCacheCoding {
                 zones.append(Zone(kind: ZoneKind.allCases[kind], firstLine: firstLine, lastLine: lastLine, start: start, end: end))
             }
             let annotated = try r.bool(), sha256 = try r.optionalString(), note = try r.optionalString()
-            let string = String(copying: UTF8Span(unchecked: text.bindMemory(to: UInt8.self).span))
-            return Document(id: id, index: index, path: path, text: string, title: title, outlet: outlet,
-                            outletEntity: outletEntity, authors: authors, published: published, publishedNote: publishedNote,
-                            url: url, language: language, zones: zones, annotated: annotated, sha256: sha256, note: note,
-                            lineStarts: lineStarts)
+            return Document(id: id, index: index, path: path, storedText: DocumentText(mapped: text, owner: owner), title: title,
+                            outlet: outlet, outletEntity: outletEntity, authors: authors, published: published,
+                            publishedNote: publishedNote, url: url, language: language, zones: zones, annotated: annotated,
+                            sha256: sha256, note: note, lineStarts: lineStarts)
         }
 
         static func entity(_ r: inout BinaryReader, _ i: Int, entityCount: Int) throws -> Entity {

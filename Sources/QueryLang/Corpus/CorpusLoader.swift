@@ -153,9 +153,11 @@ struct CorpusLoader {
                                 entityByID: entityIndex, documentByID: documentIndex)
         } else {
             var curationProblems: [LoadProblem] = []
+            var curated = Array(mentions)
             let resolved = CuratedResolutions(requests: docs.resolutions)
-                .apply(to: &mentions, documents: documents, entityIndex: entityIndex, names: index, problems: &curationProblems)
+                .apply(to: &curated, documents: documents, entityIndex: entityIndex, names: index, problems: &curationProblems)
             if !curationProblems.isEmpty { throw CorpusLoadError(problems: curationProblems) }
+            if resolved { mentions = MentionList(curated) }
             // Phase 4: postings (the entities of each document were found while it was matched, unless a
             // curated resolution has changed some mentions since).
             postings = Postings(mentions: mentions, documentCount: documents.count, entityCount: entities.count,

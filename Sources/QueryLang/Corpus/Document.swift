@@ -7,7 +7,10 @@ public struct Document: Sendable {
     /// Path of the raw file relative to the corpus directory (or a name for in-memory documents).
     public let path: String
     /// The raw text, decoded from UTF-8 without any change; mention offsets are UTF-8 byte offsets into it.
-    public let text: String
+    /// Code that reads bytes goes through ``withUTF8(_:)``: the text of a corpus re-opened from its cache
+    /// is held in the cache file, and made into a `String` on each use.
+    public var text: String { storedText.string }
+    let storedText: DocumentText
     public let title: String
     public let outlet: String?
     /// Catalog index of the outlet, where the metadata names it.
@@ -31,12 +34,22 @@ public struct Document: Sendable {
                 published: PartialDate? = nil, publishedNote: String? = nil, url: String? = nil,
                 language: String = "en", zones: [Zone] = [], annotated: Bool = false,
                 sha256: String? = nil, note: String? = nil, lineStarts: [Int]? = nil) {
+        self.init(id: id, index: index, path: path, storedText: DocumentText(text), title: title ?? Document.firstLine(of: text),
+                  outlet: outlet, outletEntity: outletEntity, authors: authors, published: published,
+                  publishedNote: publishedNote, url: url, language: language, zones: zones, annotated: annotated,
+                  sha256: sha256, note: note, lineStarts: lineStarts ?? Document.lineStarts(of: text))
+    }
+
+    /// A document whose text is held as given (see ``DocumentText``), with its title and line starts.
+    init(id: String, index: Int, path: String, storedText: DocumentText, title: String, outlet: String?,
+         outletEntity: Int?, authors: [String], published: PartialDate?, publishedNote: String?, url: String?,
+         language: String, zones: [Zone], annotated: Bool, sha256: String?, note: String?, lineStarts: [Int]) {
         self.id = id
         self.index = index
         self.path = path
-        self.text = text
-        self.lineStarts = lineStarts ?? Document.lineStarts(of: text)
-        self.title = title ?? Document.firstLine(of: text)
+        self.storedText = storedText
+        self.lineStarts = lineStarts
+        self.title = title
         self.outlet = outlet
         self.outletEntity = outletEntity
         self.authors = authors
@@ -51,7 +64,12 @@ public struct Document: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
-    public var byteCount: Int { text.utf8.count }
+    public var byteCount: Int { storedText.count }
+
+    /// Calls `body` with the raw bytes of the text (valid only inside `body`); nothing is copied.
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storedText.withUTF8(body)
+    }
 
     /// The 1-based line holding a byte offset.
     public func line(at offset: Int) -> Int {
@@ -71,19 +89,19 @@ public struct Document: Sendable {
 
     /// The text between two UTF-8 byte offsets.
     public func slice(_ start: Int, _ end: Int) -> String {
-        let u = text.utf8
-        let s = u.index(u.startIndex, offsetBy: max(0, min(start, u.count)))
-        let e = u.index(u.startIndex, offsetBy: max(0, min(end, u.count)))
-        return String(decoding: u[s..<e], as: UTF8.self)
+        withUTF8 { u in
+            let s = max(0, min(start, u.count)), e = max(s, min(end, u.count))
+            return String(decoding: UnsafeBufferPointer(rebasing: u[s..<e]), as: UTF8.self)
+        }
     }
 
     /// Byte range of a 1-based line, without its line break.
     public func lineRange(_ line: Int) -> Range<Int> {
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : byteCount
-        let u = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)..<text.utf8.index(text.utf8.startIndex, offsetBy: end)])
-        var n = u.count
-        while n > 0 && (u[n - 1] == 0x0A || u[n - 1] == 0x0D) { n -= 1; end -= 1 }
+        withUTF8 { u in
+            while end > start && (u[end - 1] == 0x0A || u[end - 1] == 0x0D) { end -= 1 }
+        }
         return start..<end
     }
 

@@ -56,7 +56,7 @@ struct DocumentLoader {
     /// name index was given), and every problem found.
     struct Result {
         var documents: [Document] = []
-        var mentions: [Mention] = []
+        var mentions = MentionList()
         var sentences: [[Int32]] = []
         /// Per document, the distinct entities it mentions (any zone, own text), for ``Postings``.
         var documentEntities: (all: [[Int32]], own: [[Int32]]) = ([], [])
@@ -64,6 +64,15 @@ struct DocumentLoader {
         var resolutions: [CuratedResolutions.Request] = []
         var problems: [LoadProblem] = []
         /// Rows of `documents.tsv` and sidecars that a document took.
+        var rowsUsed = 0, sidecarsUsed = 0
+    }
+
+    /// What one worker keeps while it reads and matches its batches: its mentions, one batch's run after
+    /// another (see ``MentionRun``), and what it found to report or resolve in the batch at hand.
+    private struct WorkerPart {
+        var mentions: [Mention] = []
+        var problems: [LoadProblem] = []
+        var resolutions: [CuratedResolutions.Request] = []
         var rowsUsed = 0, sidecarsUsed = 0
     }
 
@@ -112,8 +121,8 @@ struct DocumentLoader {
         let batchProblems = ParallelSlots<[LoadProblem]>(count: queue.batches)
         let batchResolutions = ParallelSlots<[CuratedResolutions.Request]>(count: queue.batches)
         Allocator.keepHeapTops()  // for the stretches of heap readied below (PopulatedHeap)
-        var parts = parallelWorkers(workers) { worker -> Result in
-            var part = Result()
+        var parts = parallelWorkers(workers) { worker -> WorkerPart in
+            var part = WorkerPart()
             var matcher = index.map { Matcher(index: $0) }
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             // Room for a generous number of mentions per document: pages of a large array that are never
@@ -216,18 +225,16 @@ struct DocumentLoader {
     /// own runs to their places, on all cores (the copy takes fresh pages of the big array, which is where
     /// its time goes). A worker's runs lie in its buffer in batch order, so the buffer's pages are handed
     /// back a few at a time as they are copied, and the two never take their whole size at once.
-    private static func concatenate(_ parts: inout [Result], runs: [MentionRun]) -> [Mention] {
+    private static func concatenate(_ parts: inout [WorkerPart], runs: [MentionRun]) -> MentionList {
         let discardStep = (1 << 20) / MemoryLayout<Mention>.stride
         var starts: [Int] = []
         starts.reserveCapacity(runs.count)
         var total = 0
         for r in runs { starts.append(total); total += r.count }
         let offsets = starts
-        if total == 0 { return [] }  // (see ParallelSlots.take)
         return parts.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
-            return [Mention](unsafeUninitializedCapacity: total) { out, initialized in
-                if let base = out.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), count: total * MemoryLayout<Mention>.stride) }
+            return MentionList(count: total) { out in
                 nonisolated(unsafe) let out = out
                 DispatchQueue.concurrentPerform(iterations: parts.count) { w in
                     parts[w].mentions.withUnsafeBufferPointer { m in
@@ -244,7 +251,6 @@ struct DocumentLoader {
                     }
                     parts[w].mentions = []
                 }
-                initialized = total
             }
         }
     }

@@ -38,7 +38,7 @@ struct Postings: Sendable {
     /// `perDocument`, when given, holds each document's distinct entities as ``DocumentEntities`` found
     /// them while its mentions were fresh (the loader does this on all cores); else they are derived here.
     /// `entityByID` and `documentByID` map every id to its index (the loader has them already).
-    init(mentions: [Mention], documentCount: Int, entityCount: Int, facts: [Fact],
+    init(mentions: MentionList, documentCount: Int, entityCount: Int, facts: [Fact],
          entityByID: [String: Int], documentByID: [String: Int], perDocument: (all: [[Int32]], own: [[Int32]])? = nil) {
         // The mentions of each entity on one core; on the other, where each document's mentions start, the
         // entities of each document (unless given) and the documents of each entity.
@@ -74,7 +74,7 @@ struct Postings: Sendable {
 
     /// See ``ByDocument``; `perDocument`, when given, holds each document's distinct entities as the
     /// loader found them while matching.
-    static func byDocument(_ mentions: [Mention], documentCount: Int, entityCount: Int,
+    static func byDocument(_ mentions: MentionList, documentCount: Int, entityCount: Int,
                            perDocument: (all: [[Int32]], own: [[Int32]])?) -> ByDocument {
         var starts = [Int](repeating: 0, count: documentCount + 1)
         mentions.withUnsafeBufferPointer { ms in
@@ -120,7 +120,7 @@ struct Postings: Sendable {
     }
 
     /// Per entity, the indices of its mentions, ascending.
-    static func mentionsPerEntity(_ mentions: [Mention], entityCount: Int) -> [[Int32]] {
+    static func mentionsPerEntity(_ mentions: MentionList, entityCount: Int) -> [[Int32]] {
         var counts = [Int](repeating: 0, count: entityCount)
         for m in mentions where m.entity >= 0 { counts[Int(m.entity)] += 1 }
         return grouped(count: entityCount, sizes: counts) { put in
@@ -131,7 +131,7 @@ struct Postings: Sendable {
     }
 
     /// Per document, its distinct entities (any zone, own text), from the mentions in document order.
-    private static func entitiesPerDocument(_ mentions: [Mention], starts: [Int], entityCount: Int) -> (all: [[Int32]], own: [[Int32]]) {
+    private static func entitiesPerDocument(_ mentions: MentionList, starts: [Int], entityCount: Int) -> (all: [[Int32]], own: [[Int32]]) {
         let documentCount = starts.count - 1
         var finder = DocumentEntities(entityCount: entityCount)
         var all: [[Int32]] = [], own: [[Int32]] = []

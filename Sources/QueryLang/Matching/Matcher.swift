@@ -32,8 +32,7 @@ public struct Matcher {
     }
 
     public mutating func match(_ document: Document) -> Output {
-        var text = document.text
-        return text.withUTF8 { match(bytes: $0, doc: Int32(document.index), zones: document.zones) }
+        document.withUTF8 { match(bytes: $0, doc: Int32(document.index), zones: document.zones) }
     }
 
     public mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone]) -> Output {

@@ -8,9 +8,9 @@ enum Kwic {
 
     /// The text around `start..<end`, `width` characters each side, white space collapsed.
     static func context(_ doc: Document, start: Int, end: Int, width: Int) -> Hit {
-        let u = doc.text.utf8
+        let text = doc.text, u = text.utf8
         let s = u.index(u.startIndex, offsetBy: start), e = u.index(u.startIndex, offsetBy: end)
-        let before = doc.text[..<s], after = doc.text[e...]
+        let before = text[..<s], after = text[e...]
         func collapse<S: StringProtocol>(_ t: S) -> String {
             var out = ""
             var space = false
@@ -35,7 +35,7 @@ enum Kwic {
         if r.count == width, right.count > width, let sp = r.lastIndex(of: " "), r.distance(from: sp, to: r.endIndex) < 12 {
             r = String(r[..<sp])
         }
-        return Hit(left: l, match: String(doc.text[s..<e]), right: r)
+        return Hit(left: l, match: String(text[s..<e]), right: r)
     }
 
     /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
@@ -44,8 +44,7 @@ enum Kwic {
         guard !phrase.isEmpty else { return [] }
         var sink = OffsetSink(normalizer: normalizer)
         var scanner = TextScanner()
-        var t = doc.text
-        t.withUTF8 { scanner.scan($0, into: &sink) }
+        doc.withUTF8 { scanner.scan($0, into: &sink) }
         let words = sink.words
         var out: [Range<Int>] = []
         var i = 0

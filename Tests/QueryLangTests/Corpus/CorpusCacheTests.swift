@@ -70,6 +70,41 @@ struct CorpusCacheTests {
         CorpusCacheTests.expectSame(again, first)
     }
 
+    @Test func aReopenedCorpusReadsItsTextsInPlaceLikeALoadedOne() throws {
+        let c = try Copy()
+        defer { c.clean() }
+        let first = try c.load()
+        let again = try c.load()
+        #expect(again.fromCache)
+        for (x, y) in zip(again.documents, first.documents) {
+            let n = x.byteCount
+            #expect(x.slice(0, n) == y.text && x.slice(n / 3, n / 2) == y.slice(n / 3, n / 2))
+            #expect(x.slice(n - 3, n + 10) == y.slice(n - 3, n + 10) && x.slice(10, 5) == "")
+            for line in [1, x.lineCount / 2, x.lineCount] { #expect(x.lineRange(line) == y.lineRange(line)) }
+        }
+        for m in first.mentions.prefix(200) {
+            #expect(again.surface(m) == first.surface(m))
+            #expect(again.sentenceText(doc: Int(m.doc), sentence: Int(m.sentence)) == first.sentenceText(doc: Int(m.doc), sentence: Int(m.sentence)))
+        }
+    }
+
+    @Test func aReopenedCorpusKeepsItsTextsAndMentionsOnceItsCacheFileIsReplacedOrRemoved() throws {
+        let c = try Copy()
+        defer { c.clean() }
+        let first = try c.load()
+        let again = try c.load()
+        #expect(again.fromCache)
+        // A changed corpus: its cache file is replaced by a new one (renamed over it), then removed.
+        try c.write("documents/zz_extra.txt", "Kataib Hezbollah in Baghdad.\n")
+        #expect(try !c.load().fromCache)
+        try FileManager.default.removeItem(atPath: c.cache.directory)
+        for (x, y) in zip(again.documents, first.documents) { #expect(x.text == y.text) }
+        #expect(again.mentions == first.mentions && Array(again.mentions) == Array(first.mentions))
+        // Documents and mentions taken out of the corpus outlive it.
+        let (documents, mentions) = { (again.documents, again.mentions) }()
+        #expect(documents.map(\.text) == first.documents.map(\.text) && mentions == first.mentions)
+    }
+
     @Test func warningsRoundTrip() throws {
         let c = try Copy()
         defer { c.clean() }
@@ -97,6 +132,7 @@ struct CorpusCacheTests {
             #expect(x.zones == y.zones && x.annotated == y.annotated && x.sha256 == y.sha256 && x.note == y.note)
             #expect(x.lineStarts == y.lineStarts)
             #expect(a.document(id: x.id)?.index == x.index)
+            #expect(x.byteCount == y.byteCount && x.withUTF8(Array.init) == y.withUTF8(Array.init))
         }
         #expect(a.entities.count == b.entities.count)
         for (x, y) in zip(a.entities, b.entities) {
@@ -328,7 +364,7 @@ struct CorpusCacheTests {
         let c = try Copy()
         defer { c.clean() }
         let expected = try Corpus.load(directory: c.dir).mentions
-        try await withThrowingTaskGroup(of: [Mention].self) { group in
+        try await withThrowingTaskGroup(of: MentionList.self) { group in
             for _ in 0..<6 { group.addTask { try c.load().mentions } }
             for try await mentions in group { #expect(mentions == expected) }
         }
