@@ -30,7 +30,7 @@ struct CorpusCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check every file of a corpus; exit 0 if it is sound, else list every problem and exit 1.")
+        static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check every file of a corpus; exit 0 if it is sound, else list every problem and exit 1.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
         @Flag(help: "Print how long each loading phase took.") var timing = false
 
@@ -44,7 +44,7 @@ struct CorpusCommand: ParsableCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Counts per entity type, mentions per document, facts and what is unannotated or unresolved.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts per entity type, mentions per document, facts and what is unannotated or unresolved.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
@@ -54,7 +54,7 @@ struct CorpusCommand: ParsableCommand {
     }
 
     struct Mentions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface.")
+        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
