@@ -322,7 +322,7 @@ enum CorpusCacheCoding {
                 zones.append(Zone(kind: ZoneKind.allCases[kind], firstLine: firstLine, lastLine: lastLine, start: start, end: end))
             }
             let annotated = try r.bool(), sha256 = try r.optionalString(), note = try r.optionalString()
-            return Document(id: id, index: index, path: path, storedText: DocumentText(mapped: text, owner: owner), title: title,
+            return Document(id: id, index: index, path: path, storedText: DocumentText(bytes: text.bindMemory(to: UInt8.self), owner: owner), title: title,
                             outlet: outlet, outletEntity: outletEntity, authors: authors, published: published,
                             publishedNote: publishedNote, url: url, language: language, zones: zones, annotated: annotated,
                             sha256: sha256, note: note, lineStarts: lineStarts)

@@ -126,10 +126,17 @@ struct DocumentLoader {
             var matcher = index.map { Matcher(index: $0) }
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             // Room for a generous number of mentions per document: pages of a large array that are never
-            // written cost no memory, while growing it step by step copies it again and again.
+            // written cost no memory, while growing it step by step copies it again and again. Huge pages:
+            // one fault per 2 MiB as the matcher fills it, rather than one per 4 KiB.
             part.mentions.reserveCapacity(names.count / workers * 160)
-            let reader = FileAccess.DirectoryReader(docDir, files: texts, planned: true)
-            // The heap is readied for each document's text and lists before they are allocated.
+            let capacity = part.mentions.capacity
+            part.mentions.withUnsafeMutableBufferPointer { m in
+                if let p = m.baseAddress { HugePages.advise(UnsafeMutableRawPointer(p), count: capacity * MemoryLayout<Mention>.stride) }
+            }
+            // Files are read straight into blocks of texts, where the documents keep them.
+            let arena = TextArena()
+            let reader = FileAccess.DirectoryReader(docDir, files: texts, planned: true, into: arena)
+            // The heap is readied for each document's lists and strings before they are allocated.
             var heap = PopulatedHeap()
             let tsvRows = tsv.rows
             // The batch being read and the next one, already planned so that files are read ahead across.
@@ -141,12 +148,14 @@ struct DocumentLoader {
                     let name = names[k]
                     let stem = String(name.dropLast(4))
                     let rel = "documents/\(name)"
-                    // The raw bytes stay in the reader's buffer (and in cache) for checking, decoding and matching.
+                    // The raw bytes, read into the arena, are checked, kept as the text and matched while in cache.
                     let bytes: UnsafeBufferPointer<UInt8>
                     do { bytes = try reader.read(k, limit: DocumentLoader.maxDocumentBytes) }
                     catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
-                    heap.expect(bytes.count + 256)
-                    guard let text = DocumentLoader.decode(bytes, file: rel, problems: &part.problems) else { continue }
+                    heap.expect(bytes.count / 16 + 256)
+                    guard DocumentLoader.validText(bytes, file: rel, problems: &part.problems) != nil else { continue }
+                    let kept = arena.keep(bytes.count)
+                    let text = DocumentText(bytes: kept.bytes, owner: kept.block)
                     // The metadata: the sidecar (which wins, even one that could not be read), else the row.
                     let row = tsv.row(of: stem, position: k)
                     if row != nil { part.rowsUsed += 1 }
@@ -226,7 +235,7 @@ struct DocumentLoader {
     /// its time goes). A worker's runs lie in its buffer in batch order, so the buffer's pages are handed
     /// back a few at a time as they are copied, and the two never take their whole size at once.
     private static func concatenate(_ parts: inout [WorkerPart], runs: [MentionRun]) -> MentionList {
-        let discardStep = (1 << 20) / MemoryLayout<Mention>.stride
+        let discardStep = (2 << 20) / MemoryLayout<Mention>.stride
         var starts: [Int] = []
         starts.reserveCapacity(runs.count)
         var total = 0
@@ -276,9 +285,9 @@ struct DocumentLoader {
     }
 
     /// A document with its zones resolved against its lines.
-    private func makeDocument(stem: String, path: String, text: String, lineStarts: [Int], metadata: UnsafePointer<DocumentMetadata>?,
+    private func makeDocument(stem: String, path: String, text: DocumentText, lineStarts: [Int], metadata: UnsafePointer<DocumentMetadata>?,
                               index: Int, entityIndex: [String: Int], problems: inout [LoadProblem]) -> Document {
-        let byteCount = text.utf8.count
+        let byteCount = text.count
         var zones: [Zone] = []
         var outletEntity: Int? = nil
         if let meta = metadata {
@@ -305,12 +314,14 @@ struct DocumentLoader {
                 }
             }
         }
-        return Document(id: stem, index: index, path: path, text: text, title: metadata?.pointee.title,
+        return Document(id: stem, index: index, path: path, storedText: text,
+                        title: metadata?.pointee.title ?? Document.firstLine(of: text.string),
                         outlet: metadata?.pointee.outlet, outletEntity: outletEntity,
                         authors: metadata?.pointee.authors ?? [], published: metadata?.pointee.published,
                         publishedNote: metadata?.pointee.publishedNote, url: metadata?.pointee.url,
-                        language: metadata?.pointee.language ?? "en", zones: zones, annotated: metadata != nil,
-                        sha256: metadata?.pointee.sha256, note: metadata?.pointee.note, lineStarts: lineStarts)
+                        language: metadata?.pointee.language ?? "en", zones: zones,
+                        annotated: metadata != nil, sha256: metadata?.pointee.sha256, note: metadata?.pointee.note,
+                        lineStarts: lineStarts)
     }
 
     /// Decodes UTF-8 text exactly (no replacement characters); refuses binary and empty files.
@@ -319,13 +330,19 @@ struct DocumentLoader {
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, problems: inout [LoadProblem]) -> String? {
+        // Checked once, here: the text is made without a second check.
+        validText(bytes, file: file, problems: &problems).map { String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: $0)) }
+    }
+
+    /// Whether the bytes are a text as ``decode(_:file:problems:)`` takes them (if so, whether they are
+    /// all ASCII; if not, a problem says why).
+    static func validText(_ bytes: UnsafeBufferPointer<UInt8>, file: String, problems: inout [LoadProblem]) -> Bool? {
         guard !bytes.isEmpty else {
             problems.append(LoadProblem(file: file, message: "the document is empty")); return nil
         }
         switch UTF8Validation.check(bytes) {
         case let .valid(isASCII):
-            // Checked once, here: the text is made without a second check.
-            return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+            return isASCII
         case let .nul(offset):
             problems.append(LoadProblem(file: file, line: lineOf(bytes, offset),
                                         message: "the file holds a NUL byte: it looks binary, not text"))

@@ -1,47 +1,48 @@
-/// Where a document's raw text is held: in a `String` (a document read from its file, or built in
-/// memory), or in place in the mapped cache file the corpus was re-opened from (``CorpusCache``).
+/// Where a document's raw text is held: in a `String` (a document built in memory), or as bytes in a
+/// block that something else owns and the document keeps alive: a block of texts the loader read the
+/// files into (``TextArena``), or the mapped cache file the corpus was re-opened from (``CorpusCache``).
 ///
-/// A re-opened corpus does not copy its texts: they stay in the cache file's mapping, which each
-/// document keeps alive, and the system reads them from its file cache. Copying them cost most of a
-/// re-open (hundreds of megabytes of fresh memory, each page cleared by the kernel before the copy).
-/// ``string`` makes a `String` of mapped bytes on each use; code that only reads bytes goes through
-/// ``withUTF8(_:)``, which copies nothing either way.
+/// Neither the loader nor a re-open makes a `String` of each text. A re-open does not copy the texts at
+/// all: they stay in the cache file's mapping, and the system reads them from its file cache. Copying
+/// them cost most of a re-open (hundreds of megabytes of fresh memory, each page cleared by the kernel
+/// before the copy). ``string`` makes a `String` of the bytes on each use; code that only reads bytes
+/// goes through ``withUTF8(_:)``, which copies nothing either way.
 ///
-/// The mapped bytes are well-formed UTF-8: they were written from a `String`, and their checksum is
-/// verified before the corpus is handed out. The mapping never changes while it is mapped, since mq only
-/// ever replaces a cache file by renaming a new one over it.
+/// The bytes are well-formed UTF-8, checked by the loader, or written from a checked text into a cache
+/// file whose checksum is verified before the corpus is handed out. They never change: the arena's blocks
+/// are written once, and mq only ever replaces a cache file by renaming a new one over it.
 struct DocumentText: @unchecked Sendable {
     private enum Storage {
         case string(String)
-        case mapped(UnsafeBufferPointer<UInt8>, owner: AnyObject)
+        case bytes(UnsafeBufferPointer<UInt8>, owner: AnyObject)
     }
     private let storage: Storage
 
     init(_ string: String) { storage = .string(string) }
 
     /// Bytes that stay valid, well-formed UTF-8 and unchanged as long as `owner` lives.
-    init(mapped bytes: UnsafeRawBufferPointer, owner: AnyObject) {
-        storage = .mapped(bytes.bindMemory(to: UInt8.self), owner: owner)
+    init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) {
+        storage = .bytes(bytes, owner: owner)
     }
 
     var string: String {
         switch storage {
         case let .string(s): return s
-        case let .mapped(bytes, _): return String(copying: UTF8Span(unchecked: bytes.span))
+        case let .bytes(bytes, _): return String(copying: UTF8Span(unchecked: bytes.span))
         }
     }
 
     var count: Int {
         switch storage {
         case let .string(s): return s.utf8.count
-        case let .mapped(bytes, _): return bytes.count
+        case let .bytes(bytes, _): return bytes.count
         }
     }
 
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         switch storage {
         case var .string(s): return try s.withUTF8(body)
-        case let .mapped(bytes, owner): return try withExtendedLifetime(owner) { try body(bytes) }
+        case let .bytes(bytes, owner): return try withExtendedLifetime(owner) { try body(bytes) }
         }
     }
 }

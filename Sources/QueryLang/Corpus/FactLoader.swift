@@ -192,7 +192,7 @@ struct FactLoader {
         }
         var range: Range<Int>? = nil
         if let quote = d.quote, let doc {
-            range = QuoteLocator.locate(quote, in: documents[doc].text)
+            range = QuoteLocator.locate(quote, in: documents[doc])
             if range == nil {
                 problems.append(LoadProblem(file: file, line: d.quoteLine,
                     message: "quote not found in \(documents[doc].path): \"\(quote.prefix(60))\(quote.count > 60 ? "…" : "")\"",

@@ -31,9 +31,9 @@ enum FileAccess {
         return buffer
     }
 
-    /// Reads the files of one directory in a given order, into one reused buffer: for the thousands of
-    /// documents of a corpus, with no allocation per file and a lookup of the file name alone (`openat`).
-    /// Not to be shared between threads.
+    /// Reads the files of one directory in a given order, into one reused buffer or straight into a
+    /// ``TextArena``: for the thousands of documents of a corpus, with no allocation per file and a lookup
+    /// of the file name alone (`openat`). Not to be shared between threads.
     ///
     /// Files that the system no longer holds in memory (it drops them soon after they were read on some
     /// virtual machines) are read ahead: once one read finds its file not in memory, the reader keeps
@@ -50,6 +50,8 @@ enum FileAccess {
         private let directory: String
         /// The open directory; -1 if it could not be opened (then files are opened by their full path).
         private let directoryFD: Int32
+        /// Where files are read: the arena's free space if there is an arena, else a buffer of the reader's own.
+        private let arena: TextArena?
         private var buffer: UnsafeMutablePointer<UInt8>
         private var capacity = 64 << 10
         /// The files, by position (``read(_:limit:)`` takes a position), each with whether the listing shows
@@ -67,13 +69,41 @@ enum FileAccess {
         private var readCount = 0, aheadCount = 0
 
         /// A reader of `files` of `directory`, which ``read(_:limit:)`` will be asked for in this order,
-        /// or, when `planned`, in the order of the batches given to ``plan(_:)``.
-        init(_ directory: String, files: [(name: String, regular: Bool)], planned: Bool = false) {
+        /// or, when `planned`, in the order of the batches given to ``plan(_:)``. With an arena, each file
+        /// is read into its free space, for the caller to keep (``TextArena/keep(_:)``) or not.
+        init(_ directory: String, files: [(name: String, regular: Bool)], planned: Bool = false, into arena: TextArena? = nil) {
             self.directory = directory
             self.files = files
+            self.arena = arena
             order = planned ? [] : nil
             directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
-            buffer = .allocate(capacity: capacity)
+            buffer = .allocate(capacity: arena == nil ? capacity : 1)
+        }
+
+        /// Space to read the next file into, at least `minimum` bytes.
+        private func space(atLeast minimum: Int) {
+            if let arena {
+                let free = arena.space(atLeast: minimum)
+                (buffer, capacity) = (free.baseAddress!, free.count)
+            } else if minimum > capacity {
+                buffer.deallocate()
+                capacity = max(minimum, capacity * 2)
+                buffer = .allocate(capacity: capacity)
+            }
+        }
+
+        /// Twice the space, with the `kept` bytes read so far at its start.
+        private func grow(keeping kept: Int) {
+            if let arena {
+                let free = arena.grow(keeping: kept, toAtLeast: capacity * 2)
+                (buffer, capacity) = (free.baseAddress!, free.count)
+                return
+            }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: buffer, count: kept)
+            buffer.deallocate()
+            buffer = bigger
+            capacity *= 2
         }
 
         /// Says that the files at `positions` will be read next, in order, after those planned before.
@@ -98,7 +128,7 @@ enum FileAccess {
         deinit {
             if directoryFD >= 0 { close(directoryFD) }
             for fd in ahead.values { close(fd) }
-            buffer.deallocate()
+            if arena == nil { buffer.deallocate() }
         }
 
         private func openFile(_ name: String) -> Int32 {
@@ -123,9 +153,10 @@ enum FileAccess {
             }
         }
 
-        /// The whole file at position `k` of the files, valid until the next read; or an error that names
-        /// why it could not be read (as ``FileAccess/read(_:limit:)`` words it). A file the listing shows
-        /// as regular is read to its end without asking its size.
+        /// The whole file at position `k` of the files, valid until the next read (or, with an arena, as
+        /// long as its block once kept); or an error that names why it could not be read (as
+        /// ``FileAccess/read(_:limit:)`` words it). A file the listing shows as regular is read to its end
+        /// without asking its size.
         func read(_ k: Int, limit: Int) throws -> UnsafeBufferPointer<UInt8> {
             let (name, regular) = files[k]
             if readCount < plannedCount && position(readCount) == k { readCount += 1 }
@@ -137,6 +168,7 @@ enum FileAccess {
                 // Read into the buffer until a read comes back short (the end of a regular file), growing
                 // it as needed, up to the limit. Until a file is found not in memory, the first read takes
                 // only what is in memory.
+                space(atLeast: 64 << 10)
                 var done = 0
                 if !readingAhead && probing {
                     let (n, notInMemory, unsupported) = DirectoryReader.readInMemory(fd, into: buffer, capacity)
@@ -150,11 +182,7 @@ enum FileAccess {
                 while true {
                     if done == capacity {
                         if done > limit { throw ReadError(message: "file is over the limit of \(limit) bytes") }
-                        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                        bigger.update(from: buffer, count: done)
-                        buffer.deallocate()
-                        buffer = bigger
-                        capacity *= 2
+                        grow(keeping: done)
                     }
                     let (n, failure) = readAll(fd, into: buffer + done, capacity - done)
                     if failure != 0 { throw ReadError(message: "read failed: \(String(cString: strerror(failure)))") }
@@ -165,11 +193,7 @@ enum FileAccess {
                 return UnsafeBufferPointer(start: buffer, count: done)
             }
             let size = try checkedSize(fd, limit: limit)
-            if size > capacity {
-                buffer.deallocate()
-                capacity = max(size, capacity * 2)
-                buffer = .allocate(capacity: capacity)
-            }
+            space(atLeast: size)
             let (count, failure) = readAll(fd, into: buffer, size)
             if failure != 0 { throw ReadError(message: "read failed: \(String(cString: strerror(failure)))") }
             return UnsafeBufferPointer(start: buffer, count: count)

@@ -14,7 +14,20 @@ enum QuoteLocator {
     /// occurrence with white space and quote marks folded; or nil.
     static func locate(_ quote: String, in text: String) -> Range<Int>? {
         guard quote.unicodeScalars.contains(where: { !CharacterClass.isSpace($0.value) }) else { return nil }
-        if let r = verbatim(quote, in: text) { return r }
+        var t = text
+        if let r = t.withUTF8({ verbatim(quote, in: $0) }) { return r }
+        return folded(quote, in: text)
+    }
+
+    /// The same, in a document's text (which is made into a `String` only when no verbatim occurrence is found).
+    static func locate(_ quote: String, in document: Document) -> Range<Int>? {
+        guard quote.unicodeScalars.contains(where: { !CharacterClass.isSpace($0.value) }) else { return nil }
+        if let r = document.withUTF8({ verbatim(quote, in: $0) }) { return r }
+        return folded(quote, in: document.text)
+    }
+
+    /// The first occurrence with white space and quote marks folded.
+    private static func folded(_ quote: String, in text: String) -> Range<Int>? {
         let (q, _) = normalized(quote)
         guard !q.isEmpty else { return nil }
         let (t, offsets) = normalized(text)
@@ -43,21 +56,19 @@ enum QuoteLocator {
     }
 
     /// The byte range of the first exact occurrence (a plain byte search: no copy of the text).
-    private static func verbatim(_ quote: String, in text: String) -> Range<Int>? {
-        var q = quote, t = text
+    private static func verbatim(_ quote: String, in tb: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var q = quote
         return q.withUTF8 { qb -> Range<Int>? in
-            t.withUTF8 { tb -> Range<Int>? in
-                guard let qp = qb.baseAddress, let tp = tb.baseAddress, !qb.isEmpty, qb.count <= tb.count else { return nil }
-                // memchr to each candidate first byte, memcmp to confirm.
-                let last = tb.count - qb.count
-                var i = 0
-                while i <= last, let hit = memchr(tp + i, Int32(qp[0]), last - i + 1) {
-                    let start = tp.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(tp + start, qp, qb.count) == 0 { return start..<(start + qb.count) }
-                    i = start + 1
-                }
-                return nil
+            guard let qp = qb.baseAddress, let tp = tb.baseAddress, !qb.isEmpty, qb.count <= tb.count else { return nil }
+            // memchr to each candidate first byte, memcmp to confirm.
+            let last = tb.count - qb.count
+            var i = 0
+            while i <= last, let hit = memchr(tp + i, Int32(qp[0]), last - i + 1) {
+                let start = tp.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(tp + start, qp, qb.count) == 0 { return start..<(start + qb.count) }
+                i = start + 1
             }
+            return nil
         }
     }
 

@@ -64,6 +64,33 @@ struct DirectoryReaderTests {
         }
     }
 
+    /// Read into an arena: each file comes back whole; those kept stay as they were while later files
+    /// are read (into the space after them, or a new block when a file outgrows the block's rest), and
+    /// the space of those not kept is read over.
+    @Test func filesReadIntoAnArenaStayWholeOnceKept() throws {
+        // Small files, one of 200 KiB, and one larger than a whole block of the arena.
+        var contents = Self.contents(60)
+        contents[41] = [UInt8]((0..<(TextArena.blockSize + 300_000)).map { UInt8(0x30 + $0 % 10) })
+        let (dir, files) = try Self.directory(contents)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let arena = TextArena()
+        let reader = FileAccess.DirectoryReader(dir, files: files, into: arena)
+        var kept: [(Int, UnsafeBufferPointer<UInt8>, TextArena.Block)] = []
+        for k in files.indices {
+            let bytes = try reader.read(k, limit: 64 << 20)
+            #expect(Array(bytes) == contents[k], "file \(k)")
+            if k % 3 != 0 {
+                let (b, block) = arena.keep(bytes.count)
+                #expect(b.baseAddress == bytes.baseAddress)
+                kept.append((k, b, block))
+            }
+        }
+        for (k, b, block) in kept { withExtendedLifetime(block) { #expect(Array(b) == contents[k], "kept file \(k)") } }
+        // The blocks hold the kept texts one after another.
+        let inFirst = kept.filter { $0.2 === kept[0].2 }
+        for (a, b) in zip(inFirst, inFirst.dropFirst()) { #expect(a.1.baseAddress! + a.1.count == b.1.baseAddress!) }
+    }
+
     @Test func filesNotInMemoryAreReadAheadAndComeBackWhole() throws {
         let contents = Self.contents(80)
         let (dir, files) = try Self.directory(contents)
