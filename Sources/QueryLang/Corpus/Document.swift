@@ -7,8 +7,8 @@ public struct Document: Sendable {
     /// Path of the raw file relative to the corpus directory (or a name for in-memory documents).
     public let path: String
     /// The raw text, decoded from UTF-8 without any change; mention offsets are UTF-8 byte offsets into it.
-    /// Code that reads bytes goes through ``withUTF8(_:)``: the text of a corpus re-opened from its cache
-    /// is held in the cache file, and made into a `String` on each use.
+    /// Code that reads bytes goes through ``withUTF8(_:)``: the text of a document read from its file or
+    /// re-opened from the cache is held as bytes (``DocumentText``), and made into a `String` on each use.
     public var text: String { storedText.string }
     let storedText: DocumentText
     public let title: String

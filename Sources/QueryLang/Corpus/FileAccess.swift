@@ -77,7 +77,12 @@ enum FileAccess {
             self.arena = arena
             order = planned ? [] : nil
             directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
-            buffer = .allocate(capacity: arena == nil ? capacity : 1)
+            if let arena {
+                let free = arena.space(atLeast: capacity)
+                (buffer, capacity) = (free.baseAddress!, free.count)
+            } else {
+                buffer = .allocate(capacity: capacity)
+            }
         }
 
         /// Space to read the next file into, at least `minimum` bytes.
