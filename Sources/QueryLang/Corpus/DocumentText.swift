@@ -12,37 +12,34 @@
 /// file whose checksum is verified before the corpus is handed out. They never change: the arena's blocks
 /// are written once, and mq only ever replaces a cache file by renaming a new one over it.
 struct DocumentText: @unchecked Sendable {
-    private enum Storage {
-        case string(String)
-        case bytes(UnsafeBufferPointer<UInt8>, owner: AnyObject)
-    }
-    private let storage: Storage
+    // Plain fields rather than an enum: an enum would keep its case in the spare bits of the owner's
+    // reference, which then no longer reads as a pointer to tools that look for one (the leak sanitizer).
+    private let stored: String?
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let owner: AnyObject?
 
-    init(_ string: String) { storage = .string(string) }
+    init(_ string: String) {
+        stored = string
+        bytes = UnsafeBufferPointer(start: nil, count: 0)
+        owner = nil
+    }
 
     /// Bytes that stay valid, well-formed UTF-8 and unchanged as long as `owner` lives.
     init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) {
-        storage = .bytes(bytes, owner: owner)
+        stored = nil
+        self.bytes = bytes
+        self.owner = owner
     }
 
     var string: String {
-        switch storage {
-        case let .string(s): return s
-        case let .bytes(bytes, _): return String(copying: UTF8Span(unchecked: bytes.span))
-        }
+        if let stored { return stored }
+        return withExtendedLifetime(owner) { String(copying: UTF8Span(unchecked: bytes.span)) }
     }
 
-    var count: Int {
-        switch storage {
-        case let .string(s): return s.utf8.count
-        case let .bytes(bytes, _): return bytes.count
-        }
-    }
+    var count: Int { stored?.utf8.count ?? bytes.count }
 
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        switch storage {
-        case var .string(s): return try s.withUTF8(body)
-        case let .bytes(bytes, owner): return try withExtendedLifetime(owner) { try body(bytes) }
-        }
+        if var s = stored { return try s.withUTF8(body) }
+        return try withExtendedLifetime(owner) { try body(bytes) }
     }
 }
