@@ -70,16 +70,26 @@ struct CorpusCacheTests {
         CorpusCacheTests.expectSame(again, first)
     }
 
-    @Test func aReopenedCorpusReadsItsTextsInPlaceLikeALoadedOne() throws {
+    /// A copy of the seeds loaded (which writes its cache), then re-opened from the cache.
+    static func loadedAndReopened() throws -> (Copy, first: Corpus, again: Corpus) {
         let c = try Copy()
+        let first = try c.load(), again = try c.load()
+        #expect(!first.fromCache && again.fromCache)
+        return (c, first, again)
+    }
+
+    @Test func aReopenedCorpusReadsItsTextsInPlaceLikeALoadedOne() throws {
+        let (c, first, again) = try Self.loadedAndReopened()
         defer { c.clean() }
-        let first = try c.load()
-        let again = try c.load()
-        #expect(again.fromCache)
         for (x, y) in zip(again.documents, first.documents) {
-            let n = x.byteCount
-            #expect(x.slice(0, n) == y.text && x.slice(n / 3, n / 2) == y.slice(n / 3, n / 2))
-            #expect(x.slice(n - 3, n + 10) == y.slice(n - 3, n + 10) && x.slice(10, 5) == "")
+            // The raw file, read as a String of its own, sliced by UTF-8 offsets.
+            let raw = try String(contentsOfFile: c.dir + "/" + x.path, encoding: .utf8)
+            let u = raw.utf8, n = u.count
+            func slice(_ a: Int, _ b: Int) -> String { String(decoding: Array(u)[a..<b], as: UTF8.self) }
+            #expect(x.byteCount == n && y.byteCount == n && x.text == raw && y.text == raw)
+            #expect(x.slice(0, n) == raw && x.slice(n / 3, n / 2) == slice(n / 3, n / 2) && y.slice(n / 3, n / 2) == slice(n / 3, n / 2))
+            #expect(x.slice(n - 3, n + 10) == slice(n - 3, n) && x.slice(10, 5) == "")
+            #expect(x.withUTF8(Array.init) == Array(u) && y.withUTF8(Array.init) == Array(u))
             for line in [1, x.lineCount / 2, x.lineCount] { #expect(x.lineRange(line) == y.lineRange(line)) }
         }
         for m in first.mentions.prefix(200) {
@@ -89,11 +99,8 @@ struct CorpusCacheTests {
     }
 
     @Test func aReopenedCorpusKeepsItsTextsAndMentionsOnceItsCacheFileIsReplacedOrRemoved() throws {
-        let c = try Copy()
+        let (c, first, again) = try Self.loadedAndReopened()
         defer { c.clean() }
-        let first = try c.load()
-        let again = try c.load()
-        #expect(again.fromCache)
         // A changed corpus: its cache file is replaced by a new one (renamed over it), then removed.
         try c.write("documents/zz_extra.txt", "Kataib Hezbollah in Baghdad.\n")
         #expect(try !c.load().fromCache)
