@@ -189,3 +189,40 @@ def test_save_writes_the_successful_statements(home):
     finish(child)
     with open(path, encoding="utf-8") as f:
         assert "let n = 2" in f.read()
+
+
+def test_history_with_a_negative_count_is_refused_and_the_session_goes_on(home):
+    child = start(home)
+    child.send("docs | count\r")
+    child.expect_exact(PROMPT)
+    child.send(".history -1\r")
+    child.expect_exact(".history takes a number of entries")
+    child.expect_exact(PROMPT)
+    child.send(".history 3\r")  # the entries so far, this one included
+    child.expect_exact("docs | count")
+    child.expect_exact(PROMPT)
+    finish(child)
+
+
+def test_a_script_that_reads_itself_stops_at_a_fixed_depth(home):
+    path = os.path.join(home, "loop.mq")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f".read {path}\n")
+    child = start(home)
+    child.send(f".read {path}\r")
+    child.expect_exact("nests more than 16 scripts deep")
+    child.expect_exact(PROMPT)
+    child.send("docs | count\r")
+    child.expect(r"count\s+─+\s+5")
+    child.expect_exact(PROMPT)
+    finish(child)
+
+
+def test_history_is_kept_after_each_statement_even_if_the_session_is_killed(home):
+    child = start(home)
+    child.send("entities | count\r")
+    child.expect_exact(PROMPT)
+    child.kill(9)
+    child.close()
+    with open(os.path.join(home, "history"), encoding="utf-8") as f:
+        assert "entities | count" in f.read()
