@@ -43,6 +43,8 @@ final class Interpreter {
     private var callDepth = 0
     private var importStack: [String] = []
     var regexCache: [String: NSRegularExpression] = [:]
+    /// Compiled `has` phrases (nil for one that has no words or too many), at most 1,024.
+    var phraseCache: [String: PhraseFinder?] = [:]
     /// The stack of the thread running the current program (see ``StackGuard``).
     @exclusivity(unchecked) var stack = StackGuard()
 

@@ -137,6 +137,8 @@ extension Interpreter {
         switch op {
         case .has:
             // Whole words, compared as the name matcher compares them.
+            if let finder = phrase(needle) { return .bool(finder.occurs(in: hay)) }
+            // No words, or more than a finder takes: word lists compared.
             let n = corpus.names.normalizer
             let words = n.words(needle)
             guard !words.isEmpty else { return .bool(false) }
@@ -180,6 +182,15 @@ extension Interpreter {
     }
 
     /// A compiled regular expression, checked against the pattern limits.
+    /// The finder of a phrase for `has`, compiled once per phrase; nil when it has no words or too many.
+    func phrase(_ needle: String) -> PhraseFinder? {
+        if let cached = phraseCache[needle] { return cached }
+        if phraseCache.count >= 1024 { phraseCache.removeAll() }
+        let finder = PhraseFinder(needle, normalizer: corpus.names.normalizer)
+        phraseCache[needle] = .some(finder)
+        return finder
+    }
+
     func regex(_ pattern: String, _ span: Span) throws -> NSRegularExpression {
         if let re = regexCache[pattern] { return re }
         if pattern.count > limits.maxRegexLength {
