@@ -12,18 +12,17 @@ import Darwin
 enum QuoteLocator {
     /// UTF-8 byte range of the first verbatim occurrence of `quote` in `text`; failing that, of the first
     /// occurrence with white space and quote marks folded; or nil.
-    static func locate(_ quote: String, in text: String) -> Range<Int>? {
-        guard quote.unicodeScalars.contains(where: { !CharacterClass.isSpace($0.value) }) else { return nil }
-        var t = text
-        if let r = t.withUTF8({ verbatim(quote, in: $0) }) { return r }
-        return folded(quote, in: text)
-    }
+    static func locate(_ quote: String, in text: String) -> Range<Int>? { locate(quote, in: DocumentText(text)) }
 
-    /// The same, in a document's text (which is made into a `String` only when no verbatim occurrence is found).
-    static func locate(_ quote: String, in document: Document) -> Range<Int>? {
+    /// The same, in a document's text.
+    static func locate(_ quote: String, in document: Document) -> Range<Int>? { locate(quote, in: document.storedText) }
+
+    /// The verbatim search reads the bytes in place; the text is made into a `String` only for the
+    /// folded search, when there is no verbatim occurrence.
+    private static func locate(_ quote: String, in text: DocumentText) -> Range<Int>? {
         guard quote.unicodeScalars.contains(where: { !CharacterClass.isSpace($0.value) }) else { return nil }
-        if let r = document.withUTF8({ verbatim(quote, in: $0) }) { return r }
-        return folded(quote, in: document.text)
+        if let r = text.withUTF8({ verbatim(quote, in: $0) }) { return r }
+        return folded(quote, in: text.string)
     }
 
     /// The first occurrence with white space and quote marks folded.
