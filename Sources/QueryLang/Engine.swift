@@ -1,4 +1,4 @@
-/// The embedding API of mq: parse -> check -> compile -> run, over a corpus the host supplies.
+/// The embedding API of mq: parse -> check -> plan -> run, over a corpus the host supplies.
 ///
 /// ```swift
 /// let corpus = try Corpus.load(directory: "seeds")
@@ -32,6 +32,8 @@ public struct CompiledProgram: Sendable {
     public let file: SourceFile
     /// Warnings found by the checker.
     public let warnings: [Diagnostic]
+    /// The plan of every pipeline, after the passes.
+    public let plans: PlanSet
 }
 
 public final class Engine: Sendable {
@@ -55,21 +57,51 @@ public final class Engine: Sendable {
     /// With `remember`, the session keeps the names the program defines (for checking several files
     /// in order, as `mq check a.mq b.mq` does).
     public func check(_ parsed: ParsedProgram, in session: Session? = nil, remember: Bool = false) -> [Diagnostic] {
+        checkAndPlan(parsed, in: session, remember: remember).diagnostics
+    }
+
+    /// Stage 3: the checked program with the plan of each of its pipelines (``PlanNode``), after the
+    /// rewrite passes; or every error found.
+    public func plan(_ parsed: ParsedProgram, in session: Session? = nil) throws(Diagnostics) -> CompiledProgram {
+        if parsed.diagnostics.contains(where: { $0.severity == .error }) {
+            throw Diagnostics(parsed.diagnostics.filter { $0.severity == .error })
+        }
+        let (all, plans) = checkAndPlan(parsed, in: session, remember: false)
+        let errors = all.filter { $0.severity == .error }
+        if !errors.isEmpty { throw Diagnostics(errors) }
+        return CompiledProgram(program: parsed.program, file: parsed.file, warnings: all.filter { $0.severity == .warning },
+                               plans: plans)
+    }
+
+    /// Stages 1 to 3 together: a program to run, or every error found.
+    public func compile(_ text: String, file: String = "<query>", in session: Session? = nil) throws(Diagnostics) -> CompiledProgram {
+        try plan(parse(text, file: file), in: session)
+    }
+
+    private func checkAndPlan(_ parsed: ParsedProgram, in session: Session?, remember: Bool) -> (diagnostics: [Diagnostic], plans: PlanSet) {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
         checker.importLoader = options.importLoader
         checker.check(parsed.program)
         if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
-        return parsed.diagnostics + checker.diagnostics
+        return (parsed.diagnostics + checker.diagnostics, checker.plans)
     }
 
-    /// Stages 1 and 2 together: a program to run, or every error found.
-    public func compile(_ text: String, file: String = "<query>", in session: Session? = nil) throws(Diagnostics) -> CompiledProgram {
-        let parsed = parse(text, file: file)
-        let all = parsed.diagnostics.isEmpty ? check(parsed, in: session) : parsed.diagnostics
-        let errors = all.filter { $0.severity == .error }
-        if !errors.isEmpty { throw Diagnostics(errors) }
-        return CompiledProgram(program: parsed.program, file: parsed.file, warnings: all.filter { $0.severity == .warning })
+    /// The plans of a compiled program's queries as `explain` prints them, one block per statement that
+    /// runs a pipeline.
+    public func explain(_ compiled: CompiledProgram) -> String {
+        let printer = PlanPrinter(plans: compiled.plans, file: compiled.file)
+        var blocks: [String] = []
+        for st in compiled.program.statements {
+            let e: Expr
+            switch st.kind {
+            case let .query(x), let .print(x), let .let(_, x), let .explain(x): e = x
+            default: continue
+            }
+            guard case .pipeline = e, let plan = compiled.plans.plan(at: e.span, in: compiled.file) else { continue }
+            blocks.append(printer.render(plan))
+        }
+        return blocks.joined(separator: "\n\n")
     }
 
     /// A session holds the variables and functions of successive statements (a REPL, a script).
@@ -103,16 +135,17 @@ public final class Session {
     public func run(_ compiled: CompiledProgram, cancel: CancellationToken? = nil,
                     onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
         interpreter.cancel = cancel
-        defer { interpreter.cancel = nil }
+        interpreter.plans = compiled.plans
+        defer { interpreter.cancel = nil; interpreter.plans = nil }
         do {
             try interpreter.run(compiled.program, file: compiled.file, onOutput: onOutput)
         } catch let d as Diagnostic {
-            learn(compiled.program)
+            learn()
             throw Diagnostics([d])
         } catch {
             throw Diagnostics([Diagnostic("E400", "\(error)", at: .none, in: compiled.file)])
         }
-        learn(compiled.program)
+        learn()
     }
 
     /// Compiles and runs `text`, returning every output.
@@ -134,9 +167,8 @@ public final class Session {
     public func variable(_ name: String) -> Value? { interpreter.globals[name] }
 
     /// Records the names a program defined (those that ran).
-    private func learn(_ program: Program) {
+    private func learn() {
         for (name, value) in interpreter.globals { variableTypes[name] = Checker.staticType(of: value) }
         for (name, f) in interpreter.userFunctions { functionArity[name] = f.params.count }
-        _ = program
     }
 }

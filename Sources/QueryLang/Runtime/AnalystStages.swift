@@ -47,8 +47,11 @@ extension Interpreter {
 
     /// Pairs of entities mentioned in the same sentence (or document) among the input mentions:
     /// `a`, `b` (a before b in catalog order), `count` of sentences or documents, and the `docs`.
-    func cooccur(_ input: Table, _ scope: CooccurScope, _ all: Bool, _ span: Span, limit: Int = .max) throws -> Table {
-        if input.wholeSource == .mention && scope == .document && limit <= 1024 {
+    /// `wholeCorpus`: the input is every mention of the corpus (`rows` is then not read), counted by
+    /// document from the per-document entity lists, or the top pairs from bitsets when `limit` is small.
+    func cooccur(_ rows: [Value], wholeCorpus: Bool, _ scope: CooccurScope, _ all: Bool, _ span: Span,
+                 limit: Int = .max) throws -> Table {
+        if wholeCorpus && scope == .document && limit <= 1024 {
             // The top pairs of a whole corpus, straight from the postings.
             let deadline = self.deadline, cancel = self.cancel
             let top = CooccurrenceCounts.topByDocument(corpus, ownText: !all, limit: limit) {
@@ -61,13 +64,13 @@ extension Interpreter {
         // (unit, entity) for every resolved mention; a unit is a sentence or a document.
         var pairs: [(unit: Int64, entity: Int32)] = []
         var ordered = true
-        if input.wholeSource == .mention && scope == .document {
+        if wholeCorpus && scope == .document {
             // Every mention, by document: the per-document entity lists are already there.
             let lists = all ? corpus.documentEntities : corpus.documentOwnEntities
             pairs.reserveCapacity(lists.reduce(0) { $0 + $1.count })
             for (d, list) in lists.enumerated() { for e in list { pairs.append((Int64(d) << 32, e)) } }
         }
-        let rowsToScan = input.wholeSource == .mention && scope == .document ? [] : input.rows
+        let rowsToScan = wholeCorpus && scope == .document ? [] : rows
         pairs.reserveCapacity(rowsToScan.count)
         for row in rowsToScan {
             try tick(span)

@@ -42,12 +42,6 @@ struct ColumnRead {
 }
 
 extension Interpreter {
-    /// The rows of a stage that produces them column by column, or nil for the other stages.
-    func columnarRows(_ stage: Stage, _ input: Table) throws -> (any ColumnarRows)? {
-        if case .timeline = stage.kind { return try timeline(input, stage.span) }
-        return nil
-    }
-
     /// What a select column's expression reads from rows with these columns.
     func columnRead(_ e: Expr, _ columns: [String], _ outer: Env) -> ColumnRead {
         var read = ColumnRead(column: nil, expression: e)
@@ -68,7 +62,7 @@ extension Interpreter {
     /// `select` on columnar rows: each output row built from the columns it reads; the record of the
     /// whole row only for a column that needs it. `limit` is how many rows the next stage keeps.
     func select(_ rows: some ColumnarRows, _ cols: [Column], _ outer: Env, limit: Int? = nil) throws -> Table {
-        let names = columnNames(cols)
+        let names = Column.outputNames(cols)
         let reads = cols.map { columnRead($0.expr, rows.columns, outer) }
         let needsRecord = reads.contains { $0.column == nil }
         let documentIDs = corpus.documentIDs

@@ -21,6 +21,8 @@ struct UserFunction {
     let params: [String]
     let body: Expr
     let file: SourceFile
+    /// The plans of the program that defined it (its body's pipelines among them).
+    let plans: PlanSet?
 }
 
 /// Evaluates programs over a corpus. One interpreter holds the variables and functions of one session;
@@ -34,6 +36,9 @@ final class Interpreter {
     var globals: [String: Value] = [:]
     var userFunctions: [String: UserFunction] = [:]
     var cancel: CancellationToken?
+    /// The plans of the program being run (``PlanSet``), and of pipelines planned here for lack of one.
+    var plans: PlanSet?
+    let fallbackPlans = PlanSet()
 
     var file: SourceFile
     private var steps = 0
@@ -141,7 +146,7 @@ final class Interpreter {
             try checkNesting(v, e.span)
             globals[name.name] = v
         case let .def(name, params, body):
-            userFunctions[name.name] = UserFunction(params: params.map(\.name), body: body, file: file)
+            userFunctions[name.name] = UserFunction(params: params.map(\.name), body: body, file: file, plans: plans)
         case let .assert(cond, message):
             let v = try eval(cond, .top)
             guard case .bool(true) = v else {
@@ -163,6 +168,8 @@ final class Interpreter {
             else { onOutput(.printed(Preview.text(v, corpus: corpus, quoteStrings: false), st.span)) }
         case let .import(path, span):
             try runImport(path, span)
+        case let .explain(e):
+            onOutput(.printed(explain(e), st.span))
         case let .query(e):
             let v = try eval(e, .top)
             if case let .table(t) = v {
@@ -177,6 +184,12 @@ final class Interpreter {
                 onOutput(.value(v, st.span))
             }
         }
+    }
+
+    /// The plan of a query as `explain` prints it (a query that is not a pipeline is a value).
+    func explain(_ e: Expr) -> String {
+        guard case let .pipeline(source, stages, span) = e else { return "value " + Formatter().expr(e, indent: 0) }
+        return PlanPrinter(plans: plans, file: file).render(planFor(source, stages, span))
     }
 
     private func runImport(_ path: String, _ span: Span) throws {
@@ -252,60 +265,8 @@ final class Interpreter {
             return .list(try items.map { try eval($0, env) })
         case let .record(fs, _):
             return .record(Record(keys: fs.map(\.name.name), values: try fs.map { try eval($0.value, env) }))
-        case let .pipeline(source, stages, _):
-            var table: Table
-            var i = 0
-            if let fast = try indexedStart(source, stages, env) {
-                table = fast
-                i = 1
-            } else {
-                table = try tableValue(try eval(source, env), source.span)
-            }
-            // A row-by-row stage followed by `take N` stops after N rows.
-            func limit(before k: Int) -> Int? {
-                guard k < stages.count, case let .take(.literal(.int(n), _)) = stages[k].kind, n >= 0 else { return nil }
-                return Int(clamping: n)
-            }
-            while i < stages.count {
-                let st = stages[i]
-                if let rows = try columnarRows(st, table) {
-                    try checkRows(rows.count, st.span, "the result of '\(st.kind.name)'")
-                    // A select right after reads only the columns it needs.
-                    if i + 1 < stages.count, case let .select(cols) = stages[i + 1].kind {
-                        table = try select(rows, cols, env, limit: limit(before: i + 2))
-                        try checkRows(table.rows.count, stages[i + 1].span, "the result of 'select'")
-                        i += 2
-                        continue
-                    }
-                    table = rows.table()
-                } else {
-                    table = try apply(st, to: table, env, limit: limit(before: i + 1))
-                    try checkRows(table.rows.count, st.span, "the result of '\(st.kind.name)'")
-                }
-                i += 1
-            }
-            return .table(table)
-        }
-    }
-
-    /// `mentions | summarize count() by <entity keys> ...` and `mentions | cooccur by document` answered
-    /// from the postings, without building the table of every mention (5.6 million rows for 100,000
-    /// documents); nil when the pipeline does not start that way.
-    func indexedStart(_ source: Expr, _ stages: [Stage], _ env: Env) throws -> Table? {
-        guard case .name("mentions", _) = source, env.locals["mentions"] == nil, globals["mentions"] == nil,
-              env.row.flatMap({ fields.field($0, "mentions") }) == nil, let first = stages.first else { return nil }
-        var whole = Table(rows: [], columns: FieldCatalog.columns(of: .mention))
-        whole.wholeSource = .mention
-        switch first.kind {
-        case let .summarize(aggs, by):
-            return try summarizeFromIndex(whole, aggs, by, env)
-        case let .cooccur(scope, all) where scope == .document:
-            // Over a whole source by document, cooccur reads the postings, never the rows.
-            var limit = Int.max
-            if stages.count > 1, case let .take(.literal(.int(n), _)) = stages[1].kind, n >= 0 { limit = Int(clamping: n) }
-            return try cooccur(whole, scope, all, first.span, limit: limit)
-        default:
-            return nil
+        case let .pipeline(source, stages, span):
+            return .table(try runPipeline(source, stages, span, env))
         }
     }
 
@@ -333,17 +294,11 @@ final class Interpreter {
         if let v = globals[n] { return v }
         switch n {
         case "docs":
-            var t = Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document))
-            t.wholeSource = .document
-            return .table(t)
+            return .table(Table(rows: (0..<corpus.documents.count).map(Value.document), columns: FieldCatalog.columns(of: .document)))
         case "entities":
-            var t = Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity))
-            t.wholeSource = .entity
-            return .table(t)
+            return .table(Table(rows: (0..<corpus.entities.count).map(Value.entity), columns: FieldCatalog.columns(of: .entity)))
         case "mentions":
-            var t = Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention))
-            t.wholeSource = .mention
-            return .table(t)
+            return .table(Table(rows: (0..<corpus.mentions.count).map(Value.mention), columns: FieldCatalog.columns(of: .mention)))
         case "facts": return .table(Table(rows: (0..<corpus.facts.count).map(Value.fact), columns: FieldCatalog.columns(of: .fact)))
         default: break
         }
@@ -416,9 +371,9 @@ final class Interpreter {
             for (p, a) in zip(f.params, args) { locals[p] = try eval(a, env) }
             let result: Value
             do {
-                let saved = file
-                file = f.file
-                defer { file = saved }
+                let saved = (file, plans)
+                (file, plans) = (f.file, f.plans)
+                defer { (file, plans) = saved }
                 result = try eval(f.body, Env(row: env.row, locals: locals, aggregates: env.aggregates))
             }
             try checkNesting(result, span)
@@ -439,6 +394,11 @@ final class Interpreter {
         let known = Array(functions.functions.keys) + Array(userFunctions.keys) + ["if", "coalesce"]
         throw fail("E204", "unknown function '\(name.name)'", name.span,
                    hints: [Suggestions.hint(for: name.name, in: known)].compactMap { $0 })
+    }
+
+    /// Whether an expression has the same value on every row (``RowInvariance``).
+    func isRowInvariant(_ e: Expr) -> Bool {
+        RowInvariance.holds(e, functions: functions, userFunctions: Set(userFunctions.keys))
     }
 
     func arity(_ name: Identifier, _ lo: Int, _ hi: Int, _ got: Int, _ span: Span) -> Diagnostic {

@@ -85,8 +85,6 @@ public struct Table: Sendable {
     public var rows: [Value]
     /// Column names in display order.
     public var columns: [String]
-    /// Set when the rows are exactly a whole source (`mentions`, ...), so stages may use its indexes.
-    var wholeSource: ReferenceKind? = nil
 
     public init(rows: [Value], columns: [String]) {
         self.rows = rows

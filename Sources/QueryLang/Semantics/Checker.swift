@@ -42,6 +42,13 @@ struct Checker {
             return nil
         }
         var known: Bool { columns != nil }
+
+        /// The row as the plan describes it.
+        var planSchema: PlanSchema {
+            guard let columns else { return PlanSchema(reference: reference, columns: nil, isReference: false) }
+            if columns.isEmpty, let r = reference { return .of(r) }
+            return PlanSchema(reference: reference, columns: order.map { ($0, columns[$0] ?? .any) }, isReference: false)
+        }
         var names: [String] {
             (columns.map { Array($0.keys) } ?? []) + (reference.map { FieldCatalog.fields(of: $0).map(\.name) } ?? [])
         }
@@ -81,7 +88,7 @@ struct Checker {
                     error("E301", "assert needs a condition that is true or false, got \(t)", cond.span)
                 }
                 if let message { _ = type(message, Context()) }
-            case let .print(e), let .query(e):
+            case let .print(e), let .query(e), let .explain(e):
                 _ = type(e, Context())
             case let .import(path, span):
                 checkImport(path, span)
@@ -90,6 +97,24 @@ struct Checker {
     }
 
     private var defining: String?
+    /// The plan of every pipeline checked, by its place (``Planner``, ``PlanOptimizer``).
+    var plans = PlanSet()
+
+    /// Plans a checked pipeline. Its source is a corpus source when the name can mean nothing else here:
+    /// not a parameter, a field of the row, or a variable, and not in a function body (whose rows are
+    /// those of its callers).
+    private func plan(_ source: Expr, _ stages: [Stage], _ span: Span, _ schemas: [PlanSchema], _ ctx: Context) {
+        var kind: ReferenceKind? = nil
+        if case let .name(n, _) = source, let s = FieldCatalog.sources.first(where: { $0.name == n }),
+           ctx.locals[n] == nil, !ctx.inFunction, !importFailed, globals[n] == nil,
+           ctx.row.map({ $0.known && $0.type(of: n) == nil }) ?? true {
+            kind = s.kind
+        }
+        let raw = Planner.plan(source: source, stages: stages, sourceKind: kind, schemas: schemas)
+        let context = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
+                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed)
+        plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
+    }
 
     /// `list of t`, except that lists of lists of ... more than 16 deep are `list of any`: a type is a hint,
     /// and `let a = [a]` repeated must not build a type thousands of levels deep (compared and freed
@@ -178,9 +203,14 @@ struct Checker {
             for f in fs where !seen.insert(f.name.name).inserted { error("E209", "field '\(f.name.name)' appears twice", f.name.span) }
             for f in fs { _ = type(f.value, ctx) }
             return .record
-        case let .pipeline(source, stages, _):
+        case let .pipeline(source, stages, span):
             var row = sourceRow(type(source, ctx), source.span)
-            for st in stages { row = stage(st, row, ctx) }
+            var schemas = [row.planSchema]
+            for st in stages {
+                row = stage(st, row, ctx)
+                schemas.append(row.planSchema)
+            }
+            plan(source, stages, span, schemas, ctx)
             return .table(rowKind(row))
         }
     }

@@ -39,6 +39,8 @@ public enum StatementKind: Sendable, Equatable {
     case `import`(String, Span)
     /// A query or expression whose value is shown.
     case query(Expr)
+    /// `explain query`: shows the query's plan after the rewrite passes instead of running it.
+    case explain(Expr)
 }
 
 /// A name as written, with its place.

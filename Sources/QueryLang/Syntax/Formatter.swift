@@ -39,6 +39,7 @@ public struct Formatter: Sendable {
         case let .print(e): return "print " + expr(e, indent: 0)
         case let .import(path, _): return "import " + quote(path)
         case let .query(e): return expr(e, indent: 0)
+        case let .explain(e): return "explain " + expr(e, indent: 0)
         }
     }
 

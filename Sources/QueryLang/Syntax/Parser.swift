@@ -176,8 +176,20 @@ public struct Parser {
             let t = advance()
             return Statement(.import(path, t.span), span: start.to(t.span))
         }
+        if atWord("explain"), startsExpression(peekKind(1)) {
+            advance()
+            let e = try expression()
+            return Statement(.explain(e), span: start.to(e.span))
+        }
         let e = try expression()
         return Statement(.query(e), span: e.span)
+    }
+
+    /// Whether a token after `explain` starts the query to explain (a name that is not a word operator);
+    /// otherwise `explain` is an ordinary name (`explain | ...` for a variable of that name).
+    private func startsExpression(_ k: TokenKind) -> Bool {
+        guard case let .identifier(w) = k else { return false }
+        return BinaryOp.words[w] == nil
     }
 
     private mutating func consume(_ k: TokenKind) -> Bool {

@@ -1,0 +1,62 @@
+/// What the passes may rely on about a pipeline's place in the program.
+struct PlanContext {
+    let corpus: Corpus
+    let functions: FunctionRegistry
+    /// Functions defined with `def` where the pipeline stands (their calls are never constant).
+    var userFunctions: Set<String>
+    /// Parameters of the enclosing `def` (they hide row fields and sources).
+    var locals: Set<String>
+    /// Whether names were resolved statically (false for a pipeline planned without the checker's
+    /// knowledge: then no access path that depends on what a name means is chosen).
+    var namesKnown: Bool
+
+    /// Whether an expression has the same value on every row: it reads no field, variable or parameter
+    /// (no bare name at all) and calls only deterministic built-in functions.
+    func isRowInvariant(_ e: Expr) -> Bool {
+        RowInvariance.holds(e, functions: functions, userFunctions: userFunctions)
+    }
+}
+
+enum RowInvariance {
+    static func holds(_ e: Expr, functions: FunctionRegistry, userFunctions: Set<String>) -> Bool {
+        func walk(_ e: Expr) -> Bool {
+            switch e {
+            case .literal: return true
+            case .name, .pipeline: return false
+            case let .field(b, _, _): return walk(b)
+            case let .index(b, i, _): return walk(b) && walk(i)
+            case let .unary(_, x, _): return walk(x)
+            case let .binary(_, l, r, _): return walk(l) && walk(r)
+            case let .list(items, _): return items.allSatisfy(walk)
+            case let .record(fs, _): return fs.allSatisfy { walk($0.value) }
+            case let .call(name, args, _):
+                guard !userFunctions.contains(name.name), args.allSatisfy(walk) else { return false }
+                return FunctionRegistry.special[name.name] != nil || functions[name.name]?.isDeterministic == true
+            }
+        }
+        return walk(e)
+    }
+}
+
+/// The bare names an expression reads from its row (or from variables), not counting those inside nested
+/// pipelines' stages; nil when the expression holds a nested pipeline (whose source may read the row).
+enum NamesRead {
+    static func of(_ e: Expr) -> Set<String>? {
+        var out = Set<String>()
+        func walk(_ e: Expr) -> Bool {
+            switch e {
+            case .literal: return true
+            case let .name(n, _): out.insert(n); return true
+            case .pipeline: return false
+            case let .field(b, _, _): return walk(b)
+            case let .index(b, i, _): return walk(b) && walk(i)
+            case let .unary(_, x, _): return walk(x)
+            case let .binary(_, l, r, _): return walk(l) && walk(r)
+            case let .list(items, _): return items.allSatisfy(walk)
+            case let .record(fs, _): return fs.allSatisfy { walk($0.value) }
+            case let .call(_, args, _): return args.allSatisfy(walk)
+            }
+        }
+        return walk(e) ? out : nil
+    }
+}

@@ -1,0 +1,104 @@
+/// Runs a plan: each node opens a ``RowStream`` over the streams of its inputs. Stages that keep one row
+/// for one row stream (`where`, `select`, `extend`, `expand`, `take`, `union`, `kwic`, `distinct`, the
+/// probe side of `join`); only what must hold its input holds it (`sort`, `top`, `summarize`, a join's
+/// right side, `cooccur`, `timeline`, the result). The row limit bounds what is held, not what flows.
+///
+/// Each stage's execution is in `Stages/`, one file per stage; the access paths the passes chose are run
+/// by the stage they stand for.
+extension Interpreter {
+    /// The table a pipeline gives: its plan run, and its rows collected.
+    func runPipeline(_ source: Expr, _ stages: [Stage], _ span: Span, _ env: Env) throws -> Table {
+        let plan = planFor(source, stages, span)
+        let stream = try open(plan, env)
+        let what = stages.last.map { "the result of '\($0.kind.name)'" } ?? "the table"
+        let rows = try stream.collect { try checkRows($0, plan.span, what) }
+        return Table(rows: rows, columns: stream.columns)
+    }
+
+    /// The plan the checker made for this pipeline, or (for a pipeline it did not see: a program run
+    /// without being compiled) one made now without its knowledge of names, so with no access path.
+    func planFor(_ source: Expr, _ stages: [Stage], _ span: Span) -> PlanNode {
+        if let p = plans?.plan(at: span, in: file) { return p }
+        if let p = fallbackPlans.plan(at: span, in: file) { return p }
+        let raw = Planner.plan(source: source, stages: stages, sourceKind: nil, schemas: [])
+        let context = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
+                                  locals: [], namesKnown: false)
+        let p = PlanOptimizer.optimize(raw, context)
+        fallbackPlans.add(p, at: PipelineSite(span, in: file))
+        return p
+    }
+
+    /// Opens the stream of a plan node.
+    func open(_ p: PlanNode, _ env: Env) throws -> RowStream {
+        switch p.op {
+        case let .scan(kind): return scan(kind)
+        case let .value(e):
+            let t = try tableValue(try eval(e, env), e.span)
+            return RowStream(rows: t.rows, columns: t.columns)
+        case let .filter(input, cond): return try openWhere(try open(input, env), cond, env)
+        case let .indexedFilter(input, cond): return try openIndexedWhere(try open(input, env), cond, env)
+        case let .lookupByID(kind, key): return try openLookup(kind, key, p.span, env)
+        case let .select(input, cols):
+            if case .timeline = input.op, let rows = try timelineRows(input, env) {
+                let t = try select(rows, cols, env, limit: p.rowCap)
+                return RowStream(rows: t.rows, columns: t.columns)
+            }
+            return try openSelect(try open(input, env), cols, env)
+        case let .extend(input, cols): return try openExtend(try open(input, env), cols, env)
+        case let .sort(input, keys): return try openSort(try open(input, env), keys, nil, p, env)
+        case let .top(input, count, keys):
+            let n = try countArgument(count, env, "top")
+            return try openSort(try open(input, env), keys, n, p, env)
+        case let .take(input, count):
+            let n = try countArgument(count, env, "take")
+            return try openTake(try open(input, env), n)
+        case let .distinct(input, cols): return try openDistinct(try open(input, env), cols, env)
+        case let .summarize(input, aggs, by): return try openSummarize(try open(input, env), aggs, by, p, env)
+        case let .countsByEntity(aggs, by): return try openCountsByEntity(aggs, by, env)
+        case let .join(input, kind, right, keys): return try openJoin(try open(input, env), kind, right, keys, p.span, env)
+        case let .union(input, right): return try openUnion(try open(input, env), right, p.span, env)
+        case let .expand(input, col): return try openExpand(try open(input, env), col, p.span, env)
+        case let .count(input): return try openCount(try open(input, env))
+        case let .cooccur(input, scope, all):
+            return try openCooccur(try open(input, env), scope, all, p.span, limit: p.rowCap ?? .max)
+        case let .pairsByDocument(all, limit): return try openPairsByDocument(all, limit: limit ?? p.rowCap, p.span)
+        case let .kwic(input, term, width): return try openKwic(try open(input, env), term, width, p.span, env, limit: p.rowCap ?? .max)
+        case let .timeline(input):
+            let rows = try timeline(try open(input, env), p.span)
+            let t = rows.table()
+            return RowStream(rows: t.rows, columns: t.columns)
+        }
+    }
+
+    /// Every reference of a source, in corpus order, made as they are pulled.
+    func scan(_ kind: ReferenceKind) -> RowStream {
+        let count: Int
+        let make: (Int) -> Value
+        switch kind {
+        case .document: count = corpus.documents.count; make = Value.document
+        case .entity: count = corpus.entities.count; make = Value.entity
+        case .mention: count = corpus.mentions.count; make = Value.mention
+        case .fact: count = corpus.facts.count; make = Value.fact
+        }
+        var position = 0
+        return RowStream(columns: FieldCatalog.columns(of: kind)) { max in
+            let end = Swift.min(count, position + max)
+            defer { position = end }
+            return (position..<end).map(make)
+        }
+    }
+
+    /// The rows of a `timeline` node, column by column, for a `select` right after it.
+    private func timelineRows(_ node: PlanNode, _ env: Env) throws -> TimelineRows? {
+        guard case let .timeline(input) = node.op else { return nil }
+        return try timeline(try open(input, env), node.span)
+    }
+
+    func countArgument(_ e: Expr, _ env: Env, _ stage: String) throws -> Int {
+        let v = try eval(e, env)
+        guard case let .int(n) = v, n >= 0 else {
+            throw fail("E301", "\(stage) needs a count that is a whole number, 0 or more, got \(v.typeName) \(preview(v))", e.span)
+        }
+        return Int(clamping: n)
+    }
+}

@@ -1,0 +1,14 @@
+/// `distinct [cols]`: the first row of each distinct value (of the whole row, or of the named columns,
+/// which then become the rows). Rows stream out as they are first seen; only the set of seen keys is held.
+extension Interpreter {
+    func openDistinct(_ input: RowStream, _ cols: [Column], _ outer: Env) throws -> RowStream {
+        var seen = Set<Value>()
+        if cols.isEmpty {
+            return filtering(input) { row in seen.insert(row).inserted }
+        }
+        let names = Column.outputNames(cols)
+        let records = try openSelect(input, cols, outer)
+        let kept = filtering(records) { rec in seen.insert(rec).inserted }
+        return RowStream(columns: names) { max in try kept.next(max) }
+    }
+}

@@ -1,0 +1,102 @@
+/// `summarize agg, ... [by key, ...]`: one row per group of equal keys (in first-seen order) with the
+/// aggregates computed in one pass, one accumulator per group and aggregate call. The input streams;
+/// only the groups are held (and bounded by the row limit).
+///
+/// Its access path (``IndexAccessPass``): `mentions | summarize count()... by <keys of the entity>`
+/// from the postings, one representative mention per entity: same groups, same order, same counts.
+extension Interpreter {
+    func openSummarize(_ input: RowStream, _ aggs: [Column], _ by: [Column], _ node: PlanNode, _ outer: Env) throws -> RowStream {
+        let keyNames = Column.outputNames(by)
+        let names = keyNames + Column.outputNames(aggs, after: keyNames)
+        let sites = aggs.flatMap { aggregateCalls($0.expr) }
+        var keys: [[Value]] = []
+        var firstRows: [Value] = []
+        var accumulators: [[Accumulator]] = []
+        var singleIndex: [Value: Int] = [:]
+        var multiIndex: [[Value]: Int] = [:]
+        let fresh = sites.map { Accumulator($0.name.name) }
+        try input.forEach { row in
+            let env = Env(row: row, locals: outer.locals)
+            let g: Int
+            if by.count == 1 {
+                let key = try eval(by[0].expr, env)
+                if let found = singleIndex[key] { g = found } else {
+                    g = keys.count
+                    singleIndex[key] = g
+                    keys.append([key]); firstRows.append(row); accumulators.append(fresh)
+                    try checkRows(keys.count, node.span, "the groups of 'summarize'")
+                }
+            } else {
+                let key = try by.map { try eval($0.expr, env) }
+                if let found = multiIndex[key] { g = found } else {
+                    g = keys.count
+                    multiIndex[key] = g
+                    keys.append(key); firstRows.append(row); accumulators.append(fresh)
+                    try checkRows(keys.count, node.span, "the groups of 'summarize'")
+                }
+            }
+            for (k, site) in sites.enumerated() {
+                try accumulate(&accumulators[g][k], site, env)
+            }
+        }
+        if by.isEmpty && keys.isEmpty {
+            keys.append([]); firstRows.append(.null); accumulators.append(fresh)
+        }
+        var out: [Value] = []
+        out.reserveCapacity(keys.count)
+        for g in 0..<keys.count {
+            var results: [String: Value] = [:]
+            for (k, site) in sites.enumerated() { results[site.key] = result(accumulators[g][k]) }
+            out.append(try groupRow(keys[g], firstRows[g], results, aggs, names, outer))
+        }
+        return RowStream(rows: out, columns: names)
+    }
+
+    func openCountsByEntity(_ aggs: [Column], _ by: [Column], _ outer: Env) throws -> RowStream {
+        let sites = aggs.flatMap { aggregateCalls($0.expr) }
+        // Representatives: the first mention of each entity, and of the unattributed ones.
+        var reps: [(first: Int, count: Int)] = []
+        var resolved = 0
+        for list in corpus.entityMentions where !list.isEmpty {
+            reps.append((Int(list[0]), list.count))
+            resolved += list.count
+        }
+        if resolved < corpus.mentions.count, let firstNull = corpus.mentions.firstIndex(where: { $0.entity < 0 }) {
+            reps.append((firstNull, corpus.mentions.count - resolved))
+        }
+        reps.sort { $0.first < $1.first }
+        var index: [[Value]: Int] = [:]
+        var keys: [[Value]] = []
+        var counts: [Int] = []
+        var firstRows: [Value] = []
+        for r in reps {
+            try tick(by[0].expr.span)
+            let row = Value.mention(r.first)
+            let env = Env(row: row, locals: outer.locals)
+            let key = try by.map { try eval($0.expr, env) }
+            if let g = index[key] { counts[g] += r.count } else {
+                index[key] = keys.count
+                keys.append(key); counts.append(r.count); firstRows.append(row)
+            }
+        }
+        let keyNames = Column.outputNames(by)
+        let names = keyNames + Column.outputNames(aggs, after: keyNames)
+        var out: [Value] = []
+        for g in 0..<keys.count {
+            var results: [String: Value] = [:]
+            for site in sites { results[site.key] = .int(Int64(counts[g])) }
+            out.append(try groupRow(keys[g], firstRows[g], results, aggs, names, outer))
+        }
+        return RowStream(rows: out, columns: names)
+    }
+
+    /// A group's row: its keys, then each aggregate column evaluated with the group's results (and its first
+    /// row, for any field the column reads outside an aggregate).
+    private func groupRow(_ keys: [Value], _ firstRow: Value, _ results: [String: Value], _ aggs: [Column],
+                          _ names: [String], _ outer: Env) throws -> Value {
+        let env = Env(row: firstRow.isNull ? nil : firstRow, locals: outer.locals, aggregates: results)
+        var values = keys
+        for a in aggs { values.append(try eval(a.expr, env)) }
+        return .record(Record(keys: names, values: values))
+    }
+}
