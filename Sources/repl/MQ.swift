@@ -14,7 +14,7 @@ struct MQ: ParsableCommand {
         terminal, mq reads a script from it and runs it like `mq run`.
         Exit status: 0 success, 1 a query error or a failed assert, 2 a usage error.
         """,
-        subcommands: [RunCommand.self, CheckCommand.self, FmtCommand.self, CorpusCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, FmtCommand.self, CorpusCommand.self, BenchCommand.self]
     )
 
     @OptionGroup var common: CommonOptions

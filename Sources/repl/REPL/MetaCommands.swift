@@ -11,6 +11,7 @@ enum MetaCommands {
         (".timing on|off", "show how long each statement takes"),
         (".maxrows N", "rows a table shows (0 for all)"),
         (".schema [source]", "the sources and their fields"),
+        (".explain QUERY", "the plan of a query after the rewrite passes, without running it"),
         (".history [N]", "the last N statements from history"),
         (".corpus", "what the corpus holds"),
         (".quit", "leave (also .exit, or Ctrl-D)"),
@@ -18,7 +19,7 @@ enum MetaCommands {
 
     static let arguments: [String: Completer.MetaArgument] = [
         ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
-        ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
+        ".maxrows": .none, ".schema": .source, ".explain": .none, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
     ]
 
     static func run(_ line: String, in repl: REPLSession) {
@@ -50,6 +51,13 @@ enum MetaCommands {
             repl.runScript(text, name: arg, interactive: false)
         case ".save": save(arg, repl)
         case ".schema": print(schema(arg))
+        case ".explain":
+            guard !arg.isEmpty else { printError(".explain takes a query"); return }
+            do {
+                print(repl.engine.explain(try repl.engine.compile(arg, file: "<explain>", in: repl.session)))
+            } catch {
+                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
+            }
         case ".history":
             guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { printError(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {

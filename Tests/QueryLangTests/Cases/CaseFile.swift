@@ -32,6 +32,8 @@ struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
         case error
         /// `engine.check` without running: the exact rendering of every diagnostic (empty: none).
         case check
+        /// The plan after the rewrite passes, as `explain` prints it: which access path a query takes.
+        case plan
     }
 
     let file: String

@@ -49,6 +49,13 @@ struct CaseFileTests {
             } catch {
                 return renderer.render(error.items)
             }
+        case .plan:
+            // The plan of the query after the rewrite passes, as `explain` prints it.
+            do {
+                return engine.explain(try engine.compile(c.query, file: sourceName))
+            } catch {
+                return "(error)\n" + renderer.render(error.items)
+            }
         case .csv, .json, .value, .table:
             let format: OutputFormat = c.kind == .csv ? .csv : (c.kind == .json ? .json : .table)
             let session = engine.makeSession()
