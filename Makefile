@@ -25,7 +25,7 @@ repl: release
 test: build pydeps
 	$(SWIFT) test
 	.build/debug/mq corpus validate seeds
-	python3 -m pytest -q Tests/pty
+	python3 -m pytest -q Tests/pty Tests/differential
 	scripts/run-examples.sh .build/debug/mq
 
 # The pseudo-terminal tests drive the REPL with pexpect under pytest.

@@ -1,0 +1,208 @@
+"""Differential test of mq's executor: generated pipelines over the seeds corpus, answered by mq and by
+SQLite (Python's sqlite3) over the same rows, compared (as multisets unless the query orders its rows).
+
+The rows are exported from mq once (references as ids); each generated pipeline has an SQL translation
+written from the language reference (null-equal `==`, `where` dropping null, nulls last in sorts,
+aggregates skipping nulls). Run: python3 -m pytest -q Tests/differential  (MQ=path to the binary).
+"""
+import json
+import os
+import random
+import sqlite3
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
+CORPUS = os.path.join(ROOT, "seeds")
+
+
+def mq(query, fmt="json"):
+    r = subprocess.run([MQ, "--corpus", CORPUS, "--format", fmt, "-c", query], capture_output=True, text=True, timeout=120)
+    if r.returncode != 0:
+        raise AssertionError(f"mq failed on {query!r}: {r.stderr}")
+    return json.loads(r.stdout) if fmt == "json" else r.stdout
+
+
+# name: (mq source, [(column, mq expression, sql expression, kind)], sql table)
+SOURCES = {
+    "mentions": ("mentions", "m", [
+        ("doc", "doc.id", "doc", "str"), ("entity", "entity.id", "entity", "str"), ("sentence", "sentence", "sentence", "int"),
+        ("start", "start", "start", "int"), ("end", "end", '"end"', "int"), ("zone", "zone", "zone", "str"),
+        ("own", "own", "own", "bool"), ("ambiguous", "ambiguous", "ambiguous", "bool"), ("surface", "surface", "surface", "str"),
+        ("outlet", "doc.outlet", "(SELECT outlet FROM d WHERE d.id = m.doc)", "str"),
+        ("etype", "entity.type", "(SELECT type FROM e WHERE e.id = m.entity)", "str"),
+    ]),
+    "docs": ("docs", "d", [
+        ("id", "id", "id", "str"), ("outlet", "outlet", "outlet", "str"), ("length", "length", "length", "int"),
+        ("sentences", "sentences", "sentences", "int"), ("annotated", "annotated", "annotated", "bool"),
+    ]),
+    "entities": ("entities", "e", [
+        ("id", "id", "id", "str"), ("type", "type", "type", "str"), ("country", "country.id", "country", "str"),
+        ("mention_count", "mention_count", "mention_count", "int"),
+    ]),
+    "facts": ("facts", "f", [
+        ("id", "id", "id", "str"), ("subject", "subject.id", "subject", "str"), ("predicate", "predicate", "predicate", "str"),
+        ("doc", "doc.id", "doc", "str"), ("source", "source", "source", "str"),
+    ]),
+}
+
+
+@pytest.fixture(scope="module")
+def db():
+    con = sqlite3.connect(":memory:")
+    for name, (src, table, cols) in SOURCES.items():
+        base = [c for c in cols if not c[2].startswith("(")]
+        rows = mq(f"{src} | select " + ", ".join(f"{c[0]} = {c[1]}" for c in base))
+        con.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c[0]}"' for c in base) + ")")
+        con.executemany(f"INSERT INTO {table} VALUES (" + ", ".join("?" for _ in base) + ")",
+                        [tuple(int(r[c[0]]) if c[3] == "bool" else r[c[0]] for c in base) for r in rows])
+    return con
+
+
+def lit(v):
+    if isinstance(v, str):
+        return json.dumps(v), "'" + v.replace("'", "''") + "'"
+    return str(v), str(v)
+
+
+def values(con, table, sql_expr):
+    alias = table
+    rows = con.execute(f"SELECT DISTINCT {sql_expr} FROM {table} AS {alias} ORDER BY 1 LIMIT 200").fetchall()
+    return [r[0] for r in rows if r[0] is not None]
+
+
+def condition(rng, con, table, cols):
+    name, mqx, sqlx, kind = rng.choice(cols)
+    if kind == "bool":
+        return (mqx, f"{sqlx} = 1") if rng.random() < 0.5 else (f"not {mqx}", f"{sqlx} = 0")
+    vals = values(con, table, sqlx)
+    if not vals:
+        return None
+    v = rng.choice(vals)
+    a, b = lit(v)
+    ops = ["==", "!="] + (["<", ">=", ">"] if kind == "int" else [])
+    op = rng.choice(ops)
+    sqlop = {"==": "IS", "!=": "IS NOT"}.get(op, op)
+    return f"{mqx} {op} {a}", f"{sqlx} {sqlop} {b}"
+
+
+def generate(rng, con):
+    """One pipeline: (mq text, sql text, whether the rows are ordered)."""
+    name = rng.choice(list(SOURCES))
+    src, table, cols = SOURCES[name]
+    where_mq, where_sql = [], []
+    for _ in range(rng.randint(0, 2)):
+        c = condition(rng, con, table, cols)
+        if c:
+            where_mq.append(c[0]); where_sql.append(c[1])
+    mq_text = src + "".join(f" | where {w}" for w in where_mq)
+    sql_where = (" WHERE " + " AND ".join(f"({w})" for w in where_sql)) if where_sql else ""
+    frm = f"FROM {table} AS {table}{sql_where}"
+    shape = rng.choice(["summarize", "summarize", "summarize", "select", "distinct", "top", "count", "join", "union", "arith"])
+    if shape in ("summarize", "arith"):
+        keys = rng.sample(cols, rng.randint(1, min(3, len(cols))))
+        ints = [c for c in cols if c[3] == "int"]
+        aggs = [("n", "count()", "count(*)")]
+        if ints:
+            c = rng.choice(ints)
+            f = rng.choice(["sum", "min", "max"])
+            aggs.append(("x", f"{f}({c[1]})", f"{f}({c[2]})"))
+        if shape == "arith" and name == "mentions":
+            aggs.append(("w", "sum(end - start)", 'sum("end" - start)'))
+        d = rng.choice(cols)
+        aggs.append(("k", f"dcount({d[1]})", f"count(DISTINCT {d[2]})"))
+        kq = ", ".join(f"g{i} = {k[1]}" for i, k in enumerate(keys))
+        aq = ", ".join(f"{a} = {e}" for a, e, _ in aggs)
+        ks = ", ".join(k[2] for k in keys)
+        q = f"{mq_text} | summarize {aq} by {kq}"
+        s = f"SELECT {ks}, " + ", ".join(e for _, _, e in aggs) + f" {frm} GROUP BY {ks}"
+        if rng.random() < 0.4:
+            q += " | where n > 1"
+            s = f"SELECT * FROM ({s}) AS t WHERE t.\"count(*)\" > 1"
+        return q, s, False
+    if shape in ("select", "distinct"):
+        pick = rng.sample(cols, rng.randint(1, min(3, len(cols))))
+        q = f"{mq_text} | {'select' if shape == 'select' else 'distinct'} " + ", ".join(f"c{i} = {c[1]}" for i, c in enumerate(pick))
+        s = f"SELECT {'DISTINCT ' if shape == 'distinct' else ''}" + ", ".join(c[2] for c in pick) + f" {frm}"
+        return q, s, False
+    if shape == "top":
+        ints = [c for c in cols if c[3] == "int"] or [cols[0]]
+        k = rng.choice(ints)
+        key = cols[0]  # an id or the mention's document: then start makes rows unique
+        tie = [c for c in cols if c[0] in ("start", "id")][:1] or [key]
+        n = rng.randint(1, 20)
+        desc = rng.random() < 0.5
+        # `top` sorts descending where no direction is written: every key says its direction.
+        order_mq = f"{k[1]} {'desc' if desc else 'asc'}, {key[1]} asc, {tie[0][1]} asc"
+        order_sql = f"{k[2]} {'DESC' if desc else 'ASC'} NULLS LAST, {key[2]} NULLS LAST, {tie[0][2]} NULLS LAST"
+        form = rng.choice(["sort", "top"])
+        stage = f"sort by {order_mq} | take {n}" if form == "sort" else f"top {n} by {order_mq}"
+        q = f"{mq_text} | {stage} | select a = {k[1]}, b = {key[1]}, c = {tie[0][1]}"
+        s = f"SELECT {k[2]}, {key[2]}, {tie[0][2]} {frm} ORDER BY {order_sql} LIMIT {n}"
+        return q, s, True
+    if shape == "count":
+        return f"{mq_text} | count", f"SELECT count(*) {frm}", False
+    if shape == "join" and name in ("mentions", "facts"):
+        kind = rng.choice(["inner", "left", "semi", "anti"])
+        dc = condition(rng, con, "d", SOURCES["docs"][2])
+        right_mq = "docs" + (f" | where {dc[0]}" if dc else "")
+        right_sql = "SELECT * FROM d AS d" + (f" WHERE {dc[1]}" if dc else "")
+        left_key = "doc.id"
+        q = f"{mq_text} | join kind={kind} ({right_mq}) on {left_key} == id"
+        if kind in ("inner", "left"):
+            q += " | summarize n = count() by o = outlet"
+            how = "JOIN" if kind == "inner" else "LEFT JOIN"
+            s = (f"SELECT r.outlet, count(*) FROM {table} AS {table} {how} ({right_sql}) AS r ON r.id = {table}.doc"
+                 f"{sql_where} GROUP BY r.outlet")
+        else:
+            q += " | count"
+            exists = "EXISTS" if kind == "semi" else "NOT EXISTS"
+            cond = f"{exists} (SELECT 1 FROM ({right_sql}) AS r WHERE r.id = {table}.doc)"
+            s = f"SELECT count(*) FROM {table} AS {table} WHERE {cond}" + (" AND " + " AND ".join(f"({w})" for w in where_sql) if where_sql else "")
+        return q, s, False
+    # union of two sources' id-like columns
+    other = rng.choice(list(SOURCES))
+    osrc, otable, ocols = SOURCES[other]
+    c1, c2 = cols[0], ocols[0]
+    q = f"{mq_text} | select x = {c1[1]} | union ({osrc} | select x = {c2[1]}) | summarize n = count() by x"
+    s = f"SELECT x, count(*) FROM (SELECT {c1[2]} AS x {frm} UNION ALL SELECT {c2[2]} AS x FROM {otable} AS {otable}) GROUP BY x"
+    return q, s, False
+
+
+def normalise(rows):
+    out = []
+    for r in rows:
+        out.append(tuple(round(v, 9) if isinstance(v, float) else (int(v) if isinstance(v, bool) else v) for v in r))
+    return out
+
+
+def key(row):
+    return tuple((v is None, str(type(v)), v if v is not None else 0) for v in row)
+
+
+CASES = 300
+
+
+def test_generated_pipelines_agree_with_sqlite(db):
+    rng = random.Random(20261207)
+    cases = [generate(rng, db) for _ in range(CASES)]
+
+    def run(case):
+        q, s, ordered = case
+        got = mq(q)
+        return q, s, ordered, [tuple(r.values()) for r in got]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, cases))
+    failures = []
+    for q, s, ordered, got in results:
+        want = db.execute(s).fetchall()
+        g, w = normalise(got), normalise(want)
+        if not ordered:
+            g, w = sorted(g, key=key), sorted(w, key=key)
+        if g != w:
+            failures.append(f"{q}\n  sql: {s}\n  mq:  {g[:5]}\n  sql: {w[:5]}")
+    assert not failures, f"{len(failures)} of {CASES} differ:\n" + "\n".join(failures[:10])
