@@ -40,9 +40,14 @@ public final class Engine: Sendable {
     public let corpus: Corpus
     public let options: EngineOptions
 
+    /// The corpus's fields as vectors for the columnar executor, coded on first use and shared by the
+    /// engine's sessions.
+    let columns: CorpusColumns
+
     public init(corpus: Corpus, options: EngineOptions = EngineOptions()) {
         self.corpus = corpus
         self.options = options
+        self.columns = CorpusColumns(corpus: corpus)
     }
 
     /// Stage 1: text to syntax tree.
@@ -82,6 +87,7 @@ public final class Engine: Sendable {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
         checker.importLoader = options.importLoader
+        checker.columns = columns
         checker.check(parsed.program)
         if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
         return (parsed.diagnostics + checker.diagnostics, checker.plans)

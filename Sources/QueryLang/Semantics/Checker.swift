@@ -99,6 +99,8 @@ struct Checker {
     private var defining: String?
     /// The plan of every pipeline checked, by its place (``Planner``, ``PlanOptimizer``).
     var plans = PlanSet()
+    /// The corpus's vectors, for columnar plans (nil: none).
+    var columns: CorpusColumns?
 
     /// Plans a checked pipeline. Its source is a corpus source when the name can mean nothing else here:
     /// not a parameter, a field of the row, or a variable, and not in a function body (whose rows are
@@ -112,7 +114,7 @@ struct Checker {
         }
         let raw = Planner.plan(source: source, stages: stages, sourceKind: kind, schemas: schemas)
         let context = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
-                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed)
+                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed, columns: columns)
         plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
     }
 

@@ -1,0 +1,137 @@
+/// The columnar stages that keep one row for one row or keep their input in order.
+enum ColumnarStages {
+    static func filter(_ input: ColumnarNode, _ cond: CompiledExpr, _ span: Span) -> ColumnarNode {
+        ColumnarNode(schema: input.schema) { ctx in
+            let next = try input.open(ctx)
+            return {
+                while let b = try next() {
+                    try ctx.spend(b.count, span)
+                    guard case let .bools(keep, valid) = try cond.eval(b) else { preconditionFailure("a condition") }
+                    var rows: [Int32] = []
+                    rows.reserveCapacity(b.count)
+                    for i in 0..<b.count where keep[i] && valid?[i] != false { rows.append(Int32(i)) }
+                    if rows.count == b.count { return b }
+                    if !rows.isEmpty { return b.gathered(rows) }
+                }
+                return nil
+            }
+        }
+    }
+
+    static func extend(_ input: ColumnarNode, _ names: [String], _ exprs: [CompiledExpr], _ span: Span) -> ColumnarNode {
+        var schema = input.schema
+        schema.names += names
+        schema.types += exprs.map(\.type)
+        schema.bare = false
+        for n in names where !schema.display.contains(n) { schema.display.append(n) }
+        return ColumnarNode(schema: schema) { ctx in
+            let next = try input.open(ctx)
+            return {
+                guard var b = try next() else { return nil }
+                try ctx.spend(b.count, span)
+                // Each column is computed on the input row (extend's columns do not read each other).
+                let added = try exprs.map { try $0.eval(b) }
+                b.vectors += added
+                return b
+            }
+        }
+    }
+
+    static func select(_ input: ColumnarNode, _ names: [String], _ exprs: [CompiledExpr], _ span: Span) -> ColumnarNode {
+        let schema = ColumnarSchema(names: names, types: exprs.map(\.type), base: nil, bare: false, display: names)
+        return ColumnarNode(schema: schema) { ctx in
+            let next = try input.open(ctx)
+            return {
+                guard let b = try next() else { return nil }
+                try ctx.spend(b.count, span)
+                return Batch(count: b.count, vectors: try exprs.map { try $0.eval(b) }, base: nil)
+            }
+        }
+    }
+
+    static func take(_ input: ColumnarNode, _ n: Int) -> ColumnarNode {
+        ColumnarNode(schema: input.schema) { ctx in
+            let next = try input.open(ctx)
+            var left = n
+            return {
+                guard left > 0, let b = try next() else { return nil }
+                if b.count <= left { left -= b.count; return b }
+                defer { left = 0 }
+                return b.gathered((0..<left).map { Int32($0) })
+            }
+        }
+    }
+
+    static func count(_ input: ColumnarNode, _ span: Span) -> ColumnarNode {
+        let schema = ColumnarSchema(names: ["count"], types: [.int], base: nil, bare: false, display: ["count"])
+        return ColumnarNode(schema: schema) { ctx in
+            let next = try input.open(ctx)
+            var done = false
+            return {
+                guard !done else { return nil }
+                done = true
+                var n = 0
+                while let b = try next() { n += b.count }
+                return Batch(count: 1, vectors: [.ints([Int64(n)], valid: nil)], base: nil)
+            }
+        }
+    }
+
+    /// A stable sort on the keys (nulls last whichever the direction), or the first `limit` rows of it.
+    static func sort(_ input: ColumnarNode, _ keys: [CompiledExpr], _ descending: [Bool], limit: Int?, _ span: Span) -> ColumnarNode {
+        ColumnarNode(schema: input.schema) { ctx in
+            let next = try input.open(ctx)
+            var done = false
+            return {
+                guard !done else { return nil }
+                done = true
+                var parts: [Batch] = []
+                var rows = 0
+                while let b = try next() {
+                    rows += b.count
+                    try ctx.interpreter.checkRows(rows, span, "the input of 'sort'")
+                    parts.append(b)
+                }
+                let all = Batch.concat(parts, schema: input.schema)
+                guard all.count > 0 else { return nil }
+                try ctx.spend(all.count, span)
+                let k = try keys.map { try $0.eval(all) }
+                let ranks = k.map { v -> [Int32]? in if case let .strings(_, p) = v { return p.ranks() }; return nil }
+                func before(_ a: Int, _ b: Int) -> Bool {
+                    for (j, v) in k.enumerated() {
+                        let an = v.isNull(a), bn = v.isNull(b)
+                        if an != bn { return bn }
+                        if an { continue }
+                        var c = compare(v, ranks[j], a, b)
+                        if descending[j] { c = -c }
+                        if c != 0 { return c < 0 }
+                    }
+                    return a < b
+                }
+                let order: [Int]
+                if let limit, limit < all.count / 4 {
+                    order = TopN.select(all.count, limit, by: before)
+                } else {
+                    order = Array(0..<all.count).sorted(by: before).prefix(limit ?? .max).map { $0 }
+                }
+                return all.gathered(order.map { Int32($0) })
+            }
+        }
+    }
+
+    /// The order of two non-null values of one vector, as `Value.compareForSort` orders them.
+    static func compare(_ v: Vector, _ ranks: [Int32]?, _ a: Int, _ b: Int) -> Int {
+        switch v {
+        case let .floats(x, _):
+            let p = x[a], q = x[b]
+            if p.isNaN || q.isNaN { return p.isNaN ? (q.isNaN ? 0 : 1) : -1 }
+            return p == q ? 0 : (p < q ? -1 : 1)
+        case let .strings(c, _):
+            let p = ranks![Int(c[a])], q = ranks![Int(c[b])]
+            return p == q ? 0 : (p < q ? -1 : 1)
+        default:
+            let p = v.key(a).code, q = v.key(b).code
+            return p == q ? 0 : (p < q ? -1 : 1)
+        }
+    }
+}
