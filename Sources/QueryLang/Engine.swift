@@ -15,6 +15,9 @@ public struct EngineOptions: Sendable {
     public var importLoader: ImportLoader? = nil
     /// Built-in functions plus any the host registers.
     public var functions = FunctionRegistry()
+    /// Whether plans may run parts of queries on the columnar executor (batches of typed vectors). Off,
+    /// every query runs on the row executor: the same answers, for comparison and diagnosis.
+    public var columnarExecutor = true
 
     public init() {}
 }
@@ -87,7 +90,7 @@ public final class Engine: Sendable {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
         checker.importLoader = options.importLoader
-        checker.columns = columns
+        checker.columns = options.columnarExecutor ? columns : nil
         checker.check(parsed.program)
         if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
         return (parsed.diagnostics + checker.diagnostics, checker.plans)

@@ -2,9 +2,9 @@
 /// value the row executor would have made for it (the reference itself, or a record with the reference
 /// as its base), only when it is asked for.
 extension Interpreter {
-    func openColumnar(_ node: ColumnarNode) -> RowStream {
+    func openColumnar(_ node: ColumnarNode, _ env: Env) -> RowStream {
         let schema = node.schema
-        let context = ColumnarContext(interpreter: self)
+        let context = ColumnarContext(interpreter: self, env: env)
         var next: (() throws -> Batch?)? = nil
         var batch: Batch? = nil
         var position = 0
@@ -29,12 +29,14 @@ extension Interpreter {
     private func row(_ b: Batch, _ i: Int, _ schema: ColumnarSchema) -> Value {
         let base = b.base?.value(at: i)
         if schema.bare, let base { return base }
-        if let base {
-            let values = schema.display.map { name in
-                schema.column(name).map { b.vectors[$0].value(at: i) } ?? fields.field(base, name) ?? .null
+        let values = schema.display.map { name -> Value in
+            if let c = schema.column(name) { return b.vectors[c].value(at: i) }
+            if let f = schema.fieldColumns[name] {
+                let ref = b.vectors[f.vector].value(at: i)
+                return ref.isNull ? .null : fields.field(ref, f.field) ?? .null
             }
-            return .record(Record(keys: schema.display, values: values, base: base))
+            return base.flatMap { fields.field($0, name) } ?? .null
         }
-        return .record(Record(keys: schema.names, values: b.vectors.map { $0.value(at: i) }))
+        return .record(Record(keys: schema.display, values: values, base: base))
     }
 }

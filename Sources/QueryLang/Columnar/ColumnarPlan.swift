@@ -11,9 +11,12 @@ struct ColumnarNode {
 /// What a running columnar plan needs: the corpus's vectors and the interpreter's limits and diagnostics.
 final class ColumnarContext {
     unowned let interpreter: Interpreter
+    /// The environment the pipeline runs in (for a join's right side).
+    let env: Interpreter.Env
 
-    init(interpreter: Interpreter) {
+    init(interpreter: Interpreter, env: Interpreter.Env) {
         self.interpreter = interpreter
+        self.env = env
     }
 
     /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation.
@@ -26,8 +29,8 @@ enum ColumnarCompiler {
     /// The columnar form of a plan subtree, or nil when some part of it does not compile.
     static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns) -> ColumnarNode? {
         func exprs(_ schema: ColumnarSchema) -> ExprCompiler {
-            ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals) { code, message, span, hints in
-                ColumnarFailure(code: code, message: message, span: span, hints: hints)
+            ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals) { code, message, span, hints, row in
+                ColumnarFailure(code: code, message: message, span: span, hints: hints, row: row)
             }
         }
         switch node.op {
@@ -74,12 +77,21 @@ enum ColumnarCompiler {
             }
             let keyNames = Column.outputNames(by)
             return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span)
+        case let .join(input, kind, right, keys):
+            guard keys.count == 1, let inner = compile(input, context, columns: columns),
+                  let rightKind = context.referenceRows(right),
+                  let left = exprs(inner.schema).compile(keys[0].left) else { return nil }
+            switch left.type {
+            case .ref(.mention), .float: return nil
+            default: break
+            }
+            return ColumnarJoin.node(inner, kind, right, rightKind, keys[0].right ?? keys[0].left, left, node.span)
         case let .distinct(input, cols):
             guard let inner = compile(input, context, columns: columns) else { return nil }
             if cols.isEmpty {
                 // References are distinct already; records are grouped on all their columns.
                 if inner.schema.bare { return inner }
-                guard inner.schema.base == nil else { return nil }
+                guard inner.schema.base == nil, inner.schema.fieldColumns.isEmpty else { return nil }
                 let s = inner.schema
                 let keys = s.types.indices.map { i in CompiledExpr(type: s.types[i], canFail: false) { $0.vectors[i] } }
                 return HashAggregate.node(inner, keys, s.names, [], [], node.span)
@@ -113,11 +125,39 @@ enum ColumnarCompiler {
     }
 }
 
-/// An error raised inside a compiled expression, turned into the interpreter's diagnostic where it is
-/// caught (`Executor`), so it names the query's file.
+/// An error raised inside a compiled expression at a row of a batch, turned into the interpreter's
+/// diagnostic where it is caught (``Interpreter/openColumnar(_:_:)``), so it names the query's file.
 struct ColumnarFailure: Error {
     let code: String
     let message: String
     let span: Span
     let hints: [String]
+    /// The row of the batch it failed at.
+    var row: Int
+}
+
+/// Errors in the order the row executor meets them. It takes one row at a time through every stage and,
+/// within a row, evaluates expressions in order; on batches, a stage evaluates its expressions on the rows
+/// before the first row where one fails (the earliest row, then the first expression failing there),
+/// hands those rows on, and raises the error only when asked for the rows after (a `take` that has enough
+/// never asks, as it never evaluates those rows on the row executor).
+enum ColumnarEval {
+    static func evaluate(_ exprs: [CompiledExpr], on batch: Batch) throws -> (batch: Batch, vectors: [Vector], pending: ColumnarFailure?) {
+        var b = batch
+        var pending: ColumnarFailure? = nil
+        attempt: while true {
+            var out: [Vector] = []
+            out.reserveCapacity(exprs.count)
+            for e in exprs {
+                do {
+                    out.append(try e.eval(b))
+                } catch let f as ColumnarFailure {
+                    pending = f
+                    b = b.gathered((0..<f.row).map { Int32($0) })
+                    continue attempt
+                }
+            }
+            return (b, out, pending)
+        }
+    }
 }

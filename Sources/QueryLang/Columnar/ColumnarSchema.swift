@@ -9,6 +9,9 @@ struct ColumnarSchema {
     var bare: Bool
     /// The columns the row executor shows for these rows (its `RowStream.columns`).
     var display: [String]
+    /// Columns that are a field of the references in a vector (a join's right side: `type` is field `type`
+    /// of the matched entity).
+    var fieldColumns: [String: (vector: Int, field: String)] = [:]
 
     static func scan(_ kind: ReferenceKind) -> ColumnarSchema {
         ColumnarSchema(base: kind, bare: true, display: FieldCatalog.columns(of: kind))
@@ -20,6 +23,10 @@ struct ColumnarSchema {
     /// The type of what a bare name reads: a column, else a field of the base.
     func type(of name: String) -> VectorType? {
         if let i = column(name) { return types[i] }
+        if let f = fieldColumns[name] {
+            guard case let .ref(k) = types[f.vector] else { return nil }
+            return CorpusColumns.type(of: f.field, in: k)
+        }
         if let b = base { return CorpusColumns.type(of: name, in: b) }
         return nil
     }
@@ -27,6 +34,6 @@ struct ColumnarSchema {
     /// Whether a name is a field of the rows at all (a column, or any field of the base, read as a vector
     /// or not): such a name may not be read as a variable.
     func hasField(_ name: String) -> Bool {
-        column(name) != nil || base.map { FieldCatalog.field(name, of: $0) != nil } == true
+        column(name) != nil || fieldColumns[name] != nil || base.map { FieldCatalog.field(name, of: $0) != nil } == true
     }
 }

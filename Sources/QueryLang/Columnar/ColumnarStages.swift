@@ -3,15 +3,20 @@ enum ColumnarStages {
     static func filter(_ input: ColumnarNode, _ cond: CompiledExpr, _ span: Span) -> ColumnarNode {
         ColumnarNode(schema: input.schema) { ctx in
             let next = try input.open(ctx)
+            var pending: ColumnarFailure? = nil
             return {
-                while let b = try next() {
-                    try ctx.spend(b.count, span)
-                    guard case let .bools(keep, valid) = try cond.eval(b) else { preconditionFailure("a condition") }
+                if let p = pending { throw p }
+                while let batch = try next() {
+                    try ctx.spend(batch.count, span)
+                    let (b, v, failure) = try ColumnarEval.evaluate([cond], on: batch)
+                    pending = failure
+                    let keep = VectorKernels.truth(v[0])
                     var rows: [Int32] = []
                     rows.reserveCapacity(b.count)
-                    for i in 0..<b.count where keep[i] && valid?[i] != false { rows.append(Int32(i)) }
-                    if rows.count == b.count { return b }
+                    for i in 0..<b.count where keep[i] { rows.append(Int32(i)) }
+                    if rows.count == b.count && b.count > 0 { return b }
                     if !rows.isEmpty { return b.gathered(rows) }
+                    if let p = pending { throw p }
                 }
                 return nil
             }
@@ -24,27 +29,33 @@ enum ColumnarStages {
         schema.types += exprs.map(\.type)
         schema.bare = false
         for n in names where !schema.display.contains(n) { schema.display.append(n) }
-        return ColumnarNode(schema: schema) { ctx in
-            let next = try input.open(ctx)
-            return {
-                guard var b = try next() else { return nil }
-                try ctx.spend(b.count, span)
-                // Each column is computed on the input row (extend's columns do not read each other).
-                let added = try exprs.map { try $0.eval(b) }
-                b.vectors += added
-                return b
-            }
+        return mapping(input, schema, exprs, span) { b, vectors in
+            // Each column is computed on the input row (extend's columns do not read each other).
+            var out = b
+            out.vectors += vectors
+            return out
         }
     }
 
     static func select(_ input: ColumnarNode, _ names: [String], _ exprs: [CompiledExpr], _ span: Span) -> ColumnarNode {
         let schema = ColumnarSchema(names: names, types: exprs.map(\.type), base: nil, bare: false, display: names)
-        return ColumnarNode(schema: schema) { ctx in
+        return mapping(input, schema, exprs, span) { b, vectors in Batch(count: b.count, vectors: vectors, base: nil) }
+    }
+
+    /// One output row per input row, made from the row and the values of `exprs` on it.
+    private static func mapping(_ input: ColumnarNode, _ schema: ColumnarSchema, _ exprs: [CompiledExpr], _ span: Span,
+                                _ make: @escaping (Batch, [Vector]) -> Batch) -> ColumnarNode {
+        ColumnarNode(schema: schema) { ctx in
             let next = try input.open(ctx)
+            var pending: ColumnarFailure? = nil
             return {
-                guard let b = try next() else { return nil }
-                try ctx.spend(b.count, span)
-                return Batch(count: b.count, vectors: try exprs.map { try $0.eval(b) }, base: nil)
+                if let p = pending { throw p }
+                guard let batch = try next() else { return nil }
+                try ctx.spend(batch.count, span)
+                let (b, vectors, failure) = try ColumnarEval.evaluate(exprs, on: batch)
+                pending = failure
+                if b.count == 0, let p = pending { throw p }
+                return make(b, vectors)
             }
         }
     }
@@ -95,7 +106,9 @@ enum ColumnarStages {
                 let all = Batch.concat(parts, schema: input.schema)
                 guard all.count > 0 else { return nil }
                 try ctx.spend(all.count, span)
-                let k = try keys.map { try $0.eval(all) }
+                let (evaluated, k, failure) = try ColumnarEval.evaluate(keys, on: all)
+                if let failure { throw failure }
+                _ = evaluated
                 let ranks = k.map { v -> [Int32]? in if case let .strings(_, p) = v { return p.ranks() }; return nil }
                 func before(_ a: Int, _ b: Int) -> Bool {
                     for (j, v) in k.enumerated() {

@@ -17,8 +17,8 @@ struct ExprCompiler {
     let columns: CorpusColumns
     /// Names that are parameters of the enclosing function (never compiled).
     let locals: Set<String>
-    /// Makes the diagnostic of a failed evaluation (code, message, span).
-    let fail: (String, String, Span, [String]) -> Error
+    /// Makes the error of a failed evaluation (code, message, span, hints, the row of the batch).
+    let fail: (String, String, Span, [String], Int) -> Error
 
     func compile(_ e: Expr) -> CompiledExpr? {
         switch e {
@@ -26,8 +26,14 @@ struct ExprCompiler {
         case let .name(n, _):
             guard !locals.contains(n), let t = schema.type(of: n) else { return nil }
             if let i = schema.column(n) { return CompiledExpr(type: t, canFail: false) { $0.vectors[i] } }
-            let kind = schema.base!
             let columns = self.columns
+            if let f = schema.fieldColumns[n], case let .ref(k) = schema.types[f.vector] {
+                return CompiledExpr(type: t, canFail: false) { b in
+                    guard case let .refs(_, ids) = b.vectors[f.vector] else { preconditionFailure("references") }
+                    return columns.gather(f.field, of: k, ids)
+                }
+            }
+            let kind = schema.base!
             return CompiledExpr(type: t, canFail: false) { b in
                 guard case let .refs(_, ids)? = b.base else { preconditionFailure("a base of references") }
                 return columns.gather(n, of: kind, ids)
@@ -74,7 +80,7 @@ struct ExprCompiler {
             return CompiledExpr(type: .int, canFail: true) { b in
                 guard case let .ints(x, valid) = try v.eval(b) else { preconditionFailure() }
                 for (i, n) in x.enumerated() where n == Int64.min && valid?[i] != false {
-                    throw fail("E406", "integer overflow", span, [])
+                    throw fail("E406", "integer overflow", span, [], i)
                 }
                 return .ints(x.map { $0 == Int64.min ? 0 : -$0 }, valid: valid)
             }
@@ -104,13 +110,9 @@ struct ExprCompiler {
         case .and, .or:
             guard a.type == .bool, b.type == .bool, !b.canFail else { return nil }
             return CompiledExpr(type: .bool, canFail: a.canFail) { batch in
-                let x = try a.eval(batch), y = try b.eval(batch)
-                guard case let .bools(p, pv) = x, case let .bools(q, qv) = y else { preconditionFailure() }
+                let p = VectorKernels.truth(try a.eval(batch)), q = VectorKernels.truth(try b.eval(batch))
                 var out = [Bool](repeating: false, count: batch.count)
-                for i in 0..<batch.count {
-                    let s = p[i] && pv?[i] != false, t = q[i] && qv?[i] != false
-                    out[i] = op == .and ? (s && t) : (s || t)
-                }
+                if op == .and { for i in 0..<batch.count { out[i] = p[i] && q[i] } } else { for i in 0..<batch.count { out[i] = p[i] || q[i] } }
                 return .bools(out, valid: nil)
             }
         case .eq, .ne:
@@ -146,38 +148,11 @@ struct ExprCompiler {
     }
 
     private func equality(_ a: CompiledExpr, _ b: CompiledExpr, negate: Bool) -> CompiledExpr? {
-        let canFail = a.canFail || b.canFail
-        func make(_ same: @escaping (Vector, Vector, Int) -> Bool) -> CompiledExpr {
-            CompiledExpr(type: .bool, canFail: canFail) { batch in
-                let x = try a.eval(batch), y = try b.eval(batch)
-                return .bools((0..<batch.count).map { i in
-                    let xn = x.isNull(i), yn = y.isNull(i)
-                    let eq = xn || yn ? (xn && yn) : same(x, y, i)
-                    return eq != negate
-                }, valid: nil)
-            }
-        }
         switch (a.type, b.type) {
-        case (.int, .int), (.bool, .bool):
-            return make { x, y, i in x.key(i).code == y.key(i).code }
-        case (.float, .float), (.int, .float), (.float, .int):
-            return make { x, y, i in ExprCompiler.double(x, i) == ExprCompiler.double(y, i) }
-        case (.string, .string):
-            return make { x, y, i in
-                guard case let .strings(p, pp) = x, case let .strings(q, qp) = y else { return false }
-                return pp === qp ? p[i] == q[i] : pp.strings[Int(p[i])] == qp.strings[Int(q[i])]
-            }
-        case let (.ref(k1), .ref(k2)):
-            if k1 != k2 { return make { _, _, _ in false } }
-            return make { x, y, i in x.key(i).code == y.key(i).code }
-        case let (.ref(k), .string), let (.string, .ref(k)):
-            let columns = self.columns
-            let refFirst = { if case .ref = a.type { return true } else { return false } }()
-            return make { x, y, i in
-                let (ref, str) = refFirst ? (x, y) : (y, x)
-                guard case let .refs(_, ids) = ref, case let .strings(codes, pool) = str, k != .mention else { return false }
-                guard case let .strings(idCodes, idPool) = columns.gather("id", of: k, [ids[i]]) else { return false }
-                return idPool.strings[Int(idCodes[0])] == pool.strings[Int(codes[i])]
+        case (.int, .int), (.bool, .bool), (.float, .float), (.int, .float), (.float, .int), (.string, .string),
+             (.ref, .ref):
+            return CompiledExpr(type: .bool, canFail: a.canFail || b.canFail) { batch in
+                VectorKernels.equal(try a.eval(batch), try b.eval(batch), negate: negate)
             }
         default:
             return nil
@@ -193,45 +168,10 @@ struct ExprCompiler {
     }
 
     private func ordering(_ a: CompiledExpr, _ b: CompiledExpr, _ op: BinaryOp) -> CompiledExpr? {
-        let canFail = a.canFail || b.canFail
-        func test(_ c: Int) -> Bool {
-            switch op {
-            case .lt: return c < 0
-            case .le: return c <= 0
-            case .gt: return c > 0
-            default: return c >= 0
-            }
-        }
-        func make(_ cmp: @escaping (Vector, Vector, Int) -> Int?) -> CompiledExpr {
-            CompiledExpr(type: .bool, canFail: canFail) { batch in
-                let x = try a.eval(batch), y = try b.eval(batch)
-                return .bools((0..<batch.count).map { i in
-                    if x.isNull(i) || y.isNull(i) { return false }
-                    return cmp(x, y, i).map(test) ?? false
-                }, valid: nil)
-            }
-        }
         switch (a.type, b.type) {
-        case (.int, .int):
-            return make { x, y, i in
-                let p = x.key(i).code, q = y.key(i).code
-                return p < q ? -1 : (p == q ? 0 : 1)
-            }
-        case (.float, .float), (.int, .float), (.float, .int):
-            return make { x, y, i in
-                let p = ExprCompiler.double(x, i), q = ExprCompiler.double(y, i)
-                return p < q ? -1 : (p == q ? 0 : 1)
-            }
-        case (.string, .string):
-            return make { x, y, i in
-                guard case let .strings(p, pp) = x, case let .strings(q, qp) = y else { return nil }
-                let s = pp.strings[Int(p[i])], t = qp.strings[Int(q[i])]
-                return s < t ? -1 : (s == t ? 0 : 1)
-            }
-        case (.bool, .bool):
-            return make { x, y, i in
-                let p = x.key(i).code, q = y.key(i).code
-                return p < q ? -1 : (p == q ? 0 : 1)
+        case (.int, .int), (.float, .float), (.int, .float), (.float, .int), (.string, .string), (.bool, .bool):
+            return CompiledExpr(type: .bool, canFail: a.canFail || b.canFail) { batch in
+                VectorKernels.order(try a.eval(batch), try b.eval(batch), op)
             }
         default:
             return nil
@@ -259,7 +199,7 @@ struct ExprCompiler {
                     default: (v, overflow) = x[i].multipliedReportingOverflow(by: y[i])
                     }
                     if overflow {
-                        throw fail("E406", "integer overflow in \(x[i]) \(op.rawValue) \(y[i])", span, ["use floats: float(x)"])
+                        throw fail("E406", "integer overflow in \(x[i]) \(op.rawValue) \(y[i])", span, ["use floats: float(x)"], i)
                     }
                     out[i] = v
                 }

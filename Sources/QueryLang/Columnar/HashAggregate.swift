@@ -18,33 +18,45 @@ enum HashAggregate {
                 var pools: [StringPool?] = Array(repeating: nil, count: keys.count)
                 var states = calls.map { AggregateState($0) }
                 var code = [Int64](repeating: 0, count: keys.count + 1)
-                while let b = try next() {
-                    try ctx.spend(b.count, span)
-                    let kv = try keys.map { try $0.eval(b) }
+                while let batch = try next() {
+                    try ctx.spend(batch.count, span)
+                    // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
+                    let arguments = calls.compactMap(\.argument)
+                    let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
+                    let kv = Array(evaluated.prefix(keys.count))
+                    var rest = evaluated.dropFirst(keys.count).makeIterator()
+                    let args = calls.map { $0.argument == nil ? nil : rest.next() }
                     for (j, v) in kv.enumerated() where pools[j] == nil {
                         if case let .strings(_, p) = v { pools[j] = p }
                     }
-                    let args = try calls.map { try $0.argument?.eval(b) }
-                    for i in 0..<b.count {
-                        var nulls: Int64 = 0
-                        for (j, v) in kv.enumerated() {
-                            let k = v.key(i)
-                            code[j] = k.null ? 0 : k.code
-                            if k.null { nulls |= 1 << Int64(j) }
+                    let kc = kv.map(VectorKernels.codes)
+                    var groups = [Int32](repeating: 0, count: b.count)
+                    let before = table.count
+                    code.withUnsafeMutableBufferPointer { word in
+                        for i in 0..<b.count {
+                            var nulls: Int64 = 0
+                            for j in 0..<kc.count {
+                                if kc[j].nulls?[i] == true { word[j] = 0; nulls |= 1 << Int64(j) } else { word[j] = kc[j].codes[i] }
+                            }
+                            word[kc.count] = nulls
+                            groups[i] = Int32(table.group(UnsafeBufferPointer(word)).0)
                         }
-                        code[keys.count] = nulls
-                        let (g, isNew) = code.withUnsafeBufferPointer { table.group($0) }
-                        if isNew {
-                            try ctx.interpreter.checkRows(table.count, span, "the groups of 'summarize'")
-                            for s in states.indices { states[s].addGroup() }
-                        }
-                        for s in states.indices { try states[s].add(g, args[s], i, ctx, span) }
                     }
+                    if table.count > before {
+                        try ctx.interpreter.checkRows(table.count, span, "the groups of 'summarize'")
+                        for s in states.indices { states[s].grow(to: table.count) }
+                    }
+                    // The first failure in row order (then in the order of the calls).
+                    var first = pending
+                    for s in states.indices {
+                        if let f = states[s].add(groups, args[s]), f.row < (first?.row ?? .max) { first = f }
+                    }
+                    if let first { throw first }
                 }
                 if keys.isEmpty && table.count == 0 {
                     // summarize with no keys gives one row even over no rows.
                     _ = code.withUnsafeBufferPointer { table.group($0) }
-                    for s in states.indices { states[s].addGroup() }
+                    for s in states.indices { states[s].grow(to: 1) }
                 }
                 guard table.count > 0 else { return nil }
                 var vectors: [Vector] = []
@@ -170,58 +182,86 @@ struct AggregateCall {
 
 /// The accumulators of one aggregate call, one per group.
 struct AggregateState {
+    enum Kind { case count, countif, sum, avg, min, max, dcount }
     let call: AggregateCall
+    let kind: Kind
     private var counts: [Int] = []
     private var ints: [Int64] = []
     private var floats: [Double] = []
     private var seen = Set<SIMD2<Int64>>()
 
-    init(_ call: AggregateCall) { self.call = call }
-
-    mutating func addGroup() {
-        counts.append(0)
-        ints.append(0)
-        floats.append(0)
-    }
-
-    mutating func add(_ g: Int, _ arg: Vector?, _ i: Int, _ ctx: ColumnarContext, _ span: Span) throws {
+    init(_ call: AggregateCall) {
+        self.call = call
         switch call.name {
-        case "count": counts[g] += 1
-        case "countif":
-            if case let .bools(b, valid)? = arg, b[i], valid?[i] != false { counts[g] += 1 }
-        default:
-            guard let v = arg, !v.isNull(i) else { return }
-            switch call.name {
-            case "sum":
-                let (s, o) = ints[g].addingReportingOverflow(v.key(i).code)
-                if o {
-                    throw ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
-                                          hints: ["sum floats: sum(float(x))"])
-                }
-                ints[g] = s
-                counts[g] += 1
-            case "avg":
-                floats[g] += ExprCompiler.double(v, i)
-                counts[g] += 1
-            case "min", "max":
-                let x = v.key(i).code
-                if counts[g] == 0 || (call.name == "min" ? x < ints[g] : x > ints[g]) { ints[g] = x }
-                counts[g] += 1
-            case "dcount":
-                if seen.insert(SIMD2(Int64(g), v.key(i).code)).inserted { counts[g] += 1 }
-            default: break
-            }
+        case "count": kind = .count
+        case "countif": kind = .countif
+        case "sum": kind = .sum
+        case "avg": kind = .avg
+        case "min": kind = .min
+        case "max": kind = .max
+        default: kind = .dcount
         }
     }
 
+    mutating func grow(to groups: Int) {
+        let more = groups - counts.count
+        guard more > 0 else { return }
+        counts += repeatElement(0, count: more)
+        ints += repeatElement(0, count: more)
+        floats += repeatElement(0, count: more)
+    }
+
+    /// Adds the rows of a batch, row `i` to group `groups[i]`; the failure of the first row that overflows
+    /// a sum, if any (the rows after it are not added).
+    mutating func add(_ groups: [Int32], _ arg: Vector?) -> ColumnarFailure? {
+        switch kind {
+        case .count:
+            for g in groups { counts[Int(g)] += 1 }
+        case .countif:
+            let t = VectorKernels.truth(arg!)
+            for (i, g) in groups.enumerated() where t[i] { counts[Int(g)] += 1 }
+        case .sum:
+            guard case let .ints(x, valid)? = arg else { preconditionFailure("integers") }
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                let (s, o) = ints[Int(g)].addingReportingOverflow(x[i])
+                if o {
+                    return ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+                                           hints: ["sum floats: sum(float(x))"], row: i)
+                }
+                ints[Int(g)] = s
+                counts[Int(g)] += 1
+            }
+        case .avg:
+            let (x, valid) = VectorKernels.doubles(arg!)
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                floats[Int(g)] += x[i]
+                counts[Int(g)] += 1
+            }
+        case .min, .max:
+            guard case let .ints(x, valid)? = arg else { preconditionFailure("integers") }
+            let isMin = kind == .min
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                let k = Int(g)
+                if counts[k] == 0 || (isMin ? x[i] < ints[k] : x[i] > ints[k]) { ints[k] = x[i] }
+                counts[k] += 1
+            }
+        case .dcount:
+            let (c, nulls) = VectorKernels.codes(arg!)
+            for (i, g) in groups.enumerated() where nulls?[i] != true {
+                if seen.insert(SIMD2(Int64(g), c[i])).inserted { counts[Int(g)] += 1 }
+            }
+        }
+        return nil
+    }
+
     func result() -> Vector {
-        switch call.name {
-        case "count", "countif", "dcount": return .ints(counts.map(Int64.init), valid: nil)
-        case "sum": return .ints(ints, valid: nil)
-        case "avg":
+        switch kind {
+        case .count, .countif, .dcount: return .ints(counts.map(Int64.init), valid: nil)
+        case .sum: return .ints(ints, valid: nil)
+        case .avg:
             return .floats(zip(floats, counts).map { $1 == 0 ? 0 : $0 / Double($1) },
                            valid: counts.contains(0) ? counts.map { $0 > 0 } : nil)
-        default:
+        case .min, .max:
             return .ints(ints, valid: counts.contains(0) ? counts.map { $0 > 0 } : nil)
         }
     }

@@ -63,7 +63,7 @@ extension Interpreter {
             return try openCooccur(try open(input, env), scope, all, p.span, limit: p.rowCap ?? .max)
         case let .pairsByDocument(all, limit): return try openPairsByDocument(all, limit: limit ?? p.rowCap, p.span)
         case let .kwic(input, term, width): return try openKwic(try open(input, env), term, width, p.span, env, limit: p.rowCap ?? .max)
-        case let .columnar(_, program): return openColumnar(program.node)
+        case let .columnar(_, program): return openColumnar(program.node, env)
         case let .timeline(input):
             let rows = try timeline(try open(input, env), p.span)
             let t = rows.table()

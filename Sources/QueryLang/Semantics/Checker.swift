@@ -114,7 +114,15 @@ struct Checker {
         }
         let raw = Planner.plan(source: source, stages: stages, sourceKind: kind, schemas: schemas)
         let context = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
-                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed, columns: columns)
+                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed, columns: columns,
+                                  referenceRows: { [plans, file, globals, topLevel = ctx.row == nil && ctx.locals.isEmpty] e in
+                                      // A source by its name (`join (entities)`), or a pipeline whose plan gives references.
+                                      if case let .name(n, _) = e, topLevel, globals[n] == nil,
+                                         let s = FieldCatalog.sources.first(where: { $0.name == n }) { return s.kind }
+                                      guard case .pipeline = e, let p = plans.plan(at: e.span, in: file),
+                                            p.schema.isReference else { return nil }
+                                      return p.schema.reference
+                                  })
         plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
     }
 
