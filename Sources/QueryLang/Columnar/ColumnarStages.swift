@@ -109,15 +109,15 @@ enum ColumnarStages {
                 let (evaluated, k, failure) = try ColumnarEval.evaluate(keys, on: all)
                 if let failure { throw failure }
                 _ = evaluated
-                let ranks = k.map { v -> [Int32]? in if case let .strings(_, p) = v { return p.ranks() }; return nil }
+                // Each key as integers in its sort order (strings by rank, floats by their bits), once.
+                let sortKeys = k.map(ColumnarStages.sortKeys)
                 func before(_ a: Int, _ b: Int) -> Bool {
-                    for (j, v) in k.enumerated() {
-                        let an = v.isNull(a), bn = v.isNull(b)
+                    for (j, key) in sortKeys.enumerated() {
+                        let an = key.nulls?[a] ?? false, bn = key.nulls?[b] ?? false
                         if an != bn { return bn }
                         if an { continue }
-                        var c = compare(v, ranks[j], a, b)
-                        if descending[j] { c = -c }
-                        if c != 0 { return c < 0 }
+                        let x = key.values[a], y = key.values[b]
+                        if x != y { return descending[j] ? x > y : x < y }
                     }
                     return a < b
                 }
@@ -132,19 +132,21 @@ enum ColumnarStages {
         }
     }
 
-    /// The order of two non-null values of one vector, as `Value.compareForSort` orders them.
-    static func compare(_ v: Vector, _ ranks: [Int32]?, _ a: Int, _ b: Int) -> Int {
+    /// A vector's values as integers in the order `Value.compareForSort` puts them (strings by their rank
+    /// in the pool, floats by their bits with NaN after every number), and which are null.
+    static func sortKeys(_ v: Vector) -> (values: [Int64], nulls: [Bool]?) {
         switch v {
-        case let .floats(x, _):
-            let p = x[a], q = x[b]
-            if p.isNaN || q.isNaN { return p.isNaN ? (q.isNaN ? 0 : 1) : -1 }
-            return p == q ? 0 : (p < q ? -1 : 1)
-        case let .strings(c, _):
-            let p = ranks![Int(c[a])], q = ranks![Int(c[b])]
-            return p == q ? 0 : (p < q ? -1 : 1)
+        case let .strings(c, pool):
+            let rank = pool.ranks()
+            return (c.map { $0 < 0 ? 0 : Int64(rank[Int($0)]) }, c.contains { $0 < 0 } ? c.map { $0 < 0 } : nil)
+        case let .floats(x, valid):
+            return (x.map { d -> Int64 in
+                let bits = Int64(bitPattern: (d.isNaN ? Double.nan : (d == 0 ? 0 : d)).bitPattern)
+                return bits < 0 ? bits ^ Int64.max : bits
+            }, valid.map { $0.map { !$0 } })
         default:
-            let p = v.key(a).code, q = v.key(b).code
-            return p == q ? 0 : (p < q ? -1 : 1)
+            let (codes, nulls) = VectorKernels.codes(v)
+            return (codes, nulls)
         }
     }
 }

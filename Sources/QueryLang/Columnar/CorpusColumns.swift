@@ -137,7 +137,10 @@ final class CorpusColumns: @unchecked Sendable {
     }
 
     private func mentionField(_ field: String, _ ids: [Int32]) -> Vector {
-        let ms = corpus.mentions
+        corpus.mentions.withUnsafeBufferPointer { ms in mentionField(field, ids, ms) }
+    }
+
+    private func mentionField(_ field: String, _ ids: [Int32], _ ms: UnsafeBufferPointer<Mention>) -> Vector {
         func ints(_ f: (Mention) -> Int32) -> Vector { .ints(ids.map { Int64(f(ms[Int($0)])) }, valid: nil) }
         switch field {
         case "doc": return .refs(.document, ids.map { ms[Int($0)].doc })

@@ -105,6 +105,12 @@ struct ExprCompiler {
             if case let .literal(.string(s), _) = r, let x = compile(l), case let .ref(k) = x.type { return refEquals(x, k, s, op == .ne) }
             if case let .literal(.string(s), _) = l, let x = compile(r), case let .ref(k) = x.type { return refEquals(x, k, s, op == .ne) }
         }
+        // A string column compared with a literal: the literal's code in the column's pool, looked up once
+        // per batch, then codes compared.
+        if op == .eq || op == .ne {
+            if case let .literal(.string(s), _) = r, let x = compile(l), x.type == .string { return stringEquals(x, s, op == .ne) }
+            if case let .literal(.string(s), _) = l, let x = compile(r), x.type == .string { return stringEquals(x, s, op == .ne) }
+        }
         guard let a = compile(l), let b = compile(r) else { return nil }
         switch op {
         case .and, .or:
@@ -128,8 +134,8 @@ struct ExprCompiler {
 
     private func nullTest(_ x: CompiledExpr, negate: Bool) -> CompiledExpr {
         CompiledExpr(type: .bool, canFail: x.canFail) { b in
-            let v = try x.eval(b)
-            return .bools((0..<b.count).map { v.isNull($0) != negate }, valid: nil)
+            guard let nulls = VectorKernels.codes(try x.eval(b)).nulls else { return .bools(Array(repeating: negate, count: b.count), valid: nil) }
+            return .bools(nulls.map { $0 != negate }, valid: nil)
         }
     }
 
@@ -144,6 +150,14 @@ struct ExprCompiler {
         return CompiledExpr(type: .bool, canFail: x.canFail) { b in
             guard case let .refs(_, ids) = try x.eval(b) else { preconditionFailure() }
             return .bools(ids.map { ($0 == target) != negate }, valid: nil)
+        }
+    }
+
+    private func stringEquals(_ x: CompiledExpr, _ literal: String, _ negate: Bool) -> CompiledExpr {
+        CompiledExpr(type: .bool, canFail: x.canFail) { b in
+            guard case let .strings(codes, pool) = try x.eval(b) else { preconditionFailure("strings") }
+            let c = pool.lookup(literal) ?? -2
+            return .bools(codes.map { ($0 == c) != negate }, valid: nil)
         }
     }
 

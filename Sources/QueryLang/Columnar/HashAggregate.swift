@@ -14,10 +14,9 @@ enum HashAggregate {
             return {
                 guard !done else { return nil }
                 done = true
-                var table = GroupTable(width: keys.count + 1)
+                var table = Grouper(keys: keys.count)
                 var pools: [StringPool?] = Array(repeating: nil, count: keys.count)
                 var states = calls.map { AggregateState($0) }
-                var code = [Int64](repeating: 0, count: keys.count + 1)
                 while let batch = try next() {
                     try ctx.spend(batch.count, span)
                     // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
@@ -30,18 +29,8 @@ enum HashAggregate {
                         if case let .strings(_, p) = v { pools[j] = p }
                     }
                     let kc = kv.map(VectorKernels.codes)
-                    var groups = [Int32](repeating: 0, count: b.count)
                     let before = table.count
-                    code.withUnsafeMutableBufferPointer { word in
-                        for i in 0..<b.count {
-                            var nulls: Int64 = 0
-                            for j in 0..<kc.count {
-                                if kc[j].nulls?[i] == true { word[j] = 0; nulls |= 1 << Int64(j) } else { word[j] = kc[j].codes[i] }
-                            }
-                            word[kc.count] = nulls
-                            groups[i] = Int32(table.group(UnsafeBufferPointer(word)).0)
-                        }
-                    }
+                    let groups = table.groups(kc, b.count)
                     if table.count > before {
                         try ctx.interpreter.checkRows(table.count, span, "the groups of 'summarize'")
                         for s in states.indices { states[s].grow(to: table.count) }
@@ -55,7 +44,7 @@ enum HashAggregate {
                 }
                 if keys.isEmpty && table.count == 0 {
                     // summarize with no keys gives one row even over no rows.
-                    _ = code.withUnsafeBufferPointer { table.group($0) }
+                    _ = table.groups([], 1)
                     for s in states.indices { states[s].grow(to: 1) }
                 }
                 guard table.count > 0 else { return nil }
@@ -81,6 +70,64 @@ enum HashAggregate {
         case .string: return .strings(zip(codes, nulls).map { $1 ? -1 : Int32($0) }, pool ?? StringPool())
         case let .ref(k): return .refs(k, zip(codes, nulls).map { $1 ? -1 : Int32($0) })
         }
+    }
+}
+
+/// Numbers the groups of rows in first-seen order by their keys' codes. One key whose codes are small and
+/// not negative (pool codes, references, booleans, small integers) is looked up in an array indexed by the
+/// code; other keys in a hash table of fixed-width words (one per key, and one of null flags).
+struct Grouper {
+    let width: Int
+    private var table: GroupTable
+    /// One key: group + 1 by code (0: none yet), for codes below `directLimit`.
+    private var direct: [Int32] = []
+    static let directLimit: Int64 = 1 << 20
+
+    init(keys: Int) {
+        width = keys + 1
+        table = GroupTable(width: keys + 1)
+    }
+
+    var count: Int { table.count }
+
+    func word(_ group: Int, _ j: Int) -> Int64 { table.word(group, j) }
+
+    /// The group of each of `n` rows, new groups numbered as they are first seen.
+    mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int) -> [Int32] {
+        var out = [Int32](repeating: 0, count: n)
+        var word = [Int64](repeating: 0, count: width)
+        if keys.count == 1 {
+            let codes = keys[0].codes, nulls = keys[0].nulls
+            for i in 0..<n {
+                let c = codes[i]
+                if nulls?[i] != true, c >= 0, c < Grouper.directLimit {
+                    let k = Int(c)
+                    if k >= direct.count { direct += repeatElement(0, count: Swift.max(k + 1 - direct.count, direct.count)) }
+                    if direct[k] == 0 {
+                        word[0] = c
+                        word[1] = 0
+                        direct[k] = Int32(word.withUnsafeBufferPointer { table.group($0).0 }) + 1
+                    }
+                    out[i] = direct[k] - 1
+                    continue
+                }
+                word[0] = nulls?[i] == true ? 0 : c
+                word[1] = nulls?[i] == true ? 1 : 0
+                out[i] = Int32(word.withUnsafeBufferPointer { table.group($0).0 })
+            }
+            return out
+        }
+        word.withUnsafeMutableBufferPointer { w in
+            for i in 0..<n {
+                var flags: Int64 = 0
+                for j in 0..<keys.count {
+                    if keys[j].nulls?[i] == true { w[j] = 0; flags |= 1 << Int64(j) } else { w[j] = keys[j].codes[i] }
+                }
+                w[keys.count] = flags
+                out[i] = Int32(table.group(UnsafeBufferPointer(w)).0)
+            }
+        }
+        return out
     }
 }
 

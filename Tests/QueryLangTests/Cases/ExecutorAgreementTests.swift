@@ -44,6 +44,8 @@ struct ExecutorAgreementTests {
         "mentions | where start * 1000000000000000 > 5 | count",
         "mentions | summarize s = sum(start * 1000000000000000) by zone",
         "mentions | where sentence - 1 < 0 | summarize n = count() by doc",
+        "mentions | extend f = start * 1.5 - 10000.0 | sort by f desc, doc | select f, doc | take 9",
+        "mentions | extend f = 0.0 - start * 1.5 | top 4 by f asc",
     ])
     func shapes(_ query: String) {
         let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
