@@ -9,7 +9,7 @@ final class CorpusColumns: @unchecked Sendable {
     private let lock = NSLock()
     private let fields: FieldAccess
     private var coded: [String: (codes: [Int32], pool: StringPool)] = [:]
-    private var zonePool: (codes: [ZoneKind: Int32], pool: StringPool)?
+    private var zonePool: (codes: [Int32], pool: StringPool)?
 
     init(corpus: Corpus) {
         self.corpus = corpus
@@ -136,6 +136,20 @@ final class CorpusColumns: @unchecked Sendable {
         return (codes, pool)
     }
 
+    /// The code of each zone kind by the kind's tag (its place among the cases, as a mention stores it;
+    /// the cache file relies on the same layout), and the pool of zone names.
+    private func zones() -> (codes: [Int32], pool: StringPool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let z = zonePool { return z }
+        precondition(MemoryLayout<ZoneKind>.size == 1, "a zone kind is stored as its tag")
+        let pool = StringPool()
+        var codes = [Int32](repeating: -1, count: 256)
+        for z in ZoneKind.allCases { codes[Int(unsafeBitCast(z, to: UInt8.self))] = pool.code(z.rawValue) }
+        zonePool = (codes, pool)
+        return (codes, pool)
+    }
+
     private func mentionField(_ field: String, _ ids: [Int32]) -> Vector {
         corpus.mentions.withUnsafeBufferPointer { ms in mentionField(field, ids, ms) }
     }
@@ -151,16 +165,10 @@ final class CorpusColumns: @unchecked Sendable {
         case "own": return .bools(ids.map { ms[Int($0)].zone.isOwnText }, valid: nil)
         case "ambiguous": return .bools(ids.map { ms[Int($0)].ambiguous }, valid: nil)
         case "zone":
-            lock.lock()
-            defer { lock.unlock() }
-            if zonePool == nil {
-                let pool = StringPool()
-                var codes: [ZoneKind: Int32] = [:]
-                for z in ZoneKind.allCases { codes[z] = pool.code(z.rawValue) }
-                zonePool = (codes, pool)
+            let (codes, pool) = zones()
+            return codes.withUnsafeBufferPointer { table in
+                .strings(ids.map { table[Int(unsafeBitCast(ms[Int($0)].zone, to: UInt8.self))] }, pool)
             }
-            let (codes, pool) = zonePool!
-            return .strings(ids.map { codes[ms[Int($0)].zone]! }, pool)
         default:
             preconditionFailure("no vector for mention.\(field)")
         }

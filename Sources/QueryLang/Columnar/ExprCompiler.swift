@@ -105,6 +105,7 @@ struct ExprCompiler {
             if case let .literal(.string(s), _) = r, let x = compile(l), case let .ref(k) = x.type { return refEquals(x, k, s, op == .ne) }
             if case let .literal(.string(s), _) = l, let x = compile(r), case let .ref(k) = x.type { return refEquals(x, k, s, op == .ne) }
         }
+        if op == .has, case let .literal(.string(s), _) = r { return has(l, s) }
         // A string column compared with a literal: the literal's code in the column's pool, looked up once
         // per batch, then codes compared.
         if op == .eq || op == .ne {

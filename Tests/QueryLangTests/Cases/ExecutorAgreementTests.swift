@@ -46,6 +46,10 @@ struct ExecutorAgreementTests {
         "mentions | where sentence - 1 < 0 | summarize n = count() by doc",
         "mentions | extend f = start * 1.5 - 10000.0 | sort by f desc, doc | select f, doc | take 9",
         "mentions | extend f = 0.0 - start * 1.5 | top 4 by f asc",
+        "docs | where text has \"militia\" or text has \"drone strike\" | select id",
+        "mentions | where doc.text has \"drones\" | summarize n = count() by doc",
+        "docs | where title has \"iraq\" | count",
+        "mentions | where surface has \"hezbollah\" | summarize n = count() by surface",
     ])
     func shapes(_ query: String) {
         let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
