@@ -9,18 +9,29 @@ struct ColumnarNode {
 }
 
 /// What a running columnar plan needs: the corpus's vectors and the interpreter's limits and diagnostics.
-final class ColumnarContext {
+final class ColumnarContext: @unchecked Sendable {
     unowned let interpreter: Interpreter
     /// The environment the pipeline runs in (for a join's right side).
     let env: Interpreter.Env
+    /// The part of the scan this context runs (part `index` of `count`), when a stage runs its input on
+    /// several cores; nil for all of it.
+    let partition: (index: Int, count: Int)?
+    /// Steps counted by a partition, charged to the interpreter when the partitions are done.
+    private(set) var localSteps = 0
 
-    init(interpreter: Interpreter, env: Interpreter.Env) {
+    init(interpreter: Interpreter, env: Interpreter.Env, partition: (index: Int, count: Int)? = nil) {
         self.interpreter = interpreter
         self.env = env
+        self.partition = partition
     }
 
-    /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation.
-    func spend(_ rows: Int, _ span: Span) throws { try interpreter.spend(rows, span) }
+    /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation. A
+    /// partition (on a thread of its own) counts its own steps and checks what it can read safely.
+    func spend(_ rows: Int, _ span: Span) throws {
+        guard let partition else { return try interpreter.spend(rows, span) }
+        localSteps += rows
+        try interpreter.checkpointFromAnotherThread(span, steps: localSteps * partition.count)
+    }
 }
 
 enum ColumnarCompiler {
@@ -76,7 +87,8 @@ enum ColumnarCompiler {
                 calls.append(call)
             }
             let keyNames = Column.outputNames(by)
-            return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span)
+            return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span,
+                                      parallel: streamsFromScan(input) && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
         case let .join(input, kind, right, keys):
             guard keys.count == 1, let inner = compile(input, context, columns: columns),
                   let rightKind = context.referenceRows(right),
@@ -104,17 +116,32 @@ enum ColumnarCompiler {
         }
     }
 
+    /// Whether a subtree is a scan and stages that keep one row for at most one row, each row on its own:
+    /// it can run as several parts of the scan at once.
+    static func streamsFromScan(_ node: PlanNode) -> Bool {
+        switch node.op {
+        case .scan: return true
+        case let .filter(i, _), let .extend(i, _), let .select(i, _): return streamsFromScan(i)
+        default: return false
+        }
+    }
+
     private static func scan(_ kind: ReferenceKind) -> ColumnarNode {
         ColumnarNode(schema: .scan(kind)) { ctx in
             let corpus = ctx.interpreter.corpus
-            let total: Int
+            let all: Int
             switch kind {
-            case .document: total = corpus.documents.count
-            case .entity: total = corpus.entities.count
-            case .mention: total = corpus.mentions.count
-            case .fact: total = corpus.facts.count
+            case .document: all = corpus.documents.count
+            case .entity: all = corpus.entities.count
+            case .mention: all = corpus.mentions.count
+            case .fact: all = corpus.facts.count
             }
             var position = 0
+            var total = all
+            if let p = ctx.partition {
+                position = total * p.index / p.count
+                total = total * (p.index + 1) / p.count
+            }
             return {
                 guard position < total else { return nil }
                 let end = min(total, position + batchSize)

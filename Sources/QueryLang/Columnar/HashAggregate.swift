@@ -1,63 +1,117 @@
+import Foundation
+
 /// `summarize` (and `distinct`) on batches: each row's keys become a fixed-width code (one word per key,
 /// and a word of null flags) looked up in an open-addressing table that numbers the groups in first-seen
 /// order; each aggregate keeps one typed accumulator per group. The result is one batch: the keys, then
 /// the aggregates.
 enum HashAggregate {
     static func node(_ input: ColumnarNode, _ keys: [CompiledExpr], _ keyNames: [String], _ calls: [AggregateCall],
-                     _ callNames: [String], _ span: Span) -> ColumnarNode {
+                     _ callNames: [String], _ span: Span, parallel: Bool = false) -> ColumnarNode {
         let names = keyNames + callNames
         let types = keys.map(\.type) + calls.map(\.resultType)
         let schema = ColumnarSchema(names: names, types: types, base: nil, bare: false, display: names)
         return ColumnarNode(schema: schema) { ctx in
-            let next = try input.open(ctx)
             var done = false
             return {
                 guard !done else { return nil }
                 done = true
-                var table = Grouper(keys: keys.count)
-                var pools: [StringPool?] = Array(repeating: nil, count: keys.count)
-                var states = calls.map { AggregateState($0) }
-                while let batch = try next() {
-                    try ctx.spend(batch.count, span)
-                    // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
-                    let arguments = calls.compactMap(\.argument)
-                    let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
-                    let kv = Array(evaluated.prefix(keys.count))
-                    var rest = evaluated.dropFirst(keys.count).makeIterator()
-                    let args = calls.map { $0.argument == nil ? nil : rest.next() }
-                    for (j, v) in kv.enumerated() where pools[j] == nil {
-                        if case let .strings(_, p) = v { pools[j] = p }
+                var part: Partial
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                if parallel && cores > 1 && ctx.partition == nil {
+                    // Parts of the scan on the cores at once, merged in order: the groups come out in the
+                    // order they are first seen in the whole input, and an error is the first part's.
+                    let parts = min(cores, 4)
+                    let contexts = (0..<parts).map { ColumnarContext(interpreter: ctx.interpreter, env: ctx.env, partition: ($0, parts)) }
+                    var results = [Result<Partial, Error>?](repeating: nil, count: parts)
+                    results.withUnsafeMutableBufferPointer { out in
+                        // The compiled stages are pure functions of their batch; each part has its own state.
+                        nonisolated(unsafe) let out = out, input = input, keys = keys, calls = calls
+                        DispatchQueue.concurrentPerform(iterations: parts) { k in
+                            out[k] = Result { try aggregate(input, keys, calls, contexts[k], span) }
+                        }
                     }
-                    let kc = kv.map(VectorKernels.codes)
-                    let before = table.count
-                    let groups = table.groups(kc, b.count)
-                    if table.count > before {
-                        try ctx.interpreter.checkRows(table.count, span, "the groups of 'summarize'")
-                        for s in states.indices { states[s].grow(to: table.count) }
-                    }
-                    // The first failure in row order (then in the order of the calls).
-                    var first = pending
-                    for s in states.indices {
-                        if let f = states[s].add(groups, args[s]), f.row < (first?.row ?? .max) { first = f }
-                    }
-                    if let first { throw first }
+                    try ctx.interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
+                    part = try results[0]!.get()
+                    for k in 1..<parts { try part.merge(try results[k]!.get(), span, ctx.interpreter) }
+                    try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'")
+                } else {
+                    part = try aggregate(input, keys, calls, ctx, span)
                 }
-                if keys.isEmpty && table.count == 0 {
+                if keys.isEmpty && part.table.count == 0 {
                     // summarize with no keys gives one row even over no rows.
-                    _ = table.groups([], 1)
-                    for s in states.indices { states[s].grow(to: 1) }
+                    _ = part.table.groups([], 1)
+                    for s in part.states.indices { part.states[s].grow(to: 1) }
                 }
-                guard table.count > 0 else { return nil }
+                guard part.table.count > 0 else { return nil }
                 var vectors: [Vector] = []
                 for (j, k) in keys.enumerated() {
-                    let codes = (0..<table.count).map { table.word($0, j) }
-                    let nulls = (0..<table.count).map { table.word($0, keys.count) & (1 << Int64(j)) != 0 }
-                    vectors.append(rebuild(k.type, codes, nulls, pools[j]))
+                    let codes = (0..<part.table.count).map { part.table.word($0, j) }
+                    let nulls = (0..<part.table.count).map { part.table.word($0, keys.count) & (1 << Int64(j)) != 0 }
+                    vectors.append(rebuild(k.type, codes, nulls, part.pools[j]))
                 }
-                vectors += states.map { $0.result() }
-                return Batch(count: table.count, vectors: vectors, base: nil)
+                vectors += part.states.map { $0.result() }
+                return Batch(count: part.table.count, vectors: vectors, base: nil)
             }
         }
+    }
+
+    /// The groups and accumulators of (a part of) the input.
+    struct Partial {
+        var table: Grouper
+        var pools: [StringPool?]
+        var states: [AggregateState]
+
+        /// Adds another part's groups (after this part's, in their order) and accumulators.
+        mutating func merge(_ other: Partial, _ span: Span, _ interpreter: Interpreter) throws {
+            let n = other.table.count
+            guard n > 0 else { return }
+            let keys = table.width - 1
+            var kc: [(codes: [Int64], nulls: [Bool]?)] = []
+            for j in 0..<keys {
+                let codes = (0..<n).map { other.table.word($0, j) }
+                let nulls = (0..<n).map { other.table.word($0, keys) & (1 << Int64(j)) != 0 }
+                kc.append((codes, nulls))
+            }
+            for j in 0..<keys where pools[j] == nil { pools[j] = other.pools[j] }
+            let mapping = table.groups(kc, n)
+            for s in states.indices {
+                states[s].grow(to: table.count)
+                if let f = states[s].merge(other.states[s], mapping) { throw f }
+            }
+        }
+    }
+
+    private static func aggregate(_ input: ColumnarNode, _ keys: [CompiledExpr], _ calls: [AggregateCall],
+                                  _ ctx: ColumnarContext, _ span: Span) throws -> Partial {
+        let next = try input.open(ctx)
+        var part = Partial(table: Grouper(keys: keys.count), pools: Array(repeating: nil, count: keys.count),
+                           states: calls.map { AggregateState($0) })
+        while let batch = try next() {
+            try ctx.spend(batch.count, span)
+            // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
+            let arguments = calls.compactMap(\.argument)
+            let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
+            let kv = Array(evaluated.prefix(keys.count))
+            var rest = evaluated.dropFirst(keys.count).makeIterator()
+            let args = calls.map { $0.argument == nil ? nil : rest.next() }
+            for (j, v) in kv.enumerated() where part.pools[j] == nil {
+                if case let .strings(_, p) = v { part.pools[j] = p }
+            }
+            let kc = kv.map(VectorKernels.codes)
+            let before = part.table.count
+            let groups = part.table.groups(kc, b.count)
+            if part.table.count > before {
+                if ctx.partition == nil { try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'") }
+                for s in part.states.indices { part.states[s].grow(to: part.table.count) }
+            }
+            // The first failure in row order (then in the order of the calls).
+            var first = pending
+            for s in part.states.indices {
+                if let f = part.states[s].add(groups, args[s]), f.row < (first?.row ?? .max) { first = f }
+            }
+            if let first { throw first }
+        }
+        return part
     }
 
     /// A key vector from its codes (the inverse of ``Vector/key(_:)``).
@@ -299,6 +353,37 @@ struct AggregateState {
             }
         }
         return nil
+    }
+
+    /// Adds another part's accumulators, its group `g` into group `mapping[g]`; the failure of a sum that
+    /// overflows, if any.
+    mutating func merge(_ other: AggregateState, _ mapping: [Int32]) -> ColumnarFailure? {
+        var overflowed = false
+        for (g, t) in mapping.enumerated() {
+            let k = Int(t)
+            switch kind {
+            case .count, .countif: counts[k] += other.counts[g]
+            case .sum:
+                let (v, o) = ints[k].addingReportingOverflow(other.ints[g])
+                if o { overflowed = true }
+                ints[k] = v
+                counts[k] += other.counts[g]
+            case .avg: floats[k] += other.floats[g]; counts[k] += other.counts[g]
+            case .min, .max:
+                guard other.counts[g] > 0 else { continue }
+                let x = other.ints[g]
+                if counts[k] == 0 || (kind == .min ? x < ints[k] : x > ints[k]) { ints[k] = x }
+                counts[k] += other.counts[g]
+            case .dcount: break
+            }
+        }
+        if kind == .dcount {
+            for pair in other.seen where seen.insert(SIMD2(Int64(mapping[Int(pair.x)]), pair.y)).inserted {
+                counts[Int(mapping[Int(pair.x)])] += 1
+            }
+        }
+        return overflowed ? ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+                                            hints: ["sum floats: sum(float(x))"], row: 0) : nil
     }
 
     func result() -> Vector {

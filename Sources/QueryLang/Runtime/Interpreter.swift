@@ -116,6 +116,17 @@ final class Interpreter {
         }
     }
 
+    /// The checks of ``checkpoint(_:)`` that read nothing another thread writes: cancellation, the time
+    /// limit, and `steps` (counted by the caller) against the step limit. For work split over cores.
+    func checkpointFromAnotherThread(_ span: Span, steps: Int) throws {
+        if let cancel, cancel.isCancelled { throw fail("E403", "interrupted", span) }
+        if self.steps + steps > limits.maxSteps {
+            throw fail("E402", "the query took more than \(limits.maxSteps) steps", span,
+                       hints: ["narrow it with where or take, or raise the step limit"])
+        }
+        if let deadline, ContinuousClock.now > deadline { throw fail("E402", "the query ran longer than the time limit", span) }
+    }
+
     func checkRows(_ n: Int, _ span: Span, _ what: String) throws {
         if n > limits.maxRows {
             throw fail("E402", "\(what) would hold more than \(limits.maxRows) rows", span,
