@@ -38,7 +38,10 @@ struct CheckCommand: ParsableCommand {
                 printError("mq: cannot read \(f)")
                 throw ExitCode(2)
             }
-            all += engine.check(engine.parse(text, file: f), in: session, remember: true)
+            // Read as mq run reads it: dot-command lines (.mode csv) are not statements.
+            for case let .statements(statements, _) in ScriptReader.units(text) {
+                all += engine.check(engine.parse(statements, file: f), in: session, remember: true)
+            }
         }
         if !all.isEmpty {
             switch common.errorFormat {

@@ -30,28 +30,29 @@ enum MetaCommands {
         case ".quit", ".exit": repl.running = false
         case ".mode":
             guard let m = OutputFormat(rawValue: arg) else {
-                printError(".mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(repl.mode.rawValue))")
+                repl.fail(".mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(repl.mode.rawValue))")
                 return
             }
             repl.mode = m
         case ".timing":
-            guard arg == "on" || arg == "off" else { printError(".timing takes on or off"); return }
+            guard arg == "on" || arg == "off" else { repl.fail(".timing takes on or off"); return }
             repl.timing = arg == "on"
         case ".maxrows":
-            guard let n = Int(arg), n >= 0 else { printError(".maxrows takes a number (0 for all)"); return }
+            guard let n = Int(arg), n >= 0 else { repl.fail(".maxrows takes a number (0 for all)"); return }
             repl.maxRows = n == 0 ? Int.max : n
         case ".read", ".run":
-            guard !arg.isEmpty else { printError("\(command) takes a file name"); return }
-            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { printError("cannot read \(arg)"); return }
+            guard !arg.isEmpty else { repl.fail("\(command) takes a file name"); return }
+            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { repl.fail("cannot read \(arg)"); return }
             // A script that reads itself, directly or through others, stops at a fixed depth.
-            guard repl.scriptDepth < 16 else { printError("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
+            guard repl.scriptDepth < 16 else { repl.fail("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
             repl.scriptDepth += 1
             defer { repl.scriptDepth -= 1 }
-            repl.runScript(text, name: arg, interactive: false)
+            // A script that stops at an error has said where; the command fails with it.
+            if !repl.runScript(text, name: arg, interactive: false) { repl.commandFailed = true }
         case ".save": save(arg, repl)
         case ".schema": print(schema(arg))
         case ".history":
-            guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { printError(".history takes a number of entries"); return }
+            guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { repl.fail(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
                 print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
@@ -59,13 +60,13 @@ enum MetaCommands {
             print(CorpusStats(corpus: repl.corpus).render())
         default:
             let hint = Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
-            printError("unknown command \(command) (\(hint))")
+            repl.fail("unknown command \(command) (\(hint))")
         }
     }
 
     /// Writes the session's successful statements; never overwrites a file without asking.
     private static func save(_ path: String, _ repl: REPLSession) {
-        guard !path.isEmpty else { printError(".save takes a file name"); return }
+        guard !path.isEmpty else { repl.fail(".save takes a file name"); return }
         if FileManager.default.fileExists(atPath: path) {
             guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
                   answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
@@ -78,7 +79,7 @@ enum MetaCommands {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             print("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(path)")
         } catch {
-            printError("cannot write \(path): \(error)")
+            repl.fail("cannot write \(path): \(error)")
         }
     }
 

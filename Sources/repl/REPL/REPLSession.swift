@@ -20,6 +20,10 @@ final class REPLSession {
     var scriptDepth = 0
     let color: Bool
     var running = true
+    /// Where the dot-command being run comes from (`file:line` in a script), for its error messages.
+    var commandOrigin: String?
+    /// Set by ``fail(_:)`` while a dot-command runs.
+    var commandFailed = false
 
     init(corpus: Corpus, mode: OutputFormat) {
         self.corpus = corpus
@@ -44,6 +48,8 @@ final class REPLSession {
         Interrupt.install()
         print("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
         runRCFile()
+        editor.markPastes(true)
+        defer { editor.markPastes(false) }
         while running {
             guard let statement = readStatement() else { break }
             if statement.trimmed.isEmpty { continue }
@@ -62,7 +68,10 @@ final class REPLSession {
         }
     }
 
-    /// Reads lines until they form a finished statement (or a meta-command); nil at end of input.
+    /// Reads lines until they form a finished unit (or a meta-command); nil at end of input.
+    /// A unit ends at a line after which the statements are finished, unless more input is already
+    /// waiting (a paste): pasted lines are gathered and parsed together, as `mq run` reads a file, so
+    /// that a pipeline pasted one stage per line is one statement.
     private func readStatement() -> String? {
         var lines: [String] = []
         while true {
@@ -77,25 +86,58 @@ final class REPLSession {
                 lines = []
                 continue
             }
-            if lines.isEmpty && line.trimmed.hasPrefix(".") { return line }
+            if lines.isEmpty && ScriptReader.isCommandLine(line) { return line }
             lines.append(line)
             let text = lines.joined(separator: "\n")
             if text.trimmed.isEmpty { return "" }
-            if Parser.isComplete(text) { return text }
+            if editor.inputPending() { continue }
+            if Self.isFinished(text) { return text }
         }
     }
 
-    /// Runs a meta-command or mq statements; `interactive` controls the pager and the transcript.
-    func execute(_ text: String, interactive: Bool, file: String = "<repl>") {
-        if text.trimmed.hasPrefix(".") {
-            MetaCommands.run(text.trimmed, in: self)
-            return
+    /// Whether the last statements of a unit are finished (its dot-command lines always are).
+    static func isFinished(_ text: String) -> Bool {
+        guard case let .statements(last, _)? = ScriptReader.units(text).last else { return true }
+        return Parser.isComplete(last)
+    }
+
+    /// Runs a unit of input (a typed statement, a paste, a script) through the script reader: its
+    /// dot-commands and blocks of statements in turn, stopping at the first error. `interactive`
+    /// controls the pager and the transcript. Returns false when something failed.
+    @discardableResult
+    func execute(_ text: String, interactive: Bool, file: String = "<repl>") -> Bool {
+        for unit in ScriptReader.units(text) {
+            guard running else { return true }
+            switch unit {
+            case let .command(line, number):
+                let outer = commandOrigin
+                commandOrigin = interactive ? nil : "\(file):\(number)"
+                defer { commandOrigin = outer }
+                commandFailed = false
+                MetaCommands.run(line, in: self)
+                if commandFailed { return false }
+            case let .statements(statements, _):
+                if !runStatements(statements, interactive: interactive, file: file) { return false }
+            }
         }
+        return true
+    }
+
+    /// Reports a meta-command's error (with the script's file:line when it came from one) and marks the
+    /// command as failed, so that a script stops there.
+    func fail(_ message: String) {
+        commandFailed = true
+        printError((commandOrigin.map { $0 + ": " } ?? "") + message)
+    }
+
+    /// Compiles and runs a block of statements; prints their outputs. False on an error.
+    private func runStatements(_ text: String, interactive: Bool, file: String) -> Bool {
         let token = CancellationToken()
         Interrupt.current = token
         defer { Interrupt.current = nil }
         let start = ContinuousClock.now
         var output = ""
+        var ok = true
         let options = TableRenderer.Options(width: Int(mq_terminal_columns()) > 0 ? Int(mq_terminal_columns()) : nil,
                                             maxRows: mode == .table ? maxRows : nil, color: color)
         do {
@@ -104,8 +146,9 @@ final class REPLSession {
             try session.run(compiled, cancel: token) { out in
                 output += mode.render(out, corpus: corpus, options: options)
             }
-            if interactive { transcript.append(text) }
+            if interactive { transcript.append(text.trimmingLeadingBlankLines()) }
         } catch {
+            ok = false
             if !output.isEmpty { Pager.write(output, enabled: interactive) }
             output = ""
             if error.items.contains(where: { $0.code == "E403" }) {
@@ -118,6 +161,7 @@ final class REPLSession {
         if timing {
             print(String(format: "time: %.1f ms", (ContinuousClock.now - start).milliseconds))
         }
+        return ok
     }
 
     /// `$XDG_CONFIG_HOME/mq/mqrc` (or `~/.config/mq/mqrc`), read at interactive start only.
@@ -129,23 +173,19 @@ final class REPLSession {
         runScript(text, name: path, interactive: false)
     }
 
-    /// Runs a script's lines as if typed (meta-commands included), statement by statement.
-    func runScript(_ text: String, name: String, interactive: Bool) {
-        var pending: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if pending.isEmpty && line.trimmed.hasPrefix(".") {
-                MetaCommands.run(line.trimmed, in: self)
-                continue
-            }
-            pending.append(line)
-            let chunk = pending.joined(separator: "\n")
-            if Parser.isComplete(chunk) {
-                if !chunk.trimmed.isEmpty { execute(chunk, interactive: interactive, file: name) }
-                pending = []
-            }
-        }
-        if !pending.joined().trimmed.isEmpty {
-            printError("\(name): the last statement is unfinished")
-        }
+    /// Runs a script (`.read`, the rc file) as `mq run` reads one; stops at its first error, which
+    /// names the file, line and column. Returns false when it stopped.
+    @discardableResult
+    func runScript(_ text: String, name: String, interactive: Bool) -> Bool {
+        execute(text, interactive: interactive, file: name)
+    }
+}
+
+extension String {
+    /// The text without the blank lines before its first statement.
+    func trimmingLeadingBlankLines() -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        while let f = lines.first, f.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
+        return lines.joined(separator: "\n")
     }
 }
