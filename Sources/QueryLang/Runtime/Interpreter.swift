@@ -36,7 +36,7 @@ final class Interpreter {
     var cancel: CancellationToken?
 
     var file: SourceFile
-    private var steps = 0
+    var steps = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?
