@@ -27,15 +27,20 @@ struct ScriptRunner {
     /// sense outside the REPL (`.mode`, `.read`) on lines of their own.
     func run(sources: [(name: String, text: String)]) -> Int32 {
         let session = engine.makeSession()
-        var format = options.format.value
+        var writer = makeWriter(options.format.value)
+        defer { writer.finish() }
         for (name, text) in sources {
-            if !run(text, name: name, session: session, format: &format, depth: 0) { return 1 }
+            if !run(text, name: name, session: session, writer: &writer, depth: 0) { return 1 }
         }
         return 0
     }
 
-    private func run(_ text: String, name: String, session: Session, format: inout OutputFormat, depth: Int) -> Bool {
+    private func makeWriter(_ format: OutputFormat) -> ResultWriter {
         let out = FileHandle.standardOutput
+        return ResultWriter(format: format, corpus: corpus) { out.write(Data($0.utf8)) }
+    }
+
+    private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter, depth: Int) -> Bool {
         for unit in ScriptReader.units(text) {
             switch unit {
             case let .command(line, number):
@@ -48,14 +53,17 @@ struct ScriptRunner {
                         printError("\(place): .mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
                         return false
                     }
-                    format = f
+                    if f != writer.format {
+                        writer.finish()
+                        writer = makeWriter(f)
+                    }
                 case ".read", ".run":
                     guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
                         printError("\(place): cannot read \(arg.isEmpty ? "(no file named)" : arg)")
                         return false
                     }
                     guard depth < 16 else { printError("\(place): .read nests more than 16 scripts deep; not read: \(arg)"); return false }
-                    if !run(text, name: arg, session: session, format: &format, depth: depth + 1) { return false }
+                    if !run(text, name: arg, session: session, writer: &writer, depth: depth + 1) { return false }
                 default:
                     printError("\(place): \(parts[0]) works only in the interactive session; a script may use .mode and .read")
                     return false
@@ -64,9 +72,7 @@ struct ScriptRunner {
                 do {
                     let compiled = try engine.compile(statements, file: name, in: session)
                     if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                    try session.run(compiled) { output in
-                        out.write(Data(format.render(output, corpus: corpus).utf8))
-                    }
+                    try session.run(compiled) { writer.write($0) }
                 } catch {
                     report(error.items)
                     return false

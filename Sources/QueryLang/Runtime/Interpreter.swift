@@ -271,7 +271,7 @@ final class Interpreter {
                 if let rows = try columnarRows(st, table) {
                     try checkRows(rows.count, st.span, "the result of '\(st.kind.name)'")
                     // A select right after reads only the columns it needs.
-                    if i + 1 < stages.count, case let .select(cols) = stages[i + 1].kind {
+                    if i + 1 < stages.count, case let .select(cols) = stages[i + 1].kind, cols.first?.isStar != true {
                         table = try select(rows, cols, env, limit: limit(before: i + 2))
                         try checkRows(table.rows.count, stages[i + 1].span, "the result of 'select'")
                         i += 2

@@ -15,6 +15,11 @@ extension Interpreter {
             }
             return Table(rows: out, columns: input.columns)
 
+        case let .select(cols) where cols.first?.isStar == true:
+            // `select *, n = expr` is extend: every column of the row, then the new ones.
+            return try apply(Stage(.extend(Array(cols.dropFirst())), span: stage.span, nameSpan: stage.nameSpan),
+                             to: input, outer, limit: limit)
+
         case let .select(cols):
             let names = columnNames(cols)
             var out: [Value] = []

@@ -434,6 +434,8 @@ struct Checker {
                       hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
             }
             return input
+        case let .select(cols) where cols.first?.isStar == true:
+            return stage(Stage(.extend(Array(cols.dropFirst())), span: st.span, nameSpan: st.nameSpan), input, outer)
         case let .select(cols):
             return records(columns(cols, ctx), base: nil)
         case let .extend(cols):

@@ -134,6 +134,10 @@ public struct Column: Sendable, Equatable {
 }
 
 extension Column {
+    /// `*` in `select *, n = ...`: every column of the row, as `extend` keeps them.
+    public static func star(_ span: Span) -> Column { Column(name: nil, expr: .name("*", span)) }
+    public var isStar: Bool { if name == nil, case .name("*", _) = expr { return true } else { return false } }
+
     /// The names of output columns: as written (`n = ...`), else the field or function name, else
     /// `column1`, ...; a repeated name gets a number (`count`, `count2`). Names in `taken` count as used.
     public static func outputNames(_ cols: [Column], after taken: [String] = []) -> [String] {

@@ -375,6 +375,11 @@ public struct Parser {
         case "where":
             let e = try binary(0)
             return done(.where(e), e.span)
+        case "select" where at(.star):
+            // `select *` keeps every column of the row; `select *, n = expr` adds columns, as extend does.
+            let star = advance()
+            let cols = consume(.comma) ? [Column.star(star.span)] + (try columns()) : [Column.star(star.span)]
+            return done(.select(cols), cols.count > 1 ? cols.last!.expr.span : star.span)
         case "select", "extend":
             let cols = try columns()
             return done(name == "select" ? .select(cols) : .extend(cols), cols.last!.expr.span)

@@ -143,9 +143,9 @@ final class REPLSession {
         do {
             let compiled = try engine.compile(text, file: file, in: session)
             if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
-            try session.run(compiled, cancel: token) { out in
-                output += mode.render(out, corpus: corpus, options: options)
-            }
+            let writer = ResultWriter(format: mode, corpus: corpus, options: options) { output += $0 }
+            defer { writer.finish() }
+            try session.run(compiled, cancel: token) { writer.write($0) }
             if interactive { transcript.append(text.trimmingLeadingBlankLines()) }
         } catch {
             ok = false
