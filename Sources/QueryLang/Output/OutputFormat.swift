@@ -1,11 +1,14 @@
 /// How results are written: aligned table (default), csv, tsv, json (one array per result; a run of
-/// several results is one array of them, see ``ResultWriter``), jsonl (one object per row) or markdown.
+/// several results is one array of them, see ``ResultWriter``), jsonl (one object per row), markdown, or
+/// line (the table with one field per line).
 ///
 /// References (documents, entities, facts) are written by the one rule of docs/language.md ("Output
 /// formats"): the formats for reading (table, markdown) show a readable name, the formats for other
 /// programs (csv, tsv, json, jsonl) write the id, which joins back to the catalog.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, jsonl, markdown
+    /// The table format with one field per line (sqlite3's `.mode line`, psql's `\x`).
+    case line
 
     /// Renders one statement's output.
     public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
@@ -22,6 +25,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case let .table(t, _):
             switch self {
             case .table: return TableRenderer(options: options).render(t, corpus: corpus)
+            case .line:
+                var expanded = options
+                expanded.expanded = .on
+                return TableRenderer(options: expanded).render(t, corpus: corpus)
             case .csv: return DelimitedRenderer(separator: ",").render(t, corpus: corpus)
             case .tsv: return DelimitedRenderer(separator: "\t").render(t, corpus: corpus)
             case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"

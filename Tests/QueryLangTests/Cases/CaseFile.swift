@@ -28,6 +28,8 @@ struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
         case jsonl
         /// The outputs in the TSV format (`mq --format tsv`).
         case tsv
+        /// The outputs in the line format (`mq --format line`): one field per line.
+        case line
         /// The outputs in the default table format; for a single value that is the value as a table cell.
         case value
         /// Same rendering as `value`, for aligned tables.

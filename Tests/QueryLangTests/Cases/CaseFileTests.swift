@@ -49,12 +49,13 @@ struct CaseFileTests {
             } catch {
                 return renderer.render(error.items)
             }
-        case .csv, .json, .jsonl, .tsv, .value, .table:
+        case .csv, .json, .jsonl, .tsv, .line, .value, .table:
             let format: OutputFormat = switch c.kind {
             case .csv: .csv
             case .json: .json
             case .jsonl: .jsonl
             case .tsv: .tsv
+            case .line: .line
             default: .table
             }
             let session = engine.makeSession()

@@ -120,7 +120,7 @@ struct PublicAPITests {
         #expect(OutputFormat.jsonl.render(out, corpus: corpus) == "{\"id\":\"a\",\"outlet\":\"Test Wire\",\"n\":1.5,\"l\":[1,\"a\"],\"d\":\"2024-05\"}\n")
         #expect(OutputFormat.markdown.render(out, corpus: corpus) == "| id | outlet | n | l | d |\n| --- | --- | --- | --- | --- |\n| a | Test Wire | 1.5 | 1, a | 2024-05 |\n")
         #expect(OutputFormat.table.render(out, corpus: corpus) ==
-                "id  outlet     n    l     d\n──  ─────────  ───  ────  ───────\na   Test Wire  1.5  1, a  2024-05\n(1 row)\n")
+                "id  outlet       n  l     d\n──  ─────────  ───  ────  ───────\na   Test Wire  1.5  1, a  2024-05\n(1 row)\n")
         let value = try #require(try session.run("ent(\"KH\")").first)
         #expect(OutputFormat.table.render(value, corpus: corpus) == "Kataib Hezbollah\n")
         #expect(OutputFormat.json.render(value, corpus: corpus) == "\"kataib-hezbollah\"\n")
