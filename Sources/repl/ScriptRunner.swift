@@ -27,20 +27,38 @@ struct ScriptRunner {
     /// sense outside the REPL (`.mode`, `.read`) on lines of their own.
     func run(sources: [(name: String, text: String)]) -> Int32 {
         let session = engine.makeSession()
-        var writer = makeWriter(options.format.value)
-        defer { writer.finish() }
-        for (name, text) in sources {
-            if !run(text, name: name, session: session, writer: &writer, depth: 0) { return 1 }
+        for (name, value) in (try? options.parameters()) ?? [:] { session.setParameter(name, .string(value)) }
+        // -o FILE: the results go to a temporary file that takes the name only when the run succeeds.
+        var file: OutputFile? = nil
+        if let path = options.output {
+            do { file = try OutputFile(path: path, overwrite: options.force) } catch {
+                printError("mq: \(error)")
+                return 2
+            }
         }
-        return 0
+        let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
+        var writer = ResultWriter(format: options.format.value, corpus: corpus, sink: sink)
+        var ok = true
+        for (name, text) in sources where ok {
+            ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
+        }
+        writer.finish()
+        if let file {
+            if !ok {
+                file.abandon()
+                printError("mq: \(file.path) not written (the run stopped at an error)")
+                return 1
+            }
+            do { try file.commit() } catch {
+                printError("mq: \(error)")
+                return 1
+            }
+        }
+        return ok ? 0 : 1
     }
 
-    private func makeWriter(_ format: OutputFormat) -> ResultWriter {
-        let out = FileHandle.standardOutput
-        return ResultWriter(format: format, corpus: corpus) { out.write(Data($0.utf8)) }
-    }
-
-    private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter, depth: Int) -> Bool {
+    private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter,
+                     sink: @escaping (String) -> Void, depth: Int) -> Bool {
         for unit in ScriptReader.units(text) {
             switch unit {
             case let .command(line, number):
@@ -55,7 +73,7 @@ struct ScriptRunner {
                     }
                     if f != writer.format {
                         writer.finish()
-                        writer = makeWriter(f)
+                        writer = ResultWriter(format: f, corpus: corpus, sink: sink)
                     }
                 case ".read", ".run":
                     guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
@@ -63,7 +81,7 @@ struct ScriptRunner {
                         return false
                     }
                     guard depth < 16 else { printError("\(place): .read nests more than 16 scripts deep; not read: \(arg)"); return false }
-                    if !run(text, name: arg, session: session, writer: &writer, depth: depth + 1) { return false }
+                    if !run(text, name: arg, session: session, writer: &writer, sink: sink, depth: depth + 1) { return false }
                 default:
                     printError("\(place): \(parts[0]) works only in the interactive session; a script may use .mode and .read")
                     return false

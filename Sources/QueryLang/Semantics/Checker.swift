@@ -204,6 +204,8 @@ struct Checker {
             hints.append("'\(n)' is a field: use it inside a stage, e.g. docs | where \(n) ...")
         } else if StageKind.names.contains(n) {
             hints.append("'\(n)' is a stage: put '|' before it")
+        } else if n.hasPrefix("$") {
+            hints.append("'\(n)' is a parameter: give it a value with mq run --arg \(n.dropFirst())=VALUE")
         }
         error("E205", "unknown name '\(n)'", span, hints: hints)
         return .any

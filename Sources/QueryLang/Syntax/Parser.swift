@@ -139,6 +139,10 @@ public struct Parser {
         if atWord("let") {
             advance()
             let name = try expectIdentifier("a variable name after 'let'")
+            if name.name.hasPrefix("$") {
+                throw error("E101", "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
+                            hints: ["mq run --arg \(name.name.dropFirst())=VALUE, or let a name without '$'"])
+            }
             _ = try expect(.assign, "'=' after 'let \(name.name)'")
             let value = try expression()
             return Statement(.let(name, value), span: start.to(value.span))

@@ -42,10 +42,11 @@ public enum ScriptReader {
         return units
     }
 
-    /// Whether a line looks like a dot-command (`.help`, `.mode csv`), not a number such as `.5`.
+    /// Whether a line looks like a dot-command (`.help`, `.mode csv`; not a number such as `.5`) or a
+    /// backslash command in the style of psql (`\x`).
     public static func isCommandLine<S: StringProtocol>(_ line: S) -> Bool {
         let t = line.drop { $0 == " " || $0 == "\t" }
-        guard t.first == ".", let second = t.dropFirst().first else { return false }
+        guard t.first == "." || t.first == "\\", let second = t.dropFirst().first else { return false }
         return second.isLetter
     }
 

@@ -7,7 +7,11 @@ enum MetaCommands {
         (".help [topic]", "this help, or help on a stage, function or topic (syntax, fields, dates, null, errors)"),
         (".read FILE", "run the statements of a script (also .run)"),
         (".save FILE", "save the statements of this session that ran without error as a .mq script"),
-        (".mode MODE", "output as table, csv, tsv, json, jsonl or markdown"),
+        (".mode MODE", "output as table, line (one field per line), csv, tsv, json, jsonl or markdown"),
+        (".output [-f] [FILE]", "send results to FILE (written when closed by .output alone); -f replaces a file"),
+        (".once [-f] FILE", "send the results of the next statement to FILE"),
+        ("\\x [on|off|auto]", "expanded display: one field per line (auto: when a row does not fit)"),
+        (".maxwidth N", "widest a table column may be (0 for no limit)"),
         (".timing on|off", "show how long each statement takes"),
         (".maxrows N", "rows a table shows (0 for all)"),
         (".schema [source]", "the sources and their fields"),
@@ -18,7 +22,7 @@ enum MetaCommands {
 
     static let arguments: [String: Completer.MetaArgument] = [
         ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
-        ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
+        ".maxrows": .none, ".schema": .source, ".output": .file, ".once": .file, ".maxwidth": .none, "\\x": .none, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
     ]
 
     static func run(_ line: String, in repl: REPLSession) {
@@ -28,6 +32,28 @@ enum MetaCommands {
         switch command {
         case ".help": print(helpText(arg, repl))
         case ".quit", ".exit": repl.running = false
+        case "\\x":
+            switch arg {
+            case "": repl.expanded = repl.expanded == .on ? .off : .on
+            case "on", "off", "auto": repl.expanded = TableRenderer.Expanded(rawValue: arg)!
+            default: repl.fail("\\x takes on, off or auto (now \(repl.expanded.rawValue))"); return
+            }
+            print("expanded display is \(repl.expanded.rawValue)")
+        case ".maxwidth":
+            guard let n = Int(arg), n >= 0 else { repl.fail(".maxwidth takes a number of columns (0 for no limit)"); return }
+            repl.maxWidth = n == 0 ? nil : max(n, 4)
+        case ".output", ".once":
+            var words = arg.split(separator: " ").map(String.init)
+            let force = words.first == "-f" || words.first == "--force"
+            if force { words.removeFirst() }
+            let path = words.joined(separator: " ")
+            if command == ".output" { repl.closeOutput() }
+            guard !path.isEmpty else {
+                if command == ".once" { repl.fail(".once takes a file name") }
+                return
+            }
+            guard let file = openOutput(path, force: force, repl) else { return }
+            if command == ".output" { repl.outputFile = file } else { repl.pendingOnce = file }
         case ".mode":
             guard let m = OutputFormat(rawValue: arg) else {
                 repl.fail(".mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(repl.mode.rawValue))")
@@ -59,8 +85,39 @@ enum MetaCommands {
         case ".corpus":
             print(CorpusStats(corpus: repl.corpus).render())
         default:
-            let hint = Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
+            let hint = habits[command].map { "did you mean \($0)?" }
+                ?? Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
             repl.fail("unknown command \(command) (\(hint))")
+        }
+    }
+
+    /// Commands of sqlite3, duckdb and psql, with the command that does their work here.
+    static let habits: [String: String] = [
+        ".timer": ".timing", ".tables": ".schema", ".table": ".schema", ".indexes": ".schema", ".fullschema": ".schema",
+        ".headers": ".mode", ".separator": ".mode csv or .mode tsv", ".show": ".mode, .timing, .maxrows",
+        ".q": ".quit", "\\q": ".quit", "\\d": ".schema", "\\dt": ".schema", "\\timing": ".timing", "\\o": ".output",
+        "\\i": ".read", "\\h": ".help", "\\?": ".help", ".print": "print \"...\"", ".dump": ".save",
+    ]
+
+    /// The file of `.output` or `.once`. An existing file is replaced only with -f or a yes at the prompt
+    /// (a script cannot answer: it needs -f).
+    private static func openOutput(_ path: String, force: Bool, _ repl: REPLSession) -> OutputFile? {
+        var overwrite = force
+        if !force && FileManager.default.fileExists(atPath: path) {
+            guard repl.commandOrigin == nil else {
+                repl.fail("\(path) exists; not overwritten (.output -f \(path) replaces it)")
+                return nil
+            }
+            guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
+                  ["y", "yes"].contains(answer.trimmed.lowercased()) else {
+                print("results stay on the screen")
+                return nil
+            }
+            overwrite = true
+        }
+        do { return try OutputFile(path: path, overwrite: overwrite) } catch {
+            repl.fail("\(error)")
+            return nil
         }
     }
 

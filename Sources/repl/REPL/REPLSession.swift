@@ -16,6 +16,15 @@ final class REPLSession {
     var mode: OutputFormat
     var timing = false
     var maxRows = 40
+    /// One field per line: always, never, or when a row does not fit the terminal (`\x`).
+    var expanded: TableRenderer.Expanded = .auto
+    /// Widest a table column may be (`.maxwidth`); nil for no limit.
+    var maxWidth: Int?
+    /// `.output FILE`: every result goes there until `.output` alone (written when it is closed).
+    var outputFile: OutputFile?
+    /// `.once FILE`: the results of the next statements go there; `onceFile` while they run.
+    var pendingOnce: OutputFile?
+    private var onceFile: OutputFile?
     /// How deep `.read` scripts nest (a script may read itself).
     var scriptDepth = 0
     let color: Bool
@@ -25,10 +34,12 @@ final class REPLSession {
     /// Set by ``fail(_:)`` while a dot-command runs.
     var commandFailed = false
 
-    init(corpus: Corpus, mode: OutputFormat) {
+    init(corpus: Corpus, mode: OutputFormat, output: OutputFile? = nil, parameters: [String: String] = [:]) {
+        outputFile = output
         self.corpus = corpus
         engine = Engine.commandLine(corpus: corpus)
         session = engine.makeSession()
+        for (name, value) in parameters { session.setParameter(name, .string(value)) }
         self.mode = mode
         color = Terminal.colorOnStdout
         historyFile = HistoryFile(path: HistoryFile.defaultPath())
@@ -60,6 +71,19 @@ final class REPLSession {
             execute(statement, interactive: true)
         }
         saveHistory()
+        closeOutput()
+    }
+
+    /// Ends `.output`: the file takes its name now.
+    func closeOutput() {
+        guard let file = outputFile else { return }
+        outputFile = nil
+        do { try file.commit() } catch { printError("mq: \(error)") }
+    }
+
+    /// Writes a result where it goes: the `.once` or `.output` file, else the terminal (through the pager).
+    private func emit(_ text: String, interactive: Bool) {
+        if let file = onceFile ?? outputFile { file.write(text) } else { Pager.write(text, enabled: interactive) }
     }
 
     func saveHistory() {
@@ -117,7 +141,17 @@ final class REPLSession {
                 MetaCommands.run(line, in: self)
                 if commandFailed { return false }
             case let .statements(statements, _):
-                if !runStatements(statements, interactive: interactive, file: file) { return false }
+                // `.once`: these statements' results go to its file, which takes its name after them.
+                if let once = pendingOnce {
+                    pendingOnce = nil
+                    onceFile = once
+                }
+                let ok = runStatements(statements, interactive: interactive, file: file)
+                if let once = onceFile {
+                    onceFile = nil
+                    do { try once.commit() } catch { printError("mq: \(error)") }
+                }
+                if !ok { return false }
             }
         }
         return true
@@ -138,18 +172,35 @@ final class REPLSession {
         let start = ContinuousClock.now
         var output = ""
         var ok = true
-        let options = TableRenderer.Options(width: Int(mq_terminal_columns()) > 0 ? Int(mq_terminal_columns()) : nil,
-                                            maxRows: mode == .table ? maxRows : nil, color: color)
+        var last: Value? = nil
+        // A file gets every row, at no width and without colour; the terminal gets what fits.
+        let toFile = (onceFile ?? outputFile) != nil
+        let columns = Int(mq_terminal_columns())
+        let options = toFile
+            ? TableRenderer.Options(maxColumnWidth: maxWidth)
+            : TableRenderer.Options(width: columns > 0 ? columns : nil, maxRows: mode == .table || mode == .line ? maxRows : nil,
+                                    color: color, maxColumnWidth: maxWidth, expanded: expanded)
+        defer {
+            // `_` is the last result, for the statements typed after.
+            if let last { session.setVariable("_", last) }
+        }
         do {
             let compiled = try engine.compile(text, file: file, in: session)
             if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
             let writer = ResultWriter(format: mode, corpus: corpus, options: options) { output += $0 }
             defer { writer.finish() }
-            try session.run(compiled, cancel: token) { writer.write($0) }
+            try session.run(compiled, cancel: token) { out in
+                switch out {
+                case let .table(t, _): last = .table(t)
+                case let .value(v, _): last = v
+                case .printed: break
+                }
+                writer.write(out)
+            }
             if interactive { transcript.append(text.trimmingLeadingBlankLines()) }
         } catch {
             ok = false
-            if !output.isEmpty { Pager.write(output, enabled: interactive) }
+            if !output.isEmpty { emit(output, interactive: interactive) }
             output = ""
             if error.items.contains(where: { $0.code == "E403" }) {
                 printError("interrupted")
@@ -157,7 +208,7 @@ final class REPLSession {
                 printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }
         }
-        if !output.isEmpty { Pager.write(output, enabled: interactive) }
+        if !output.isEmpty { emit(output, interactive: interactive) }
         if timing {
             print(String(format: "time: %.1f ms", (ContinuousClock.now - start).milliseconds))
         }

@@ -110,6 +110,17 @@ struct PublicAPITests {
         #expect(csv(try session.run("fact(\"kh-active-in-iraq\").source")) == "Test Wire\n")
     }
 
+    @Test func parametersAreTypedValuesTheCheckerSees() throws {
+        let session = engine().makeSession()
+        session.setParameter("n", .int(1))
+        session.setParameter("who", .string("Test Wire"))
+        #expect(csv(try session.run("docs | take $n | select id")) == "id\na\n")
+        #expect(csv(try session.run("docs | where outlet == $who | select id")) == "id\na\n")
+        #expect(session.parameters["n"] == .int(1))
+        // A parameter not given is an unknown name, found before running.
+        #expect(throws: Diagnostics.self) { try engine().compile("$missing + 1") }
+    }
+
     @Test func outputFormats() throws {
         let session = engine().makeSession()
         let outputs = try session.run("docs | where id == \"a\" | select id, outlet, n = 1.5, l = [1, \"a\"], d = published")
