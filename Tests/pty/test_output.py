@@ -145,3 +145,22 @@ def test_run_takes_parameters(home):
     run = subprocess.run(base + [script], capture_output=True, text=True)
     assert run.returncode == 1
     assert "unknown name '$outlet'" in run.stderr and "--arg outlet=VALUE" in run.stderr
+
+
+def test_help_pages_come_from_the_reference(home):
+    child = start80(home)
+    child.send(".help matches\r")
+    child.expect_exact("text matches regex")
+    child.expect_exact("(docs/language.md: 5. Operators")
+    child.expect_exact(PROMPT)
+    child.send(".help join\r")
+    child.expect_exact("pairs the rows of the left table")
+    child.expect_exact("Also: function join")
+    child.expect_exact(PROMPT)
+    child.send(".help E205\r")
+    child.expect_exact("E205: unknown name")
+    child.expect_exact(PROMPT)
+    child.send(".help .output\r")
+    child.expect_exact("sends every result to FILE")
+    child.expect_exact(PROMPT)
+    finish(child)

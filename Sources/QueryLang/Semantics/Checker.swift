@@ -53,6 +53,8 @@ struct Checker {
         var inSummarize = false
         /// Inside a def body: rows are not known until the function is called.
         var inFunction = false
+        /// Typing the right side of a comparison or text operator, where a bare word may be meant as text.
+        var operand = false
     }
 
     mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) {
@@ -206,6 +208,9 @@ struct Checker {
             hints.append("'\(n)' is a stage: put '|' before it")
         } else if n.hasPrefix("$") {
             hints.append("'\(n)' is a parameter: give it a value with mq run --arg \(n.dropFirst())=VALUE")
+        } else if hints.isEmpty && ctx.operand {
+            // A bare word meant as text (`where type == armed_group`), when it is close to no name.
+            hints.append("a text needs quotes: \"\(n)\"")
         }
         error("E205", "unknown name '\(n)'", span, hints: hints)
         return .any
@@ -329,7 +334,9 @@ struct Checker {
     }
 
     private mutating func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span, _ ctx: Context) -> ValueType {
-        let a = type(l, ctx), b = type(r, ctx)
+        var rctx = ctx
+        rctx.operand = op != .and && op != .or
+        let a = type(l, ctx), b = type(r, rctx)
         func known(_ t: ValueType) -> Bool { t != .any && t != .null }
         switch op {
         case .and, .or:
@@ -428,6 +435,7 @@ struct Checker {
     private mutating func stage(_ st: Stage, _ input: Row, _ outer: Context) -> Row {
         var ctx = outer
         ctx.row = input
+        ctx.operand = false
         switch st.kind {
         case let .where(cond):
             let t = type(cond, ctx)

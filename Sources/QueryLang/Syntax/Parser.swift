@@ -100,6 +100,8 @@ public struct Parser {
     }
 
     private func endHints() -> [String] {
+        // SQL's `where type = "x"`: a comparison is `==` (`=` names a column, in select and extend).
+        if at(.assign) { return ["did you mean '=='? (a comparison is ==; = names a column in select and extend)"] }
         if let w = current.identifier, StageKind.names.contains(w) || Parser.stageSynonyms[w] != nil {
             return ["put '|' before a stage: ... | \(Parser.stageSynonyms[w] ?? w) ..."]
         }
@@ -485,7 +487,7 @@ public struct Parser {
             return done(.timeline, start)
         default:
             var hints: [String] = []
-            if let syn = Parser.stageSynonyms[name] { hints.append("did you mean '\(syn)'?") }
+            if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
             else if let h = Suggestions.hint(for: name, in: StageKind.names) { hints.append(h) }
             hints.append("stages: " + StageKind.names.joined(separator: ", "))
             throw error("E202", "unknown stage '\(name)'", start, hints: hints)

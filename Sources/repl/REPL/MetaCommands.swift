@@ -3,34 +3,15 @@ import QueryLang
 
 /// The dot-commands of the REPL, in the style of sqlite3 and duckdb.
 enum MetaCommands {
-    static let help: [(String, String)] = [
-        (".help [topic]", "this help, or help on a stage, function or topic (syntax, fields, dates, null, errors)"),
-        (".read FILE", "run the statements of a script (also .run)"),
-        (".save FILE", "save the statements of this session that ran without error as a .mq script"),
-        (".mode MODE", "output as table, line (one field per line), csv, tsv, json, jsonl or markdown"),
-        (".output [-f] [FILE]", "send results to FILE (written when closed by .output alone); -f replaces a file"),
-        (".once [-f] FILE", "send the results of the next statement to FILE"),
-        ("\\x [on|off|auto]", "expanded display: one field per line (auto: when a row does not fit)"),
-        (".maxwidth N", "widest a table column may be (0 for no limit)"),
-        (".timing on|off", "show how long each statement takes"),
-        (".maxrows N", "rows a table shows (0 for all)"),
-        (".schema [source]", "the sources and their fields"),
-        (".history [N]", "the last N statements from history"),
-        (".corpus", "what the corpus holds"),
-        (".quit", "leave (also .exit, or Ctrl-D)"),
-    ]
-
-    static let arguments: [String: Completer.MetaArgument] = [
-        ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
-        ".maxrows": .none, ".schema": .source, ".output": .file, ".once": .file, ".maxwidth": .none, "\\x": .none, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
-    ]
+    static var arguments: [String: Completer.MetaArgument] { ShellCommands.arguments }
 
     static func run(_ line: String, in repl: REPLSession) {
         let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
         let command = parts[0]
         let arg = parts.count > 1 ? parts[1].trimmed : ""
         switch command {
-        case ".help": print(helpText(arg, repl))
+        // Help and the schema can be long: through the pager, as results are.
+        case ".help": Pager.write(helpText(arg, repl) + "\n", enabled: repl.commandOrigin == nil)
         case ".quit", ".exit": repl.running = false
         case "\\x":
             switch arg {
@@ -76,7 +57,7 @@ enum MetaCommands {
             // A script that stops at an error has said where; the command fails with it.
             if !repl.runScript(text, name: arg, interactive: false) { repl.commandFailed = true }
         case ".save": save(arg, repl)
-        case ".schema": print(schema(arg))
+        case ".schema": Pager.write(schema(arg) + "\n", enabled: repl.commandOrigin == nil)
         case ".history":
             guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { repl.fail(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
@@ -153,6 +134,7 @@ enum MetaCommands {
     }
 
     static func helpText(_ topic: String, _ repl: REPLSession) -> String {
+        let index = HelpIndex.reference
         if topic.isEmpty {
             var s = """
             Type a query and press Enter; an unfinished one (open bracket, trailing |) continues on the next line.
@@ -161,39 +143,37 @@ enum MetaCommands {
               docs | kwic "drone" width 30
             Stages: \(StageKind.names.joined(separator: ", "))
             Sources: docs, entities, mentions, facts (.schema lists their fields)
-            TAB completes stages, fields, functions, variables and entity names inside ent(".
+            .help TOPIC for a stage, operator, function, dot-command or code (.help join, .help matches,
+            .help split, .help E205); .help functions, .help operators for the lists.
 
             """
-            for (c, h) in help { s += "  " + DisplayWidth.pad(c, 20) + h + "\n" }
+            for (usage, summary) in ShellCommands.summaries(index) { s += "  " + DisplayWidth.pad(usage, 22) + summary + "\n" }
             return s.trimmingTrailingNewline()
         }
-        if let f = repl.engine.options.functions[topic] { return "\(f.signature)\n  \(f.help)" }
-        if let f = FunctionRegistry.special[topic] { return "\(f.signature)\n  \(f.help)" }
-        if let a = Aggregates.all.first(where: { $0.name == topic }) { return "\(a.signature)  (aggregate, in summarize)\n  \(a.help)" }
-        if let s = stageHelp[topic] { return s }
-        switch topic {
-        case "syntax": return "source | stage | stage ...; let x = ...; def f(a) = ...; assert cond, \"message\"; print x; import \"file.mq\"; # comment"
+        let key = ShellCommands.aliases[topic] ?? topic
+        switch key {
+        case "functions":
+            return "Functions (.help NAME for one): " + index.names(.function).joined(separator: ", ")
+                + "\nAggregates, in summarize: " + index.names(.aggregate).joined(separator: ", ")
+        case "operators": return "Operators (.help NAME for one): " + index.names(.operator).joined(separator: " ")
+        case "stages": return "Stages (.help NAME for one): " + index.names(.stage).joined(separator: ", ")
+        case "sources": return "Sources (.help NAME for one): " + index.names(.source).joined(separator: ", ")
+        case "errors", "diagnostics", "codes":
+            return "Diagnostic codes (.help CODE for one): " + index.names(.diagnostic).joined(separator: " ")
         case "fields": return schema("")
-        case "dates": return "@2014, @2014-06, @2023-11-17 (and @~2013): a date keeps its precision; d within @2014 tests the interval; year(d), month(d), precision(d)"
-        case "null": return "null is a value: null == null is true, comparisons with null are false, aggregates skip nulls, where drops rows whose condition is null"
-        case "errors": return "errors have a code (E0xx lexing, E1xx parsing, E2xx names, E3xx types, E4xx running), a place and hints; see docs/language.md"
-        default:
-            let all = StageKind.names + Array(repl.engine.options.functions.functions.keys) + ["syntax", "fields", "dates", "null", "errors"]
-            return "no help on '\(topic)'" + (Suggestions.hint(for: topic, in: all).map { " (\($0))" } ?? "")
+        default: break
         }
+        let pages = index.lookup(key)
+        if let first = pages.first {
+            var text = HelpIndex.render(first)
+            let others = pages.dropFirst().map { "\($0.kind.rawValue) \($0.name) (.help \($0.kind.rawValue) \($0.name))" }
+            if !others.isEmpty { text += "\nAlso: " + others.joined(separator: "; ") }
+            return text
+        }
+        if let f = repl.engine.options.functions[key] { return "\(f.signature)\n  \(f.help)" }
+        let all = index.pages.keys.map { $0 } + ["functions", "operators", "stages", "sources", "errors", "fields"]
+        return "no help on '\(topic)'" + (Suggestions.hint(for: topic, in: all).map { " (\($0))" } ?? "")
     }
-
-    static let stageHelp: [String: String] = [
-        "where": "| where CONDITION — keep the rows where it is true", "select": "| select a, n = expr — choose and compute columns",
-        "extend": "| extend n = expr — add columns, keep the row", "sort": "| sort by expr [asc|desc], ... — order rows (nulls last)",
-        "take": "| take N — the first N rows", "top": "| top N by expr [asc|desc] — the N largest (desc by default)",
-        "distinct": "| distinct [a, b] — rows without repeats", "summarize": "| summarize n = count(), ... by key, ... — aggregate per group",
-        "join": "| join [kind=inner|left|semi|anti] (pipeline) on key | on left == right", "union": "| union (pipeline) — append rows",
-        "expand": "| expand x = list — one row per item", "count": "| count — the number of rows",
-        "cooccur": "mentions | cooccur [by sentence|document] [all] — entity pairs with counts and documents (own text unless all)",
-        "kwic": "docs | kwic \"term\" [width N] — keyword in context; also mentions | kwic, or kwic ent(\"...\")",
-        "timeline": "entities | where ... | timeline — facts and dated documents in date order",
-    ]
 }
 
 extension String {
