@@ -116,8 +116,8 @@ extension Interpreter {
         case let .cooccur(scope, all):
             return try cooccur(input, scope, all, stage.span, limit: cap)
 
-        case let .kwic(term, width):
-            return try kwic(input, term, width, stage.span, outer, limit: cap)
+        case let .kwic(term, width, regex):
+            return try kwic(input, term, width, regex: regex, stage.span, outer, limit: cap)
 
         case .timeline:
             return try timeline(input, stage.span).table()

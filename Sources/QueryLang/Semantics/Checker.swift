@@ -514,8 +514,15 @@ struct Checker {
                       hints: ["mentions | where ... | cooccur"])
             }
             return records([("a", .entity), ("b", .entity), ("count", .int), ("docs", .list(.document))], base: nil)
-        case let .kwic(term, width):
+        case let .kwic(term, width, regex):
             if let term { _ = type(term, outer) }
+            // A pattern given as words finds nothing: say so before it runs.
+            if !regex, case let .literal(.string(s), span)? = term, let sign = Kwic.regexSign(s) {
+                diagnostics.append(Diagnostic("W301", "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
+                                              at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(s)\"",
+                                                                          "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
+                                              severity: .warning))
+            }
             if let width { _ = type(width, outer) }
             if input.known, input.reference != .mention && input.reference != .document {
                 error("E303", "kwic works on documents or mentions", st.nameSpan)

@@ -216,8 +216,9 @@ public enum StageKind: Sendable, Equatable {
     case count
     /// `cooccur [by sentence|document] [all]`: `all` counts boilerplate zones too.
     case cooccur(CooccurScope, all: Bool)
-    /// `kwic [term] [width N]`: the term may be left out when the rows are mentions.
-    case kwic(Expr?, width: Expr?)
+    /// `kwic [matches] [term] [width N]`: the term may be left out when the rows are mentions; with
+    /// `matches` it is a regular expression (or a list of them).
+    case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
 
     public var name: String {

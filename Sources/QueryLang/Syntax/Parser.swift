@@ -476,13 +476,20 @@ public struct Parser {
             return done(.cooccur(scope, all: all), end)
         case "kwic":
             var term: Expr? = nil
+            let regex = atWord("matches")
+            if regex {
+                let m = advance()
+                if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width") {
+                    throw error("E101", "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
+                }
+            }
             if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width")) { term = try binary(0) }
             var width: Expr? = nil
             if atWord("width") {
                 advance()
                 width = try binary(0)
             }
-            return done(.kwic(term, width: width), width?.span ?? term?.span ?? start)
+            return done(.kwic(term, width: width, regex: regex), width?.span ?? term?.span ?? start)
         case "timeline":
             return done(.timeline, start)
         default:

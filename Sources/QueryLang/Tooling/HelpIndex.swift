@@ -57,7 +57,7 @@ public struct HelpIndex: Sendable {
             for l in lines[start...] {
                 if l.hasPrefix("## ") && !l.hasSuffix("Diagnostics") { break }
                 let cells = l.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-                guard cells.count >= 4, let code = cells.dropFirst().first, code.count == 4, code.first == "E",
+                guard cells.count >= 4, let code = cells.dropFirst().first, code.count == 4, code.first == "E" || code.first == "W",
                       code.dropFirst().allSatisfy(\.isNumber) else { continue }
                 let text = "\(code): \(cells[2])" + (cells[3].isEmpty ? "" : "\n\nFor example: \(cells[3])")
                 add(Page(name: code, kind: .diagnostic, section: "9. Diagnostics", markdown: text))

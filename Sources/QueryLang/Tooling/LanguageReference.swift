@@ -802,18 +802,26 @@ US State Department                Kataib Hezbollah      2  002_0248a6aedfd10660
 
 ### kwic
 
-`kwic [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence of the
-term in the raw text: a string (a word or phrase, compared as names are: case, diacritics, apostrophes,
-article forms and spelling variants folded; `"drone"` does not find `drones`) or an entity (through its
-mentions). On mentions, each mention is a hit (an entity term keeps only its mentions). One row per hit:
-`doc`, `left` and `right` (up to `width` characters of context on each side, default 40, white space
-collapsed, cut at a word boundary where one is near), `match` (the text as written), `zone` and `start`
-(byte offset). `kwic` on documents needs a term.
+`kwic [matches] [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence
+of the term in the raw text: a string (a word or phrase, compared as `has` compares them: case,
+diacritics, apostrophes, article forms and spelling variants folded; `"drone"` does not find `drones`), a
+list of strings (every occurrence of any of them: the word forms to look for, `["drone", "drones"]`), or
+an entity (through its mentions). With `matches`, the term is a regular expression (or a list of them) as
+for the `matches` operator (`kwic matches r"(?i)\bdrones?\b"`), and each non-empty match is a hit. A
+string given without `matches` that looks like a regular expression (`\b`, `(?i)`, `|`, `s?` ...) finds
+only the words it spells: the checker warns (W301). On mentions, each mention is a hit (an entity term
+keeps only its mentions). One row per hit, in text order (a place two terms share is given once): `doc`,
+`left` and `right` (up to `width` characters of context on each side, default 40, white space collapsed,
+cut at a word boundary where one is near), `match` (the text as written), `zone` and `start` (byte
+offset). `kwic` on documents needs a term. In a table, the rows are aligned on the keyword: `left` is
+right-aligned and, when it must be cut, loses its far end.
 
 ```mq
 docs | kwic "drone" width 30 | select doc, left, match, right, zone
 docs | where id == "004_8585b73594fa1f5e" | kwic ent("KSS") width 20 | select left, match, right
 mentions | where entity == "akram-al-kaabi" and zone == "caption" | kwic width 25 | select doc, left, match, right
+docs | kwic ["drone", "drones"] | summarize n = count() by match
+docs | kwic matches r"(?i)\bdrones?\b" | count
 ```
 
 ```text
@@ -837,6 +845,15 @@ doc                                      left  match           right
 003_adf714cf9f5e1bca  poster of group leader   Akram al-Kaabi   alongside Iran's leader
 003_adf714cf9f5e1bca  poster of group leader   Akram al-Kaabi   alongside Iran's leader
 (2 rows)
+match   n
+──────  ─
+drone   5
+drones  3
+(2 rows)
+count
+─────
+    8
+(1 row)
 ```
 
 ### timeline
@@ -1722,6 +1739,7 @@ E2xx names, E3xx types and values, E4xx running.
 | E210 | a function that calls itself | `'f' calls itself; functions may not be recursive` |
 | E301 | a value of the wrong type for an operator, function or stage | `where needs a condition that is true or false, got string`; `cannot compare string with int` |
 | E302 | invalid or unsafe regular expression | `regular expression may take exponential time: a group with a repetition inside is itself repeated` |
+| W301 | a warning: a `kwic` term that looks like a regular expression, given without `matches` (it is read as words) | `kwic reads "\bdrones?\b" as words, but it looks like a regular expression (it holds \b)` |
 | E303 | a stage given rows it does not work on, or a pipeline that does not start from a table | `timeline works on entities, not fact`; `a pipeline needs a table or a list to start from, got int` |
 | E304 | an aggregate outside `summarize` | `'count' is an aggregate: use it in summarize` |
 | E305 | a `summarize` column with no aggregate | `summarize computes aggregates: count(), sum(x), list(x), ...` |
