@@ -1,0 +1,47 @@
+// Generated from docs/language.md (lines 2001 to 2400) by scripts/embed-language-reference.sh: do not edit.
+
+extension LanguageReference {
+    static let part6 = #"""
+
+```swift
+import QueryLang
+
+let corpus = try Corpus.load(directory: "seeds")
+
+var options = EngineOptions()
+options.limits.maxOutputRows = 10_000
+options.limits.timeout = .seconds(5)
+options.importLoader = FileImportLoader(allowedRoots: ["examples"])
+options.functions.register(QueryFunction(
+    name: "initials", minArgs: 1, maxArgs: 1,
+    signature: "initials(s: string) -> string", help: "the first letter of each word", returns: .string
+) { args, _ in
+    guard case let .string(s) = args[0] else { return .null }
+    return .string(String(s.split(separator: " ").compactMap(\.first)))
+})
+let engine = Engine(corpus: corpus, options: options)
+
+let text = """
+    let groups = entities | where type == "armed_group"
+    groups | select name, short = initials(name) | take 3
+    """
+// parse -> check: report every problem at once (an editor would do this on each keystroke).
+let problems = engine.check(engine.parse(text, file: "demo.mq"))
+if !problems.isEmpty { print(DiagnosticRenderer().render(problems)) }
+
+// compile -> run, in a session that keeps `groups` for later runs.
+let session = engine.makeSession()
+let cancel = CancellationToken()          // cancel.cancel() from another thread stops the run
+do {
+    let compiled = try engine.compile(text, file: "demo.mq", in: session)
+    try session.run(compiled, cancel: cancel) { output in
+        print(OutputFormat.table.render(output, corpus: corpus), terminator: "")
+    }
+    let outputs = try session.run("groups | count")   // compile and run in one call
+    for output in outputs { print(OutputFormat.json.render(output, corpus: corpus), terminator: "") }
+} catch {
+    print(DiagnosticRenderer().render(error.items))   // error is Diagnostics
+}
+```
+"""#
+}
