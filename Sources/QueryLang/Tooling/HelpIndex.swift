@@ -112,7 +112,8 @@ public struct HelpIndex: Sendable {
     static func names(of title: String, level: Int, chapter: String) -> [(String, Kind)] {
         if let topic = topics[title] { return [(topic, .topic)] }
         let words = title.split(separator: " ").map(String.init)
-        switch chapter.drop { $0.isNumber || $0 == "." || $0 == " " } {
+        let part = chapter.drop(while: { $0.isNumber || $0 == "." || $0 == " " })
+        switch part {
         case "Sources" where level == 3: return [(words[0], .source)]
         case "Stages" where level == 3: return [(words[0], .stage)]
         case "Statements" where level == 3: return [(words[0], .statement)]
