@@ -164,3 +164,20 @@ def test_help_pages_come_from_the_reference(home):
     child.expect_exact("sends every result to FILE")
     child.expect_exact(PROMPT)
     finish(child)
+
+
+def test_kwic_is_aligned_on_the_keyword_and_cut_at_the_far_end(home):
+    child = start80(home)
+    child.send("\\x off\r")
+    child.expect_exact(PROMPT)
+    # 004 (The National): "dozens of missile and drone attacks", "killed in a US drone strike".
+    child.send('docs | where id == "004_8585b73594fa1f5e" | kwic "drone" width 60 | select left, match, right\r')
+    child.expect(r"\(2 rows\)")
+    lines = [l for l in child.before.split("\r\n") if " drone " in l and "kwic" not in l]
+    child.expect_exact(PROMPT)
+    assert len(lines) == 2, child.before
+    # The keyword stands in the same column on every row; the left context lost its far (left) end.
+    assert lines[0].index(" drone ") == lines[1].index(" drone ")
+    assert all(l.startswith("…") for l in lines)
+    assert all(len(l) <= 80 for l in lines)
+    finish(child)

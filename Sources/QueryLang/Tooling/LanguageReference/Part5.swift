@@ -304,7 +304,7 @@ are cut with `…`.
 and in a script). `print` writes its text as it is, except in `json` and `jsonl`, where it is a JSON string.
 
 **References: names for reading, ids for programs.** One rule holds in every format. The formats meant
-to be read (`table`, `markdown`) show a reference by a readable name: an entity by its name, a fact by its
+to be read (`table`, `line`, `markdown`) show a reference by a readable name: an entity by its name, a fact by its
 id, a document by its id. The formats meant for other programs (`csv`, `tsv`, `json`, `jsonl`) write
 every reference as its id, so that a row joins back to the catalog (`kataib-hezbollah`, not `Kataib
 Hezbollah`); select the name as a column of its own when a program needs it (`select subject,
@@ -312,12 +312,13 @@ subject_name = subject.name`).
 
 | format | tables | other values |
 |---|---|---|
-| `table` | aligned columns with a header, a rule and a `(N rows)` footer; references by name, lists comma-separated, null as `null` | the value as text |
+| `table` | aligned columns with a header, a rule and a `(N rows)` footer; references by name, lists comma-separated, null as `null`; numbers right-aligned, with thousands separators in a column that holds 10,000 or more | the value as text |
 | `csv` | RFC 4180: header row, fields quoted when they hold a comma, a quote or a line break; references as ids; lists and records as JSON (`["KH","KSS"]`); null as an empty field | the value as text |
 | `tsv` | header row, tab-separated; tabs and line breaks inside values become spaces; references as ids, lists and records as JSON; null empty | the value as text |
 | `json` | one array of row objects per result; a run of several results (a script, `-c` with several statements) is one JSON document: the array of the results, `[result1, result2, ...]` | JSON |
 | `jsonl` | one row object per line | JSON, one per line |
 | `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
+| `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
 
 In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
 dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
@@ -401,6 +402,5 @@ The parts:
 - **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
   `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
   them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
-  any of the output formats.
 """#
 }

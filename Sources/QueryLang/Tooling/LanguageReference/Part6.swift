@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part6 = #"""
+  any of the output formats.
 
 ```swift
 import QueryLang
