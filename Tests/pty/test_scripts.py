@@ -136,3 +136,19 @@ def test_piped_input_reads_dot_commands_and_stage_per_line_pipelines():
     assert run.returncode == 0, run.stderr
     assert "(1 row)" in run.stdout
     assert "id\n002_0248a6aedfd10660\n" in run.stdout
+
+
+def test_check_and_fmt_read_dot_commands_as_run_does(home):
+    mq = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+    script = os.path.join(home, "modes.mq")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write('.mode csv\ndocs\n  | where outlet == "Arab News"\n  | select id\n.mode table\nlen(docs)\n')
+    seeds = os.path.join(ROOT, "seeds")
+    check = subprocess.run([mq, "check", "--corpus", seeds, script], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    fmt = subprocess.run([mq, "fmt", script], capture_output=True, text=True)
+    assert fmt.returncode == 0, fmt.stderr
+    assert fmt.stdout == '.mode csv\ndocs | where outlet == "Arab News" | select id\n.mode table\nlen(docs)\n'
+    run = subprocess.run([mq, "run", "--corpus", seeds, script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("id\n002_0248a6aedfd10660\n")
