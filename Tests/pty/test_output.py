@@ -181,3 +181,16 @@ def test_kwic_is_aligned_on_the_keyword_and_cut_at_the_far_end(home):
     assert all(l.startswith("…") for l in lines)
     assert all(len(l) <= 80 for l in lines)
     finish(child)
+
+
+def test_once_leaves_no_file_when_the_statement_fails(home):
+    path = os.path.join(home, "never.csv")
+    child = start80(home)
+    child.send(f".once {path}\r")
+    child.expect_exact(PROMPT)
+    child.send('print "partial"; assert false, "stop"\r')
+    child.expect_exact("not written")
+    child.expect_exact(PROMPT)
+    assert not os.path.exists(path)
+    assert [n for n in os.listdir(home) if ".mq-" in n] == []
+    finish(child)

@@ -149,7 +149,12 @@ final class REPLSession {
                 let ok = runStatements(statements, interactive: interactive, file: file)
                 if let once = onceFile {
                     onceFile = nil
-                    do { try once.commit() } catch { printError("mq: \(error)") }
+                    if ok {
+                        do { try once.commit() } catch { printError("mq: \(error)") }
+                    } else {
+                        once.abandon()
+                        printError("\(once.path) not written (the statement stopped at an error)")
+                    }
                 }
                 if !ok { return false }
             }
