@@ -388,8 +388,12 @@ The parts:
   nesting and call depth, 200), `maxRegexLength` (1,000), `timeout` (wall time per statement, none),
   `maxImportDepth` (16), `maxStringBytes` (64 MiB). Reaching one is E402.
 - **`Session`** (from `engine.makeSession()`): the `let` variables and `def` functions of successive runs
-  (a REPL, a script); `variable(_:)` reads a variable, `limits` may be changed between runs. A session
-  belongs to one thread at a time; run several sessions over one engine in parallel.
+  (a REPL, a script); `variable(_:)` reads a variable, `setVariable(_:_:)` sets one (the REPL's `_`),
+  `setParameter(_:_:)` gives the parameter `$name` a typed `Value` (`.int(10)`, `.entity(i)`, ...) that the
+  checker sees as it sees a variable, `limits` may be changed between runs. A session belongs to one
+  thread at a time; run several sessions over one engine in parallel.
+- **`ResultWriter`**: writes a run's outputs in one `OutputFormat` as they come; in `json` a run of
+  several results is one document (`finish()` closes it).
 - **`CancellationToken`**: `cancel()` from any thread stops a running query within milliseconds (E403);
   `reset()` makes it usable again.
 - **`ImportLoader`**: `load(path, from:) -> (name, text)`; `FileImportLoader(allowedRoots:workingDirectory:)`
@@ -398,9 +402,5 @@ The parts:
   static type, for the checker), `deterministic` (default false: say true when the result depends only on
   the arguments and the corpus, and a call whose arguments are the same on every row of a `where` may be
   computed once, as built-ins are) and a body `([Value], FunctionContext) throws -> Value`. Register it with
-  `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
-- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
-  `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
-  them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
 """#
 }

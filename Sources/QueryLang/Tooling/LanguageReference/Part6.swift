@@ -2,6 +2,10 @@
 
 extension LanguageReference {
     static let part6 = #"""
+  `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
+- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
+  `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
+  them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
   any of the output formats.
 
 ```swift
