@@ -152,3 +152,13 @@ def test_check_and_fmt_read_dot_commands_as_run_does(home):
     run = subprocess.run([mq, "run", "--corpus", seeds, script], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("id\n002_0248a6aedfd10660\n")
+
+
+def test_a_pasted_let_of_mentions_binds_the_filtered_mentions(home):
+    child = start(home)
+    child.send("let x = mentions\r| where own\r")
+    child.expect_exact(PROMPT)
+    child.send("print [len(x) == len(mentions | where own), len(x) < len(mentions)]\r")
+    child.expect_exact("[true, true]")
+    child.expect_exact(PROMPT)
+    finish(child)
