@@ -175,6 +175,22 @@ public final class Session {
     /// The value of a variable defined with `let`.
     public func variable(_ name: String) -> Value? { interpreter.globals[name] }
 
+    /// Sets a variable as `let` would (the REPL's `_`, the last result), for the statements compiled after.
+    public func setVariable(_ name: String, _ value: Value) {
+        interpreter.globals[name] = value
+        variableTypes[name] = Checker.staticType(of: value)
+    }
+
+    /// The parameters given by the host, by name without the `$`.
+    public private(set) var parameters: [String: Value] = [:]
+
+    /// Gives the parameter `$name` a value of any type (a host passes typed values; `mq run --arg`
+    /// passes strings). The checker sees it as it sees a variable; a script reads it as `$name`.
+    public func setParameter(_ name: String, _ value: Value) {
+        parameters[name] = value
+        setVariable("$" + name, value)
+    }
+
     /// Records the names a program defined (those that ran).
     private func learn() {
         for (name, value) in interpreter.globals { variableTypes[name] = Checker.staticType(of: value) }

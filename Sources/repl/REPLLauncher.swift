@@ -17,7 +17,15 @@ enum REPLLauncher {
             progress.finish()
             throw error
         }
-        REPLSession(corpus: corpus, mode: options.format.value).run()
+        var output: OutputFile? = nil
+        if let path = options.output {
+            do { output = try OutputFile(path: path, overwrite: options.force) } catch {
+                printError("mq: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        REPLSession(corpus: corpus, mode: options.format.value, output: output,
+                    parameters: (try? options.parameters()) ?? [:]).run()
     }
 }
 

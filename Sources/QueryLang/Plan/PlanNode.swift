@@ -26,7 +26,7 @@ public struct PlanNode: Sendable {
         case expand(PlanNode, Column)
         case count(PlanNode)
         case cooccur(PlanNode, CooccurScope, all: Bool)
-        case kwic(PlanNode, term: Expr?, width: Expr?)
+        case kwic(PlanNode, term: Expr?, width: Expr?, regex: Bool)
         case timeline(PlanNode)
 
         // Access paths, put in place of the general operators by ``IndexAccessPass``.
@@ -73,7 +73,7 @@ public struct PlanNode: Sendable {
         case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
-             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _), let .timeline(i), let .indexedFilter(i, _):
+             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _):
             return [i]
         }
     }
@@ -96,7 +96,7 @@ public struct PlanNode: Sendable {
         case let .expand(_, c): n.op = .expand(new, c)
         case .count: n.op = .count(new)
         case let .cooccur(_, s, a): n.op = .cooccur(new, s, all: a)
-        case let .kwic(_, t, w): n.op = .kwic(new, term: t, width: w)
+        case let .kwic(_, t, w, r): n.op = .kwic(new, term: t, width: w, regex: r)
         case .timeline: n.op = .timeline(new)
         case let .indexedFilter(_, c): n.op = .indexedFilter(new, c)
         }

@@ -80,7 +80,8 @@ public struct PlanPrinter: Sendable {
         case let .expand(_, c): return "expand " + cols([c])
         case .count: return "count"
         case let .cooccur(_, s, all): return "cooccur by \(s.rawValue)" + (all ? " all" : "")
-        case let .kwic(_, t, w): return "kwic" + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
+        case let .kwic(_, t, w, r):
+            return "kwic" + (r ? " matches" : "") + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
         case .timeline: return "timeline (postings: facts and own-text documents by entity)"
         case let .lookupByID(kind, key): return "lookup \(FieldCatalog.sourceName(of: kind)) by id == " + x(key) + "  (id index)"
         case let .indexedFilter(_, c): return "where " + condition(c) + "  (postings)"

@@ -41,7 +41,7 @@ final class Interpreter {
     let fallbackPlans = PlanSet()
 
     var file: SourceFile
-    private var steps = 0
+    var steps = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?

@@ -60,6 +60,8 @@ struct Checker {
         var inSummarize = false
         /// Inside a def body: rows are not known until the function is called.
         var inFunction = false
+        /// Typing the right side of a comparison or text operator, where a bare word may be meant as text.
+        var operand = false
     }
 
     mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) {
@@ -244,6 +246,11 @@ struct Checker {
             hints.append("'\(n)' is a field: use it inside a stage, e.g. docs | where \(n) ...")
         } else if StageKind.names.contains(n) {
             hints.append("'\(n)' is a stage: put '|' before it")
+        } else if n.hasPrefix("$") {
+            hints.append("'\(n)' is a parameter: give it a value with mq run --arg \(n.dropFirst())=VALUE")
+        } else if hints.isEmpty && ctx.operand {
+            // A bare word meant as text (`where type == armed_group`), when it is close to no name.
+            hints.append("a text needs quotes: \"\(n)\"")
         }
         error("E205", "unknown name '\(n)'", span, hints: hints)
         return .any
@@ -367,7 +374,9 @@ struct Checker {
     }
 
     private mutating func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span, _ ctx: Context) -> ValueType {
-        let a = type(l, ctx), b = type(r, ctx)
+        var rctx = ctx
+        rctx.operand = op != .and && op != .or
+        let a = type(l, ctx), b = type(r, rctx)
         func known(_ t: ValueType) -> Bool { t != .any && t != .null }
         switch op {
         case .and, .or:
@@ -466,6 +475,7 @@ struct Checker {
     private mutating func stage(_ st: Stage, _ input: Row, _ outer: Context) -> Row {
         var ctx = outer
         ctx.row = input
+        ctx.operand = false
         switch st.kind {
         case let .where(cond):
             let t = type(cond, ctx)
@@ -474,6 +484,8 @@ struct Checker {
                       hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
             }
             return input
+        case let .select(cols) where cols.first?.isStar == true:
+            return stage(Stage(.extend(Array(cols.dropFirst())), span: st.span, nameSpan: st.nameSpan), input, outer)
         case let .select(cols):
             return records(columns(cols, ctx), base: nil)
         case let .extend(cols):
@@ -542,8 +554,15 @@ struct Checker {
                       hints: ["mentions | where ... | cooccur"])
             }
             return records([("a", .entity), ("b", .entity), ("count", .int), ("docs", .list(.document))], base: nil)
-        case let .kwic(term, width):
+        case let .kwic(term, width, regex):
             if let term { _ = type(term, outer) }
+            // A pattern given as words finds nothing: say so before it runs.
+            if !regex, case let .literal(.string(s), span)? = term, let sign = Kwic.regexSign(s) {
+                diagnostics.append(Diagnostic("W301", "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
+                                              at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(s)\"",
+                                                                          "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
+                                              severity: .warning))
+            }
             if let width { _ = type(width, outer) }
             if input.known, input.reference != .mention && input.reference != .document {
                 error("E303", "kwic works on documents or mentions", st.nameSpan)
