@@ -399,7 +399,7 @@ struct Checker {
         case .in, .notIn, .within: return .bool
         case .add, .sub, .mul, .div, .mod:
             if known(a) && known(b) {
-                if a.isNumeric && b.isNumeric { return a == .float || b == .float || op == .div && false ? .float : a }
+                if a.isNumeric && b.isNumeric { return a == .float || b == .float ? .float : a }
                 if op == .add && a == .string && b == .string { return .string }
                 if op == .add, case .list = a, case .list = b { return a }
                 error("E301", "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
@@ -627,19 +627,9 @@ struct Checker {
             case .entity?: return .table(.entities)
             case .mention?: return .table(.mentions)
             case .fact?: return .table(.facts)
-            case let .record(r)?: return .table(.records(t.columns, base: r.base.flatMap(referenceKind)))
+            case let .record(r)?: return .table(.records(t.columns, base: r.base.flatMap(\.referenceKind)))
             default: return .table(.records(t.columns, base: nil))
             }
-        }
-    }
-
-    static func referenceKind(_ v: Value) -> ReferenceKind? {
-        switch v {
-        case .document: return .document
-        case .entity: return .entity
-        case .mention: return .mention
-        case .fact: return .fact
-        default: return nil
         }
     }
 }
