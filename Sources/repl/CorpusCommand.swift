@@ -54,16 +54,16 @@ struct CorpusCommand: ParsableCommand {
     }
 
     struct Mentions: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface.")
+        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface, uncertain.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
             let c = try CorpusCommand.load(dir)
-            var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\n"
+            var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\tuncertain\n"
             out.reserveCapacity(c.mentions.count * 64)
             for m in c.mentions {
                 let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
-                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\n"
+                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\t\(m.uncertain ? "yes" : "")\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }

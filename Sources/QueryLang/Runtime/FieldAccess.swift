@@ -117,6 +117,7 @@ struct FieldAccess {
         case "zone": return .string(m.zone.rawValue)
         case "own": return .bool(m.zone.isOwnText)
         case "ambiguous": return .bool(m.ambiguous)
+        case "uncertain": return .bool(m.uncertain)
         case "text": return .string(corpus.sentenceText(doc: Int(m.doc), sentence: Int(m.sentence)))
         default: return nil
         }

@@ -164,6 +164,7 @@ public enum FieldCatalog {
         Field(name: "zone", type: .string, help: "headline, standfirst, body, caption, navigation, byline, dateline, related, ad, comments, prompt or bio"),
         Field(name: "own", type: .bool, help: "whether the zone is the article's own text (headline, standfirst, body, caption)"),
         Field(name: "ambiguous", type: .bool, help: "whether the name is shared and was attributed from context"),
+        Field(name: "uncertain", type: .bool, help: "whether the name stands inside a longer proper name the catalog does not know (the entity is a guess)"),
         Field(name: "text", type: .string, help: "the sentence holding the mention"),
     ]
 
