@@ -271,7 +271,10 @@ struct WordSink: TokenSink {
                     capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
                         || !r.unicodeScalars.contains { $0.properties.isLowercase }
                 }
-                f = index.folded.lookup(index.normalizer.spelling.canonical(foldedWord))
+                let canonical = index.normalizer.spelling.canonical(foldedWord)
+                f = index.folded.lookup(canonical)
+                // A scholarly transliteration may double a letter news text writes once (`Ḥaqq`).
+                if f < 0 { f = index.skeletons[NameIndex.skeleton(canonical)] ?? -1 }
                 if foldedWords.count < 200_000 {
                     foldedCache.insert(r, Int32(foldedWords.count))
                     foldedWords.append((f, capital))

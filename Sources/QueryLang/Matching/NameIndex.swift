@@ -25,6 +25,9 @@ public struct NameIndex: Sendable {
     var acronymKeys: [String: [Int32]] = [:]
     /// The same keys loosened (``looseKey(_:)``), for names (not acronyms).
     var looseKeys: [String: [Int32]] = [:]
+    /// Name word skeletons (``skeleton(_:)``) -> word id, for skeletons of one word only: how a word of
+    /// text in a scholarly transliteration (`Ḥaqq`, `Ḫazʿalī`, `Fayyāḍ`) finds the name word it spells.
+    var skeletons: [String: Int32] = [:]
     public private(set) var maxNameWords = 0
 
     /// A problem found while compiling names (an empty name, say).
@@ -110,6 +113,13 @@ public struct NameIndex: Sendable {
             let id = folded.lookup(to)
             if id >= 0 && folded.lookup(from) < 0 { folded.insert(from, id) }
         }
+        // Skeletons of the name words; one shared by two words stands for neither.
+        var shared = Set<String>()
+        for (word, id) in vocabulary {
+            let s = NameIndex.skeleton(word)
+            if let other = skeletons[s], other != id { shared.insert(s) } else { skeletons[s] = id }
+        }
+        for s in shared { skeletons[s] = nil }
         // A doubled vowel written once looks up the word written with it: the ʿayn of `Šaʿbī` and `Kaʿbī`
         // is deleted by folding (`shabi`), where news text writes `Shaabi` and `Kaabi`.
         for (word, id) in vocabulary.sorted(by: { $0.key < $1.key }) where NameIndex.looseWord(word) != word {
@@ -176,6 +186,16 @@ public struct NameIndex: Sendable {
             if let last = out.last, last == b, b == 0x61 || b == 0x69 || b == 0x75 { continue }
             out.append(b)
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A word with every doubled letter written once (`haqq` -> `haq`, `fayyadh` -> `fayadh`,
+    /// `shaabi` -> `shabi`): scholarly transliterations write the doubled consonants (shadda) that news
+    /// text often writes once, and the other way round.
+    static func skeleton(_ word: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for b in word.utf8 where out.last != b || b >= 0x80 { out.append(b) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -34,16 +34,23 @@ enum UncertainMatch {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        // titles and offices, before a person and after an organisation or country (`US President`)
-        "president", "minister", "secretary", "general", "gen", "commander", "sheikh", "shaykh", "sheik",
+        // offices and ranks, before a person and after an organisation or country (`US President`)
+        "president", "minister", "secretary", "commander", "sheikh", "shaykh", "sheik",
         "sayyid", "sayyed", "sayed", "ayatollah", "imam", "cleric", "leader", "chief", "spokesman",
         "spokesperson", "spokeswoman", "envoy", "ambassador", "senator", "judge", "colonel", "col", "major",
         "maj", "captain", "capt", "lieutenant", "lt", "brigadier", "admiral", "deputy", "chairman",
         "chairwoman", "director", "speaker", "king", "prince", "emir", "sultan", "mr", "mrs", "ms", "dr",
         "prof", "professor", "haj", "hajj", "hajji", "mullah", "grand", "premier", "governor", "mayor", "vice",
         "representative", "rep", "sen", "former", "late", "interim", "acting", "special", "prime", "foreign",
-        "defense", "defence", "interior", "finance", "officials", "official", "forces", "troops", "army",
-        "sergeant", "sgt", "commanders", "leaders", "fighters", "militias", "militia", "spokesmen",
+        "defense", "defence", "interior", "finance", "officials", "official", "forces", "troops",
+        "commanders", "leaders", "fighters", "militias", "militia", "spokesmen",
+    ]
+
+    /// Words that do not make a longer name before one only: ranks and forms of address before a
+    /// person (`General Soleimani`, where `Muhandis General Company` is a longer name), demonyms and
+    /// other adjectives (`Iraqi`, `Lebanese`, `Shia`).
+    private static let neutralBefore: Set<String> = [
+        "general", "gen", "sergeant", "sgt", "army", "brigadier",
         // demonyms and other adjectives that stand before a name without making it longer
         "iraqi", "iraqis", "iranian", "iranians", "lebanese", "syrian", "yemeni", "american", "british",
         "israeli", "turkish", "saudi", "russian", "western", "arab", "arabic", "persian", "kurdish", "kurd",
@@ -125,7 +132,7 @@ enum UncertainMatch {
             if (folded.hasSuffix("ian") || folded.hasSuffix("ese") || folded.hasSuffix("ish")) { return false }
         }
         folded.removeAll { $0 == "'" }
-        return !neutral.contains(folded)
+        return !neutral.contains(folded) && !(leading && neutralBefore.contains(folded))
     }
 
     /// Whether the line holding `position` is in title case: at least three words of three or more
