@@ -43,7 +43,7 @@ enum UncertainMatch {
         "prof", "professor", "haj", "hajj", "hajji", "mullah", "grand", "premier", "governor", "mayor", "vice",
         "representative", "rep", "sen", "former", "late", "interim", "acting", "special", "prime", "foreign",
         "defense", "defence", "interior", "finance", "officials", "official", "forces", "troops",
-        "commanders", "leaders", "fighters", "militias", "militia", "spokesmen",
+        "commanders", "leaders", "fighters", "militias", "militia", "spokesmen", "mp", "mps", "members", "member",
     ]
 
     /// Words that do not make a longer name before one only: ranks and forms of address before a
@@ -54,11 +54,17 @@ enum UncertainMatch {
         // demonyms and other adjectives that stand before a name without making it longer
         "iraqi", "iraqis", "iranian", "iranians", "lebanese", "syrian", "yemeni", "american", "british",
         "israeli", "turkish", "saudi", "russian", "western", "arab", "arabic", "persian", "kurdish", "kurd",
-        "kurds", "shia", "shiite", "shiites", "shii", "sunni", "sunnis", "muslim", "islamist", "jihadist",
+        "kurds", "shia", "shias", "shiite", "shiites", "shii", "sunni", "sunnis", "muslim", "islamist", "jihadist",
         "kuwaiti", "qatari", "emirati", "bahraini", "omani", "pakistani", "afghan", "azeri", "european",
         "french", "german", "chinese", "jordanian", "egyptian", "palestinian", "baathist", "christian",
         "yazidi", "turkmen", "northern", "southern", "eastern", "central", "federal", "national", "regional",
     ]
+
+    /// Whether a lowercased word is a function word, a month or day, or a title: no part of a name.
+    static func isCommon(_ lower: String) -> Bool { neutral.contains(lower) }
+
+    /// Whether a lowercased word is a demonym or another adjective that stands before names.
+    static func isAdjective(_ lower: String) -> Bool { neutralBefore.contains(lower) }
 
     /// Whether the mention at `start..<end` of `text` is uncertain; `before` is where the previous
     /// mention of the document ends (or -1), `after` where the next one starts (or the text's length).
@@ -137,7 +143,7 @@ enum UncertainMatch {
 
     /// Whether the line holding `position` is in title case: at least three words of three or more
     /// letters, and none of five or more starting in lowercase (short function words may: `of`, `the`). Lines longer than 300 bytes are body text.
-    private static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, around position: Int) -> Bool {
+    static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, around position: Int) -> Bool {
         var a = position, b = position
         while a > 0 && t[a - 1] != 0x0A { a -= 1; if position - a > 300 { return false } }
         while b < t.count && t[b] != 0x0A { b += 1; if b - position > 300 { return false } }
