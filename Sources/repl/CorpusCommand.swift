@@ -63,9 +63,15 @@ struct CorpusCommand: ParsableCommand {
             out.reserveCapacity(c.mentions.count * 64)
             for m in c.mentions {
                 let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
-                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\t\(m.uncertain ? "yes" : "")\n"
+                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(tsvCell(c.surface(m)))\t\(m.uncertain ? "yes" : "")\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+        }
+
+        /// A surface on one TSV line: a name broken across lines (hard-wrapped text) gets spaces.
+        private func tsvCell(_ s: String) -> String {
+            s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+                ? String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }) : s
         }
     }
 
