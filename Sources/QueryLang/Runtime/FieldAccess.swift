@@ -75,6 +75,7 @@ struct FieldAccess {
         case "text": return .string(docs[i].text)
         case "length": return .int(Int64(docs[i].byteCount))
         case "annotated": return .bool(docs[i].annotated)
+        case "metadata_source": return .string(docs[i].metadataSource)
         case "path": return .string(docs[i].path)
         case "mentions":
             let start = corpus.documentMentionStart[i], end = corpus.documentMentionStart[i + 1]

@@ -109,3 +109,68 @@ struct NewTextsTests {
         #expect(CorpusStats(corpus: Self.corpus).render().contains("uncertain mentions: 3"))
     }
 }
+
+/// Documents without metadata: title, date, outlet and zones read from the text, marked as inferred.
+@Suite("Inferred metadata")
+struct InferredMetadataTests {
+    func zone(_ doc: Document, _ text: String) throws -> ZoneKind {
+        let r = try #require(SeedsMentionTests.find(Array(text.utf8), in: Array(doc.text.utf8), from: 0, wholeWord: false), "\(text)")
+        return doc.zone(at: r.lowerBound)
+    }
+
+    @Test func aWorkingPaper() throws {
+        let d = NewTextsTests.doc("100")
+        #expect(d.metadataSource == "inferred" && !d.annotated)
+        #expect(d.title == "Militias and the State in Iraq after 2014")
+        #expect(d.published?.description == "2024-03-12")
+        #expect(d.publishedNote?.hasPrefix("inferred from line 2") == true)
+        #expect(try zone(d, "Militias and the State") == .headline)
+        #expect(try zone(d, "Working paper. Published") == .dateline)
+        #expect(try zone(d, "The Popular Mobilisation Forces") == .body)
+        #expect(try zone(d, "Knights, M.") == .references)
+    }
+
+    @Test func aWireReport() throws {
+        let d = NewTextsTests.doc("101")
+        #expect(d.title == "Iraqi militia leader sanctioned over rocket attacks")
+        #expect(d.published?.description == "2024-05-02")
+        #expect(d.outlet == "Reuters")
+        #expect(try zone(d, "Skip to main content") == .navigation)
+        #expect(try zone(d, "World | Middle East | Iraq") == .navigation)
+        #expect(try zone(d, "Iraqi militia leader sanctioned") == .headline)
+        #expect(try zone(d, "BAGHDAD, May 2, 2024") == .body)
+        #expect(try zone(d, "Fighters of the Counter-Terrorism Service") == .caption)
+        #expect(try zone(d, "Tags: Iraq") == .navigation)
+        #expect(try zone(d, "Badr leader Hadi al-Amiri") == .related)
+        // Mentions carry the inferred zones: Hadi al-Amiri is named only in a related-article teaser.
+        let amiri = try #require(NewTextsTests.corpus.entity(id: "hadi-al-amiri")).index
+        #expect(NewTextsTests.corpus.documents(mentioning: amiri, ownTextOnly: true).contains(d.index) == false)
+    }
+
+    @Test func anEncyclopediaPage() throws {
+        let d = NewTextsTests.doc("103")
+        #expect(d.title == "Kata'ib Sayyid al–Shuhada")
+        #expect(d.published == nil)  // no date near the top
+        #expect(try zone(d, "Harakat Hezbollah al-Nujaba") == .related)
+        #expect(try zone(d, "Smith, J. (2021)") == .references)
+        #expect(try zone(d, "The group was founded") == .body)
+    }
+
+    @Test func curatedMetadataIsNotReplaced() {
+        #expect(Seeds.corpus.documents.allSatisfy { $0.metadataSource == "curated" })
+    }
+
+    @Test func datesWrittenOut() {
+        for (text, want) in [("Published 12 March 2024", "2024-03-12"), ("Updated: May 2, 2024 10:31 GMT", "2024-05-02"),
+                             ("Posted on 2023-11-17", "2023-11-17"), ("Published Sept. 3, 2021", "2021-09-03"),
+                             ("Published in June 2014", "2014-06")] {
+            #expect(MetadataInference.publishedLine(text)?.description == want, "\(text)")
+        }
+        #expect(MetadataInference.dateline("BAGHDAD, May 2, 2024 (Reuters) - The United States")?.description == "2024-05-02")
+        #expect(MetadataInference.dateline("The group, formed in May 2014, fought") == nil)
+        #expect(MetadataInference.onlyDate("Thursday 2 May 2024")?.description == "2024-05-02")
+        #expect(MetadataInference.onlyDate("The militia was set up in 2014 and fought in Syria") == nil)
+        #expect(MetadataInference.outlet(in: "© 2024 Arab News") == "Arab News")
+        #expect(MetadataInference.outlet(in: "Source: Al-Monitor") == "Al-Monitor")
+    }
+}
