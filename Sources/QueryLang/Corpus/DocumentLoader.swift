@@ -314,7 +314,8 @@ struct DocumentLoader {
         var inferred: MetadataInference.Result? = nil
         if metadata == nil {
             let s = text.string
-            let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Lines as ``lineStarts`` counts them: at each LF (a CRLF is one Character).
+            let lines = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
             let r = MetadataInference.infer(lines: lines)
             for z in r.zones where z.first <= lineStarts.count {
                 let last = min(z.last, lineStarts.count)  // the text's last line break starts no line
