@@ -106,10 +106,12 @@ public struct Matcher {
     /// catalog does not know (see ``UncertainMatch``).
     private func markUncertain(_ mentions: inout [Mention], from first: Int, in text: UnsafeBufferPointer<UInt8>) {
         var before = -1
+        var titleCase = UncertainMatch.TitleCaseLine()
         for k in first..<mentions.count {
             let m = mentions[k]
             let after = k + 1 < mentions.count ? Int(mentions[k + 1].start) : text.count
-            if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after) {
+            if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after,
+                                          titleCase: &titleCase) {
                 mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
                                       zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
             }

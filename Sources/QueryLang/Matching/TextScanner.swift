@@ -70,6 +70,10 @@ struct TextScanner {
         return t
     }()
 
+    /// Whether the text being scanned is hard-wrapped (see ``LineWrap``). Kept here rather than in a
+    /// local of ``scan(_:into:)``: it is used once a line, and out of the registers of the word loop.
+    private var wrap = LineWrap()
+
     init() {}
 
     mutating func scan<S: TokenSink>(_ p: UnsafeBufferPointer<UInt8>, into sink: inout S) {
@@ -85,7 +89,7 @@ struct TextScanner {
         var sawSpaceAfterEnd = false
         var newlines = 2
         var abbreviationEnd = -1   // where a period ends the previous word's abbreviation, not a sentence
-        var wrap = LineWrap()      // whether the text is hard-wrapped (see ``LineWrap``)
+        wrap = LineWrap()
 
         while i < n {
             let b = base[i]
@@ -93,16 +97,6 @@ struct TextScanner {
             var width = 1
             if kind == .nonASCII { (kind, width) = TextScanner.classify(p, i) }
             if kind == .word {
-                // A citation marker right after a sentence end (`2020.[37] During`, `Iraq.12 The`) belongs to
-                // the sentence it ends, which stays ended.
-                if boundary && !sawSpaceAfterEnd && newlines == 0, let end = TextScanner.citationMarker(base, n, at: i) {
-                    if let w = TextScanner.plainWord(base, n, at: i) {
-                        sink.plainWord(w, in: base, joined: false, sentence: max(sentence, 0))
-                    }
-                    i = end
-                    joinable = false
-                    continue
-                }
                 // A new sentence starts here? A single line break ends a sentence before a line that does
                 // not start in lowercase, unless the text is hard-wrapped and the line broke mid-sentence.
                 let firstIsLower = b < 0x80 ? CharacterClass.isASCIILower(b) : TextScanner.startsLowercase(p, i)
@@ -149,6 +143,11 @@ struct TextScanner {
                 } else {
                     boundary = true
                     sawSpaceAfterEnd = false
+                    // A reference number glued to the period after a word (`Iraq.12 The`) is stepped over.
+                    if i + 1 < n && (base[i + 1] &- 0x30) < 10, let end = TextScanner.citationMarker(base, n, at: i + 1) {
+                        i = end
+                        continue
+                    }
                 }
             case .sentenceMark:
                 boundary = true
@@ -157,8 +156,17 @@ struct TextScanner {
             case .hyphen:
                 break  // joins the parts of a name
             case .quote:
-                // Quotes and brackets may stand between a sentence end and the next sentence.
+                // Quotes and brackets may stand between a sentence end and the next sentence. A citation
+                // marker after a sentence end (`2020.[37] During`, `.[4][5]`) is stepped over with its
+                // brackets: the sentence stays ended.
                 joinable = false
+                if b == 0x5B && boundary && !sawSpaceAfterEnd && i + 1 < n, let end = TextScanner.citationMarker(base, n, at: i + 1) {
+                    // `[12, 13]`, `[12–14]`: on to the closing bracket.
+                    var e = end
+                    while e < n && e - i < 24 && ((base[e] &- 0x30) < 10 || base[e] == 0x2C || base[e] == 0x20 || base[e] == 0x2D) { e += 1 }
+                    i = e < n && base[e] == 0x5D ? e + 1 : end
+                    continue
+                }
             default:
                 joinable = false
                 if !sawSpaceAfterEnd { boundary = false }

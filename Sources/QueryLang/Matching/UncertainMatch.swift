@@ -7,7 +7,8 @@
 /// same line (a hyphen makes a pair, `Israel-Palestine`, `US-Iran talks`, rather than a longer name):
 /// - after it (`Washington Institute`, `Sadr City`, `Hezbollah Battalions`), unless that word is a title
 ///   (`US President`), a month or day, or a function word;
-/// - before it (`Kita'ib Hezbollah`, `Ahmed Sadr`), unless that word is a title (`Prime Minister X`,
+/// - before it (`Bayt Hezbollah`, `Ahmed Sadr`), unless it starts a sentence or a line (any word is
+///   capitalised there), or is a title (`Prime Minister X`,
 ///   `Gen. X`), a demonym or other adjective (`Iraqi`, `Lebanese`, `Shia`), a function word, or ends in a
 ///   possessive (`Iran's Quds Force`).
 /// A capitalised word counts when it has a lowercase letter after its capital (`Institute`, not `US` or
@@ -68,13 +69,79 @@ enum UncertainMatch {
 
     /// Whether the mention at `start..<end` of `text` is uncertain; `before` is where the previous
     /// mention of the document ends (or -1), `after` where the next one starts (or the text's length).
-    static func isUncertain(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int) -> Bool {
-        let next = followingWord(text, end)
-        let previous = precedingWord(text, start)
-        let nextGlued = next.map { $0.lowerBound != after && counts(text, $0, leading: false) } ?? false
-        let previousGlued = previous.map { $0.upperBound != before && counts(text, $0, leading: true) } ?? false
-        guard nextGlued || previousGlued else { return false }
-        return !isTitleCase(text, around: start)
+    @inline(__always)
+    static func isUncertain(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int,
+                            titleCase: inout TitleCaseLine) -> Bool {
+        // Most mentions have no capitalised word beside them: two byte tests say so.
+        guard mayBeGlued(after: end, text) || mayBeGlued(before: start, text) else { return false }
+        return isGlued(text, start: start, end: end, before: before, after: after) && !titleCase.holds(text, around: start)
+    }
+
+    /// Whether a space and then a capital (or a letter outside ASCII) follow `end`.
+    @inline(__always)
+    private static func mayBeGlued(after end: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end + 1 < t.count, t[end] == 0x20 else { return false }
+        let c = t[end + 1]
+        return CharacterClass.isASCIIUpper(c) || c >= 0x80 || c == 0x20
+    }
+
+    /// Whether a word that is not all lowercase ASCII, then a space, stand before `start` (the words
+    /// before most names are lowercase: `by`, `the`, `said`).
+    @inline(__always)
+    private static func mayBeGlued(before start: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start >= 2, t[start - 1] == 0x20 || t[start - 1] == 0x09 else { return false }
+        var j = start - 2
+        while j >= 0 && CharacterClass.isASCIILower(t[j]) { j -= 1 }
+        if j < 0 { return false }
+        let c = t[j]
+        // A lowercase word ends at a separator here; anything else needs the closer look.
+        return CharacterClass.isASCIIUpper(c) || (c &- 0x30) < 10 || c >= 0x80 || c == 0x27 || c == 0x60
+            || (c == 0x20 && j == start - 2)
+    }
+
+    @inline(never)
+    private static func isGlued(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int) -> Bool {
+        if let next = followingWord(text, end), next.lowerBound != after, counts(text, next, leading: false) { return true }
+        if let previous = precedingWord(text, start), previous.upperBound != before, !startsSentence(text, previous.lowerBound),
+           counts(text, previous, leading: true) { return true }
+        return false
+    }
+
+    /// Whether a word starts a sentence or a line, where any word is capitalised (so its capital says
+    /// nothing): after the start of the text, a line break, or a sentence end and spaces.
+    private static func startsSentence(_ t: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var j = start
+        while j > 0 && (t[j - 1] == 0x20 || t[j - 1] == 0x09) { j -= 1 }
+        // Opening quotes and brackets before the word.
+        while j > 0 && (t[j - 1] == 0x22 || t[j - 1] == 0x28 || t[j - 1] == 0x5B || t[j - 1] == 0x27) { j -= 1 }
+        if j >= 3 && t[j - 3] == 0xE2 && t[j - 2] == 0x80 && (t[j - 1] == 0x9C || t[j - 1] == 0x98) { j -= 3 }
+        guard j > 0 else { return true }
+        let c = t[j - 1]
+        if c == 0x0A || c == 0x0D || c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A { return j < start }
+        // A sentence end before closing quotes: `." He`, `.” Kataib`.
+        if c == 0x22 || c == 0x29 || c == 0x5D { return j >= 2 && (t[j - 2] == 0x2E || t[j - 2] == 0x3F || t[j - 2] == 0x21) }
+        if j >= 4 && t[j - 3] == 0xE2 && t[j - 2] == 0x80 && (t[j - 1] == 0x9D || t[j - 1] == 0x99) {
+            let d = t[j - 4]
+            return d == 0x2E || d == 0x3F || d == 0x21
+        }
+        return false
+    }
+
+    /// ``isTitleCase(_:around:)`` of the last line asked about, kept while the document's mentions are
+    /// checked (several mentions share a line).
+    struct TitleCaseLine {
+        private var line: Range<Int> = 0..<0
+        private var answer = false
+
+        mutating func holds(_ t: UnsafeBufferPointer<UInt8>, around position: Int) -> Bool {
+            if line.contains(position) { return answer }
+            var a = position, b = position
+            while a > 0 && t[a - 1] != 0x0A { a -= 1 }
+            while b < t.count && t[b] != 0x0A { b += 1 }
+            line = a..<max(b, a + 1)
+            answer = UncertainMatch.isTitleCase(t, line: a..<b)
+            return answer
+        }
     }
 
     /// The word right after `end`, if only spaces (no line break) stand between.
@@ -128,6 +195,7 @@ enum UncertainMatch {
     private static func counts(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, leading: Bool) -> Bool {
         let c = t[r.lowerBound]
         guard CharacterClass.isASCIIUpper(c) || c >= 0x80 else { return false }
+        if c < 0x80, let answer = asciiCounts(t, r, leading: leading) { return answer }
         let word = String(decoding: UnsafeBufferPointer(rebasing: t[r]), as: UTF8.self)
         guard let first = word.unicodeScalars.first, first.properties.isUppercase,
               word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { return false }
@@ -141,14 +209,64 @@ enum UncertainMatch {
         return !neutral.contains(folded) && !(leading && neutralBefore.contains(folded))
     }
 
+    /// The neutral words as bytes, for looking up ASCII words without making strings of them.
+    private static let neutralTable: ByteTable = {
+        let t = ByteTable(capacity: neutral.count)
+        for w in neutral { t.insert(w, 1) }
+        return t
+    }()
+    private static let neutralBeforeTable: ByteTable = {
+        let t = ByteTable(capacity: neutralBefore.count)
+        for w in neutralBefore { t.insert(w, 1) }
+        return t
+    }()
+
+    /// ``counts(_:_:leading:)`` for a word of ASCII letters, digits and apostrophes (the mention's
+    /// neighbours in most text, checked for every mention); nil for any other word.
+    private static func asciiCounts(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, leading: Bool) -> Bool? {
+        let n = r.count
+        guard n <= 32 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer -> Bool? in
+            var m = 0
+            var hasLower = false
+            for k in r {
+                let b = t[k]
+                if b >= 0x80 { return nil }
+                if b == 0x27 || b == 0x60 { continue }
+                if CharacterClass.isASCIILower(b) { hasLower = true }
+                buffer[m] = CharacterClass.isASCIIUpper(b) ? b | 0x20 : b
+                m += 1
+            }
+            guard hasLower, m > 0 else { return false }
+            if leading {
+                // A possessive before the name (Iran's Quds Force), a demonym (Iranian, Lebanese, Kurdish).
+                if t[r.upperBound - 1] == 0x27 || (n >= 2 && t[r.upperBound - 2] == 0x27 && t[r.upperBound - 1] | 0x20 == 0x73) { return false }
+                if m >= 3 {
+                    let tail = (buffer[m - 3], buffer[m - 2], buffer[m - 1])
+                    if tail == (0x69, 0x61, 0x6E) || tail == (0x65, 0x73, 0x65) || tail == (0x69, 0x73, 0x68) { return false }
+                }
+            }
+            let word = UnsafeBufferPointer(rebasing: buffer[..<m])
+            if neutralTable.lookup(word) >= 0 { return false }
+            return !(leading && neutralBeforeTable.lookup(word) >= 0)
+        }
+    }
+
     /// Whether the line holding `position` is in title case: at least three words of three or more
     /// letters, and none of five or more starting in lowercase (short function words may: `of`, `the`). Lines longer than 300 bytes are body text.
     static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, around position: Int) -> Bool {
         var a = position, b = position
         while a > 0 && t[a - 1] != 0x0A { a -= 1; if position - a > 300 { return false } }
         while b < t.count && t[b] != 0x0A { b += 1; if b - position > 300 { return false } }
-        var words = 0, lower = 0
-        var k = a
+        return isTitleCase(t, line: a..<b)
+    }
+
+    /// ``isTitleCase(_:around:)`` of the line at `line`; stops at the first lowercase word.
+    static func isTitleCase(_ t: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> Bool {
+        if line.count > 600 { return false }
+        let b = line.upperBound
+        var words = 0
+        var k = line.lowerBound
         while k < b {
             let c = t[k]
             guard CharacterClass.isASCIIAlnum(c) || c >= 0x80 else { k += 1; continue }
@@ -157,8 +275,8 @@ enum UncertainMatch {
             guard k - s >= 3 else { continue }
             if (t[s] &- 0x30) < 10 { continue }
             words += 1
-            if CharacterClass.isASCIILower(t[s]) && k - s >= 5 { lower += 1 }
+            if CharacterClass.isASCIILower(t[s]) && k - s >= 5 { return false }
         }
-        return words >= 3 && lower == 0
+        return words >= 3
     }
 }
