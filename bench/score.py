@@ -22,7 +22,7 @@ def main():
     with open(sys.argv[2], encoding="utf-8") as f:
         next(f)
         for line in f:
-            doc, ent, _sent, _s, _e, _zone, surface = line.rstrip("\n").split("\t")
+            doc, ent, _sent, _s, _e, _zone, surface = line.rstrip("\n").split("\t")[:7]
             found[(doc, ent, surface[:1].lower() + surface[1:])] += 1
     tp = sum((truth & found).values())
     nt, nf = sum(truth.values()), sum(found.values())

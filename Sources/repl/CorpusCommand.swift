@@ -6,7 +6,7 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Validate a corpus, count what it holds, or export its mentions.",
-        subcommands: [Validate.self, Stats.self, Mentions.self, MatchRate.self, OpenTime.self]
+        subcommands: [Validate.self, Stats.self, Mentions.self, Suggest.self, MatchRate.self, OpenTime.self]
     )
 
     /// Each command loads one corpus, which then lives until the process exits: freeing its hundreds of
@@ -54,18 +54,58 @@ struct CorpusCommand: ParsableCommand {
     }
 
     struct Mentions: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface.")
+        static let configuration = CommandConfiguration(commandName: "mentions", abstract: "Print every mention as TSV: doc, entity, sentence, start, end, zone, surface, uncertain.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
             let c = try CorpusCommand.load(dir)
-            var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\n"
+            var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\tuncertain\n"
             out.reserveCapacity(c.mentions.count * 64)
             for m in c.mentions {
                 let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
-                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(c.surface(m))\n"
+                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(tsvCell(c.surface(m)))\t\(m.uncertain ? "yes" : "")\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+        }
+
+        /// A surface on one TSV line: a name broken across lines (hard-wrapped text) gets spaces.
+        private func tsvCell(_ s: String) -> String {
+            s.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+                ? String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }) : s
+        }
+    }
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "suggest",
+            abstract: "Suggest what the catalog lacks and draft facts, as YAML ready to paste.",
+            discussion: "Prints names the catalog does not know (proper-name sequences and acronyms defined in "
+                + "parentheses, with counts, documents and a sentence), new name forms of known entities, and "
+                + "draft facts read from trigger phrases (led by, leader of, designated, sanctioned, killed in a "
+                + "strike, founded in, member of), each with its verbatim quote. With --catalog-output or "
+                + "--facts-output the part goes to a new file instead; an existing file is never overwritten.")
+        @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+        @Option(help: "At most this many names and this many facts.") var limit = 50
+        @Option(name: .customLong("catalog-output"), help: "Write the draft entities to this new file.") var catalogOutput: String?
+        @Option(name: .customLong("facts-output"), help: "Write the draft facts to this new file.") var factsOutput: String?
+
+        func run() throws {
+            let c = try CorpusCommand.load(dir)
+            let report = SuggestionReport(corpus: c, limit: max(0, limit))
+            var printed: [String] = []
+            for (path, text) in [(catalogOutput, report.catalogYAML()), (factsOutput, report.factsYAML())] {
+                guard let path else { printed.append(text); continue }
+                // O_EXCL: the file must be new; the analyst's files are never rewritten.
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+                guard fd >= 0 else {
+                    printError("\(path): \(errno == EEXIST ? "exists already; give a new file name" : String(cString: strerror(errno)))")
+                    throw ExitCode(1)
+                }
+                let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+                handle.write(Data(text.utf8))
+                print("wrote \(path)")
+            }
+            if !printed.isEmpty { FileHandle.standardOutput.write(Data(printed.joined(separator: "\n").utf8)) }
         }
     }
 

@@ -24,9 +24,9 @@ final class CorpusColumns: @unchecked Sendable {
         case (.mention, "entity"): return .ref(.entity)
         case (.mention, "sentence"), (.mention, "start"), (.mention, "end"): return .int
         case (.mention, "zone"): return .string
-        case (.mention, "own"), (.mention, "ambiguous"): return .bool
+        case (.mention, "own"), (.mention, "ambiguous"), (.mention, "uncertain"): return .bool
         case (.document, "id"), (.document, "title"), (.document, "outlet"), (.document, "url"), (.document, "language"),
-             (.document, "path"):
+             (.document, "path"), (.document, "metadata_source"):
             return .string
         case (.document, "outlet_entity"): return .ref(.entity)
         case (.document, "length"), (.document, "sentences"): return .int
@@ -164,6 +164,7 @@ final class CorpusColumns: @unchecked Sendable {
         case "end": return ints { $0.end }
         case "own": return .bools(ids.map { ms[Int($0)].zone.isOwnText }, valid: nil)
         case "ambiguous": return .bools(ids.map { ms[Int($0)].ambiguous }, valid: nil)
+        case "uncertain": return .bools(ids.map { ms[Int($0)].uncertain }, valid: nil)
         case "zone":
             let (codes, pool) = zones()
             return codes.withUnsafeBufferPointer { table in

@@ -23,11 +23,12 @@ enum CacheFile {
     /// The format version, and the memory layout of the values stored raw, which must not change
     /// unnoticed (it cannot without a new binary, which the signature notices too).
     static let layout: UInt64 = {
-        var l: UInt64 = 3  // format version
+        var l: UInt64 = 4  // format version
         l = l << 8 | UInt64(MemoryLayout<Int>.size)
         l = l << 8 | UInt64(MemoryLayout<Mention>.stride)
         l = l << 8 | UInt64(MemoryLayout<Mention>.offset(of: \Mention.zone) ?? 255)
         l = l << 8 | UInt64(MemoryLayout<Mention>.offset(of: \Mention.ambiguous) ?? 255)
+        l = l << 8 | UInt64(MemoryLayout<Mention>.offset(of: \Mention.uncertain) ?? 255)
         l = l << 8 | UInt64(ZoneKind.allCases.count)
         l = l << 1 | (Int32(1).littleEndian == 1 ? 1 : 0)
         return l

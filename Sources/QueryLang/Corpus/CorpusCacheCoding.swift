@@ -287,6 +287,7 @@ enum CorpusCacheCoding {
             // Checked on the raw bytes: a stray byte must not become a zone or a Bool before it is checked.
             let stride = MemoryLayout<Mention>.stride
             let zone = MemoryLayout<Mention>.offset(of: \Mention.zone)!, ambiguous = MemoryLayout<Mention>.offset(of: \Mention.ambiguous)!
+            let uncertain = MemoryLayout<Mention>.offset(of: \Mention.uncertain)!
             let fields = [\Mention.doc, \Mention.entity, \Mention.sentence, \Mention.start, \Mention.end].map { MemoryLayout<Mention>.offset(of: $0)! }
             let zones = UInt8(ZoneKind.allCases.count)
             for k in 0..<mentions.count {
@@ -300,7 +301,8 @@ enum CorpusCacheCoding {
                       sentence >= 0, sentence < sentenceStarts.range(doc).count,
                       start >= 0, start <= end, end <= textOffsets[doc + 1] - textOffsets[doc],
                       p.load(fromByteOffset: zone, as: UInt8.self) < zones,
-                      p.load(fromByteOffset: ambiguous, as: UInt8.self) <= 1 else { return false }
+                      p.load(fromByteOffset: ambiguous, as: UInt8.self) <= 1,
+                      p.load(fromByteOffset: uncertain, as: UInt8.self) <= 1 else { return false }
             }
             return true
         }

@@ -239,8 +239,9 @@ struct CorpusLoader {
                 for (k, v) in rules {
                     guard let from = k.scalar?.string, let to = v.scalar?.string else { y.error(k, "a spelling rule maps one word to one word"); continue }
                     let f = n.words(from), t = n.words(to)
-                    guard f.count == 1, t.count == 1 else { y.error(k, "a spelling rule maps one word to one word ('\(from)': '\(to)')"); continue }
-                    s.spelling.add(f[0], t[0])
+                    // One word to one word, or a phrase to one word (`hizb allah: hezbollah`).
+                    guard !f.isEmpty, t.count == 1 else { y.error(k, "a spelling rule maps a word or a phrase to one word ('\(from)': '\(to)')"); continue }
+                    s.spelling.add(f.joined(separator: " "), t[0])
                 }
             } else {
                 y.error(sp, "spelling must be a mapping of word: canonical word")

@@ -14,6 +14,9 @@ public struct CorpusStats: Sendable {
     /// Mentions of shared names that context could not attribute.
     public var unresolvedMentions: Int { corpus.mentions.filter { $0.entity < 0 }.count }
 
+    /// Mentions inside a longer proper name the catalog does not know (``Mention/uncertain``).
+    public var uncertainMentions: [Mention] { corpus.mentions.filter(\.uncertain) }
+
     /// Facts whose evidence quote does not mention the subject by any catalog name (the curator resolved
     /// a pronoun or a description), and facts with no quote at all.
     public var unresolvedFacts: [Fact] {
@@ -21,6 +24,20 @@ public struct CorpusStats: Sendable {
             guard let s = f.quoteStart, let e = f.quoteEnd else { return true }
             return !corpus.mentions(inDocument: f.doc).contains { Int($0.entity) == f.subject && Int($0.start) >= s && Int($0.end) <= e }
         }
+    }
+
+    /// Document text as it may be shown on a terminal: white space as a space, other control and format
+    /// characters (escape sequences, bidirectional overrides) as U+FFFD.
+    static func printable(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.properties.generalCategory {
+            case .control: out.append(u == "\n" || u == "\t" || u == "\r" ? " " : "\u{FFFD}")
+            case .format, .lineSeparator, .paragraphSeparator: out.append("\u{FFFD}")
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 
     public func render() -> String {
@@ -47,6 +64,15 @@ public struct CorpusStats: Sendable {
         let un = unannotated
         lines.append("unannotated documents: \(un.count)\(un.isEmpty ? "" : " (" + un.prefix(10).map(\.id).joined(separator: ", ") + (un.count > 10 ? ", …" : "") + ")")")
         lines.append("unresolved mentions (shared names, no context): \(unresolvedMentions)")
+        let uncertain = uncertainMentions
+        lines.append("uncertain mentions: \(uncertain.count) (a name inside a longer proper name the catalog does not know)")
+        for m in uncertain.prefix(10) {
+            let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
+            let hit = Kwic.context(c.documents[Int(m.doc)], start: Int(m.start), end: Int(m.end), width: 25)
+            let (left, right) = (hit.left, hit.right)
+            lines.append("  \(c.documents[Int(m.doc)].id)  \(e)?  …\(CorpusStats.printable(left))[\(CorpusStats.printable(c.surface(m)))]\(CorpusStats.printable(right))…")
+        }
+        if uncertain.count > 10 { lines.append("  … \(uncertain.count - 10) more") }
         let uf = unresolvedFacts
         lines.append("facts whose quote does not name their subject: \(uf.count) of \(c.facts.count)")
         var perPredicate: [String: Int] = [:]

@@ -48,7 +48,7 @@ struct CuratedResolutions {
                     let m = mentions[k]
                     guard names.normalizer.key(d.slice(Int(m.start), Int(m.end))) == key else { continue }
                     mentions[k] = Mention(doc: m.doc, entity: Int32(e), sentence: m.sentence, start: m.start, end: m.end,
-                                          zone: m.zone, ambiguous: true)
+                                          zone: m.zone, ambiguous: true, uncertain: m.uncertain)
                     applied += 1
                     changed = true
                 }

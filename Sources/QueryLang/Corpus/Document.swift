@@ -24,6 +24,9 @@ public struct Document: Sendable {
     public let zones: [Zone]
     /// False when the document has no metadata (a `.txt` dropped into the corpus).
     public let annotated: Bool
+    /// `curated` (a sidecar or a `documents.tsv` row) or `inferred`: a document without metadata has its
+    /// title, date, outlet and zones read from its text (``MetadataInference``).
+    public var metadataSource: String { annotated ? "curated" : "inferred" }
     public let sha256: String?
     public let note: String?
     /// Byte offset of the first byte of each line (line 1 at index 0).

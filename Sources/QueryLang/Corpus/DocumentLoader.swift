@@ -310,11 +310,25 @@ struct DocumentLoader {
                 }
             }
         }
+        // No metadata: what the text itself says, marked as inferred (``Document/metadataSource``).
+        var inferred: MetadataInference.Result? = nil
+        if metadata == nil {
+            let s = text.string
+            // Lines as ``lineStarts`` counts them: at each LF (a CRLF is one Character).
+            let lines = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            let r = MetadataInference.infer(lines: lines)
+            for z in r.zones where z.first <= lineStarts.count {
+                let last = min(z.last, lineStarts.count)  // the text's last line break starts no line
+                zones.append(Zone(kind: z.kind, firstLine: z.first, lastLine: last, start: lineStarts[z.first - 1],
+                                  end: last < lineStarts.count ? lineStarts[last] : byteCount))
+            }
+            inferred = r
+        }
         return Document(id: stem, index: index, path: path, storedText: text,
-                        title: metadata?.pointee.title ?? Document.firstLine(of: text.string),
-                        outlet: metadata?.pointee.outlet, outletEntity: outletEntity,
-                        authors: metadata?.pointee.authors ?? [], published: metadata?.pointee.published,
-                        publishedNote: metadata?.pointee.publishedNote, url: metadata?.pointee.url,
+                        title: metadata?.pointee.title ?? inferred?.title ?? Document.firstLine(of: text.string),
+                        outlet: metadata?.pointee.outlet ?? inferred?.outlet, outletEntity: outletEntity,
+                        authors: metadata?.pointee.authors ?? [], published: metadata?.pointee.published ?? inferred?.published,
+                        publishedNote: metadata?.pointee.publishedNote ?? inferred?.publishedNote, url: metadata?.pointee.url,
                         language: metadata?.pointee.language ?? "en", zones: zones,
                         annotated: metadata != nil, sha256: metadata?.pointee.sha256, note: metadata?.pointee.note,
                         lineStarts: lineStarts)

@@ -12,9 +12,12 @@ public struct Mention: Hashable, Sendable {
     public let zone: ZoneKind
     /// Whether the matched name was an ambiguous one, attributed from context.
     public let ambiguous: Bool
+    /// Whether the name stands inside a longer proper name the catalog does not know (`Washington
+    /// Institute`, `Hezbollah Battalions`, `Sadr City`): the entity is a guess, not an exact match.
+    public let uncertain: Bool
 
     public init(doc: Int32, entity: Int32, sentence: Int32, start: Int32, end: Int32,
-                zone: ZoneKind, ambiguous: Bool = false) {
+                zone: ZoneKind, ambiguous: Bool = false, uncertain: Bool = false) {
         self.doc = doc
         self.entity = entity
         self.sentence = sentence
@@ -22,6 +25,7 @@ public struct Mention: Hashable, Sendable {
         self.end = end
         self.zone = zone
         self.ambiguous = ambiguous
+        self.uncertain = uncertain
     }
 
     public var isResolved: Bool { entity >= 0 }

@@ -5,6 +5,8 @@
 public enum ZoneKind: String, CaseIterable, Sendable, Comparable {
     case headline, standfirst, body, caption
     case navigation, byline, dateline, related, ad, comments, prompt, bio
+    /// Reference lists, notes and bibliographies at the end of a document.
+    case references
 
     /// Headline, standfirst, body and captions are the article's own text; the rest is boilerplate.
     public var isOwnText: Bool {

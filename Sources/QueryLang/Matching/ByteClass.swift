@@ -45,6 +45,9 @@ enum ByteClass: UInt8 {
         if v == 0x2E { return .period }
         if v == 0x3F || v == 0x21 || v == 0x2026 { return .sentenceMark }
         if CharacterClass.isHyphen(v) { return .hyphen }
+        // The ʿayn and hamza signs of transliterations (ʿ ʾ ʻ ʼ ...) before a word (`al-ʿĀmirī`) are part
+        // of the name, never quote marks: they join as a hyphen does.
+        if v >= 0x2B9 && CharacterClass.isApostrophe(v) && v != 0x2019 && v != 0x2018 && v != 0x2032 && v != 0x2035 { return .hyphen }
         switch v {
         case 0x22, 0x201D, 0x201C, 0x2019, 0x2018, 0x27, 0x29, 0x5D, 0x28, 0x5B, 0xBB, 0xAB: return .quote
         default: return .other

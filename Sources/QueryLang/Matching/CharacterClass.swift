@@ -1,18 +1,28 @@
 /// Byte and scalar classes shared by the text scanner and the name normaliser.
 enum CharacterClass {
-    /// Apostrophe-like marks deleted inside words: ' ’ ‘ ʼ ʻ ʿ ʾ ` ´ ʹ ′.
+    /// Apostrophe-like marks deleted inside words: ' ’ ‘ ʼ ʻ ʿ ʾ ` ´ ʹ ′ ‵, the ʽ ˀ ˁ of transliterations
+    /// (hamza and ʿayn) and the saltillo ꞌ that stands in for them.
     @inline(__always)
     static func isApostrophe(_ v: UInt32) -> Bool {
         switch v {
-        case 0x27, 0x2019, 0x2018, 0x02BC, 0x02BB, 0x02BF, 0x02BE, 0x60, 0xB4, 0x02B9, 0x2032: return true
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x02BB, 0x02BF, 0x02BE, 0x60, 0xB4, 0x02B9, 0x2032,
+             0x02BD, 0x02C0, 0x02C1, 0x2035, 0xA78B, 0xA78C: return true
         default: return false
         }
     }
 
-    /// Hyphens that join the parts of a name (as a space does).
+    /// Dashes that join the parts of a name, as a space does: the hyphen-minus, every Unicode dash
+    /// punctuation (hyphen, non-breaking hyphen, figure, en and em dashes, horizontal bar, the small and
+    /// full-width forms), the minus sign and the soft hyphen. `Corps–Quds Force`, `Corps—Quds Force` and
+    /// `Corps-Quds Force` are one name.
     @inline(__always)
     static func isHyphen(_ v: UInt32) -> Bool {
-        v == 0x2D || v == 0x2010 || v == 0x2011 || v == 0x00AD
+        if v == 0x2D { return true }
+        switch v {
+        case 0x00AD, 0x058A, 0x05BE, 0x1400, 0x1806, 0x2010...0x2015, 0x2212, 0x2E17, 0x2E1A, 0x2E3A, 0x2E3B,
+             0x2E40, 0x2E5D, 0x301C, 0x3030, 0x30A0, 0xFE31, 0xFE32, 0xFE58, 0xFE63, 0xFF0D, 0x10EAD: return true
+        default: return false
+        }
     }
 
     /// Horizontal and vertical white space, including no-break and thin spaces.

@@ -98,7 +98,25 @@ public struct Matcher {
         if !ambiguousGroups.isEmpty {
             attribute(&mentions, from: first, ambiguousGroups: ambiguousGroups)
         }
+        markUncertain(&mentions, from: first, in: bytes)
         return Array(sink.sentenceStarts)
+    }
+
+    /// Marks the document's mentions (`mentions[first...]`) that stand inside a longer proper name the
+    /// catalog does not know (see ``UncertainMatch``).
+    private func markUncertain(_ mentions: inout [Mention], from first: Int, in text: UnsafeBufferPointer<UInt8>) {
+        var before = -1
+        var titleCase = UncertainMatch.TitleCaseLine()
+        for k in first..<mentions.count {
+            let m = mentions[k]
+            let after = k + 1 < mentions.count ? Int(mentions[k + 1].start) : text.count
+            if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after,
+                                          titleCase: &titleCase) {
+                mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
+                                      zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
+            }
+            before = Int(m.end)
+        }
     }
 
     /// Attributes mentions of shared names: to the candidate mentioned unambiguously most recently before,
@@ -123,7 +141,7 @@ public struct Matcher {
                 if later.count == 1 { chosen = later[0] }
             }
             mentions[k] = Mention(doc: m.doc, entity: chosen, sentence: m.sentence, start: m.start, end: m.end,
-                                  zone: m.zone, ambiguous: true)
+                                  zone: m.zone, ambiguous: true, uncertain: m.uncertain)
         }
         for m in mentions[first...] where !m.ambiguous { lastMention[Int(m.entity)] = -1 }
     }
@@ -255,7 +273,10 @@ struct WordSink: TokenSink {
                     capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
                         || !r.unicodeScalars.contains { $0.properties.isLowercase }
                 }
-                f = index.folded.lookup(index.normalizer.spelling.canonical(foldedWord))
+                let canonical = index.normalizer.spelling.canonical(foldedWord)
+                f = index.folded.lookup(canonical)
+                // A scholarly transliteration may double a letter news text writes once (`Ḥaqq`).
+                if f < 0 { f = index.skeletons[NameIndex.skeleton(canonical)] ?? -1 }
                 if foldedWords.count < 200_000 {
                     foldedCache.insert(r, Int32(foldedWords.count))
                     foldedWords.append((f, capital))

@@ -19,8 +19,15 @@ public struct NameIndex: Sendable {
     var accept: [Int32] = [-1]
     /// Name groups: the entities that share one normalised name.
     public private(set) var groups: [[Int32]] = []
-    /// Normalised lookup key -> entity indices (acronyms included, folded).
+    /// Normalised lookup key -> entity indices (names other than acronyms).
     var lookupKeys: [String: [Int32]] = [:]
+    /// Acronym as written (its words joined by single spaces) -> entity indices.
+    var acronymKeys: [String: [Int32]] = [:]
+    /// The same keys loosened (``looseKey(_:)``), for names (not acronyms).
+    var looseKeys: [String: [Int32]] = [:]
+    /// Name word skeletons (``skeleton(_:)``) -> word id, for skeletons of one word only: how a word of
+    /// text in a scholarly transliteration (`Ḥaqq`, `Ḫazʿalī`, `Fayyāḍ`) finds the name word it spells.
+    var skeletons: [String: Int32] = [:]
     public private(set) var maxNameWords = 0
 
     /// A problem found while compiling names (an empty name, say).
@@ -42,6 +49,7 @@ public struct NameIndex: Sendable {
     init(entities: [Entity], normalizer: Normalizer, nameKeys: inout [[String]]?) {
         self.normalizer = normalizer
         var sequences: [(words: [Int32], entity: Int32)] = []
+        var vocabulary: [String: Int32] = [:]  // folded name words
         let collecting = nameKeys != nil
         for e in entities {
             // The word sequences of this entity's names so far: a few, so compared in turn.
@@ -56,30 +64,67 @@ public struct NameIndex: Sendable {
                     if collecting { keys.append("") }
                     continue
                 }
-                let words = scanned.map { normalizer.spelling.canonical($0.folded) }
+                var words = scanned.map { normalizer.spelling.canonical($0.folded) }
                 var ids: [Int32] = []
                 ids.reserveCapacity(words.count)
-                for (w, canonical) in zip(scanned, words) {
-                    if n.kind == .acronym {
-                        ids.append(NameIndex.intern(exact, &wordCount, w.raw))
-                    } else {
-                        ids.append(NameIndex.intern(folded, &wordCount, canonical))
+                if n.kind == .acronym {
+                    for w in scanned { ids.append(NameIndex.intern(exact, &wordCount, w.raw)) }
+                } else {
+                    words = normalizer.spelling.collapsingPhrases(words)
+                    for canonical in words {
+                        let id = NameIndex.intern(folded, &wordCount, canonical)
+                        vocabulary[canonical] = id
+                        ids.append(id)
                     }
                 }
                 if !seen.contains(ids) {
                     seen.append(ids)
                     sequences.append((ids, entity))
                 }
+                // The same name with a word written as a phrase of the spelling table (`Kataib Hizb Allah`).
+                if n.kind != .acronym {
+                    for alternative in NameIndex.phraseAlternatives(words, normalizer.spelling).dropFirst() {
+                        let altIDs = alternative.map { w in
+                            let id = NameIndex.intern(folded, &wordCount, w)
+                            vocabulary[w] = id
+                            return id
+                        }
+                        if !seen.contains(altIDs) {
+                            seen.append(altIDs)
+                            sequences.append((altIDs, entity))
+                            maxNameWords = max(maxNameWords, altIDs.count)
+                        }
+                    }
+                }
                 let key = words.joined(separator: " ")
                 if collecting { keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key) }
-                NameIndex.add(entity, to: &lookupKeys[key, default: []])
+                if n.kind == .acronym {
+                    // Looked up as written, as in text: `IS` is the group, `is` is not.
+                    NameIndex.add(entity, to: &acronymKeys[scanned.map(\.raw).joined(separator: " "), default: []])
+                } else {
+                    NameIndex.add(entity, to: &lookupKeys[key, default: []])
+                    NameIndex.add(entity, to: &looseKeys[NameIndex.looseKey(key), default: []])
+                }
                 maxNameWords = max(maxNameWords, ids.count)
             }
         }
         // Spelling variants of known words look up the canonical word's id.
-        for (from, to) in normalizer.spelling.rules {
+        for (from, to) in normalizer.spelling.rules where !from.contains(" ") {
             let id = folded.lookup(to)
             if id >= 0 && folded.lookup(from) < 0 { folded.insert(from, id) }
+        }
+        // Skeletons of the name words; one shared by two words stands for neither.
+        var shared = Set<String>()
+        for (word, id) in vocabulary {
+            let s = NameIndex.skeleton(word)
+            if let other = skeletons[s], other != id { shared.insert(s) } else { skeletons[s] = id }
+        }
+        for s in shared { skeletons[s] = nil }
+        // A doubled vowel written once looks up the word written with it: the ʿayn of `Šaʿbī` and `Kaʿbī`
+        // is deleted by folding (`shabi`), where news text writes `Shaabi` and `Kaabi`.
+        for (word, id) in vocabulary.sorted(by: { $0.key < $1.key }) where NameIndex.looseWord(word) != word {
+            let single = NameIndex.looseWord(word)
+            if folded.lookup(single) < 0 { folded.insert(single, id) }
         }
         rootEdges = Array(repeating: -1, count: Int(wordCount))
         var groupOf: [Int32: Int] = [:]  // node -> group
@@ -120,12 +165,57 @@ public struct NameIndex: Sendable {
         return count - 1
     }
 
-    /// Entities with a name whose normalised form equals that of `name` (acronyms compared folded).
-    public func entities(named name: String) -> [Int] {
-        (lookupKeys[normalizer.key(name)] ?? []).map(Int.init)
+    /// The name's words, then every way of writing them with the spelling table's phrases in place of
+    /// a word (`[kataib, hezbollah]`, `[kataib, hizb, allah]`, ...); at most 16 in all.
+    static func phraseAlternatives(_ words: [String], _ spelling: SpellingTable) -> [[String]] {
+        var out: [[String]] = [[]]
+        for w in words {
+            let ways = [[w]] + spelling.phraseSpellings(of: w)
+            var next: [[String]] = []
+            for prefix in out { for way in ways where next.count < 16 { next.append(prefix + way) } }
+            out = next
+        }
+        return out
     }
 
-    /// Every normalised lookup key, for suggestions and completion.
+    /// A word with each doubled `aa`, `ii` or `uu` written once (`shaabi` -> `shabi`).
+    static func looseWord(_ word: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for b in word.utf8 {
+            if let last = out.last, last == b, b == 0x61 || b == 0x69 || b == 0x75 { continue }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A word with every doubled letter written once (`haqq` -> `haq`, `fayyadh` -> `fayadh`,
+    /// `shaabi` -> `shabi`): scholarly transliterations write the doubled consonants (shadda) that news
+    /// text often writes once, and the other way round.
+    static func skeleton(_ word: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for b in word.utf8 where out.last != b || b >= 0x80 { out.append(b) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A normalised key with every word loosened (``looseWord(_:)``).
+    static func looseKey(_ key: String) -> String {
+        key.split(separator: " ").map { looseWord(String($0)) }.joined(separator: " ")
+    }
+
+    /// Entities with a name whose normalised form equals that of `name`, or an acronym written exactly
+    /// as `name` (case-sensitive, as in text); failing both, those whose name is the same but for a
+    /// doubled vowel (`al-Ḥašd al-Šaʿbī`).
+    public func entities(named name: String) -> [Int] {
+        let key = normalizer.key(name)
+        var found = lookupKeys[key] ?? []
+        for e in acronymKeys[normalizer.rawWords(name).joined(separator: " ")] ?? [] where !found.contains(e) { found.append(e) }
+        if !found.isEmpty { return found.map(Int.init) }
+        return (looseKeys[NameIndex.looseKey(key)] ?? []).map(Int.init)
+    }
+
+    /// Every normalised lookup key (acronyms not included), for suggestions and completion.
     public var keys: Dictionary<String, [Int32]>.Keys { lookupKeys.keys }
 
     @inline(__always)

@@ -9,9 +9,17 @@ public struct Normalizer: Sendable {
         self.spelling = spelling
     }
 
-    /// The normalised words of a name or text: folded, with spelling rules applied.
+    /// The normalised words of a name or text: folded, with spelling rules applied (a phrase of the
+    /// table becomes its one word: `Hizb Allah` -> `hezbollah`).
     public func words(_ text: String) -> [String] {
-        scanWords(text).map { spelling.canonical($0.folded) }
+        spelling.collapsingPhrases(scanWords(text).map { spelling.canonical($0.folded) })
+    }
+
+    /// Whether a normalised word of a text stands for a normalised word of a name or phrase: the same
+    /// word, or the word with each doubled `aa`, `ii`, `uu` written once (`shabi` for `shaabi`: the ʿayn
+    /// of `Šaʿbī` is deleted by folding). The one comparison of words behind names, `has` and `kwic`.
+    public static func wordMatches(_ textWord: String, _ nameWord: String) -> Bool {
+        textWord == nameWord || (textWord.utf8.count < nameWord.utf8.count && textWord == NameIndex.looseWord(nameWord))
     }
 
     /// The words of a name as written (apostrophes removed), for case-sensitive acronyms.

@@ -15,24 +15,36 @@ struct PhraseFinder {
 
     /// The phrase's words, normalised.
     let words: [String]
-    private let forms: ByteTable
-    private let masks: [UInt64]
+    /// One compiled word sequence per way of writing the phrase: its words, and the same with a word
+    /// written as a phrase of the spelling table (`hezbollah` as `hizb allah`).
+    private let alternatives: [(forms: ByteTable, masks: [UInt64], last: UInt64)]
 
     /// The finder of `phrase`, or nil when it has no words or more than ``maxWords``.
     init?(_ phrase: String, normalizer: Normalizer) {
         let words = normalizer.words(phrase)
         guard !words.isEmpty, words.count <= PhraseFinder.maxWords else { return nil }
         self.words = words
+        alternatives = NameIndex.phraseAlternatives(words, normalizer.spelling)
+            .filter { $0.count <= PhraseFinder.maxWords }
+            .map { PhraseFinder.compile($0, normalizer.spelling.rules) }
+    }
+
+    /// The forms table and position masks of one word sequence.
+    private static func compile(_ words: [String], _ rules: [String: String]) -> (forms: ByteTable, masks: [UInt64], last: UInt64) {
         // A folded word of the text fills position j when its canonical form is words[j]: it is words[j]
-        // itself (unless the table maps that elsewhere), or a spelling the table maps to words[j].
+        // itself (unless the table maps that elsewhere), or a spelling the table maps to words[j], or
+        // either with a doubled vowel written once (``NameIndex/looseWord(_:)``: `Shaʿbī` for Shaabi).
         var positions: [String: UInt64] = [:]
-        let rules = normalizer.spelling.rules
         for (j, w) in words.enumerated() {
             if rules[w] == nil { positions[w, default: 0] |= 1 << UInt64(j) }
         }
         let wanted = Set(words)
-        for (from, to) in rules where wanted.contains(to) {
+        for (from, to) in rules where wanted.contains(to) && !from.contains(" ") {
             for (j, w) in words.enumerated() where w == to { positions[from, default: 0] |= 1 << UInt64(j) }
+        }
+        for (j, w) in words.enumerated() {
+            let loose = NameIndex.looseWord(w)
+            if loose != w && rules[loose] == nil { positions[loose, default: 0] |= 1 << UInt64(j) }
         }
         let table = ByteTable(capacity: positions.count)
         var masks: [UInt64] = []
@@ -40,17 +52,19 @@ struct PhraseFinder {
             table.insert(form, Int32(masks.count))
             masks.append(mask)
         }
-        forms = table
-        self.masks = masks
+        return (table, masks, 1 << UInt64(words.count - 1))
     }
 
     /// Whether the phrase occurs in `text` (UTF-8).
     func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
-        var sink = Sink(forms: forms, masks: masks, last: 1 << UInt64(words.count - 1), text: base)
-        var scanner = TextScanner()
-        scanner.scan(text, into: &sink)
-        return sink.found
+        for a in alternatives {
+            var sink = Sink(forms: a.forms, masks: a.masks, last: a.last, text: base)
+            var scanner = TextScanner()
+            scanner.scan(text, into: &sink)
+            if sink.found { return true }
+        }
+        return false
     }
 
     func occurs(in text: String) -> Bool {

@@ -1,11 +1,47 @@
-/// Single-word spelling rewrites applied after folding: variant spellings of the same word.
+/// Spelling rewrites applied after folding: variant spellings of the same word.
 ///
-/// The table maps a folded word to its canonical folded form. Corpora may add rules in `corpus.yaml`.
+/// The table maps a folded word to its canonical folded form (`hizballah` -> `hezbollah`), or a folded
+/// phrase, its words joined by single spaces, to one canonical word (`hizb allah` -> `hezbollah`: a
+/// spelling that splits the word in two). Corpora may add rules in `corpus.yaml`.
 public struct SpellingTable: Sendable {
-    public private(set) var rules: [String: String]
+    public private(set) var rules: [String: String] {
+        didSet { phrases = SpellingTable.phrases(of: rules) }
+    }
+    /// The rules whose left side has several words, as word lists; longest first.
+    public private(set) var phrases: [(words: [String], canonical: String)]
 
     public init(rules: [String: String] = [:]) {
         self.rules = rules
+        phrases = SpellingTable.phrases(of: rules)
+    }
+
+    private static func phrases(of rules: [String: String]) -> [(words: [String], canonical: String)] {
+        rules.compactMap { k, v -> (words: [String], canonical: String)? in
+            let words = k.split(separator: " ").map(String.init)
+            return words.count > 1 ? (words, v) : nil
+        }.sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+    }
+
+    /// The words with every phrase rule applied (leftmost, longest first): `[hizb, allah]` -> `[hezbollah]`.
+    public func collapsingPhrases(_ words: [String]) -> [String] {
+        if phrases.isEmpty || words.count < 2 { return words }
+        var out: [String] = []
+        var i = 0
+        outer: while i < words.count {
+            for p in phrases where i + p.words.count <= words.count && Array(words[i..<(i + p.words.count)]) == p.words {
+                out.append(p.canonical)
+                i += p.words.count
+                continue outer
+            }
+            out.append(words[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Every way of writing a canonical word as a phrase of the table (`hezbollah` -> `[hizb, allah]`, ...).
+    public func phraseSpellings(of word: String) -> [[String]] {
+        phrases.filter { $0.canonical == word }.map(\.words)
     }
 
     /// The built-in rules: transliteration variants of words that recur across names.
@@ -25,8 +61,11 @@ public struct SpellingTable: Sendable {
         "mohamad": "muhammad", "mouhammad": "muhammad",
         // Abu / Abou, Abdul / Abdel / Abd-ul.
         "abou": "abu", "abdel": "abdul", "abdoul": "abdul",
-        // Kataib / Kataeb / Katayib ("brigades").
-        "kataeb": "kataib", "katayib": "kataib",
+        // Kataib / Kataeb / Katayib / Kitaib ("brigades").
+        "kataeb": "kataib", "katayib": "kataib", "kitaib": "kataib", "kataaib": "kataib",
+        // Hezbollah written as two words, "hizb allah" ("party of God").
+        "hizb allah": "hezbollah", "hezb allah": "hezbollah", "hizb ullah": "hezbollah", "hizb ollah": "hezbollah",
+        "hezb ollah": "hezbollah",
         // Shia / Shiite / Shi'ite are kept apart on purpose: they are not names.
     ])
 

@@ -70,6 +70,10 @@ struct TextScanner {
         return t
     }()
 
+    /// Whether the text being scanned is hard-wrapped (see ``LineWrap``). Kept here rather than in a
+    /// local of ``scan(_:into:)``: it is used once a line, and out of the registers of the word loop.
+    private var wrap = LineWrap()
+
     init() {}
 
     mutating func scan<S: TokenSink>(_ p: UnsafeBufferPointer<UInt8>, into sink: inout S) {
@@ -85,6 +89,7 @@ struct TextScanner {
         var sawSpaceAfterEnd = false
         var newlines = 2
         var abbreviationEnd = -1   // where a period ends the previous word's abbreviation, not a sentence
+        wrap = LineWrap()
 
         while i < n {
             let b = base[i]
@@ -92,9 +97,11 @@ struct TextScanner {
             var width = 1
             if kind == .nonASCII { (kind, width) = TextScanner.classify(p, i) }
             if kind == .word {
-                // A new sentence starts here?
+                // A new sentence starts here? A single line break ends a sentence before a line that does
+                // not start in lowercase, unless the text is hard-wrapped and the line broke mid-sentence.
                 let firstIsLower = b < 0x80 ? CharacterClass.isASCIILower(b) : TextScanner.startsLowercase(p, i)
-                if (boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2 || (newlines == 1 && !firstIsLower) {
+                if (boundary && sawSpaceAfterEnd && !firstIsLower) || newlines >= 2
+                    || (newlines == 1 && !firstIsLower && !wrap.continuesSentence) {
                     sentence += 1
                     joinable = false
                 }
@@ -120,6 +127,8 @@ struct TextScanner {
             }
             switch kind {
             case .newline:
+                if newlines == 0 { wrap.lineEnded(length: i - wrap.lineStart, terminated: boundary) }
+                wrap.lineStart = i + 1
                 newlines += 1
                 joinable = joinable && newlines < 2
                 if boundary { sawSpaceAfterEnd = true }
@@ -134,6 +143,11 @@ struct TextScanner {
                 } else {
                     boundary = true
                     sawSpaceAfterEnd = false
+                    // A reference number glued to the period after a word (`Iraq.12 The`) is stepped over.
+                    if i + 1 < n && (base[i + 1] &- 0x30) < 10, let end = TextScanner.citationMarker(base, n, at: i + 1) {
+                        i = end
+                        continue
+                    }
                 }
             case .sentenceMark:
                 boundary = true
@@ -142,8 +156,17 @@ struct TextScanner {
             case .hyphen:
                 break  // joins the parts of a name
             case .quote:
-                // Quotes and brackets may stand between a sentence end and the next sentence.
+                // Quotes and brackets may stand between a sentence end and the next sentence. A citation
+                // marker after a sentence end (`2020.[37] During`, `.[4][5]`) is stepped over with its
+                // brackets: the sentence stays ended.
                 joinable = false
+                if b == 0x5B && boundary && !sawSpaceAfterEnd && i + 1 < n, let end = TextScanner.citationMarker(base, n, at: i + 1) {
+                    // `[12, 13]`, `[12–14]`: on to the closing bracket.
+                    var e = end
+                    while e < n && e - i < 24 && ((base[e] &- 0x30) < 10 || base[e] == 0x2C || base[e] == 0x20 || base[e] == 0x2D) { e += 1 }
+                    i = e < n && base[e] == 0x5D ? e + 1 : end
+                    continue
+                }
             default:
                 joinable = false
                 if !sawSpaceAfterEnd { boundary = false }
@@ -217,6 +240,32 @@ struct TextScanner {
         case 0x73, 0x64, 0x74, 0x7A, 0x6E, 0x72: return false
         default: return true
         }
+    }
+
+    /// Where the citation marker at `i` ends, if the word there is one: a reference number or letter in
+    /// brackets right after a sentence end (`.[37]`, `.[a]`, `.[12, 13]`: up to three digits or one
+    /// letter, then `]` or `,`), or up to three digits glued to the period after a word (`Iraq.12 The`,
+    /// but not `2020.37`, a decimal).
+    @inline(never)
+    private static func citationMarker(_ base: UnsafePointer<UInt8>, _ n: Int, at i: Int) -> Int? {
+        guard i >= 2 else { return nil }
+        var j = i
+        var digits = 0, letters = 0
+        while j < n && j - i < 4 {
+            let c = base[j]
+            if (c &- 0x30) < 10 { digits += 1 } else if CharacterClass.isASCIIAlnum(c) { letters += 1 } else { break }
+            j += 1
+        }
+        let next: UInt8 = j < n ? base[j] : 0x20
+        let before = base[i - 1]
+        if before == 0x5B {  // [
+            guard (letters == 0 && digits >= 1 && digits <= 3) || (digits == 0 && letters == 1) else { return nil }
+            return next == 0x5D || next == 0x2C ? j : nil
+        }
+        guard before == 0x2E, letters == 0, digits >= 1, digits <= 3,
+              next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { return nil }
+        let ender = base[i - 2]
+        return CharacterClass.isASCIIAlnum(ender) && (ender &- 0x30) >= 10 || ender == 0x29 || ender == 0x22 ? j : nil
     }
 
     /// Whether a period right after the plain word `w` ends an abbreviation (`U.S.`, `Gen.`, `a.m.`).
@@ -339,5 +388,30 @@ struct TextScanner {
         // The next word must go on after the consonant(s).
         let after = at + m - 1
         return after < p.count && CharacterClass.isASCIIAlnum(p[after])
+    }
+}
+
+/// Whether a text is hard-wrapped (text extracted from PDFs, plain-text e-mail): then a single line break
+/// inside a sentence is no sentence end, and a name may go on across it.
+///
+/// Decided from the lines read so far, at each line break: the text is taken as wrapped when it has at
+/// least three lines, nine in ten of them at most 110 bytes long, and at least half of them 40 to 110
+/// bytes long and ending without a sentence end. A line break then continues the sentence if the line it
+/// ends is of that kind too. News text scraped one paragraph per line never looks so.
+struct LineWrap {
+    var lineStart = 0
+    private var lines = 0
+    private var short = 0
+    private var wrappedLike = 0
+    /// Whether the last line break continued a sentence.
+    private(set) var continuesSentence = false
+
+    mutating func lineEnded(length: Int, terminated: Bool) {
+        guard length > 0 else { return }
+        let wrapped = length >= 40 && length <= 110 && !terminated
+        lines += 1
+        if length <= 110 { short += 1 }
+        if wrapped { wrappedLike += 1 }
+        continuesSentence = wrapped && lines >= 3 && short * 10 >= lines * 9 && wrappedLike * 2 >= lines
     }
 }

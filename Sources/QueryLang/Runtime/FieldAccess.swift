@@ -70,6 +70,7 @@ struct FieldAccess {
         case "text": return .string(docs[i].text)
         case "length": return .int(Int64(docs[i].byteCount))
         case "annotated": return .bool(docs[i].annotated)
+        case "metadata_source": return .string(docs[i].metadataSource)
         case "path": return .string(docs[i].path)
         case "mentions":
             let start = corpus.documentMentionStart[i], end = corpus.documentMentionStart[i + 1]
@@ -112,6 +113,7 @@ struct FieldAccess {
         case "zone": return .string(m.zone.rawValue)
         case "own": return .bool(m.zone.isOwnText)
         case "ambiguous": return .bool(m.ambiguous)
+        case "uncertain": return .bool(m.uncertain)
         case "text": return .string(corpus.sentenceText(doc: Int(m.doc), sentence: Int(m.sentence)))
         default: return nil
         }

@@ -63,18 +63,46 @@ enum Kwic {
         var sink = OffsetSink(normalizer: normalizer)
         var scanner = TextScanner()
         doc.withUTF8 { scanner.scan($0, into: &sink) }
-        let words = sink.words
+        let words = collapsingPhrases(sink.words, normalizer.spelling)
+        // A doubled vowel of the phrase may be written once in the text (``NameIndex/looseWord(_:)``).
+        let loose = phrase.map(NameIndex.looseWord)
+        // ``Normalizer/wordMatches(_:_:)``, with the loosened phrase words computed once.
+        func same(_ w: String, _ k: Int) -> Bool {
+            w == phrase[k] || (loose[k] != phrase[k] && w.utf8.count < phrase[k].utf8.count && w == loose[k])
+        }
         var out: [Range<Int>] = []
         var i = 0
         while i + phrase.count <= words.count {
             var k = 0
-            while k < phrase.count && words[i + k].folded == phrase[k] && (k == 0 || words[i + k].joined) { k += 1 }
+            while k < phrase.count && same(words[i + k].folded, k) && (k == 0 || words[i + k].joined) { k += 1 }
             if k == phrase.count {
                 out.append(words[i].start..<words[i + k - 1].end)
                 i += k
             } else {
                 i += 1
             }
+        }
+        return out
+    }
+
+    /// The text's words with each phrase of the spelling table (its words joined) made one word.
+    private static func collapsingPhrases(_ words: [(start: Int, end: Int, folded: String, joined: Bool)],
+                                          _ spelling: SpellingTable) -> [(start: Int, end: Int, folded: String, joined: Bool)] {
+        if spelling.phrases.isEmpty { return words }
+        var out: [(start: Int, end: Int, folded: String, joined: Bool)] = []
+        out.reserveCapacity(words.count)
+        var i = 0
+        outer: while i < words.count {
+            for p in spelling.phrases where i + p.words.count <= words.count && words[i].folded == p.words[0] {
+                let n = p.words.count
+                if (1..<n).allSatisfy({ words[i + $0].folded == p.words[$0] && words[i + $0].joined }) {
+                    out.append((words[i].start, words[i + n - 1].end, p.canonical, words[i].joined))
+                    i += n
+                    continue outer
+                }
+            }
+            out.append(words[i])
+            i += 1
         }
         return out
     }

@@ -144,7 +144,9 @@ extension Interpreter {
             guard !words.isEmpty else { return .bool(false) }
             let text = n.words(hay)
             guard text.count >= words.count else { return .bool(false) }
-            for i in 0...(text.count - words.count) where Array(text[i..<(i + words.count)]) == words { return .bool(true) }
+            for i in 0...(text.count - words.count) where words.indices.allSatisfy({ Normalizer.wordMatches(text[i + $0], words[$0]) }) {
+                return .bool(true)
+            }
             return .bool(false)
         case .contains: return .bool(needle.isEmpty || hay.range(of: needle, options: [.caseInsensitive]) != nil)
         case .startswith: return .bool(hay.lowercased().hasPrefix(needle.lowercased()))

@@ -132,6 +132,7 @@ public enum FieldCatalog {
         Field(name: "text", type: .string, help: "the raw text, exactly as on disk"),
         Field(name: "length", type: .int, help: "size of the raw text in bytes"),
         Field(name: "annotated", type: .bool, help: "whether the document has metadata"),
+        Field(name: "metadata_source", type: .string, help: "curated (sidecar or documents.tsv) or inferred (title, date, outlet and zones read from the text)"),
         Field(name: "path", type: .string, help: "path of the raw file in the corpus"),
         Field(name: "mentions", type: .list(.mention), help: "mentions in this document, in text order"),
         Field(name: "entities", type: .list(.entity), help: "distinct entities mentioned, in order of first mention"),
@@ -161,9 +162,10 @@ public enum FieldCatalog {
         Field(name: "start", type: .int, help: "UTF-8 byte offset where the mention starts in the raw text"),
         Field(name: "end", type: .int, help: "UTF-8 byte offset just after the mention"),
         Field(name: "surface", type: .string, help: "the text as written"),
-        Field(name: "zone", type: .string, help: "headline, standfirst, body, caption, navigation, byline, dateline, related, ad, comments, prompt or bio"),
+        Field(name: "zone", type: .string, help: "headline, standfirst, body, caption, navigation, byline, dateline, related, ad, comments, prompt, bio or references"),
         Field(name: "own", type: .bool, help: "whether the zone is the article's own text (headline, standfirst, body, caption)"),
         Field(name: "ambiguous", type: .bool, help: "whether the name is shared and was attributed from context"),
+        Field(name: "uncertain", type: .bool, help: "whether the name stands inside a longer proper name the catalog does not know (the entity is a guess)"),
         Field(name: "text", type: .string, help: "the sentence holding the mention"),
     ]
 

@@ -40,6 +40,7 @@ struct ExecutorAgreementTests {
         "entities | where country == \"iraq\" | summarize n = count() by type | sort by n desc, type",
         "entities | summarize n = count() by c = country | where c == null or n > 2 | sort by n, c",
         "mentions | distinct zone, own | sort by zone, own",
+        "mentions | summarize n = count(), u = countif(uncertain) by d = doc.metadata_source, zone",
         "mentions | where start * 1000000000000 > 5 | count",
         "mentions | where start * 1000000000000000 > 5 | count",
         "mentions | summarize s = sum(start * 1000000000000000) by zone",

@@ -51,26 +51,3 @@ enum CorpusFunctions {
                          hints: ["write one of: " + found.map { "ent(\"\($0.id)\")" }.joined(separator: ", ")])
     }
 }
-
-/// "did you mean" for entity names: close ids and names, by edit distance over normalised names.
-enum EntitySuggestions {
-    static func hints(for name: String, in corpus: Corpus) -> [String] {
-        let key = corpus.names.normalizer.key(name)
-        var candidates: [String: String] = [:]  // normalised key -> display
-        for e in corpus.entities {
-            candidates[e.id] = e.id
-            for n in e.names { candidates[corpus.names.normalizer.key(n.text)] = n.text }
-        }
-        let close = Suggestions.closest(to: key, in: candidates.keys, limit: 3)
-        if !close.isEmpty {
-            return ["did you mean " + close.map { "'\(candidates[$0]!)'" }.joined(separator: " or ") + "?"]
-        }
-        // A word of the name that is part of some entity's name.
-        let words = Set(key.split(separator: " ").map(String.init)).subtracting(["al"])
-        let partial = corpus.entities.filter { e in
-            e.names.contains { n in !words.isDisjoint(with: corpus.names.normalizer.words(n.text)) }
-        }.prefix(3)
-        if !partial.isEmpty { return ["names with those words: " + partial.map { "'\($0.name)'" }.joined(separator: ", ")] }
-        return []
-    }
-}

@@ -42,8 +42,8 @@ id                     name
 ─────────────────────  ─────────────────────
 ansar-allah-al-awfiya  Ansar Allah al-Awfiya
 asaib-ahl-al-haq       Asaib Ahl al-Haq
+badr-organization      Badr Organization
 harakat-al-nujaba      Harakat al-Nujaba
-jaish-al-mahdi         Jaish al-Mahdi
 (4 rows)
 ```
 

@@ -304,7 +304,7 @@ count
 (1 row)
 count
 ─────
-   12
+   19
 (1 row)
 ```
 
@@ -347,8 +347,9 @@ kataib-sayyid-al-shuhada  Kataib Sayyed al-Shuhada
 kataib-sayyid-al-shuhada  Battalion of the Master of Martyrs
 kataib-sayyid-al-shuhada  Brigades of the Master of Martyrs
 kataib-sayyid-al-shuhada  Sayyid al-Shuhada Brigades
+kataib-sayyid-al-shuhada  كتائب سيد الشهداء
 kataib-sayyid-al-shuhada  KSS
-(8 rows)
+(9 rows)
 ```
 
 ### count
@@ -401,6 +402,5 @@ US State Department                Kataib Hezbollah      2  002_0248a6aedfd10660
 ### kwic
 
 `kwic [matches] [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence
-of the term in the raw text: a string (a word or phrase, compared as `has` compares them: case,
 """#
 }

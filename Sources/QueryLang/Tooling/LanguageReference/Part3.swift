@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part3 = #"""
+of the term in the raw text: a string (a word or phrase, compared as `has` compares them: case,
 diacritics, apostrophes, article forms and spelling variants folded; `"drone"` does not find `drones`), a
 list of strings (every occurrence of any of them: the word forms to look for, `["drone", "drones"]`), or
 an entity (through its mentions). With `matches`, the term is a regular expression (or a list of them) as
@@ -395,12 +396,11 @@ print [len("Nujaba"), len(ent("KSS").names), len(docs), len(facts | where predic
 ```
 
 ```text
-[6, 8, 5, 20]
+[6, 9, 5, 20]
 ```
 
 #### first, last
 
 `first(items: list) -> any`, `last(items: list) -> any`: the first or last item, or null when empty.
-
 """#
 }

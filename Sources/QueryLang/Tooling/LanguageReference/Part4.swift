@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part4 = #"""
+
 ```mq
 print [first(ent("PMF").names), last(ent("PMF").names), first([])]
 ```
@@ -401,6 +402,5 @@ len(facts) - len(facts | where quote != null)
 
 ```text
 count
-─────
 """#
 }

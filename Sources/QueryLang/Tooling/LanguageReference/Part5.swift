@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part5 = #"""
+─────
    11
 (1 row)
 0
@@ -49,7 +50,7 @@ and null both fail). The message, any value, is shown after "assertion failed:".
 
 ```mq
 let groups = entities | where type == "armed_group"
-assert len(groups) == 18, "the catalog lists 18 armed groups"
+assert len(groups) == 25, "the catalog lists 25 armed groups"
 assert "harakat-al-nujaba" in (groups | select id), "Harakat al-Nujaba is one of them"
 assert ent("KSS").country == "iraq"
 ```
@@ -401,6 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
    check together; a compiled program has no errors (it may carry warnings) and can be run any number of
    times.
 4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
-   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
 """#
 }
