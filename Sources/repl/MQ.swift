@@ -40,6 +40,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
     @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
+    @Flag(help: "Write CSV and TSV cells exactly as the data holds them, for programs: no formula guard, control characters not escaped.")
+    var exactCells = false
 
     enum ErrorFormat: String, ExpressibleByArgument { case human, json }
 }
@@ -55,9 +57,20 @@ struct OutputFormatArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// Writes to standard error.
+/// Writes a message to standard error, through the terminal sanitiser: messages name files, echo what
+/// was typed and quote the data, none of which may reach the terminal raw.
 func printError(_ s: String) {
+    printRendered(TerminalSanitizer.clean(s))
+}
+
+/// Writes text that a renderer has already made safe (diagnostics with their colours) to standard error.
+func printRendered(_ s: String) {
     FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+}
+
+/// Prints a line to standard output through the terminal sanitiser.
+func printSafe(_ s: String) {
+    print(TerminalSanitizer.clean(s))
 }
 
 @main

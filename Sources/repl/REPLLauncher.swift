@@ -7,7 +7,7 @@ import QueryLang
 enum REPLLauncher {
     static func start(options: CommonOptions) throws {
         let path = CorpusLocation.resolve(options.corpus)
-        let progress = ProgressLine(message: "loading \(path)…")
+        let progress = ProgressLine(message: TerminalSanitizer.clean("loading \(path)…", singleLine: true))
         progress.start(after: 1.0)
         let corpus: Corpus
         do {
@@ -17,7 +17,9 @@ enum REPLLauncher {
             progress.finish()
             throw error
         }
-        REPLSession(corpus: corpus, mode: options.format.value).run()
+        let session = REPLSession(corpus: corpus, mode: options.format.value)
+        session.exactCells = options.exactCells
+        session.run()
     }
 }
 

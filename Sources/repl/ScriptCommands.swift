@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         if !all.isEmpty {
             switch common.errorFormat {
             case .json: print(DiagnosticRenderer().json(all))
-            case .human: printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(all))
+            case .human: printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(all))
             }
         }
         let errors = all.filter { $0.severity == .error }.count
@@ -71,7 +71,7 @@ struct FmtCommand: ParsableCommand {
             }
             let (program, diagnostics) = Parser.parse(text, file: f)
             if !diagnostics.isEmpty {
-                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
+                printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
                 failed = true
                 continue
             }
@@ -89,7 +89,7 @@ struct FmtCommand: ParsableCommand {
                 print(formatted, terminator: "")
             }
         }
-        for f in unformatted { print("not formatted: \(f)") }
+        for f in unformatted { printSafe("not formatted: \(f)") }
         if failed || !unformatted.isEmpty { throw ExitCode(1) }
     }
 }

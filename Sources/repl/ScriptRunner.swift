@@ -17,8 +17,8 @@ struct ScriptRunner {
 
     func report(_ diagnostics: [Diagnostic]) {
         switch options.errorFormat {
-        case .json: printError(DiagnosticRenderer().json(diagnostics))
-        case .human: printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
+        case .json: printRendered(DiagnosticRenderer().json(diagnostics))
+        case .human: printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
         }
     }
 
@@ -31,7 +31,7 @@ struct ScriptRunner {
                 let compiled = try engine.compile(text, file: name, in: session)
                 if !compiled.warnings.isEmpty { report(compiled.warnings) }
                 try session.run(compiled) { output in
-                    out.write(Data(options.format.value.render(output, corpus: corpus).utf8))
+                    out.write(Data(options.format.value.render(output, corpus: corpus, exact: options.exactCells).utf8))
                 }
             } catch {
                 report(error.items)

@@ -1,9 +1,15 @@
 /// CSV (RFC 4180 quoting) or TSV (tabs and line breaks in values written as spaces), with a header row.
-/// Null is an empty field.
+/// Null is an empty field. Unless `exact`, every field is made safe for a terminal (`TerminalSanitizer`,
+/// line breaks kept inside quoted CSV fields) and guarded against formula injection (`FormulaGuard`).
 public struct DelimitedRenderer: Sendable {
     public let separator: Character
+    /// Fields exactly as the data holds them (for programs; a spreadsheet may run a formula cell).
+    public let exact: Bool
 
-    public init(separator: Character) { self.separator = separator }
+    public init(separator: Character, exact: Bool = false) {
+        self.separator = separator
+        self.exact = exact
+    }
 
     public func render(_ t: Table, corpus: Corpus) -> String {
         var out = t.columns.map(field).joined(separator: String(separator)) + "\n"
@@ -17,6 +23,7 @@ public struct DelimitedRenderer: Sendable {
     }
 
     private func field(_ s: String) -> String {
+        let s = exact ? s : FormulaGuard.guarded(TerminalSanitizer.clean(s))
         if separator == "\t" {
             return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
         }
@@ -33,7 +40,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ t: Table, corpus: Corpus) -> String {
         func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+            TerminalSanitizer.clean(s).replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
         }
         var out = "| " + t.columns.map(esc).joined(separator: " | ") + " |\n"
         out += "|" + t.columns.map { _ in " --- |" }.joined() + "\n"

@@ -22,16 +22,17 @@ public struct TableRenderer: Sendable {
         var cells: [[String]] = shown.map { row in
             t.columns.map { c in
                 let v = ValueText.column(row, c, corpus: corpus)
-                return oneLine(ValueText.cell(v, corpus: corpus))
+                return oneLine(TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus)))
             }
         }
-        var widths = t.columns.map { DisplayWidth.of($0) }
+        let columns = t.columns.map { TerminalSanitizer.clean($0, singleLine: true) }
+        var widths = columns.map { DisplayWidth.of($0) }
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         if let limit = options.width { widths = fit(widths, to: limit) }
         cells = cells.map { r in r.enumerated().map { DisplayWidth.truncate($1, to: widths[$0]) } }
         let (bold, dim, reset) = options.color ? ("\u{1B}[1m", "\u{1B}[2m", "\u{1B}[0m") : ("", "", "")
         var out = ""
-        let header = t.columns.enumerated().map { DisplayWidth.pad(DisplayWidth.truncate($1, to: widths[$0]), widths[$0]) }
+        let header = columns.enumerated().map { DisplayWidth.pad(DisplayWidth.truncate($1, to: widths[$0]), widths[$0]) }
         out += bold + header.joined(separator: "  ").trimmingTrailingSpaces() + reset + "\n"
         out += dim + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + reset + "\n"
         for r in cells {

@@ -26,7 +26,7 @@ enum MetaCommands {
         let command = parts[0]
         let arg = parts.count > 1 ? parts[1].trimmed : ""
         switch command {
-        case ".help": print(helpText(arg, repl))
+        case ".help": printSafe(helpText(arg, repl))
         case ".quit", ".exit": repl.running = false
         case ".mode":
             guard let m = OutputFormat(rawValue: arg) else {
@@ -49,14 +49,14 @@ enum MetaCommands {
             defer { repl.scriptDepth -= 1 }
             repl.runScript(text, name: arg, interactive: false)
         case ".save": save(arg, repl)
-        case ".schema": print(schema(arg))
+        case ".schema": printSafe(schema(arg))
         case ".history":
             guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { printError(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
-                print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
+                printSafe(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
         case ".corpus":
-            print(CorpusStats(corpus: repl.corpus).render())
+            printSafe(CorpusStats(corpus: repl.corpus).render())
         default:
             let hint = Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
             printError("unknown command \(command) (\(hint))")

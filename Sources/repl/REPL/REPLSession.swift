@@ -15,6 +15,8 @@ final class REPLSession {
     var transcript: [String] = []
     var mode: OutputFormat
     var timing = false
+    /// CSV and TSV cells written exactly (`--exact-cells`): no formula guard, controls not escaped.
+    var exactCells = false
     var maxRows = 40
     /// How deep `.read` scripts nest (a script may read itself).
     var scriptDepth = 0
@@ -42,7 +44,7 @@ final class REPLSession {
 
     func run() {
         Interrupt.install()
-        print("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
+        printSafe("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
         runRCFile()
         while running {
             guard let statement = readStatement() else { break }
@@ -100,9 +102,9 @@ final class REPLSession {
                                             maxRows: mode == .table ? maxRows : nil, color: color)
         do {
             let compiled = try engine.compile(text, file: file, in: session)
-            if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
+            if !compiled.warnings.isEmpty { printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
             try session.run(compiled, cancel: token) { out in
-                output += mode.render(out, corpus: corpus, options: options)
+                output += mode.render(out, corpus: corpus, options: options, exact: exactCells)
             }
             if interactive { transcript.append(text) }
         } catch {
@@ -111,7 +113,7 @@ final class REPLSession {
             if error.items.contains(where: { $0.code == "E403" }) {
                 printError("interrupted")
             } else {
-                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
+                printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }
         }
         if !output.isEmpty { Pager.write(output, enabled: interactive) }

@@ -1,0 +1,106 @@
+"""Pseudo-terminal tests of the REPL under hostile input: untrusted text never reaches the terminal raw,
+history and saved scripts are never lost or misplaced.
+
+Run from the repository root: python3 -m pytest -q Tests/pty (MQ_BIN overrides the binary path).
+"""
+import os
+import tempfile
+
+import pexpect
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MQ = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+HOSTILE = os.path.join(ROOT, "Tests", "QueryLangTests", "Fixtures", "hostile")
+SEEDS = os.path.join(ROOT, "seeds")
+PROMPT = "mq> "
+
+
+@pytest.fixture
+def home():
+    with tempfile.TemporaryDirectory() as d:
+        yield d
+
+
+def env_for(home):
+    env = dict(os.environ)
+    env.update({
+        "MQ_HISTORY": os.path.join(home, "history"),
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        "XDG_CACHE_HOME": os.path.join(home, "cache"),
+        "HOME": home,
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "MQ_PAGER": "cat",
+        "LANG": "C.UTF-8",
+    })
+    return env
+
+
+def start(home, corpus=SEEDS, *args):
+    child = pexpect.spawn(MQ, ["--corpus", corpus, *args], env=env_for(home), encoding="utf-8",
+                          timeout=20, dimensions=(40, 200))
+    child.expect_exact(PROMPT)
+    return child
+
+
+def finish(child):
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def run(child, line):
+    """Sends a line and returns what the REPL wrote before the next prompt."""
+    child.send(line + "\r")
+    child.expect_exact(PROMPT)
+    return child.before
+
+
+def test_hostile_title_and_body_are_shown_escaped(home):
+    child = start(home, HOSTILE)
+    out = run(child, "docs | select id, title")
+    # The title sets the window title (OSC 0) and writes the clipboard (OSC 52) if printed raw.
+    assert "\x1b]" not in out and "\x07" not in out
+    assert r"Breaking\e]0;pwned\x07 news\e]52;c;ZXZpbA==\x07" in out
+    out = run(child, 'docs | kwic "cleared" width 20')
+    assert "\x1b[2J" not in out and "\u202e" not in out
+    assert r"The Evil Group\e[2J" in out and r"\u202etxet" in out
+    out = run(child, 'print ent("trick").name')
+    assert "\x1b]8" not in out and r"Trick\e]8;;http://x.example\e\Link" in out
+    finish(child)
+
+
+def test_hostile_names_in_errors_and_echo_are_escaped(home):
+    child = start(home, HOSTILE)
+    # A "did you mean" hint quoting a catalog name with an OSC 8 hyperlink in it.
+    out = run(child, 'ent("Trick]8;;http://x.exampleLink")')
+    assert "\x1b]8" not in out and r"did you mean 'Trick\e]8;;http://x.example\e\Link'" in out
+    finish(child)
+
+
+def test_hostile_file_names_are_shown_escaped(home):
+    # Line editing does not let an escape be typed into a line, so the names come from the start-up file.
+    bad = os.path.join(home, "evil\x1b]0;owned\x07.mq")
+    with open(bad, "w") as f:
+        f.write("docs | wher 1\n")
+    os.makedirs(os.path.join(home, "config", "mq"))
+    with open(os.path.join(home, "config", "mq", "mqrc"), "w") as f:
+        f.write(".read %s\n.read %s-missing\n" % (bad, bad))
+    child = pexpect.spawn(MQ, ["--corpus", HOSTILE], env=env_for(home), encoding="utf-8", timeout=20,
+                          dimensions=(40, 200))
+    child.expect_exact(PROMPT)
+    out = child.before
+    assert "\x1b]0;owned" not in out
+    assert r"evil\e]0;owned\x07.mq:1:8: error[E" in out
+    assert r"cannot read %s\e]0;owned\x07.mq-missing" % os.path.join(home, "evil") in out
+    finish(child)
+
+
+def test_csv_in_the_repl_has_the_formula_guard(home):
+    child = start(home, HOSTILE)
+    run(child, ".mode csv")
+    out = run(child, 'entities | where id == "trick" | select description')
+    assert r"'=1+1\u0085" in out
+    finish(child)
