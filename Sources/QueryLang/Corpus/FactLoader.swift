@@ -46,7 +46,9 @@ struct FactLoader {
         // Every problem goes to `list` (shared with the records), and into `files` at the end.
         let list = ProblemList()
         let dir = directory + "/facts"
-        for name in FileAccess.names(in: dir).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
+        let folder = FileAccess.folder(directory, "facts")
+        if let p = folder.problem { list.items.append(p) }
+        for name in folder.entries.map(\.name).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "facts/\(name)"
             if name.hasSuffix(".tsv") {
                 guard let table = TSVTable.read(dir + "/" + name, file: rel, problems: &list.items),
