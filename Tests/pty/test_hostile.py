@@ -104,3 +104,32 @@ def test_csv_in_the_repl_has_the_formula_guard(home):
     out = run(child, 'entities | where id == "trick" | select description')
     assert r"'=1+1\u0085" in out
     finish(child)
+
+
+def test_two_sessions_taking_turns_keep_both_histories(home):
+    a = start(home)
+    b = start(home)
+    run(a, "docs | count")
+    run(b, "entities | count")
+    run(a, "facts | count")
+    run(b, "mentions | count")
+    finish(a)
+    finish(b)
+    c = start(home)
+    out = run(c, ".history")
+    for q in ["docs | count", "entities | count", "facts | count", "mentions | count"]:
+        assert q in out
+    finish(c)
+
+
+def test_a_full_disk_is_one_plain_message(home):
+    env = env_for(home)
+    env["MQ_HISTORY"] = "/dev/full"
+    child = pexpect.spawn(MQ, ["--corpus", SEEDS], env=env, encoding="utf-8", timeout=20, dimensions=(40, 200))
+    child.expect_exact(PROMPT)
+    out = run(child, "docs | count")
+    assert "cannot write the history file /dev/full: No space left on device" in out
+    assert "Domain=" not in out and "Error" not in out
+    out = run(child, "entities | count")
+    assert "history" not in out  # said once, not after every statement
+    finish(child)

@@ -51,16 +51,24 @@ final class REPLSession {
             if statement.trimmed.isEmpty { continue }
             history.append(statement)
             editor.addHistory(statement)
-            // Saved after every statement, so that a kill loses nothing typed before it.
-            saveHistory()
+            // Appended after every statement, so that a kill loses nothing typed before it, and other
+            // sessions' statements are kept beside this one's.
+            appendHistory(statement)
             execute(statement, interactive: true)
         }
-        saveHistory()
     }
 
-    func saveHistory() {
-        do { try historyFile.save(history) } catch {
-            printError("mq: cannot save history to \(historyFile.path): \(error)")
+    /// The last history failure shown: the same one (a full disk) is not repeated after every statement.
+    private var historyFailure: String?
+
+    func appendHistory(_ statement: String) {
+        do {
+            try historyFile.append(statement)
+            historyFailure = nil
+        } catch {
+            let message = "\(error)"
+            if message != historyFailure { printError("mq: \(message) (history is kept in memory for this session)") }
+            historyFailure = message
         }
     }
 
