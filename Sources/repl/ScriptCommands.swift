@@ -80,8 +80,8 @@ struct FmtCommand: ParsableCommand {
                 if formatted != text { unformatted.append(f) }
             } else if write {
                 if formatted != text {
-                    do { try formatted.write(toFile: f, atomically: true, encoding: .utf8) } catch {
-                        printError("mq: cannot write \(f): \(error)")
+                    do { try SafeFileWriter.write(formatted, to: f) } catch {
+                        printError("mq: \(error)")
                         failed = true
                     }
                 }

@@ -133,3 +133,34 @@ def test_a_full_disk_is_one_plain_message(home):
     out = run(child, "entities | count")
     assert "history" not in out  # said once, not after every statement
     finish(child)
+
+
+def test_save_expands_tilde_follows_links_and_refuses_devices(home):
+    child = start(home)
+    run(child, "docs | count")
+    out = run(child, ".save ~/saved.mq")
+    assert "saved 1 statement to %s/saved.mq" % home in out
+    with open(os.path.join(home, "saved.mq")) as f:
+        assert f.read().endswith("docs | count\n")
+    # A link: the file it points to is replaced (after asking), the link stays.
+    target = os.path.join(home, "target.mq")
+    with open(target, "w") as f:
+        f.write("old\n")
+    link = os.path.join(home, "link.mq")
+    os.symlink(target, link)
+    child.send(".save %s\r" % link)
+    child.expect_exact("is a link to %s, which exists; overwrite it? [y/N] " % target)
+    child.send("y\r")
+    child.expect_exact("saved 1 statement to %s (through the link %s)" % (target, link))
+    child.expect_exact(PROMPT)
+    assert os.path.islink(link)
+    with open(target) as f:
+        assert f.read().endswith("docs | count\n")
+    # A device is never replaced, and not even offered.
+    out = run(child, ".save /dev/null")
+    assert "not saved: /dev/null is a device, not a regular file" in out
+    assert "overwrite" not in out
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+    out = run(child, ".save %s/no/such/dir/x.mq" % home)
+    assert "there is no folder %s/no/such/dir" % home in out and "Domain=" not in out
+    finish(child)

@@ -63,22 +63,27 @@ enum MetaCommands {
         }
     }
 
-    /// Writes the session's successful statements; never overwrites a file without asking.
-    private static func save(_ path: String, _ repl: REPLSession) {
-        guard !path.isEmpty else { printError(".save takes a file name"); return }
-        if FileManager.default.fileExists(atPath: path) {
-            guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
-                  answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
-                print("not saved")
-                return
-            }
-        }
-        let text = "# Saved from an mq session on \(repl.corpus.name)\n" + repl.transcript.map { $0 + "\n" }.joined()
+    /// Writes the session's successful statements (SafeFileWriter: a regular file only, atomically, `~`
+    /// expanded, a link followed to the file it points to); never overwrites a file without asking.
+    private static func save(_ argument: String, _ repl: REPLSession) {
+        guard !argument.isEmpty else { printError(".save takes a file name"); return }
+        let path = SafeFileWriter.expand(argument)
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            print("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(path)")
+            if case let .existing(target, link) = try SafeFileWriter.check(path) {
+                let what = link.map { "\($0) is a link to \(target), which exists" } ?? "\(path) exists"
+                guard let answer = repl.editor.readLine(prompt: TerminalSanitizer.clean("\(what); overwrite it? [y/N] ", singleLine: true)),
+                      answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
+                    print("not saved")
+                    return
+                }
+            }
+            let text = "# Saved from an mq session on \(repl.corpus.name)\n" + repl.transcript.map { $0 + "\n" }.joined()
+            let written = try SafeFileWriter.write(text, to: path)
+            var whereTo = path
+            if case let .existing(target, link?) = written { whereTo = "\(target) (through the link \(link))" }
+            printSafe("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(whereTo)")
         } catch {
-            printError("cannot write \(path): \(error)")
+            printError("\(error)")
         }
     }
 
