@@ -164,3 +164,66 @@ def test_save_expands_tilde_follows_links_and_refuses_devices(home):
     out = run(child, ".save %s/no/such/dir/x.mq" % home)
     assert "there is no folder %s/no/such/dir" % home in out and "Domain=" not in out
     finish(child)
+
+
+def make_corpus(root, documents, size):
+    """A corpus of `documents` texts of about `size` bytes each, naming an entity of its catalog."""
+    import shutil
+    shutil.copytree(os.path.join(ROOT, "Tests", "QueryLangTests", "Fixtures", "broken", "valid"), root)
+    os.remove(os.path.join(root, "expected.txt"))
+    line = "Kataib Hezbollah said the convoy reached Iraq before dawn on the second day. " * 20 + "\n"
+    text = line * max(1, size // len(line))
+    for i in range(documents):
+        with open(os.path.join(root, "documents", "bulk%05d.txt" % i), "w") as f:
+            f.write("Title %d\n" % i + text)
+
+
+def cache_temporaries(cache):
+    return [n for n in os.listdir(cache) if ".corpus.tmp-" in n] if os.path.isdir(cache) else []
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_first_open_leaves_no_temporary_cache_file(home, sig):
+    import signal
+    import subprocess
+    import time
+    corpus = os.path.join(home, "big")
+    make_corpus(corpus, 150, 100_000)
+    env = env_for(home)
+    cache = os.path.join(home, "cache", "mq")
+    for attempt in range(3):
+        p = subprocess.Popen([MQ, "--corpus", corpus, "-c", "docs | count"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 120
+        seen = False
+        while p.poll() is None and time.time() < deadline:
+            if cache_temporaries(cache):
+                seen = True
+                p.send_signal(getattr(signal, sig))
+                break
+            time.sleep(0.0005)
+        p.wait(timeout=60)
+        if seen:
+            assert p.returncode == -getattr(signal, sig)
+            assert cache_temporaries(cache) == []
+            return
+        # The write was over before it was seen: start again without the cache.
+        for n in os.listdir(cache):
+            os.remove(os.path.join(cache, n))
+    pytest.fail("the cache file was never seen being written")
+
+
+def test_temporary_cache_files_of_killed_runs_are_swept(home):
+    import subprocess
+    corpus = os.path.join(home, "small")
+    make_corpus(corpus, 2, 1000)
+    cache = os.path.join(home, "cache", "mq")
+    os.makedirs(cache)
+    # Left by a run killed outright: its process (pid 4194305, above the default pid_max) is gone.
+    stale = os.path.join(cache, "0123456789abcdef01234567.corpus.tmp-4194305-77")
+    with open(stale, "w") as f:
+        f.write("partial")
+    subprocess.run([MQ, "--corpus", corpus, "-c", "docs | count"], env=env_for(home), check=True,
+                   stdout=subprocess.DEVNULL)
+    assert not os.path.exists(stale)
+    assert any(n.endswith(".corpus") for n in os.listdir(cache))
