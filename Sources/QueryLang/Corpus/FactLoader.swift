@@ -218,8 +218,8 @@ struct FactLoader {
         if v.has(k.unit) && present[0] != k.number { v.error(at: k.unit, "'unit' goes with a number") }
         switch present[0] {
         case k.number:
-            guard let t = v.string(k.number), let n = Double(t.replacingOccurrences(of: "_", with: "")) else {
-                v.error(at: k.number, "not a number"); return nil
+            guard let t = v.string(k.number), let n = Double(t.replacingOccurrences(of: "_", with: "")), n.isFinite else {
+                v.error(at: k.number, "not a number (a finite decimal number is expected)"); return nil
             }
             return .number(n, unit: v.string(k.unit))
         case k.date:

@@ -430,7 +430,10 @@ final class Interpreter {
             }
             let values = try args.map { try eval($0, env) }
             let ctx = FunctionContext(corpus: corpus, fields: fields, span: span, file: file, limits: limits)
-            return try f.body(values, ctx)
+            let v = try f.body(values, ctx)
+            // NaN is never a value (it would not equal itself, order or group): see Value.notANumber.
+            if case let .float(x) = v, x.isNaN { throw Value.notANumber("'\(name.name)(...)'", span, file) }
+            return v
         }
         if Aggregates.named[name.name] != nil {
             throw fail("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,

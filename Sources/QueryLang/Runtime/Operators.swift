@@ -230,17 +230,21 @@ extension Interpreter {
             return .int(v)
         case (.int, .float), (.float, .int), (.float, .float):
             let x = a.asDouble!, y = b.asDouble!
+            let r: Double
             switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
+            case .add: r = x + y
+            case .sub: r = x - y
+            case .mul: r = x * y
             case .div:
                 guard y != 0 else { throw fail("E401", "division by zero", span) }
-                return .float(x / y)
+                r = x / y
             default:
                 guard y != 0 else { throw fail("E401", "division by zero", span) }
-                return .float(x.truncatingRemainder(dividingBy: y))
+                r = x.truncatingRemainder(dividingBy: y)
             }
+            // inf - inf, 0 * inf, inf / inf, inf % x: not a number, refused (Value.notANumber).
+            if r.isNaN { throw Value.notANumber("\(Preview.formatFloat(x)) \(op.rawValue) \(Preview.formatFloat(y))", span, file) }
+            return .float(r)
         case let (.string(x), .string(y)) where op == .add:
             if x.utf8.count + y.utf8.count > limits.maxStringBytes {
                 throw fail("E402", "string longer than \(limits.maxStringBytes) bytes", span)
