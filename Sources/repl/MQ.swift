@@ -40,10 +40,24 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
     @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
+    @Option(help: ArgumentHelp("Memory a query may make the process use (e.g. 4G, 512M), or none; a query that needs more stops with E402. Default: three quarters of the machine's memory.", valueName: "size"))
+    var maxMemory: MemorySize = MemorySize(MemoryUse.defaultLimit)
     @Flag(help: "Write CSV and TSV cells exactly as the data holds them, for programs: no formula guard, control characters not escaped.")
     var exactCells = false
 
     enum ErrorFormat: String, ExpressibleByArgument { case human, json }
+}
+
+/// A memory size argument: `4G`, `512M`, bytes, or `none` for no limit.
+struct MemorySize: ExpressibleByArgument {
+    let bytes: Int?
+    init(_ bytes: Int?) { self.bytes = bytes }
+    init?(argument: String) {
+        if argument.lowercased() == "none" { bytes = nil; return }
+        guard let b = MemoryUse.parseSize(argument) else { return nil }
+        bytes = b
+    }
+    var defaultValueDescription: String { bytes.map(MemoryUse.describe) ?? "none" }
 }
 
 struct OutputFormatArgument: ExpressibleByArgument {

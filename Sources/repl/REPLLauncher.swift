@@ -17,7 +17,7 @@ enum REPLLauncher {
             progress.finish()
             throw error
         }
-        let session = REPLSession(corpus: corpus, mode: options.format.value)
+        let session = REPLSession(corpus: corpus, mode: options.format.value, maxMemory: options.maxMemory.bytes)
         session.exactCells = options.exactCells
         session.run()
     }

@@ -12,7 +12,7 @@ struct ScriptRunner {
     init(options: CommonOptions) throws {
         self.options = options
         corpus = try CorpusCommand.load(options.corpus)
-        engine = Engine.commandLine(corpus: corpus)
+        engine = Engine.commandLine(corpus: corpus, maxMemory: options.maxMemory.bytes)
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -50,8 +50,9 @@ enum Terminal {
 
 extension Engine {
     /// The engine of the command line: the user's own scripts may import any file they can read.
-    static func commandLine(corpus: Corpus) -> Engine {
+    static func commandLine(corpus: Corpus, maxMemory: Int? = MemoryUse.defaultLimit) -> Engine {
         var options = EngineOptions()
+        options.limits.maxMemoryBytes = maxMemory
         options.importLoader = FileImportLoader(allowedRoots: ["/"])
         return Engine(corpus: corpus, options: options)
     }

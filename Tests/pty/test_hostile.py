@@ -227,3 +227,18 @@ def test_temporary_cache_files_of_killed_runs_are_swept(home):
                    stdout=subprocess.DEVNULL)
     assert not os.path.exists(stale)
     assert any(n.endswith(".corpus") for n in os.listdir(cache))
+
+
+def test_memory_limit_in_the_repl(home):
+    child = start(home, SEEDS, "--max-memory", "8G")
+    out = run(child, ".maxmemory")
+    assert "memory limit: 8 GiB" in out
+    run(child, ".maxmemory 150M")
+    out = run(child, 'mentions | join (mentions) on doc | extend t = doc.text + "x" | count')
+    assert "error[E402]: the query uses" in out and "more than the limit of 150 MiB" in out
+    run(child, ".maxmemory none")
+    out = run(child, "docs | count")
+    assert "5" in out
+    out = run(child, ".maxmemory lots")
+    assert ".maxmemory takes a size" in out
+    finish(child)

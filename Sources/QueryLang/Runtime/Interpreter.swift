@@ -37,6 +37,10 @@ final class Interpreter {
 
     var file: SourceFile
     private var steps = 0
+    /// Checkpoints left before the next reading of the process's memory (MemoryLimit.swift).
+    var memoryCountdown = 0
+    /// Bytes of large strings built since the memory was last read (MemoryLimit.swift).
+    var allocatedSinceCheck = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?
@@ -109,6 +113,17 @@ final class Interpreter {
         if let deadline, ContinuousClock.now > deadline {
             throw fail("E402", "the query ran longer than the time limit", span)
         }
+        memoryCountdown -= 1
+        if memoryCountdown <= 0 { try checkMemory(span) }
+    }
+
+    /// Stops the query (E402) if the process uses more memory than the limit (MemoryLimit.swift).
+    func checkMemory(_ span: Span) throws {
+        memoryCountdown = 4
+        guard let limit = limits.maxMemoryBytes, let used = MemoryUse.current(), used > limit else { return }
+        // Memory freed by earlier queries may still be held by the allocator: given back, then read again.
+        guard let after = MemoryUse.afterReturningFreedMemory(), after > limit else { return }
+        throw memoryExceeded(after, limit, span)
     }
 
     func checkRows(_ n: Int, _ span: Span, _ what: String) throws {
@@ -433,6 +448,7 @@ final class Interpreter {
             let v = try f.body(values, ctx)
             // NaN is never a value (it would not equal itself, order or group): see Value.notANumber.
             if case let .float(x) = v, x.isNaN { throw Value.notANumber("'\(name.name)(...)'", span, file) }
+            if case let .string(s) = v { try noteAllocation(s.utf8.count, span) }
             return v
         }
         if Aggregates.named[name.name] != nil {

@@ -249,6 +249,7 @@ extension Interpreter {
             if x.utf8.count + y.utf8.count > limits.maxStringBytes {
                 throw fail("E402", "string longer than \(limits.maxStringBytes) bytes", span)
             }
+            try noteAllocation(x.utf8.count + y.utf8.count, span)
             return .string(x + y)
         case let (.list(x), .list(y)) where op == .add:
             try checkRows(x.count + y.count, span, "the list")

@@ -10,6 +10,7 @@ enum MetaCommands {
         (".mode MODE", "output as table, csv, tsv, json, jsonl or markdown"),
         (".timing on|off", "show how long each statement takes"),
         (".maxrows N", "rows a table shows (0 for all)"),
+        (".maxmemory SIZE", "memory a query may make mq use (4G, 512M, none); more stops it"),
         (".schema [source]", "the sources and their fields"),
         (".history [N]", "the last N statements from history"),
         (".corpus", "what the corpus holds"),
@@ -18,7 +19,7 @@ enum MetaCommands {
 
     static let arguments: [String: Completer.MetaArgument] = [
         ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
-        ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
+        ".maxrows": .none, ".maxmemory": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
     ]
 
     static func run(_ line: String, in repl: REPLSession) {
@@ -40,6 +41,15 @@ enum MetaCommands {
         case ".maxrows":
             guard let n = Int(arg), n >= 0 else { printError(".maxrows takes a number (0 for all)"); return }
             repl.maxRows = n == 0 ? Int.max : n
+        case ".maxmemory":
+            if arg.isEmpty {
+                printSafe("memory limit: \(repl.session.limits.maxMemoryBytes.map(MemoryUse.describe) ?? "none")")
+                return
+            }
+            guard arg.lowercased() == "none" || MemoryUse.parseSize(arg) != nil else {
+                printError(".maxmemory takes a size such as 4G or 512M, or none"); return
+            }
+            repl.session.limits.maxMemoryBytes = arg.lowercased() == "none" ? nil : MemoryUse.parseSize(arg)
         case ".read", ".run":
             guard !arg.isEmpty else { printError("\(command) takes a file name"); return }
             guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { printError("cannot read \(arg)"); return }

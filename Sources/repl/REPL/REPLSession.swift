@@ -23,9 +23,9 @@ final class REPLSession {
     let color: Bool
     var running = true
 
-    init(corpus: Corpus, mode: OutputFormat) {
+    init(corpus: Corpus, mode: OutputFormat, maxMemory: Int? = MemoryUse.defaultLimit) {
         self.corpus = corpus
-        engine = Engine.commandLine(corpus: corpus)
+        engine = Engine.commandLine(corpus: corpus, maxMemory: maxMemory)
         session = engine.makeSession()
         self.mode = mode
         color = Terminal.colorOnStdout
