@@ -241,9 +241,18 @@ extension Interpreter {
             }
             let doc = corpus.documents[d]
             if let phrase {
-                for r in Kwic.find(phrase, in: doc, normalizer: corpus.names.normalizer) { emit(doc, r) }
+                // The scan of a large document is stopped from inside (TextCancellation.swift).
+                let hits = Kwic.find(phrase, in: doc, normalizer: corpus.names.normalizer, stop: stopCheck)
+                try checkpoint(span)
+                for r in hits {
+                    try step(span)
+                    emit(doc, r)
+                }
             } else if case let .entity(e)? = term {
-                for m in corpus.mentions(inDocument: d) where Int(m.entity) == e { emit(doc, Int(m.start)..<Int(m.end)) }
+                for m in corpus.mentions(inDocument: d) where Int(m.entity) == e {
+                    try step(span)
+                    emit(doc, Int(m.start)..<Int(m.end))
+                }
             } else {
                 throw fail("E301", "kwic on documents needs a term: kwic \"drone\"", span)
             }

@@ -50,35 +50,44 @@ enum Kwic {
     }
 
     /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
-    /// (case, diacritics, apostrophes and spelling variants folded).
-    static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer) -> [Range<Int>] {
+    /// (case, diacritics, apostrophes and spelling variants folded), leftmost first, not overlapping.
+    /// The text is scanned once, keeping only the last words of the phrase's length; the scan stops early
+    /// when `stop` says so (asked every 4,096 words), and the caller then stops the query.
+    static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer, stop: (() -> Bool)? = nil) -> [Range<Int>] {
         guard !phrase.isEmpty else { return [] }
-        var sink = OffsetSink(normalizer: normalizer)
+        var sink = OffsetSink(normalizer: normalizer, phrase: phrase, stop: stop)
         var scanner = TextScanner()
         doc.withUTF8 { scanner.scan($0, into: &sink) }
-        let words = sink.words
-        var out: [Range<Int>] = []
-        var i = 0
-        while i + phrase.count <= words.count {
-            var k = 0
-            while k < phrase.count && words[i + k].folded == phrase[k] && (k == 0 || words[i + k].joined) { k += 1 }
-            if k == phrase.count {
-                out.append(words[i].start..<words[i + k - 1].end)
-                i += k
-            } else {
-                i += 1
-            }
-        }
-        return out
+        return sink.found
     }
 
     private struct OffsetSink: TokenSink {
         let normalizer: Normalizer
-        var words: [(start: Int, end: Int, folded: String, joined: Bool)] = []
+        let phrase: [String]
+        let stop: (() -> Bool)?
+        /// The words since the last occurrence, at most the phrase's length of them.
+        var window: [(start: Int, end: Int, folded: String, joined: Bool)] = []
+        var found: [Range<Int>] = []
+        var countdown = 4096
+
+        var stopped: Bool {
+            mutating get {
+                countdown -= 1
+                guard countdown <= 0, let stop else { return false }
+                countdown = 4096
+                return stop()
+            }
+        }
+
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                            lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
             let f = nonASCII ? Folding.fold(String(decoding: raw, as: UTF8.self)) : String(decoding: lower, as: UTF8.self)
-            words.append((start, end, normalizer.spelling.canonical(f), joined))
+            if window.count == phrase.count { window.removeFirst() }
+            window.append((start, end, normalizer.spelling.canonical(f), joined))
+            guard window.count == phrase.count else { return }
+            for k in 0..<phrase.count where window[k].folded != phrase[k] || (k > 0 && !window[k].joined) { return }
+            found.append(window[0].start..<window[phrase.count - 1].end)
+            window.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -137,7 +137,11 @@ extension Interpreter {
         switch op {
         case .has:
             // Whole words, compared as the name matcher compares them.
-            if let finder = phrase(needle) { return .bool(finder.occurs(in: hay)) }
+            if let finder = phrase(needle) {
+                let found = finder.occurs(in: hay, stop: hay.utf8.count > 1 << 16 ? stopCheck : nil)
+                if !found && hay.utf8.count > 1 << 16 { try checkpoint(r.span) }
+                return .bool(found)
+            }
             // No words, or more than a finder takes: word lists compared.
             let n = corpus.names.normalizer
             let words = n.words(needle)
@@ -146,9 +150,9 @@ extension Interpreter {
             guard text.count >= words.count else { return .bool(false) }
             for i in 0...(text.count - words.count) where Array(text[i..<(i + words.count)]) == words { return .bool(true) }
             return .bool(false)
-        case .contains: return .bool(needle.isEmpty || hay.range(of: needle, options: [.caseInsensitive]) != nil)
-        case .startswith: return .bool(hay.lowercased().hasPrefix(needle.lowercased()))
-        case .endswith: return .bool(hay.lowercased().hasSuffix(needle.lowercased()))
+        case .contains: return .bool(try containsIgnoringCase(hay, needle, r.span))
+        case .startswith: return .bool(hay.prefix(needle.count + 8).lowercased().hasPrefix(needle.lowercased()))
+        case .endswith: return .bool(hay.suffix(needle.count + 8).lowercased().hasSuffix(needle.lowercased()))
         default:
             let re = try regex(needle, r.span)
             return .bool(try regexMatches(re, hay, r.span))
