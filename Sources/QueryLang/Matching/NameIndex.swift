@@ -44,8 +44,8 @@ public struct NameIndex: Sendable {
         var sequences: [(words: [Int32], entity: Int32)] = []
         let collecting = nameKeys != nil
         for e in entities {
-            // The word sequences of this entity's names so far: a few, so compared in turn.
-            var seen: [[Int32]] = []
+            // The word sequences of this entity's names so far (a set: an entity may have 200,000 aliases).
+            var seen = Set<[Int32]>()
             var keys: [String] = []
             defer { if collecting { nameKeys!.append(keys) } }
             let entity = Int32(e.index)
@@ -66,10 +66,7 @@ public struct NameIndex: Sendable {
                         ids.append(NameIndex.intern(folded, &wordCount, canonical))
                     }
                 }
-                if !seen.contains(ids) {
-                    seen.append(ids)
-                    sequences.append((ids, entity))
-                }
+                if seen.insert(ids).inserted { sequences.append((ids, entity)) }
                 let key = words.joined(separator: " ")
                 if collecting { keys.append(n.kind == .acronym ? "=" + scanned.map(\.raw).joined(separator: " ") : key) }
                 NameIndex.add(entity, to: &lookupKeys[key, default: []])
