@@ -46,6 +46,7 @@ struct CatalogLoader {
             list.items.append(p)
             complete = false
         }
+        list.items += FileAccess.linksOutside(directory, "catalog", folder.entries, suffixes: [".yaml", ".tsv"])
         for name in folder.entries.map(\.name).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "catalog/\(name)"
             if name.hasSuffix(".tsv") {

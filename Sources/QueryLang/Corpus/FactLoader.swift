@@ -48,6 +48,7 @@ struct FactLoader {
         let dir = directory + "/facts"
         let folder = FileAccess.folder(directory, "facts")
         if let p = folder.problem { list.items.append(p) }
+        list.items += FileAccess.linksOutside(directory, "facts", folder.entries, suffixes: [".yaml", ".tsv"])
         for name in folder.entries.map(\.name).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "facts/\(name)"
             if name.hasSuffix(".tsv") {

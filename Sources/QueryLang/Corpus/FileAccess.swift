@@ -306,6 +306,35 @@ enum FileAccess {
         return (entries(in: path), nil)
     }
 
+    /// Warnings for the symbolic links among `entries` of `folder` (and for the folder itself) whose target
+    /// lies outside the corpus: they are read all the same (a corpus may keep its documents in a shared
+    /// store), but never silently. Only entries whose name ends in one of `suffixes` count; entries the
+    /// listing shows as regular files are no links and cost nothing.
+    static func linksOutside(_ corpus: String, _ folder: String, _ entries: [(name: String, regular: Bool)],
+                             suffixes: [String]) -> [LoadProblem] {
+        guard let root = realpath(corpus, nil) else { return [] }
+        let base = String(cString: root)
+        free(root)
+        func outside(_ path: String) -> String? {
+            var lst = stat()
+            guard lstat(path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK, let r = realpath(path, nil) else { return nil }
+            let target = String(cString: r)
+            free(r)
+            return target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/") ? nil : target
+        }
+        var warnings: [LoadProblem] = []
+        if let target = outside(corpus + "/" + folder) {
+            warnings.append(LoadProblem(file: folder, message: "a link to \(target), outside the corpus (read all the same)", severity: .warning))
+        }
+        for e in entries where !e.regular && suffixes.contains(where: { e.name.hasSuffix($0) }) {
+            if let target = outside(corpus + "/" + folder + "/" + e.name) {
+                warnings.append(LoadProblem(file: folder + "/" + e.name, message: "a link to \(target), outside the corpus (read all the same)",
+                                            severity: .warning))
+            }
+        }
+        return warnings
+    }
+
     /// What a file system entry is, for messages.
     static func kind(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
