@@ -242,3 +242,17 @@ def test_memory_limit_in_the_repl(home):
     out = run(child, ".maxmemory lots")
     assert ".maxmemory takes a size" in out
     finish(child)
+
+
+def test_completion_candidates_are_shown_escaped(home):
+    child = start(home, HOSTILE)
+    child.send('ent("\t')
+    child.expect_exact("Evil Group")
+    child.expect_exact("\n", timeout=5)
+    out = child.before
+    child.sendcontrol("c")
+    child.expect_exact(PROMPT)
+    shown = out + child.before
+    assert "\x1b]8" not in shown
+    assert r"Trick\e]8;;http://x.example\e\Link" in shown
+    finish(child)
