@@ -58,6 +58,37 @@ enum OutputHarness {
         }
     }
 
+    /// The records of CSV (RFC 4180) or TSV text, read scalar by scalar as a program reads bytes.
+    static func records(_ text: String, csv: Bool) -> [[String]] {
+        var records: [[String]] = [], fields: [String] = [], field = String.UnicodeScalarView()
+        var quoted = false, inQuotes = false
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            if inQuotes {
+                if u == "\"" {
+                    if i + 1 < scalars.count && scalars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
+                } else {
+                    field.append(u)
+                }
+            } else if csv && u == "\"" && field.isEmpty && !quoted {
+                inQuotes = true
+                quoted = true
+            } else if u == (csv ? "," : "\t") {
+                fields.append(String(field)); field = String.UnicodeScalarView(); quoted = false
+            } else if u == "\n" {
+                fields.append(String(field)); field = String.UnicodeScalarView(); quoted = false
+                records.append(fields); fields = []
+            } else {
+                field.append(u)
+            }
+            i += 1
+        }
+        if inQuotes { fatalError("unterminated quoted field in \(text.debugDescription)") }
+        return records
+    }
+
     static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
         let values = cells(bytes)
@@ -94,9 +125,16 @@ enum OutputHarness {
                         expectSafe(rendered, "\(format)", allowTab: true)
                     }
                     if case .table = out, format == .csv || format == .tsv {
+                        // Every record has one field per column, as a reader cuts them.
+                        for r in records(rendered, csv: format == .csv) where r.count != table.columns.count {
+                            fatalError("\(format): a record of \(r.count) fields for \(table.columns.count) columns: \(r)")
+                        }
                         for line in rendered.split(separator: "\n").dropFirst() {
-                            for cell in line.split(separator: format == .csv ? "," : "\t", omittingEmptySubsequences: true) {
-                                let c = cell.hasPrefix("\"") ? String(cell.dropFirst()) : String(cell)
+                            // Cut as a CSV or TSV reader cuts: at the separator's byte, whatever follows it.
+                            let sep: Unicode.Scalar = format == .csv ? "," : "\t"
+                            for cell in line.unicodeScalars.split(separator: sep) {
+                                var c = String(String.UnicodeScalarView(cell))
+                                if c.hasPrefix("\"") { c.removeFirst() }
                                 guard let f = c.first, "=+-@".contains(f) else { continue }
                                 // A cell cut at a comma inside quotes may start anywhere: only whole cells count.
                                 if !line.contains("\"") && Double(c) == nil { fatalError("\(format): formula cell \(c.debugDescription)") }

@@ -256,3 +256,20 @@ def test_completion_candidates_are_shown_escaped(home):
     assert "\x1b]8" not in shown
     assert r"Trick\e]8;;http://x.example\e\Link" in shown
     finish(child)
+
+
+def test_ctrl_c_answers_quickly_on_one_huge_text(home):
+    """Ctrl-C in the REPL on a page of one 50 MB sentence (bench/cancel_latency.py measures the release
+    build; the target is 50 ms, the bound here is generous for a debug build on a busy machine)."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import cancel_latency
+    corpus = os.path.join(home, "huge")
+    cancel_latency.make_corpus(corpus, 50)
+    child = cancel_latency.spawn(MQ, corpus, home)
+    for q in cancel_latency.QUERIES:
+        stopped = cancel_latency.latency(child, q)
+        assert stopped is None or stopped < 1.5, "%s: %.3f s after Ctrl-C" % (q, stopped)
+    out = run(child, "docs | count")
+    assert "1" in out
+    finish(child)

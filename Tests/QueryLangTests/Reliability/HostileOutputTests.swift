@@ -82,6 +82,23 @@ struct HostileOutputTests {
         #expect(try Self.render(#"print "=x""#, .csv, exact: true) == "=x\n")
     }
 
+    /// A comma, quote, tab or line break followed by a combining mark is one Character to Swift but the
+    /// byte a CSV or TSV reader cuts at: such a cell is quoted (CSV) or its tab replaced (TSV).
+    @Test func separatorsFollowedByCombiningMarks() {
+        let t = Table(rows: [.record(Record(keys: ["a", "b"], values: [.string("x,\u{32E}y"), .string("q\"\u{301}\t\u{301}z")]))],
+                      columns: ["a", "b"])
+        // (Built outside #expect, whose expansion trips over the combining marks in literals.)
+        let csv = DelimitedRenderer(separator: ",").render(t, corpus: Self.corpus)
+        let tsv = DelimitedRenderer(separator: "\t").render(t, corpus: Self.corpus)
+        let md = MarkdownRenderer().render(Table(rows: [.string("a|\u{301}b\n\u{301}c")], columns: ["value"]), corpus: Self.corpus)
+        let wantCSV = "a,b\n\"x,\u{32E}y\",\"q\"\"\u{301}\t\u{301}z\"\n"
+        let wantTSV = "a\tb\nx,\u{32E}y\tq\"\u{301} \u{301}z\n"
+        let wantMD = "| value |\n| --- |\n| a\\|\u{301}b \u{301}c |\n"
+        #expect(Array(csv.unicodeScalars) == Array(wantCSV.unicodeScalars))
+        #expect(Array(tsv.unicodeScalars) == Array(wantTSV.unicodeScalars))
+        #expect(Array(md.unicodeScalars) == Array(wantMD.unicodeScalars))
+    }
+
     @Test func documentTitleAndBody() throws {
         let title = #"Breaking\e]0;pwned\x07 news\e]52;c;ZXZpbA==\x07"#
         #expect(try Self.render("docs | select id, title", .csv) == "id,title\nevil,\(title)\n")
