@@ -55,6 +55,14 @@ struct MemoryLimitTests {
         #expect(d.code == "E402")
     }
 
+    /// A 32 MiB string kept by `let` and put on every mention is one buffer, however many rows hold it.
+    @Test func aLargeLetStringOnEveryRowIsShared() {
+        var lets = #"let a0 = "xxxxxxxxxxxxxxxx""#
+        for k in 1...21 { lets += "; let a\(k) = a\(k - 1) + a\(k - 1)" }
+        let engine = Run.engine { $0.maxMemoryBytes = MemoryLimitTests.limit(plus: 512 << 20) }
+        #expect(Run.codes(lets + "; mentions | extend t = a21, u = a21 | count", engine) == [])
+    }
+
     @Test func sizesAreParsedAndDescribed() {
         #expect(MemoryUse.parseSize("4G") == 4 << 30)
         #expect(MemoryUse.parseSize("512M") == 512 << 20)
