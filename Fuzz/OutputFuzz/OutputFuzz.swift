@@ -129,15 +129,11 @@ enum OutputHarness {
                         for r in records(rendered, csv: format == .csv) where r.count != table.columns.count {
                             fatalError("\(format): a record of \(r.count) fields for \(table.columns.count) columns: \(r)")
                         }
-                        for line in rendered.split(separator: "\n").dropFirst() {
-                            // Cut as a CSV or TSV reader cuts: at the separator's byte, whatever follows it.
-                            let sep: Unicode.Scalar = format == .csv ? "," : "\t"
-                            for cell in line.unicodeScalars.split(separator: sep) {
-                                var c = String(String.UnicodeScalarView(cell))
-                                if c.hasPrefix("\"") { c.removeFirst() }
-                                guard let f = c.first, "=+-@".contains(f) else { continue }
-                                // A cell cut at a comma inside quotes may start anywhere: only whole cells count.
-                                if !line.contains("\"") && Double(c) == nil { fatalError("\(format): formula cell \(c.debugDescription)") }
+                        // No field starts a formula unless it is a number.
+                        for r in records(rendered, csv: format == .csv).dropFirst() {
+                            for f in r {
+                                guard let c = f.unicodeScalars.first, "=+-@".unicodeScalars.contains(c) else { continue }
+                                if Double(f) == nil { fatalError("\(format): formula cell \(f.debugDescription)") }
                             }
                         }
                     }
