@@ -2,7 +2,7 @@ import Foundation
 
 /// Cancellation and the time limit inside the loops whose cost grows with the size of a text (a 50 MB
 /// page of one sentence): the scans of `kwic` and `has` ask ``stopCheck`` every 4,096 words, `contains`
-/// searches a large text 256 KiB at a time, the regex engine reports progress (regexMatches), kwic
+/// searches a large text 64 KiB at a time, the regex engine reports progress (regexMatches), kwic
 /// reads a window around each hit (Kwic.context) and a sentence is trimmed from its ends
 /// (Corpus.trimmedSentenceRange). After a stopped scan, ``checkpoint(_:)`` throws E403 or E402.
 extension Interpreter {
@@ -17,12 +17,12 @@ extension Interpreter {
     /// ``shouldStop`` as a closure, for the scanners.
     var stopCheck: () -> Bool { { [unowned self] in self.shouldStop } }
 
-    /// Whether `hay` holds `needle`, ignoring case. A large text is searched 256 KiB at a time (each
+    /// Whether `hay` holds `needle`, ignoring case. A large text is searched 64 KiB at a time (each
     /// piece overlapping the next by more than the needle can span), checking cancellation and the time
     /// limit between pieces.
     func containsIgnoringCase(_ hay: String, _ needle: String, _ span: Span) throws -> Bool {
         if needle.isEmpty { return true }
-        let piece = 1 << 18
+        let piece = 1 << 16
         guard hay.utf8.count > piece else { return hay.range(of: needle, options: [.caseInsensitive]) != nil }
         // Case folding may change lengths (ß and SS): the overlap is generous.
         let overlap = needle.utf8.count * 4 + 64
