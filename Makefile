@@ -35,10 +35,10 @@ pydeps:
 bench: release
 	bench/run.sh
 
-# Fuzzing (README, "Fuzzing"; docs/reliability.md): three libFuzzer harnesses under Fuzz/, each run for
+# Fuzzing (README, "Fuzzing"; docs/reliability.md): four libFuzzer harnesses under Fuzz/, each run for
 # SECONDS seconds; new inputs and crashes go to .build-fuzz/. `make fuzz SECONDS=600`.
 SECONDS ?= 200
-FUZZERS ?= ParserFuzz EngineFuzz CorpusFuzz
+FUZZERS ?= ParserFuzz EngineFuzz CorpusFuzz OutputFuzz
 FUZZ_BUILD = $(SWIFT) build -c release --scratch-path .build-fuzz --toolset Fuzz/toolset.json \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
 

@@ -41,5 +41,6 @@ let package = Package(
         .executableTarget(name: "ParserFuzz", dependencies: ["QueryLang"], path: "Fuzz/ParserFuzz"),
         .executableTarget(name: "EngineFuzz", dependencies: ["QueryLang"], path: "Fuzz/EngineFuzz"),
         .executableTarget(name: "CorpusFuzz", dependencies: ["QueryLang"], path: "Fuzz/CorpusFuzz"),
+        .executableTarget(name: "OutputFuzz", dependencies: ["QueryLang"], path: "Fuzz/OutputFuzz"),
     ]
 )

@@ -8,7 +8,7 @@
 set -u
 seconds=${1:-200}
 shift 2>/dev/null || true
-harnesses=${*:-ParserFuzz EngineFuzz CorpusFuzz}
+harnesses=${*:-ParserFuzz EngineFuzz CorpusFuzz OutputFuzz}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$root/.build-fuzz/release
 mkdir -p "$root/.build-fuzz/artifacts"
@@ -18,6 +18,7 @@ for h in $harnesses; do
         ParserFuzz) seeds=parser; maxlen=16384 ;;
         EngineFuzz) seeds=engine; maxlen=4096 ;;
         CorpusFuzz) seeds=catalog; maxlen=16384 ;;
+        OutputFuzz) seeds=output; maxlen=4096 ;;
         *) echo "unknown harness $h"; exit 2 ;;
     esac
     work=$root/.build-fuzz/corpus/$seeds

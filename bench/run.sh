@@ -47,3 +47,5 @@ for n in $DOCS; do
 done
 # (3) REPL start to the first prompt on seeds/.
 python3 bench/repl_start.py "$MQ" --runs 10
+# (6) Ctrl-C in the REPL on one 50 MB sentence (kwic, has, contains, mentions' text).
+python3 bench/cancel_latency.py "$MQ" --runs 5

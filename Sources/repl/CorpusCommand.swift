@@ -23,7 +23,7 @@ struct CorpusCommand: ParsableCommand {
             keptUntilExit.append(corpus)
             return corpus
         } catch {
-            for p in error.problems { FileHandle.standardError.write(Data("\(path)/\(p)\n".utf8)) }
+            for p in error.problems { printError("\(path)/\(p)") }
             FileHandle.standardError.write(Data("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing loaded\n".utf8))
             throw ExitCode(1)
         }
@@ -38,7 +38,7 @@ struct CorpusCommand: ParsableCommand {
             // Validation reads and checks every file: never from the cache.
             let c = try CorpusCommand.load(dir, useCache: false)
             if timing { print("timing: \(c.timings)") }
-            for w in c.warnings { print("\(c.directory ?? ""): \(w)") }
+            for w in c.warnings { printSafe("\(c.directory ?? ""): \(w)") }
             print("ok: \(c.documents.count) documents, \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
         }
     }
@@ -49,7 +49,7 @@ struct CorpusCommand: ParsableCommand {
 
         func run() throws {
             let c = try CorpusCommand.load(dir)
-            print(CorpusStats(corpus: c).render())
+            printSafe(CorpusStats(corpus: c).render())
         }
     }
 
@@ -63,7 +63,7 @@ struct CorpusCommand: ParsableCommand {
             out.reserveCapacity(c.mentions.count * 64)
             for m in c.mentions {
                 let e = m.entity >= 0 ? c.entities[Int(m.entity)].id : "?"
-                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(tsvCell(c.surface(m)))\t\(m.uncertain ? "yes" : "")\n"
+                out += "\(c.documents[Int(m.doc)].id)\t\(e)\t\(m.sentence)\t\(m.start)\t\(m.end)\t\(m.zone.rawValue)\t\(TerminalSanitizer.clean(tsvCell(c.surface(m)), singleLine: true))\t\(m.uncertain ? "yes" : "")\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }

@@ -46,6 +46,10 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
     @Option(help: "Output format: table, line, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
+    @Option(help: ArgumentHelp("Memory a query may make the process use (e.g. 4G, 512M), or none; a query that needs more stops with E402. Default: three quarters of the machine's memory.", valueName: "size"))
+    var maxMemory: MemorySize = MemorySize(MemoryUse.defaultLimit)
+    @Flag(help: "Write CSV and TSV cells exactly as the data holds them, for programs: no formula guard, control characters not escaped.")
+    var exactCells = false
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the results to FILE (atomically; an existing file only with --force).")
     var output: String?
     @Flag(help: "Let -o replace an existing file.") var force = false
@@ -73,6 +77,18 @@ struct CommonOptions: ParsableArguments {
     enum ErrorFormat: String, ExpressibleByArgument { case human, json }
 }
 
+/// A memory size argument: `4G`, `512M`, bytes, or `none` for no limit.
+struct MemorySize: ExpressibleByArgument {
+    let bytes: Int?
+    init(_ bytes: Int?) { self.bytes = bytes }
+    init?(argument: String) {
+        if argument.lowercased() == "none" { bytes = nil; return }
+        guard let b = MemoryUse.parseSize(argument) else { return nil }
+        bytes = b
+    }
+    var defaultValueDescription: String { bytes.map(MemoryUse.describe) ?? "none" }
+}
+
 struct OutputFormatArgument: ExpressibleByArgument {
     let value: OutputFormat
     init(_ v: OutputFormat) { value = v }
@@ -84,9 +100,20 @@ struct OutputFormatArgument: ExpressibleByArgument {
     var defaultValueDescription: String { value.rawValue }
 }
 
-/// Writes to standard error.
+/// Writes a message to standard error, through the terminal sanitiser: messages name files, echo what
+/// was typed and quote the data, none of which may reach the terminal raw.
 func printError(_ s: String) {
+    printRendered(TerminalSanitizer.clean(s))
+}
+
+/// Writes text that a renderer has already made safe (diagnostics with their colours) to standard error.
+func printRendered(_ s: String) {
     FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+}
+
+/// Prints a line to standard output through the terminal sanitiser.
+func printSafe(_ s: String) {
+    print(TerminalSanitizer.clean(s))
 }
 
 @main

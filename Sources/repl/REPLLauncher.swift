@@ -7,7 +7,7 @@ import QueryLang
 enum REPLLauncher {
     static func start(options: CommonOptions) throws {
         let path = CorpusLocation.resolve(options.corpus)
-        let progress = ProgressLine(message: "loading \(path)…")
+        let progress = ProgressLine(message: TerminalSanitizer.clean("loading \(path)…", singleLine: true))
         progress.start(after: 1.0)
         let corpus: Corpus
         do {
@@ -24,8 +24,10 @@ enum REPLLauncher {
                 throw ExitCode(2)
             }
         }
-        REPLSession(corpus: corpus, mode: options.format.value, output: output,
-                    parameters: (try? options.parameters()) ?? [:]).run()
+        let session = REPLSession(corpus: corpus, mode: options.format.value, output: output,
+                                  parameters: (try? options.parameters()) ?? [:], maxMemory: options.maxMemory.bytes)
+        session.exactCells = options.exactCells
+        session.run()
     }
 }
 

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try CorpusCommand.load(common.corpus)
-        let engine = Engine.commandLine(corpus: corpus)
+        let engine = Engine.commandLine(corpus: corpus, maxMemory: common.maxMemory.bytes)
         var all: [Diagnostic] = []
         // The files are checked in order, each knowing the names the ones before it define (as mq run does).
         let session = engine.makeSession()
@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         if !all.isEmpty {
             switch common.errorFormat {
             case .json: print(DiagnosticRenderer().json(all))
-            case .human: printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(all))
+            case .human: printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(all))
             }
         }
         let errors = all.filter { $0.severity == .error }.count
@@ -85,7 +85,7 @@ struct FmtCommand: ParsableCommand {
                 }
             }
             if !diagnostics.isEmpty {
-                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
+                printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
                 failed = true
                 continue
             }
@@ -93,8 +93,8 @@ struct FmtCommand: ParsableCommand {
                 if formatted != text { unformatted.append(f) }
             } else if write {
                 if formatted != text {
-                    do { try formatted.write(toFile: f, atomically: true, encoding: .utf8) } catch {
-                        printError("mq: cannot write \(f): \(error)")
+                    do { try SafeFileWriter.write(formatted, to: f) } catch {
+                        printError("mq: \(error)")
                         failed = true
                     }
                 }
@@ -102,7 +102,7 @@ struct FmtCommand: ParsableCommand {
                 print(formatted, terminator: "")
             }
         }
-        for f in unformatted { print("not formatted: \(f)") }
+        for f in unformatted { printSafe("not formatted: \(f)") }
         if failed || !unformatted.isEmpty { throw ExitCode(1) }
     }
 }

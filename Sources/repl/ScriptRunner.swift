@@ -12,13 +12,13 @@ struct ScriptRunner {
     init(options: CommonOptions) throws {
         self.options = options
         corpus = try CorpusCommand.load(options.corpus)
-        engine = Engine.commandLine(corpus: corpus)
+        engine = Engine.commandLine(corpus: corpus, maxMemory: options.maxMemory.bytes)
     }
 
     func report(_ diagnostics: [Diagnostic]) {
         switch options.errorFormat {
-        case .json: printError(DiagnosticRenderer().json(diagnostics))
-        case .human: printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
+        case .json: printRendered(DiagnosticRenderer().json(diagnostics))
+        case .human: printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
         }
     }
 
@@ -37,7 +37,7 @@ struct ScriptRunner {
             }
         }
         let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
-        var writer = ResultWriter(format: options.format.value, corpus: corpus, sink: sink)
+        var writer = ResultWriter(format: options.format.value, corpus: corpus, exact: options.exactCells, sink: sink)
         var ok = true
         for (name, text) in sources where ok {
             ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
@@ -73,7 +73,7 @@ struct ScriptRunner {
                     }
                     if f != writer.format {
                         writer.finish()
-                        writer = ResultWriter(format: f, corpus: corpus, sink: sink)
+                        writer = ResultWriter(format: f, corpus: corpus, exact: options.exactCells, sink: sink)
                     }
                 case ".read", ".run":
                     guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
@@ -109,8 +109,9 @@ enum Terminal {
 
 extension Engine {
     /// The engine of the command line: the user's own scripts may import any file they can read.
-    static func commandLine(corpus: Corpus) -> Engine {
+    static func commandLine(corpus: Corpus, maxMemory: Int? = MemoryUse.defaultLimit) -> Engine {
         var options = EngineOptions()
+        options.limits.maxMemoryBytes = maxMemory
         options.importLoader = FileImportLoader(allowedRoots: ["/"])
         return Engine(corpus: corpus, options: options)
     }

@@ -9,6 +9,8 @@ enum ColumnarStages {
                 while let batch = try next() {
                     try ctx.spend(batch.count, span)
                     let (b, v, failure) = try ColumnarEval.evaluate([cond], on: batch)
+                    // A text scan stopped inside the expression: raised here, its answers never used.
+                    try ctx.spend(0, span)
                     pending = failure
                     let keep = VectorKernels.truth(v[0])
                     var rows: [Int32] = []
@@ -53,6 +55,7 @@ enum ColumnarStages {
                 guard let batch = try next() else { return nil }
                 try ctx.spend(batch.count, span)
                 let (b, vectors, failure) = try ColumnarEval.evaluate(exprs, on: batch)
+                try ctx.spend(0, span)
                 pending = failure
                 if b.count == 0, let p = pending { throw p }
                 return make(b, vectors)

@@ -27,7 +27,9 @@ enum HashAggregate {
                         // The compiled stages are pure functions of their batch; each part has its own state.
                         nonisolated(unsafe) let out = out, input = input, keys = keys, calls = calls
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
-                            out[k] = Result { try aggregate(input, keys, calls, contexts[k], span) }
+                            out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) {
+                                try aggregate(input, keys, calls, contexts[k], span)
+                            } }
                         }
                     }
                     try ctx.interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
@@ -91,6 +93,7 @@ enum HashAggregate {
             // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
             let arguments = calls.compactMap(\.argument)
             let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
+            try ctx.spend(0, span)
             let kv = Array(evaluated.prefix(keys.count))
             var rest = evaluated.dropFirst(keys.count).makeIterator()
             let args = calls.map { $0.argument == nil ? nil : rest.next() }

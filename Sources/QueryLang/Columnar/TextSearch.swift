@@ -1,3 +1,5 @@
+import Foundation
+
 /// `x has "words"` on vectors: whole words compared as names are (``PhraseFinder``, the row executor's
 /// test). On documents' texts the scan is split over the cores, each document tested once, the answers in
 /// document order; on a pooled string column each distinct string is tested once.
@@ -16,10 +18,15 @@ extension ExprCompiler {
             let corpus = self.corpus
             return CompiledExpr(type: .bool, canFail: documents.canFail) { b in
                 guard case let .refs(_, ids) = try documents.eval(b) else { preconditionFailure("documents") }
+                // A scan asks whether to stop (cancellation, the time limit) every 4,096 words; a stopped
+                // scan's answers are not used: the stage's next step count raises the stop.
+                let stop = StopCheck.current
                 var found = [Bool](repeating: false, count: ids.count)
                 found.withUnsafeMutableBufferPointer { out in
                     let parts = parallelChunks(ids.count, minChunk: 8) { range -> [Bool] in
-                        range.map { i in ids[i] >= 0 && corpus.documents[Int(ids[i])].withUTF8 { finder.occurs(in: $0) } }
+                        range.map { i in
+                            ids[i] >= 0 && stop?() != true && corpus.documents[Int(ids[i])].withUTF8 { finder.occurs(in: $0, stop: stop) }
+                        }
                     }
                     var k = 0
                     for p in parts { for v in p { out[k] = v; k += 1 } }
@@ -39,5 +46,35 @@ extension ExprCompiler {
                 return a
             }, valid: nil)
         }
+    }
+}
+
+/// The stop check of the query running on this thread, for loops inside compiled expressions that read a
+/// whole text (a compiled program is shared by sessions, so the check is not kept in it).
+enum StopCheck {
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
+    final class Box {
+        let check: () -> Bool
+        init(_ check: @escaping () -> Bool) { self.check = check }
+    }
+
+    /// The check set by ``with(_:_:)`` on this thread, if any.
+    static var current: (() -> Bool)? {
+        guard let p = pthread_getspecific(key) else { return nil }
+        return Unmanaged<Box>.fromOpaque(p).takeUnretainedValue().check
+    }
+
+    /// Runs `body` with `check` as this thread's stop check.
+    static func with<T>(_ check: @escaping () -> Bool, _ body: () throws -> T) rethrows -> T {
+        let box = Box(check)
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, Unmanaged.passUnretained(box).toOpaque())
+        defer { pthread_setspecific(key, previous); withExtendedLifetime(box) {} }
+        return try body()
     }
 }

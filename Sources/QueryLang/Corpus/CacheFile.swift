@@ -35,18 +35,26 @@ enum CacheFile {
     }()
 
     /// Writes a cache file atomically: `body` writes the index and texts into a new file beside `path`,
-    /// which replaces `path` (a rename) only once it is complete; whether it did.
+    /// which replaces `path` (a rename) only once it is complete; whether it did. The new file is removed
+    /// if the process is interrupted while writing it (``TemporaryFiles``); those that processes killed
+    /// outright left behind are swept first.
     static func write(_ path: String, signature: InputSignature, _ body: (Output) -> Void) -> Bool {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        let output = Output(fd: fd)
-        body(output)
-        let written = output.finish(signature: signature)
-        if close(fd) == 0 && written && rename(temporary, path) == 0 { return true }
-        unlink(temporary)
-        return false
+        TemporaryFiles.sweep(directory: String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]), marker: temporaryMarker)
+        let temporary = path + temporaryMarker + "\(getpid())-\(UInt32.random(in: .min ... .max))"
+        return TemporaryFiles.guarding(temporary) {
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { return false }
+            let output = Output(fd: fd)
+            body(output)
+            let written = output.finish(signature: signature)
+            if close(fd) == 0 && written && rename(temporary, path) == 0 { return true }
+            unlink(temporary)
+            return false
+        }
     }
+
+    /// What names a temporary cache file: `<key>.corpus.tmp-<pid>-<random>`.
+    static let temporaryMarker = ".corpus.tmp-"
 
     /// Writes a cache file to an open descriptor: index blocks as they come, then texts, then `finish`.
     /// The first failed write is kept in `failed` and every later write skipped.

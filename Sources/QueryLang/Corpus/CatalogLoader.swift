@@ -40,7 +40,14 @@ struct CatalogLoader {
             entries.append(e)
         }
         let dir = directory + "/catalog"
-        for name in FileAccess.names(in: dir).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
+        let folder = FileAccess.folder(directory, "catalog")
+        if let p = folder.problem {
+            // Not "unknown entity" for every fact and resolution: the catalog is incomplete, and says why.
+            list.items.append(p)
+            complete = false
+        }
+        list.items += FileAccess.linksOutside(directory, "catalog", folder.entries, suffixes: [".yaml", ".tsv"])
+        for name in folder.entries.map(\.name).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "catalog/\(name)"
             if name.hasSuffix(".tsv") {
                 guard let table = TSVTable.read(dir + "/" + name, file: rel, problems: &list.items) else { complete = false; continue }

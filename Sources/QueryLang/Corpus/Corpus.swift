@@ -20,6 +20,8 @@ public final class Corpus: Sendable {
     public let timings: LoadTimings
     /// Whether the corpus came from the cache (see ``CorpusCache``).
     public let fromCache: Bool
+    /// Texts made into Strings once and shared by the rows of queries.
+    let sharedTexts = SharedTexts()
 
     let documentMentionStart: [Int]  // per document, index of its first mention; one extra at the end
     let entityMentions: [[Int32]]    // per entity, indices into `mentions`
@@ -225,10 +227,48 @@ public final class Corpus: Sendable {
         }
     }
 
-    /// The text of a sentence, trimmed.
+    /// The text of a sentence, without the white space around it; one String per sentence, shared by
+    /// every caller (``SharedTexts``).
     public func sentenceText(doc: Int, sentence: Int) -> String {
+        sharedTexts.text(SharedTexts.sentence(doc, sentence)) {
+            let r = trimmedSentenceRange(doc: doc, sentence: sentence)
+            return documents[doc].slice(r.lowerBound, r.upperBound)
+        }
+    }
+
+    /// A document's whole text, made into a String once and shared (``SharedTexts``).
+    public func documentText(_ doc: Int) -> String {
+        sharedTexts.text(SharedTexts.document(doc)) { documents[doc].text }
+    }
+
+    /// The byte range of a sentence without the white space (Unicode White_Space) at its ends, found from
+    /// both ends: it costs the white space, not the sentence (a page of one 50 MB sentence).
+    func trimmedSentenceRange(doc: Int, sentence: Int) -> Range<Int> {
         let r = sentenceRange(doc: doc, sentence: sentence)
-        return documents[doc].slice(r.lowerBound, r.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
+        return documents[doc].withUTF8 { u in
+            var s = max(0, min(r.lowerBound, u.count)), e = max(s, min(r.upperBound, u.count))
+            func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+                let b0 = UInt32(u[i])
+                if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+                func c(_ k: Int) -> UInt32 { i + k < u.count ? UInt32(u[i + k] & 0x3F) : 0 }
+                let (v, n): (UInt32, Int) = b0 < 0xE0 ? ((b0 & 0x1F) << 6 | c(1), 2)
+                    : b0 < 0xF0 ? ((b0 & 0x0F) << 12 | c(1) << 6 | c(2), 3)
+                    : ((b0 & 0x07) << 18 | c(1) << 12 | c(2) << 6 | c(3), 4)
+                return (Unicode.Scalar(v) ?? " ", n)
+            }
+            while s < e {
+                let (ch, n) = scalar(at: s)
+                guard ch.properties.isWhitespace else { break }
+                s += n
+            }
+            while e > s {
+                var p = e - 1
+                while p > s && u[p] & 0xC0 == 0x80 { p -= 1 }
+                guard scalar(at: p).0.properties.isWhitespace else { break }
+                e = p
+            }
+            return s..<e
+        }
     }
 }
 

@@ -86,7 +86,9 @@ struct CorpusLoader {
         // Phase 2: documents read, checked and matched in one parallel pass.
         let docs = docLoader.load(listing.0, tsv: metadata.tsv, entityIndex: entityIndex, index: index)
         problems += docs.problems
-        if docs.documents.isEmpty && docs.problems.isEmpty {
+        if let p = listing.0.problem { problems.append(p) }
+        problems += FileAccess.linksOutside(directory, "documents", listing.0.texts, suffixes: [".txt"])
+        if docs.documents.isEmpty && docs.problems.isEmpty && listing.0.problem == nil {
             problems.append(LoadProblem(file: "documents", message: "no .txt documents in documents/"))
         }
         let documents = docs.documents

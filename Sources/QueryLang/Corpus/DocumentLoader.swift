@@ -80,12 +80,16 @@ struct DocumentLoader {
     struct Listing {
         var texts: [(name: String, regular: Bool)] = []
         var sidecars: Set<String> = []
+        /// Why `documents/` could not be listed, if it could not.
+        var problem: LoadProblem?
     }
 
     /// Lists `documents/` (done beside the catalog, before the documents are read).
     func list() -> Listing {
         var listing = Listing()
-        for e in FileAccess.entries(in: directory + "/documents") {
+        let folder = FileAccess.folder(directory, "documents", required: true)
+        listing.problem = folder.problem
+        for e in folder.entries {
             if e.name.hasSuffix(".txt") {
                 listing.texts.append(e)
             } else if e.name.hasSuffix(".yaml") {

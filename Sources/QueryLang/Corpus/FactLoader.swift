@@ -46,7 +46,10 @@ struct FactLoader {
         // Every problem goes to `list` (shared with the records), and into `files` at the end.
         let list = ProblemList()
         let dir = directory + "/facts"
-        for name in FileAccess.names(in: dir).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
+        let folder = FileAccess.folder(directory, "facts")
+        if let p = folder.problem { list.items.append(p) }
+        list.items += FileAccess.linksOutside(directory, "facts", folder.entries, suffixes: [".yaml", ".tsv"])
+        for name in folder.entries.map(\.name).filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".tsv") }).sorted() {
             let rel = "facts/\(name)"
             if name.hasSuffix(".tsv") {
                 guard let table = TSVTable.read(dir + "/" + name, file: rel, problems: &list.items),
@@ -216,8 +219,8 @@ struct FactLoader {
         if v.has(k.unit) && present[0] != k.number { v.error(at: k.unit, "'unit' goes with a number") }
         switch present[0] {
         case k.number:
-            guard let t = v.string(k.number), let n = Double(t.replacingOccurrences(of: "_", with: "")) else {
-                v.error(at: k.number, "not a number"); return nil
+            guard let t = v.string(k.number), let n = Double(t.replacingOccurrences(of: "_", with: "")), n.isFinite else {
+                v.error(at: k.number, "not a number (a finite decimal number is expected)"); return nil
             }
             return .number(n, unit: v.string(k.unit))
         case k.date:

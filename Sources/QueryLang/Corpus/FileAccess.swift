@@ -20,7 +20,7 @@ enum FileAccess {
     static func read(_ path: String, limit: Int = Int(Int32.max)) throws -> [UInt8] {
         // O_NONBLOCK: opening a named pipe must not wait for a writer (it is then refused as not a regular file).
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        if fd < 0 { throw ReadError(message: "cannot open: \(String(cString: strerror(errno)))") }
+        if fd < 0 { throw openFailure(path, errno) }
         defer { close(fd) }
         let size = try checkedSize(fd, limit: limit)
         var failure: Int32 = 0
@@ -167,7 +167,7 @@ enum FileAccess {
             if readCount < plannedCount && position(readCount) == k { readCount += 1 }
             if readingAhead { readAhead() }
             let fd = ahead.removeValue(forKey: k) ?? openFile(name)
-            if fd < 0 { throw ReadError(message: "cannot open: \(String(cString: strerror(errno)))") }
+            if fd < 0 { throw FileAccess.openFailure(directory + "/" + name, errno) }
             defer { close(fd) }
             if regular {
                 // Read into the buffer until a read comes back short (the end of a regular file), growing
@@ -235,6 +235,15 @@ enum FileAccess {
         #endif
     }
 
+    /// Why a file could not be opened: the system's reason, or that it is a link to nothing.
+    static func openFailure(_ path: String, _ e: Int32) -> ReadError {
+        var lst = stat()
+        if e == ENOENT && lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK {
+            return ReadError(message: "cannot open: a link to a missing file")
+        }
+        return ReadError(message: "cannot open: \(String(cString: strerror(e)))")
+    }
+
     /// The size of an open file, which must be a regular file of at most `limit` bytes.
     private static func checkedSize(_ fd: Int32, limit: Int) throws -> Int {
         var st = stat()
@@ -270,6 +279,73 @@ enum FileAccess {
     static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The entries of a folder of the corpus (`documents`, `catalog`, `facts`), as ``entries(in:)`` lists
+    /// them; or the problem that keeps it from being read, with the path and the reason: a folder that
+    /// cannot be opened (permissions), a file or a device in its place, a link to nothing. A folder that
+    /// is simply absent is no problem unless `required` (a corpus without facts has no `facts/`).
+    static func folder(_ corpus: String, _ name: String, required: Bool = false) -> (entries: [(name: String, regular: Bool)], problem: LoadProblem?) {
+        let path = corpus + "/" + name
+        var st = stat(), lst = stat()
+        if stat(path, &st) != 0 {
+            let e = errno
+            if lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK {
+                return ([], LoadProblem(file: name, message: "cannot read the folder: a link to a missing path"))
+            }
+            if e == ENOENT && !required { return ([], nil) }
+            return ([], LoadProblem(file: name, message: "cannot read the folder: \(String(cString: strerror(e)))"))
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR {
+            return ([], LoadProblem(file: name, message: "cannot read the folder: it is not a folder but \(kind(st.st_mode))"))
+        }
+        guard let d = opendir(path) else {
+            return ([], LoadProblem(file: name, message: "cannot read the folder: \(String(cString: strerror(errno)))"))
+        }
+        closedir(d)
+        return (entries(in: path), nil)
+    }
+
+    /// Warnings for the symbolic links among `entries` of `folder` (and for the folder itself) whose target
+    /// lies outside the corpus: they are read all the same (a corpus may keep its documents in a shared
+    /// store), but never silently. Only entries whose name ends in one of `suffixes` count; entries the
+    /// listing shows as regular files are no links and cost nothing.
+    static func linksOutside(_ corpus: String, _ folder: String, _ entries: [(name: String, regular: Bool)],
+                             suffixes: [String]) -> [LoadProblem] {
+        guard let root = realpath(corpus, nil) else { return [] }
+        let base = String(cString: root)
+        free(root)
+        func outside(_ path: String) -> String? {
+            var lst = stat()
+            guard lstat(path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK, let r = realpath(path, nil) else { return nil }
+            let target = String(cString: r)
+            free(r)
+            return target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/") ? nil : target
+        }
+        var warnings: [LoadProblem] = []
+        if let target = outside(corpus + "/" + folder) {
+            warnings.append(LoadProblem(file: folder, message: "a link to \(target), outside the corpus (read all the same)", severity: .warning))
+        }
+        for e in entries where !e.regular && suffixes.contains(where: { e.name.hasSuffix($0) }) {
+            if let target = outside(corpus + "/" + folder + "/" + e.name) {
+                warnings.append(LoadProblem(file: folder + "/" + e.name, message: "a link to \(target), outside the corpus (read all the same)",
+                                            severity: .warning))
+            }
+        }
+        return warnings
+    }
+
+    /// What a file system entry is, for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: return "a file"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a link"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "not a file"
+        }
     }
 
     /// File names in a directory with the given extension, sorted; hidden files skipped.

@@ -9,10 +9,13 @@ import Foundation
 ///
 /// The inputs are `corpus.yaml`, `documents.tsv` and every entry (hidden ones aside) of `documents/`,
 /// `catalog/` and `facts/`: raw documents, sidecars, catalog and fact files, and anything else placed
-/// there. Each one counts by its name, size, modification time (nanoseconds), inode and type, so an edit
-/// that keeps the size, a touch, a file replaced by another (even with the old time), added or removed,
-/// all change the fingerprint; so does a missing file or folder. Not the status-change time: a hard link
-/// made to a file (a cheap copy of a corpus) changes it, and would make the cache useless. Each entry's part is a checksum of those
+/// there. Each one counts by its name, size, modification time and status-change time (nanoseconds),
+/// inode and type, so an edit that keeps the size, a touch, a file replaced by another (even with the old
+/// time), added or removed, all change the fingerprint; so does a missing file or folder; and so does an
+/// edit in place that puts the size and the modification time back (`cp -p` over the file, `touch -r`),
+/// which the system cannot keep from changing the status-change time. (So do a hard link made to a file
+/// and a change of permissions: the corpus is then loaded once more, a small price for never answering
+/// from out-of-date texts.) A link is followed: its target's status counts. Each entry's part is a checksum of those
 /// fields, and the fingerprint sums the parts over two independent seeds: the order in which a folder
 /// lists its entries does not matter, so nothing is sorted, and the entries can be looked up (`fstatat`
 /// on the open folder) in pieces, on every core (``Survey``).
@@ -55,15 +58,17 @@ struct InputSignature: Hashable, Sendable {
 
         /// Adds one entry: the checksum of its name (and folder), then its status, or none if it is missing.
         fileprivate mutating func add(name: UInt64, status st: stat?) {
-            var fields: (UInt64, UInt64, UInt64, UInt64, UInt64) = (name, 0, 0, 0, UInt64.max)
+            var fields: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (name, 0, 0, 0, UInt64.max, 0)
             if let st {
                 #if canImport(Darwin)
                 let m = Int64(st.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int64(st.st_mtimespec.tv_nsec)
+                let c = Int64(st.st_ctimespec.tv_sec) &* 1_000_000_000 &+ Int64(st.st_ctimespec.tv_nsec)
                 #else
                 let m = Int64(st.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(st.st_mtim.tv_nsec)
+                let c = Int64(st.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(st.st_ctim.tv_nsec)
                 #endif
                 fields = (name, UInt64(truncatingIfNeeded: Int64(st.st_size)), UInt64(bitPattern: m),
-                          UInt64(truncatingIfNeeded: st.st_ino), UInt64(st.st_mode))
+                          UInt64(truncatingIfNeeded: st.st_ino), UInt64(st.st_mode), UInt64(bitPattern: c))
             }
             withUnsafeBytes(of: &fields) { raw in
                 a &+= Checksum.of(raw, seed: 0x51)

@@ -12,24 +12,31 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ d: Diagnostic) -> String {
         let (red, bold, cyan, reset) = color ? ("\u{1B}[31m", "\u{1B}[1m", "\u{1B}[36m", "\u{1B}[0m") : ("", "", "", "")
         var out = ""
-        var prefix = d.file?.name ?? "<query>"
+        // The file name, the message, the source line and the hints may all hold text from the data or
+        // typed by the user: shown through the sanitiser, the renderer's own colours added around it.
+        let safe = { (s: String) in TerminalSanitizer.clean(s) }
+        var prefix = safe(d.file?.name ?? "<query>")
         if let (line, col) = d.location { prefix += ":\(line):\(col)" }
-        out += "\(bold)\(prefix): \(red)\(d.severity.rawValue)[\(d.code)]\(reset)\(bold): \(d.message)\(reset)\n"
+        out += "\(bold)\(prefix): \(red)\(d.severity.rawValue)[\(d.code)]\(reset)\(bold): \(safe(d.message))\(reset)\n"
         if let file = d.file, let (line, col) = d.location {
-            let text = file.line(line)
+            let raw = file.line(line)
+            let text = safe(raw)
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
             out += "\(cyan)\(gutter) |\(reset) \(text)\n"
             // Caret under the span, clipped to this line.
             let endLoc = file.location(of: max(d.span.start, d.span.end - 1))
-            let width = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, text.count - col + 1)
-            let lead = String(text.prefix(col - 1).map { $0 == "\t" ? "\t" : " " })
-            out += "\(cyan)\(pad) |\(reset) \(lead)\(red)\(String(repeating: "^", count: width))\(reset)"
-            if let first = d.hints.first { out += " \(first)" }
+            // Columns count characters of the raw line; the caret is placed under the sanitised one.
+            let width = endLoc.line == line ? max(1, endLoc.column - col + 1) : max(1, raw.count - col + 1)
+            let lead = String(safe(String(raw.prefix(col - 1))).map { $0 == "\t" ? "\t" : " " })
+            let spanText = safe(String(raw.dropFirst(col - 1).prefix(width)))
+            let carets = max(width, spanText.count)
+            out += "\(cyan)\(pad) |\(reset) \(lead)\(red)\(String(repeating: "^", count: carets))\(reset)"
+            if let first = d.hints.first { out += " \(safe(first))" }
             out += "\n"
-            for h in d.hints.dropFirst() { out += "\(cyan)\(pad) =\(reset) \(h)\n" }
+            for h in d.hints.dropFirst() { out += "\(cyan)\(pad) =\(reset) \(safe(h))\n" }
         } else {
-            for h in d.hints { out += "  = \(h)\n" }
+            for h in d.hints { out += "  = \(safe(h))\n" }
         }
         return out
     }
@@ -69,7 +76,9 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // Controls, DEL, the C1 controls and the bidirectional overrides are written as escapes:
+                // the same string to a JSON reader, and nothing a terminal would obey when it is shown.
+                if u.value < 0x20 || TerminalSanitizer.escape(u, singleLine: true) != nil {
                     out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(u)

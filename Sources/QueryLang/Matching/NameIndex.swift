@@ -52,8 +52,8 @@ public struct NameIndex: Sendable {
         var vocabulary: [String: Int32] = [:]  // folded name words
         let collecting = nameKeys != nil
         for e in entities {
-            // The word sequences of this entity's names so far: a few, so compared in turn.
-            var seen: [[Int32]] = []
+            // The word sequences of this entity's names so far (a set: an entity may have 200,000 aliases).
+            var seen = Set<[Int32]>()
             var keys: [String] = []
             defer { if collecting { nameKeys!.append(keys) } }
             let entity = Int32(e.index)
@@ -77,10 +77,7 @@ public struct NameIndex: Sendable {
                         ids.append(id)
                     }
                 }
-                if !seen.contains(ids) {
-                    seen.append(ids)
-                    sequences.append((ids, entity))
-                }
+                if seen.insert(ids).inserted { sequences.append((ids, entity)) }
                 // The same name with a word written as a phrase of the spelling table (`Kataib Hizb Allah`).
                 if n.kind != .acronym {
                     for alternative in NameIndex.phraseAlternatives(words, normalizer.spelling).dropFirst() {
@@ -89,8 +86,7 @@ public struct NameIndex: Sendable {
                             vocabulary[w] = id
                             return id
                         }
-                        if !seen.contains(altIDs) {
-                            seen.append(altIDs)
+                        if seen.insert(altIDs).inserted {
                             sequences.append((altIDs, entity))
                             maxNameWords = max(maxNameWords, altIDs.count)
                         }

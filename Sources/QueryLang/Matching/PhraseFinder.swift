@@ -55,21 +55,24 @@ struct PhraseFinder {
         return (table, masks, 1 << UInt64(words.count - 1))
     }
 
-    /// Whether the phrase occurs in `text` (UTF-8).
-    func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the phrase occurs in `text` (UTF-8). The scan ends at the first occurrence, or as soon as
+    /// `stop` says so (asked every 4,096 words; the answer is then false, and the caller stops the query).
+    func occurs(in text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)? = nil) -> Bool {
         guard let base = text.baseAddress else { return false }
         for a in alternatives {
-            var sink = Sink(forms: a.forms, masks: a.masks, last: a.last, text: base)
+            var sink = Sink(forms: a.forms, masks: a.masks, last: a.last, text: base, stop: stop)
             var scanner = TextScanner()
             scanner.scan(text, into: &sink)
             if sink.found { return true }
+            // A scan that was stopped does not go on with the next spelling.
+            if let stop, stop() { return false }
         }
         return false
     }
 
-    func occurs(in text: String) -> Bool {
+    func occurs(in text: String, stop: (() -> Bool)? = nil) -> Bool {
         var t = text
-        return t.withUTF8 { occurs(in: $0) }
+        return t.withUTF8 { occurs(in: $0, stop: stop) }
     }
 
     private struct Sink: TokenSink {
@@ -77,8 +80,20 @@ struct PhraseFinder {
         let masks: [UInt64]
         let last: UInt64
         let text: UnsafePointer<UInt8>
+        let stop: (() -> Bool)?
         var matched: UInt64 = 0
         var found = false
+        var countdown = 4096
+
+        var stopped: Bool {
+            mutating get {
+                if found { return true }
+                countdown -= 1
+                guard countdown <= 0, let stop else { return false }
+                countdown = 4096
+                return stop()
+            }
+        }
 
         /// The next word of the text, which can fill the positions in `mask`.
         @inline(__always)

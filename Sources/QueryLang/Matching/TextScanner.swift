@@ -11,9 +11,15 @@ protocol TokenSink {
     /// default builds the lowercased copy and calls ``word(start:end:raw:lower:lowerHash:nonASCII:hasUpper:joined:sentence:)``;
     /// the matcher looks the word up in place instead.
     mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int)
+
+    /// True once the sink wants no more words (it found what it looked for, or the query was
+    /// interrupted): the scanner then stops at once. Read after every word.
+    var stopped: Bool { mutating get }
 }
 
 extension TokenSink {
+    var stopped: Bool { false }
+
     mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
         let raw = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { lower in
@@ -116,6 +122,7 @@ struct TextScanner {
                     i = end
                     abbreviationEnd = abbreviation ? i : -1
                 }
+                if sink.stopped { return }
                 joinable = true
                 boundary = false
                 sawSpaceAfterEnd = false

@@ -1,10 +1,17 @@
 /// CSV (RFC 4180 quoting) or TSV (tabs and line breaks in values written as spaces), with a header row.
 /// Null is an empty field. Like JSON, these formats are for other programs: a reference is written as its
-/// id (so that a row joins back to the catalog), and a list or record as JSON inside the cell.
+/// id (so that a row joins back to the catalog), and a list or record as JSON inside the cell. Unless
+/// `exact`, every field is made safe for a terminal (`TerminalSanitizer`, line breaks kept inside quoted
+/// CSV fields) and guarded against formula injection (`FormulaGuard`).
 public struct DelimitedRenderer: Sendable {
     public let separator: Character
+    /// Fields exactly as the data holds them (for programs; a spreadsheet may run a formula cell).
+    public let exact: Bool
 
-    public init(separator: Character) { self.separator = separator }
+    public init(separator: Character, exact: Bool = false) {
+        self.separator = separator
+        self.exact = exact
+    }
 
     public func render(_ t: Table, corpus: Corpus) -> String {
         var out = t.columns.map(field).joined(separator: String(separator)) + "\n"
@@ -18,13 +25,33 @@ public struct DelimitedRenderer: Sendable {
     }
 
     private func field(_ s: String) -> String {
+        let s = exact ? s : FormulaGuard.guarded(TerminalSanitizer.clean(s))
+        // Scalars, not Characters: a comma, quote, tab or line break followed by a combining mark is one
+        // Character, but a CSV or TSV reader sees the byte.
         if separator == "\t" {
-            return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+            guard s.unicodeScalars.contains(where: { $0 == "\t" || isLineBreak($0) }) else { return s }
+            var out = String.UnicodeScalarView()
+            for u in s.unicodeScalars { out.append(u == "\t" || isLineBreak(u) ? " " : u) }
+            return String(out)
         }
-        if s.contains(where: { $0 == separator || $0 == "\"" || $0.isNewline }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let sep = separator.unicodeScalars.first!
+        guard s.unicodeScalars.contains(where: { $0 == sep || $0 == "\"" || isLineBreak($0) }) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for u in s.unicodeScalars {
+            if u == "\"" { out.append("\"") }
+            out.append(u)
         }
-        return s
+        out.append("\"")
+        return String(out)
+    }
+}
+
+/// Line feed, carriage return, vertical tab, form feed, NEL, line and paragraph separators.
+func isLineBreak(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+    default: return false
     }
 }
 
@@ -34,7 +61,20 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ t: Table, corpus: Corpus) -> String {
         func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+            // A run of line breaks becomes one space (none at the ends): a Markdown cell stays on its line.
+            var out = String.UnicodeScalarView()
+            var pendingSpace = false
+            for u in TerminalSanitizer.clean(s).unicodeScalars {
+                if isLineBreak(u) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                if u == "|" { out.append("\\") }
+                out.append(u)
+            }
+            return String(out)
         }
         var out = "| " + t.columns.map(esc).joined(separator: " | ") + " |\n"
         out += "|" + t.columns.map { _ in " --- |" }.joined() + "\n"

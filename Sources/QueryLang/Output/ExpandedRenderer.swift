@@ -18,10 +18,11 @@ struct ExpandedRenderer: Sendable {
                 let text: String
                 switch v {
                 case .int, .float: text = NumberText.grouped(v)
-                default: text = ValueText.cell(v, corpus: corpus)
+                // Untrusted text shown visibly escaped (TerminalSanitizer); its own line breaks kept.
+                default: text = TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus))
                 }
                 let lines = Self.wrap(text, to: valueWidth)
-                out += bold + DisplayWidth.pad(c, nameWidth) + reset + "  " + lines[0] + "\n"
+                out += bold + DisplayWidth.pad(TerminalSanitizer.clean(c, singleLine: true), nameWidth) + reset + "  " + lines[0] + "\n"
                 let indent = String(repeating: " ", count: nameWidth + 2)
                 for l in lines.dropFirst() { out += indent + l + "\n" }
             }

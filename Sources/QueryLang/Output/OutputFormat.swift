@@ -10,17 +10,22 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// The table format with one field per line (sqlite3's `.mode line`, psql's `\x`).
     case line
 
-    /// Renders one statement's output.
-    public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
+    /// Renders one statement's output. Text from the data is made safe for a terminal
+    /// (`TerminalSanitizer`) in every format but JSON, and CSV and TSV cells get the formula guard
+    /// (`FormulaGuard`); `exact` writes CSV and TSV cells as the data holds them, for programs to read.
+    public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init(),
+                       exact: Bool = false) -> String {
         switch output {
         case let .printed(text, _):
             // In the JSON formats a printed line is a JSON string, so that the output stays JSON.
-            return (self == .json || self == .jsonl ? JSONText.quote(text) : text) + "\n"
+            if self == .json || self == .jsonl { return JSONText.quote(text) + "\n" }
+            return (exact && (self == .csv || self == .tsv) ? text : TerminalSanitizer.clean(text)) + "\n"
         case let .value(v, _):
             switch self {
             case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
-            case .csv, .tsv: return ValueText.dataCell(v, corpus: corpus) + "\n"
-            default: return ValueText.cell(v, corpus: corpus) + "\n"
+            case .csv where exact, .tsv where exact: return ValueText.dataCell(v, corpus: corpus) + "\n"
+            case .csv, .tsv: return TerminalSanitizer.clean(ValueText.dataCell(v, corpus: corpus)) + "\n"
+            default: return TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus)) + "\n"
             }
         case let .table(t, _):
             switch self {
@@ -29,8 +34,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
                 var expanded = options
                 expanded.expanded = .on
                 return TableRenderer(options: expanded).render(t, corpus: corpus)
-            case .csv: return DelimitedRenderer(separator: ",").render(t, corpus: corpus)
-            case .tsv: return DelimitedRenderer(separator: "\t").render(t, corpus: corpus)
+            case .csv: return DelimitedRenderer(separator: ",", exact: exact).render(t, corpus: corpus)
+            case .tsv: return DelimitedRenderer(separator: "\t", exact: exact).render(t, corpus: corpus)
             case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"
             case .jsonl: return JSONRenderer().lines(t, corpus: corpus)
             case .markdown: return MarkdownRenderer().render(t, corpus: corpus)

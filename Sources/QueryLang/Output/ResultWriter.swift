@@ -8,24 +8,27 @@ public final class ResultWriter {
     public let format: OutputFormat
     let corpus: Corpus
     let options: TableRenderer.Options
+    /// CSV and TSV cells exactly as the data holds them (no formula guard, no escaped control characters).
+    let exact: Bool
     let sink: (String) -> Void
     private var held: String?
     private var count = 0
 
-    public init(format: OutputFormat, corpus: Corpus, options: TableRenderer.Options = .init(),
+    public init(format: OutputFormat, corpus: Corpus, options: TableRenderer.Options = .init(), exact: Bool = false,
                 sink: @escaping (String) -> Void) {
         self.format = format
         self.corpus = corpus
         self.options = options
+        self.exact = exact
         self.sink = sink
     }
 
     public func write(_ output: StatementOutput) {
         guard format == .json else {
-            sink(format.render(output, corpus: corpus, options: options))
+            sink(format.render(output, corpus: corpus, options: options, exact: exact))
             return
         }
-        var text = format.render(output, corpus: corpus, options: options)
+        var text = format.render(output, corpus: corpus, options: options, exact: exact)
         while text.hasSuffix("\n") { text.removeLast() }
         count += 1
         if count == 1 {

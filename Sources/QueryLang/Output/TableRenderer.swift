@@ -62,7 +62,7 @@ public struct TableRenderer: Sendable {
                 switch v {
                 case .int, .float: return NumberText.text(v, grouped: large[i])
                 case .null: return "null"
-                default: return oneLine(ValueText.cell(v, corpus: corpus))
+                default: return oneLine(TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus)))
                 }
             }
         }
@@ -70,7 +70,8 @@ public struct TableRenderer: Sendable {
             if t.columns[i] == "left", i + 1 < t.columns.count, t.columns[i + 1] == "match" { return .keywordLeft }
             return numeric[i] && sawNumber[i] ? .right : .left
         }
-        var widths = t.columns.map { DisplayWidth.of($0) }
+        let columns = t.columns.map { TerminalSanitizer.clean($0, singleLine: true) }
+        var widths = columns.map { DisplayWidth.of($0) }
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         if let cap = options.maxColumnWidth, cap > 0 { widths = widths.map { min($0, max(cap, 1)) } }
         let natural = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
@@ -88,7 +89,7 @@ public struct TableRenderer: Sendable {
         }
         let (bold, dim, reset) = options.color ? ("\u{1B}[1m", "\u{1B}[2m", "\u{1B}[0m") : ("", "", "")
         var out = ""
-        let header = t.columns.enumerated().map { place(DisplayWidth.truncate($1, to: widths[$0]), $0) }
+        let header = columns.enumerated().map { place(DisplayWidth.truncate($1, to: widths[$0]), $0) }
         out += bold + header.joined(separator: "  ").trimmingTrailingSpaces() + reset + "\n"
         out += dim + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + reset + "\n"
         for r in cells {

@@ -134,7 +134,10 @@ extension Interpreter {
                     }
                     acc.intSum = s
                     acc.floatSum += Double(i)
-                case let .float(f): acc.allInt = false; acc.floatSum += f
+                case let .float(f):
+                    acc.allInt = false
+                    acc.floatSum += f
+                    if acc.floatSum.isNaN { throw Value.notANumber("\(acc.name) of inf and -inf", span, file) }
                 default: throw fail("E301", "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
                 }
             case "min", "max":

@@ -265,11 +265,16 @@ extension Interpreter {
             }
             let doc = corpus.documents[d]
             if let phrases {
-                // Occurrences of every phrase, in text order; a place two phrases share is given once.
+                // Occurrences of every phrase, in text order; a place two phrases share is given once. The
+                // scan of a large document is stopped from inside (TextCancellation.swift).
                 var found: [Range<Int>] = []
-                for p in phrases { found += Kwic.find(p, in: doc, normalizer: corpus.names.normalizer) }
+                for p in phrases {
+                    found += Kwic.find(p, in: doc, normalizer: corpus.names.normalizer, stop: stopCheck)
+                    try checkpoint(span)
+                }
                 var last = -1
                 for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
+                    try step(span)
                     emit(doc, r)
                     last = r.upperBound
                 }
@@ -282,7 +287,10 @@ extension Interpreter {
                     last = r.upperBound
                 }
             } else if case let .entity(e)? = term {
-                for m in corpus.mentions(inDocument: d) where Int(m.entity) == e { emit(doc, Int(m.start)..<Int(m.end)) }
+                for m in corpus.mentions(inDocument: d) where Int(m.entity) == e {
+                    try step(span)
+                    emit(doc, Int(m.start)..<Int(m.end))
+                }
             } else {
                 throw fail("E301", "kwic on documents needs a term: kwic \"drone\"", span)
             }

@@ -67,7 +67,7 @@ struct FieldAccess {
         case "published": return docs[i].published.map(Value.date) ?? .null
         case "url": return string(docs[i].url)
         case "language": return .string(docs[i].language)
-        case "text": return .string(docs[i].text)
+        case "text": return .string(corpus.documentText(i))
         case "length": return .int(Int64(docs[i].byteCount))
         case "annotated": return .bool(docs[i].annotated)
         case "metadata_source": return .string(docs[i].metadataSource)

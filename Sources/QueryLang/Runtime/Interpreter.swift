@@ -42,6 +42,10 @@ final class Interpreter {
 
     var file: SourceFile
     var steps = 0
+    /// Checkpoints left before the next reading of the process's memory (MemoryLimit.swift).
+    var memoryCountdown = 0
+    /// Bytes of large strings built since the memory was last read (MemoryLimit.swift).
+    var allocatedSinceCheck = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?
@@ -114,6 +118,17 @@ final class Interpreter {
         if let deadline, ContinuousClock.now > deadline {
             throw fail("E402", "the query ran longer than the time limit", span)
         }
+        memoryCountdown -= 1
+        if memoryCountdown <= 0 { try checkMemory(span) }
+    }
+
+    /// Stops the query (E402) if the process uses more memory than the limit (MemoryLimit.swift).
+    func checkMemory(_ span: Span) throws {
+        memoryCountdown = 4
+        guard let limit = limits.maxMemoryBytes, let used = MemoryUse.current(), used > limit else { return }
+        // Memory freed by earlier queries may still be held by the allocator: given back, then read again.
+        guard let after = MemoryUse.afterReturningFreedMemory(), after > limit else { return }
+        throw memoryExceeded(after, limit, span)
     }
 
     /// The checks of ``checkpoint(_:)`` that read nothing another thread writes: cancellation, the time
@@ -396,7 +411,16 @@ final class Interpreter {
             }
             let values = try args.map { try eval($0, env) }
             let ctx = FunctionContext(corpus: corpus, fields: fields, span: span, file: file, limits: limits)
-            return try f.body(values, ctx)
+            let v = try f.body(values, ctx)
+            // A function's work can grow with the size of a text (len, lower, replace on a 50 MB page): after
+            // one that read a large text, cancellation and the time limit are checked at once.
+            if values.contains(where: { if case let .string(s) = $0 { return s.utf8.count > 1 << 20 } else { return false } }) {
+                try checkpoint(span)
+            }
+            // NaN is never a value (it would not equal itself, order or group): see Value.notANumber.
+            if case let .float(x) = v, x.isNaN { throw Value.notANumber("'\(name.name)(...)'", span, file) }
+            if case let .string(s) = v { try noteAllocation(s.utf8.count, span) }
+            return v
         }
         if Aggregates.named[name.name] != nil {
             throw fail("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,

@@ -7,10 +7,21 @@ enum Kwic {
     }
 
     /// The text around `start..<end`, `width` characters each side, white space collapsed.
+    ///
+    /// Only a window of bytes around the match is read and made into text (enough for `width` characters
+    /// of up to 4 bytes each, twice over, before white space is collapsed), never the whole document:
+    /// the cost of a hit does not grow with the size of its document.
     static func context(_ doc: Document, start: Int, end: Int, width: Int) -> Hit {
-        let text = doc.text, u = text.utf8
-        let s = u.index(u.startIndex, offsetBy: start), e = u.index(u.startIndex, offsetBy: end)
-        let before = text[..<s], after = text[e...]
+        let (before, match, after) = doc.withUTF8 { u -> (String, String, String) in
+            let s = max(0, min(start, u.count)), e = max(s, min(end, u.count))
+            let reach = max(0, width) * 8 + 64
+            var ls = max(0, s - reach)
+            while ls < s && u[ls] & 0xC0 == 0x80 { ls += 1 }  // start at a whole character
+            var re = min(u.count, e + reach)
+            while re > e && re < u.count && u[re] & 0xC0 == 0x80 { re -= 1 }
+            func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[a..<b]), as: UTF8.self) }
+            return (text(ls, s), text(s, e), text(e, re))
+        }
         func collapse<S: StringProtocol>(_ t: S) -> String {
             var out = ""
             var space = false
@@ -35,7 +46,7 @@ enum Kwic {
         if r.count == width, right.count > width, let sp = r.lastIndex(of: " "), r.distance(from: sp, to: r.endIndex) < 12 {
             r = String(r[..<sp])
         }
-        return Hit(left: l, match: String(text[s..<e]), right: r)
+        return Hit(left: l, match: match, right: r)
     }
 
     /// What makes a text look like a regular expression rather than words (for warning W301), or nil.
@@ -57,10 +68,12 @@ enum Kwic {
     }
 
     /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
-    /// (case, diacritics, apostrophes and spelling variants folded).
-    static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer) -> [Range<Int>] {
+    /// (case, diacritics, apostrophes and spelling variants folded, phrases of the spelling table made one
+    /// word, a doubled vowel of the phrase written once), leftmost first, not overlapping. The scan stops
+    /// early when `stop` says so (asked every 4,096 words), and the caller then stops the query.
+    static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer, stop: (() -> Bool)? = nil) -> [Range<Int>] {
         guard !phrase.isEmpty else { return [] }
-        var sink = OffsetSink(normalizer: normalizer)
+        var sink = OffsetSink(normalizer: normalizer, stop: stop)
         var scanner = TextScanner()
         doc.withUTF8 { scanner.scan($0, into: &sink) }
         let words = collapsingPhrases(sink.words, normalizer.spelling)
@@ -109,7 +122,19 @@ enum Kwic {
 
     private struct OffsetSink: TokenSink {
         let normalizer: Normalizer
+        let stop: (() -> Bool)?
         var words: [(start: Int, end: Int, folded: String, joined: Bool)] = []
+        var countdown = 4096
+
+        var stopped: Bool {
+            mutating get {
+                countdown -= 1
+                guard countdown <= 0, let stop else { return false }
+                countdown = 4096
+                return stop()
+            }
+        }
+
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                            lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
             let f = nonASCII ? Folding.fold(String(decoding: raw, as: UTF8.self)) : String(decoding: lower, as: UTF8.self)

@@ -24,6 +24,11 @@ public struct Limits: Sendable {
     /// Length of a string built by a query (concatenation, replace, join, concat), in UTF-8 bytes.
     /// replace, join and concat are refused from the sizes before the string is built. Default 64 MiB.
     public var maxStringBytes: Int = 64 << 20
+    /// Memory the process may use while a statement runs (its anonymous resident memory, ``MemoryUse``),
+    /// in bytes; nil for no limit. Checked every 16,384 steps and after building a large string; the
+    /// statement stops with E402 once the process uses more. Default: three quarters of the machine's
+    /// memory (or of the container's limit, where lower).
+    public var maxMemoryBytes: Int? = MemoryUse.defaultLimit
 
     public init() {}
 }

@@ -137,7 +137,11 @@ extension Interpreter {
         switch op {
         case .has:
             // Whole words, compared as the name matcher compares them.
-            if let finder = phrase(needle) { return .bool(finder.occurs(in: hay)) }
+            if let finder = phrase(needle) {
+                let found = finder.occurs(in: hay, stop: hay.utf8.count > 1 << 16 ? stopCheck : nil)
+                if !found && hay.utf8.count > 1 << 16 { try checkpoint(r.span) }
+                return .bool(found)
+            }
             // No words, or more than a finder takes: word lists compared.
             let n = corpus.names.normalizer
             let words = n.words(needle)
@@ -148,9 +152,9 @@ extension Interpreter {
                 return .bool(true)
             }
             return .bool(false)
-        case .contains: return .bool(needle.isEmpty || hay.range(of: needle, options: [.caseInsensitive]) != nil)
-        case .startswith: return .bool(hay.lowercased().hasPrefix(needle.lowercased()))
-        case .endswith: return .bool(hay.lowercased().hasSuffix(needle.lowercased()))
+        case .contains: return .bool(try containsIgnoringCase(hay, needle, r.span))
+        case .startswith: return .bool(hay.prefix(needle.count + 8).lowercased().hasPrefix(needle.lowercased()))
+        case .endswith: return .bool(hay.suffix(needle.count + 8).lowercased().hasSuffix(needle.lowercased()))
         default:
             let re = try regex(needle, r.span)
             return .bool(try regexMatches(re, hay, r.span))
@@ -250,21 +254,26 @@ extension Interpreter {
             return .int(v)
         case (.int, .float), (.float, .int), (.float, .float):
             let x = a.asDouble!, y = b.asDouble!
+            let r: Double
             switch op {
-            case .add: return .float(x + y)
-            case .sub: return .float(x - y)
-            case .mul: return .float(x * y)
+            case .add: r = x + y
+            case .sub: r = x - y
+            case .mul: r = x * y
             case .div:
                 guard y != 0 else { throw fail("E401", "division by zero", span) }
-                return .float(x / y)
+                r = x / y
             default:
                 guard y != 0 else { throw fail("E401", "division by zero", span) }
-                return .float(x.truncatingRemainder(dividingBy: y))
+                r = x.truncatingRemainder(dividingBy: y)
             }
+            // inf - inf, 0 * inf, inf / inf, inf % x: not a number, refused (Value.notANumber).
+            if r.isNaN { throw Value.notANumber("\(Preview.formatFloat(x)) \(op.rawValue) \(Preview.formatFloat(y))", span, file) }
+            return .float(r)
         case let (.string(x), .string(y)) where op == .add:
             if x.utf8.count + y.utf8.count > limits.maxStringBytes {
                 throw fail("E402", "string longer than \(limits.maxStringBytes) bytes", span)
             }
+            try noteAllocation(x.utf8.count + y.utf8.count, span)
             return .string(x + y)
         case let (.list(x), .list(y)) where op == .add:
             try checkRows(x.count + y.count, span, "the list")

@@ -2,7 +2,7 @@
 ///
 /// Equality is by value: `1 == 1.0`, references are equal when they point at the same thing, and a
 /// reference equals a string holding its id (`entity == "kataib-hezbollah"`). Ordering sorts null last,
-/// then booleans, numbers, dates (by first day, coarser first), strings, references, lists and records.
+/// then booleans, numbers (NaN, which no query makes, after every number), dates (by first day, coarser first), strings, references, lists and records.
 extension Value: Hashable {
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
@@ -10,7 +10,7 @@ extension Value: Hashable {
         case let (.bool(x), .bool(y)): return x == y
         case let (.int(x), .int(y)): return x == y
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return Double(x) == y
-        case let (.float(x), .float(y)): return x == y
+        case let (.float(x), .float(y)): return x == y || (x.isNaN && y.isNaN)
         case let (.string(x), .string(y)): return x == y
         case let (.date(x), .date(y)): return x.firstDay == y.firstDay && x.lastDay == y.lastDay
         case let (.list(x), .list(y)): return x == y
@@ -27,7 +27,9 @@ extension Value: Hashable {
         case .null: h.combine(0)
         case let .bool(v): h.combine(1); h.combine(v)
         case let .int(v): h.combine(2); h.combine(Double(v))
-        case let .float(v): h.combine(2); h.combine(v)
+        case let .float(v):
+            h.combine(2)
+            if v.isNaN { h.combine("NaN") } else { h.combine(v) }
         case let .string(v): h.combine(3); h.combine(v)
         case let .date(d): h.combine(4); h.combine(d.firstDay); h.combine(d.lastDay)
         case let .list(v): h.combine(5); h.combine(v)

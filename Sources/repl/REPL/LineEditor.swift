@@ -123,7 +123,8 @@ final class LineEditor {
         }
         // Show the candidates in columns under the line, then redraw it.
         let width = max(20, Int(mq_terminal_columns()))
-        let shown = candidates.prefix(200)
+        // Entity and file names come from the data: shown through the sanitiser.
+        let shown = candidates.prefix(200).map { TerminalSanitizer.clean($0, singleLine: true) }
         let colWidth = (shown.map { DisplayWidth.of($0) }.max() ?? 10) + 2
         let perLine = max(1, width / colWidth)
         var out = "\n"

@@ -47,6 +47,15 @@ enum MetaCommands {
         case ".maxrows":
             guard let n = Int(arg), n >= 0 else { repl.fail(".maxrows takes a number (0 for all)"); return }
             repl.maxRows = n == 0 ? Int.max : n
+        case ".maxmemory":
+            if arg.isEmpty {
+                printSafe("memory limit: \(repl.session.limits.maxMemoryBytes.map(MemoryUse.describe) ?? "none")")
+                return
+            }
+            guard arg.lowercased() == "none" || MemoryUse.parseSize(arg) != nil else {
+                printError(".maxmemory takes a size such as 4G or 512M, or none"); return
+            }
+            repl.session.limits.maxMemoryBytes = arg.lowercased() == "none" ? nil : MemoryUse.parseSize(arg)
         case ".read", ".run":
             guard !arg.isEmpty else { repl.fail("\(command) takes a file name"); return }
             guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { repl.fail("cannot read \(arg)"); return }
@@ -68,10 +77,10 @@ enum MetaCommands {
         case ".history":
             guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { repl.fail(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
-                print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
+                printSafe(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
         case ".corpus":
-            print(CorpusStats(corpus: repl.corpus).render())
+            printSafe(CorpusStats(corpus: repl.corpus).render())
         default:
             let hint = habits[command].map { "did you mean \($0)?" }
                 ?? Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
@@ -109,22 +118,27 @@ enum MetaCommands {
         }
     }
 
-    /// Writes the session's successful statements; never overwrites a file without asking.
-    private static func save(_ path: String, _ repl: REPLSession) {
-        guard !path.isEmpty else { repl.fail(".save takes a file name"); return }
-        if FileManager.default.fileExists(atPath: path) {
-            guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
-                  answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
-                print("not saved")
-                return
-            }
-        }
-        let text = "# Saved from an mq session on \(repl.corpus.name)\n" + repl.transcript.map { $0 + "\n" }.joined()
+    /// Writes the session's successful statements (SafeFileWriter: a regular file only, atomically, `~`
+    /// expanded, a link followed to the file it points to); never overwrites a file without asking.
+    private static func save(_ argument: String, _ repl: REPLSession) {
+        guard !argument.isEmpty else { repl.fail(".save takes a file name"); return }
+        let path = SafeFileWriter.expand(argument)
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            print("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(path)")
+            if case let .existing(target, link) = try SafeFileWriter.check(path) {
+                let what = link.map { "\($0) is a link to \(target), which exists" } ?? "\(path) exists"
+                guard let answer = repl.editor.readLine(prompt: TerminalSanitizer.clean("\(what); overwrite it? [y/N] ", singleLine: true)),
+                      answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
+                    print("not saved")
+                    return
+                }
+            }
+            let text = "# Saved from an mq session on \(repl.corpus.name)\n" + repl.transcript.map { $0 + "\n" }.joined()
+            let written = try SafeFileWriter.write(text, to: path)
+            var whereTo = path
+            if case let .existing(target, link?) = written { whereTo = "\(target) (through the link \(link))" }
+            printSafe("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(whereTo)")
         } catch {
-            repl.fail("cannot write \(path): \(error)")
+            repl.fail(TerminalSanitizer.clean("\(error)"))
         }
     }
 

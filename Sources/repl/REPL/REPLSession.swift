@@ -15,6 +15,8 @@ final class REPLSession {
     var transcript: [String] = []
     var mode: OutputFormat
     var timing = false
+    /// CSV and TSV cells written exactly (`--exact-cells`): no formula guard, controls not escaped.
+    var exactCells = false
     var maxRows = 40
     /// One field per line: always, never, or when a row does not fit the terminal (`\x`).
     var expanded: TableRenderer.Expanded = .auto
@@ -34,10 +36,11 @@ final class REPLSession {
     /// Set by ``fail(_:)`` while a dot-command runs.
     var commandFailed = false
 
-    init(corpus: Corpus, mode: OutputFormat, output: OutputFile? = nil, parameters: [String: String] = [:]) {
+    init(corpus: Corpus, mode: OutputFormat, output: OutputFile? = nil, parameters: [String: String] = [:],
+         maxMemory: Int? = MemoryUse.defaultLimit) {
         outputFile = output
         self.corpus = corpus
-        engine = Engine.commandLine(corpus: corpus)
+        engine = Engine.commandLine(corpus: corpus, maxMemory: maxMemory)
         session = engine.makeSession()
         for (name, value) in parameters { session.setParameter(name, .string(value)) }
         self.mode = mode
@@ -57,7 +60,7 @@ final class REPLSession {
 
     func run() {
         Interrupt.install()
-        print("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
+        printSafe("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
         runRCFile()
         editor.markPastes(true)
         defer { editor.markPastes(false) }
@@ -66,11 +69,11 @@ final class REPLSession {
             if statement.trimmed.isEmpty { continue }
             history.append(statement)
             editor.addHistory(statement)
-            // Saved after every statement, so that a kill loses nothing typed before it.
-            saveHistory()
+            // Appended after every statement, so that a kill loses nothing typed before it, and other
+            // sessions' statements are kept beside this one's.
+            appendHistory(statement)
             execute(statement, interactive: true)
         }
-        saveHistory()
         closeOutput()
     }
 
@@ -86,9 +89,17 @@ final class REPLSession {
         if let file = onceFile ?? outputFile { file.write(text) } else { Pager.write(text, enabled: interactive) }
     }
 
-    func saveHistory() {
-        do { try historyFile.save(history) } catch {
-            printError("mq: cannot save history to \(historyFile.path): \(error)")
+    /// The last history failure shown: the same one (a full disk) is not repeated after every statement.
+    private var historyFailure: String?
+
+    func appendHistory(_ statement: String) {
+        do {
+            try historyFile.append(statement)
+            historyFailure = nil
+        } catch {
+            let message = "\(error)"
+            if message != historyFailure { printError("mq: \(message) (history is kept in memory for this session)") }
+            historyFailure = message
         }
     }
 
@@ -191,8 +202,8 @@ final class REPLSession {
         }
         do {
             let compiled = try engine.compile(text, file: file, in: session)
-            if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
-            let writer = ResultWriter(format: mode, corpus: corpus, options: options) { output += $0 }
+            if !compiled.warnings.isEmpty { printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
+            let writer = ResultWriter(format: mode, corpus: corpus, options: options, exact: exactCells) { output += $0 }
             defer { writer.finish() }
             try session.run(compiled, cancel: token) { out in
                 switch out {
@@ -210,7 +221,7 @@ final class REPLSession {
             if error.items.contains(where: { $0.code == "E403" }) {
                 printError("interrupted")
             } else {
-                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
+                printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }
         }
         if !output.isEmpty { emit(output, interactive: interactive) }

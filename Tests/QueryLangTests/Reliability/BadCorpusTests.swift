@@ -180,6 +180,13 @@ struct BadCorpusTests {
               quote: "Hezbollah in Lebanon"
 
             """)
+        // A number that overflows to infinity, or NaN, is refused (a finite number is expected: NaN would
+        // not equal itself, sort or group); the rest loads and renders in every format.
+        #expect(c.problems() == ["facts/values.yaml:4: not a number (a finite decimal number is expected)",
+                                 "facts/values.yaml:10: not a number (a finite decimal number is expected)"])
+        let text = try String(contentsOfFile: c.path + "/facts/values.yaml", encoding: .utf8)
+        try c.write("facts/values.yaml", text.replacingOccurrences(of: "1e999", with: "1e308")
+            .replacingOccurrences(of: "{number: nan}", with: "{number: -1e308}"))
         let corpus = try Corpus.load(directory: c.path)
         let session = Engine(corpus: corpus).makeSession()
         for format in OutputFormat.allCases {

@@ -49,6 +49,9 @@ enum MathFunctions {
             case let .float(f): return .float(f)
             case let .string(s):
                 guard let f = Double(s.trimmed) else { throw c.error("'\(s)' is not a number") }
+                guard !f.isNaN else {
+                    throw c.error("'\(s)' is not a number: NaN is refused (it would not equal itself, sort or group)", code: "E407")
+                }
                 return .float(f)
             default: throw c.error("float needs a number or text, got \(a[0].typeName)")
             }

@@ -198,7 +198,9 @@ soleimani-killed-2020-01-002       2020-01
 
 On two ints the result is an int: `/` truncates toward zero and `%` keeps the sign of the left side
 (`-7 % 3` is `-1`); an int with a float gives a float. `+` also joins two strings or two lists. Null on
-either side gives null. Division by zero is an error (E401), and so is an integer overflow (E406).
+either side gives null. Division by zero is an error (E401), and so is an integer overflow (E406). NaN is
+never a value: what would make one (`float("nan")`, `inf - inf`, `0 * inf`, `inf % 2.0`, `sum` of `inf`
+and `-inf`) is an error (E407); infinities are values, which sort and group like other numbers.
 
 ```mq
 print [7 / 2, 7.0 / 2, -7 % 3, 2 * 3 + 1, "Kataib " + "Hezbollah", [1] + [2, 3], 1 + null, -(2.5)]
@@ -400,7 +402,5 @@ print [len("Nujaba"), len(ent("KSS").names), len(docs), len(facts | where predic
 ```
 
 #### first, last
-
-`first(items: list) -> any`, `last(items: list) -> any`: the first or last item, or null when empty.
 """#
 }

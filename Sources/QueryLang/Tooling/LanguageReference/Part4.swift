@@ -3,6 +3,8 @@
 extension LanguageReference {
     static let part4 = #"""
 
+`first(items: list) -> any`, `last(items: list) -> any`: the first or last item, or null when empty.
+
 ```mq
 print [first(ent("PMF").names), last(ent("PMF").names), first([])]
 ```
@@ -400,7 +402,5 @@ entities | where type == "country" | count
 len(facts) - len(facts | where quote != null)
 ```
 
-```text
-count
 """#
 }

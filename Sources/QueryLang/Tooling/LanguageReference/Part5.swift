@@ -2,6 +2,8 @@
 
 extension LanguageReference {
     static let part5 = #"""
+```text
+count
 ─────
    11
 (1 row)
@@ -172,6 +174,7 @@ E2xx names, E3xx types and values, E4xx running.
 | E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) |
 | E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
 | E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
+| E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
 
 A few complete messages, as `mq` prints them:
 
@@ -306,6 +309,12 @@ are cut with `…`.
 
 `.timing on|off`: prints how long each statement took.
 
+#### .maxmemory
+
+`.maxmemory SIZE`: the memory a query may make mq use (`4G`, `512M`, or `none`); a query that would need
+more stops with E402 (`--max-memory` on the command line; the default is three quarters of the machine's
+memory).
+
 #### .schema
 
 `.schema [source]`: the sources and their fields, with types.
@@ -355,6 +364,14 @@ objects and a whole-number float with a decimal point. A table of facts shows, i
 columns `id subject predicate object date doc source quote`; `select *` keeps the columns a table shows
 and `select *, n = expr` adds columns after them.
 
+Text from the corpus is untrusted: in every format but JSON, control characters are shown as visible
+escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
+isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
+around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
+or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
+running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
+programs that read the output (docs/reliability.md, "Hostile input").
+
 ```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
 id,authors,outlet_entity
@@ -385,22 +402,5 @@ $ mq -c '1 / 0' --error-format json
 | status | when |
 |---|---|
 | 0 | success |
-| 1 | a query error (any diagnostic), a failed `assert`, a corpus that does not load, `mq check` found an error, `mq fmt` found a syntax error or (with `--check`) an unformatted file |
-| 2 | a usage error: an unknown option or subcommand, a bad `--format` value, a script file that cannot be read |
-
-## 11. Embedding mq in a Swift program
-
-The `QueryLang` library is the whole language; the `mq` command is one host of it. A host loads a
-`Corpus`, makes an `Engine`, and runs text through four stages:
-
-1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
-   diagnostics (E0xx, E1xx, and unknown stages E202).
-2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
-   without running (names, fields, arity, types where known, entity names, regexes), given the variables
-   and functions the session already holds.
-3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
-   check together; a compiled program has no errors (it may carry warnings) and can be run any number of
-   times.
-4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
 """#
 }
