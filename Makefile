@@ -25,12 +25,14 @@ repl: release
 test: build pydeps
 	$(SWIFT) test
 	.build/debug/mq corpus validate seeds
-	python3 -m pytest -q Tests/pty Tests/differential
+	python3 -m pytest -q Tests/pty Tests/differential Tests/export
 	scripts/run-examples.sh .build/debug/mq
 
-# The pseudo-terminal tests drive the REPL with pexpect under pytest.
+# The pseudo-terminal tests drive the REPL with pexpect under pytest; the FollowTheMoney export is checked
+# with the followthemoney package (its PyICU dependency builds against libicu-dev).
 pydeps:
 	@python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install -q pexpect pytest
+	@python3 -c "import followthemoney" 2>/dev/null || { dpkg -s libicu-dev pkg-config >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libicu-dev pkg-config; }; python3 -m pip install -q followthemoney; }
 
 bench: release
 	bench/run.sh

@@ -194,3 +194,24 @@ def test_once_leaves_no_file_when_the_statement_fails(home):
     assert not os.path.exists(path)
     assert [n for n in os.listdir(home) if ".mq-" in n] == []
     finish(child)
+
+
+def test_mode_ftm_writes_followthemoney_entities_to_a_file(home):
+    path = os.path.join(home, "entities.ftm.json")
+    child = start80(home)
+    for line in [".mode ftm", f".once {path}", 'facts | where id == "kaabi-sanctioned-2008-004"']:
+        child.send(line + "\r")
+        child.expect_exact(PROMPT)
+    finish(child)
+    import json
+    with open(path, encoding="utf-8") as f:
+        items = {i["id"]: i for i in map(json.loads, f.read().splitlines())}
+    # designations.yaml: the US Treasury sanctioned Al Kaabi in 2008 (004, The National).
+    sanction = items["fact-kaabi-sanctioned-2008-004"]
+    assert sanction["schema"] == "Sanction"
+    assert sanction["properties"]["entity"] == ["entity-akram-al-kaabi"]
+    assert sanction["properties"]["authority"] == ["US Treasury"]
+    assert sanction["properties"]["date"] == ["2008"]
+    assert sanction["properties"]["proof"] == ["article-004_8585b73594fa1f5e"]
+    assert items["entity-akram-al-kaabi"]["schema"] == "Person"
+    assert items["article-004_8585b73594fa1f5e"]["schema"] == "Article"

@@ -1,6 +1,6 @@
 /// How results are written: aligned table (default), csv, tsv, json (one array per result; a run of
 /// several results is one array of them, see ``ResultWriter``), jsonl (one object per row), markdown, or
-/// line (the table with one field per line).
+/// line (the table with one field per line), or ftm (FollowTheMoney entities).
 ///
 /// References (documents, entities, facts) are written by the one rule of docs/language.md ("Output
 /// formats"): the formats for reading (table, markdown) show a readable name, the formats for other
@@ -9,16 +9,21 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, jsonl, markdown
     /// The table format with one field per line (sqlite3's `.mode line`, psql's `\x`).
     case line
+    /// FollowTheMoney entities, one JSON object a line (``FtMRenderer``).
+    case ftm
 
     /// Renders one statement's output.
     public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
         switch output {
         case let .printed(text, _):
             // In the JSON formats a printed line is a JSON string, so that the output stays JSON.
+            // In FtM (entities only) a printed line is left out.
+            if self == .ftm { return "" }
             return (self == .json || self == .jsonl ? JSONText.quote(text) : text) + "\n"
         case let .value(v, _):
             switch self {
             case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
+            case .ftm: return FtMRenderer.render(v, corpus: corpus)
             case .csv, .tsv: return ValueText.dataCell(v, corpus: corpus) + "\n"
             default: return ValueText.cell(v, corpus: corpus) + "\n"
             }
@@ -34,6 +39,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"
             case .jsonl: return JSONRenderer().lines(t, corpus: corpus)
             case .markdown: return MarkdownRenderer().render(t, corpus: corpus)
+            case .ftm: return FtMRenderer.render(t, corpus: corpus)
             }
         }
     }

@@ -274,7 +274,7 @@ before replacing a file.
 #### .mode
 
 `.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
-`jsonl`, `markdown` (see [Output formats](#output-formats)).
+`jsonl`, `markdown`, `ftm` (see [Output formats](#output-formats)).
 
 #### .output
 
@@ -347,6 +347,7 @@ subject_name = subject.name`).
 | `jsonl` | one row object per line | JSON, one per line |
 | `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
 | `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
+| `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
 
 In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
 dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
@@ -367,40 +368,39 @@ $ mq -c 'len(docs); docs | where outlet == "Arab News" | select id' --format jso
 [{"id":"002_0248a6aedfd10660"}]]
 ```
 
-### Diagnostics as JSON
+### FollowTheMoney
 
-`--error-format json` writes diagnostics as a JSON array of objects with `code`, `severity`, `message`,
-`file`, `line`, `column`, `end_line`, `end_column` (1-based; the end is just after the problem), `start`,
-`end` (byte offsets) and `hints`. `mq run`, `mq -c` and piped scripts write it to standard error, `mq check`
-to standard output.
+`--format ftm` (`.mode ftm`) writes the references of a result as FollowTheMoney entities, the JSON-lines
+form that Aleph, OpenSanctions and the `ftm` tool read: `{"id": ..., "schema": ..., "properties": {name:
+[values]}}`. Every reference in a row (the row itself, or a reference in any column, list or record) is
+written once, with the entities it points to, so that the output stands on its own; other values and
+`print` write nothing.
 
-```sh
-$ mq -c '1 / 0' --error-format json
-[{"code":"E401","severity":"error","message":"division by zero","file":"<command>","line":1,"column":1,"end_line":1,"end_column":4,"start":0,"end":3,"hints":[]}]
+| reference | schema | properties |
+|---|---|---|
+| person | `Person` | `name` (preferred name), `alias` (aliases and acronyms), `previousName`, `weakAlias` (ambiguous names), `description`, `notes` (the country by name, the catalog's note), `keywords` (the catalog type) |
+| armed group, umbrella, party, organisation | `Organization` | the same |
+| state body, country | `PublicBody` | the same |
+| place | `Address` | the same, and `full` |
+| document | `Article` | `title`, `author`, `publisher` (outlet), `publishedAt`, `sourceUrl`, `language` (ISO 639-3), `fileName`, `bodyText` |
+| mention | `Mention` | `name` (the text matched), `document`, `resolved` (not for places: FtM resolves mentions to legal entities), `detectedSchema` |
+| fact `member_of` | `Membership` | `member`, `organization` |
+| fact `leads` | `Directorship` | `director`, `organization`, `role` |
+| fact `sanctioned_by`, `designated_by` | `Sanction` | `entity`, `authority` (the object's name), `program` |
+| fact `allied_with`, `affiliated_with` between people | `Associate` | `person`, `associate`, `relationship` |
+| other fact with an entity object | `UnknownLink` | `subject`, `object`, `role` (the predicate) |
+| fact `position` of a person | `Occupancy` and its `Position` | `holder`, `post` |
+| other fact with a value (`founded`, `strength`, ...) | `Event` | `name` (subject, predicate, value), `involved`, `date` |
+
+Every fact also has `proof` (its Article), `description` (the verbatim quote), `summary` (its note),
+`publisher` (who said it, when not the outlet), `recordId` (its id), and its dates: `date`, `startDate`
+(`from`) and `endDate` (`until`). Dates are FtM prefix dates, written at their own precision (`2014`,
+`2023-10`, `2024-01-28`); an approximate date (`~2013`) loses its `~`. Ids are stable and join back to
+the corpus: `entity-<id>`, `article-<document id>`, `fact-<id>`, `mention-<document id>-<start>-<end>`
+(byte offsets), `position-<title in lower case, words joined by ->`.
+
 ```
-
-### Exit status
-
-| status | when |
-|---|---|
-| 0 | success |
-| 1 | a query error (any diagnostic), a failed `assert`, a corpus that does not load, `mq check` found an error, `mq fmt` found a syntax error or (with `--check`) an unformatted file |
-| 2 | a usage error: an unknown option or subcommand, a bad `--format` value, a script file that cannot be read |
-
-## 11. Embedding mq in a Swift program
-
-The `QueryLang` library is the whole language; the `mq` command is one host of it. A host loads a
-`Corpus`, makes an `Engine`, and runs text through four stages:
-
-1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
-   diagnostics (E0xx, E1xx, and unknown stages E202).
-2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
-   without running (names, fields, arity, types where known, entity names, regexes), given the variables
-   and functions the session already holds.
-3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
-   check together; a compiled program has no errors (it may carry warnings) and can be run any number of
-   times.
-4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
-   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
+$ mq --format ftm -c 'entities | where id == "jurf-al-sakhar"'
+{"id":"entity-jurf-al-sakhar","schema":"Address","properties":{"name":["Jurf al-Sakhar"],"alias":["Jurf al-Nasr"],"full":["Jurf al-Sakhar"],"description":["Area south-west of Baghdad retaken from the Islamic State in 2014 (renamed Jurf al-Nasr)."],"notes":["Country: Iraq"],"keywords":["place"]}}
 """#
 }
