@@ -44,7 +44,7 @@ struct MQ: ParsableCommand {
 /// Options every query-running command takes.
 struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
-    @Option(help: "Output format: table, line, csv, tsv, json, jsonl, markdown or ftm (FollowTheMoney entities).") var format: OutputFormatArgument = .init(.table)
+    @Option(help: "Output format: table, line, csv, tsv, json, jsonl, markdown, ftm (FollowTheMoney entities), dot or graphml (link charts).") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the results to FILE (atomically; an existing file only with --force).")
     var output: String?

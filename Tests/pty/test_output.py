@@ -215,3 +215,22 @@ def test_mode_ftm_writes_followthemoney_entities_to_a_file(home):
     assert sanction["properties"]["proof"] == ["article-004_8585b73594fa1f5e"]
     assert items["entity-akram-al-kaabi"]["schema"] == "Person"
     assert items["article-004_8585b73594fa1f5e"]["schema"] == "Article"
+
+
+def test_chart_draws_the_last_result_with_graphviz(home):
+    path = os.path.join(home, "leaders.svg")
+    child = start80(home)
+    child.send('facts | where predicate == "leads"\r')
+    child.expect_exact(PROMPT)
+    child.send(f".chart {path}\r")
+    child.expect_exact(PROMPT)
+    # leadership.yaml: Akram al-Kaabi leads Harakat al-Nujaba, so both are nodes of the chart.
+    with open(path, encoding="utf-8") as f:
+        svg = f.read()
+    assert "<svg" in svg and "Akram al&#45;Kaabi" in svg and "Harakat al&#45;Nujaba" in svg
+    child.send("entities | take 2\r")
+    child.expect_exact(PROMPT)
+    child.send(f".chart {path}\r")
+    child.expect_exact("fewer than two entity columns")
+    child.expect_exact(PROMPT)
+    finish(child)

@@ -1,6 +1,7 @@
 /// How results are written: aligned table (default), csv, tsv, json (one array per result; a run of
 /// several results is one array of them, see ``ResultWriter``), jsonl (one object per row), markdown, or
-/// line (the table with one field per line), or ftm (FollowTheMoney entities).
+/// line (the table with one field per line), ftm (FollowTheMoney entities),
+/// dot or graphml (a link chart).
 ///
 /// References (documents, entities, facts) are written by the one rule of docs/language.md ("Output
 /// formats"): the formats for reading (table, markdown) show a readable name, the formats for other
@@ -11,6 +12,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case line
     /// FollowTheMoney entities, one JSON object a line (``FtMRenderer``).
     case ftm
+    /// A link chart of the two entity columns of a result: GraphViz DOT or GraphML (``LinkChart``).
+    case dot, graphml
 
     /// Renders one statement's output.
     public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
@@ -18,12 +21,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case let .printed(text, _):
             // In the JSON formats a printed line is a JSON string, so that the output stays JSON.
             // In FtM (entities only) a printed line is left out.
-            if self == .ftm { return "" }
+            if self == .ftm || self == .dot || self == .graphml { return "" }
             return (self == .json || self == .jsonl ? JSONText.quote(text) : text) + "\n"
         case let .value(v, _):
             switch self {
             case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
             case .ftm: return FtMRenderer.render(v, corpus: corpus)
+            case .dot, .graphml:
+                let rows: [Value] = if case let .table(t) = v { t.rows } else { [] }
+                let chart = LinkChart(Table(rows: rows, columns: []), corpus: corpus)
+                return self == .dot ? chart.dot() : chart.graphML()
             case .csv, .tsv: return ValueText.dataCell(v, corpus: corpus) + "\n"
             default: return ValueText.cell(v, corpus: corpus) + "\n"
             }
@@ -40,6 +47,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             case .jsonl: return JSONRenderer().lines(t, corpus: corpus)
             case .markdown: return MarkdownRenderer().render(t, corpus: corpus)
             case .ftm: return FtMRenderer.render(t, corpus: corpus)
+            case .dot: return LinkChart(t, corpus: corpus).dot()
+            case .graphml: return LinkChart(t, corpus: corpus).graphML()
             }
         }
     }

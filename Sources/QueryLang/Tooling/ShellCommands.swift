@@ -5,6 +5,7 @@ public enum ShellCommands {
         ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
         ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
         ".output": .file, ".once": .file, ".maxwidth": .none, "\\x": .none, ".explain": .none,
+        ".chart": .file,
     ]
 
     /// Other names of a command.
@@ -52,7 +53,7 @@ public enum ShellCommands {
 
     /// The order of the reference, where the command is documented.
     private static func order(_ name: String) -> Int {
-        let sequence = [".help", ".read", ".save", ".mode", ".output", ".once", "\\x", ".maxwidth", ".maxrows", ".timing",
+        let sequence = [".help", ".read", ".save", ".mode", ".output", ".once", ".chart", "\\x", ".maxwidth", ".maxrows", ".timing",
                         ".schema", ".explain", ".history", ".corpus", ".quit"]
         return sequence.firstIndex(of: name) ?? sequence.count
     }

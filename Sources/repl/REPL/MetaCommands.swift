@@ -70,6 +70,9 @@ enum MetaCommands {
             for (i, h) in repl.history.suffix(n).enumerated() {
                 print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
+        case ".chart":
+            guard !arg.isEmpty else { repl.fail(".chart takes a file name (.svg, .png, .pdf or .dot)"); return }
+            if let problem = ChartFile.write(repl.session.variable("_"), corpus: repl.corpus, to: arg) { repl.fail(problem) }
         case ".corpus":
             print(CorpusStats(corpus: repl.corpus).render())
         default:

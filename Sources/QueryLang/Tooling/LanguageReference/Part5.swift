@@ -229,7 +229,8 @@ id
 ```
 
 - **`mq run FILE...`** runs the scripts one after another in one session (a later file sees the `let`
-  and `def` names of an earlier one) and stops at the first error or failed `assert`.
+  and `def` names of an earlier one) and stops at the first error or failed `assert`. `--chart FILE`
+  also draws the run's last table as a link chart in FILE, as `.chart` does (see [Link charts](#link-charts)).
 - **`mq check FILE...`** reports every error the checker can find without running, for each file;
   warnings do not change the exit status.
 - **`mq fmt FILE...`** prints the canonical form of the scripts: comments kept, one statement per line,
@@ -274,7 +275,7 @@ before replacing a file.
 #### .mode
 
 `.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
-`jsonl`, `markdown`, `ftm` (see [Output formats](#output-formats)).
+`jsonl`, `markdown`, `ftm`, `dot`, `graphml` (see [Output formats](#output-formats)).
 
 #### .output
 
@@ -286,6 +287,12 @@ and no width limit.
 #### .once
 
 `.once [-f] FILE`: sends the results of the next statement (or pasted block) to FILE, as `.output` does.
+
+#### .chart
+
+`.chart FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn by
+GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
+[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it.
 
 #### \x
 
@@ -347,6 +354,7 @@ subject_name = subject.name`).
 | `jsonl` | one row object per line | JSON, one per line |
 | `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
 | `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
+| `dot`, `graphml` | a link chart of the result's first two entity columns (see [Link charts](#link-charts)) | an empty chart |
 | `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
 
 In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
@@ -394,13 +402,5 @@ written once, with the entities it points to, so that the output stands on its o
 
 Every fact also has `proof` (its Article), `description` (the verbatim quote), `summary` (its note),
 `publisher` (who said it, when not the outlet), `recordId` (its id), and its dates: `date`, `startDate`
-(`from`) and `endDate` (`until`). Dates are FtM prefix dates, written at their own precision (`2014`,
-`2023-10`, `2024-01-28`); an approximate date (`~2013`) loses its `~`. Ids are stable and join back to
-the corpus: `entity-<id>`, `article-<document id>`, `fact-<id>`, `mention-<document id>-<start>-<end>`
-(byte offsets), `position-<title in lower case, words joined by ->`.
-
-```
-$ mq --format ftm -c 'entities | where id == "jurf-al-sakhar"'
-{"id":"entity-jurf-al-sakhar","schema":"Address","properties":{"name":["Jurf al-Sakhar"],"alias":["Jurf al-Nasr"],"full":["Jurf al-Sakhar"],"description":["Area south-west of Baghdad retaken from the Islamic State in 2014 (renamed Jurf al-Nasr)."],"notes":["Country: Iraq"],"keywords":["place"]}}
 """#
 }

@@ -2,6 +2,43 @@
 
 extension LanguageReference {
     static let part6 = #"""
+(`from`) and `endDate` (`until`). Dates are FtM prefix dates, written at their own precision (`2014`,
+`2023-10`, `2024-01-28`); an approximate date (`~2013`) loses its `~`. Ids are stable and join back to
+the corpus: `entity-<id>`, `article-<document id>`, `fact-<id>`, `mention-<document id>-<start>-<end>`
+(byte offsets), `position-<title in lower case, words joined by ->`.
+
+```
+$ mq --format ftm -c 'entities | where id == "jurf-al-sakhar"'
+{"id":"entity-jurf-al-sakhar","schema":"Address","properties":{"name":["Jurf al-Sakhar"],"alias":["Jurf al-Nasr"],"full":["Jurf al-Sakhar"],"description":["Area south-west of Baghdad retaken from the Islamic State in 2014 (renamed Jurf al-Nasr)."],"notes":["Country: Iraq"],"keywords":["place"]}}
+```
+
+### Link charts
+
+`--format dot` (GraphViz) and `--format graphml` (Gephi, yEd, Cytoscape, NetworkX) draw a result with two
+entity columns, as `cooccur` (`a`, `b`) and facts (`subject`, `object`) have, or a `join` or `select` that
+keeps two: the first two columns whose values are entities. Each entity is a node, its id the entity's
+id, labelled with its name and typed with its catalog type (in DOT also shaped and coloured by type).
+Each row is an edge from the first entity to the second; rows that link the same two entities under the
+same label are one edge whose weight is the sum of theirs. An edge is weighted by the result's first
+number column (`count` in `cooccur`), else 1 a row; labelled with the row's `predicate` when the result
+has one, else with the weight; and carries as `documents` the ids of the documents in its rows (a
+`doc` or `docs` column, a fact's or a mention's document). Facts read from subject to object, so a
+result with a `predicate` column is a directed graph (`digraph`, `edgedefault="directed"`), any other an
+undirected one. Rows whose entity columns are not both entities (facts with a value) are left out; a
+result with fewer than two entity columns has its entities as nodes and no edges. `.chart FILE.svg` in
+the REPL and `mq run --chart FILE.svg` draw the chart with GraphViz.
+
+```
+$ mq --format dot -c 'facts | where subject == ent("akram-al-kaabi") and predicate == "leads"'
+digraph mq {
+  graph [overlap=false, splines=true];
+  node [style=filled, fontname="Helvetica"];
+  "akram-al-kaabi" [label="Akram al-Kaabi", type="person", shape=ellipse, fillcolor="#fde0c5"];
+  "harakat-al-nujaba" [label="Harakat al-Nujaba", type="armed_group", shape=box, fillcolor="#e6e0f0"];
+  "asaib-ahl-al-haq" [label="Asaib Ahl al-Haq", type="armed_group", shape=box, fillcolor="#e6e0f0"];
+  "akram-al-kaabi" -> "harakat-al-nujaba" [label="leads", weight=3, penwidth=5, documents="000_40a7b08fdfb61403,003_adf714cf9f5e1bca,004_8585b73594fa1f5e"];
+  "akram-al-kaabi" -> "asaib-ahl-al-haq" [label="leads", weight=1, penwidth=2.3, documents="004_8585b73594fa1f5e"];
+}
 ```
 
 ### Diagnostics as JSON
