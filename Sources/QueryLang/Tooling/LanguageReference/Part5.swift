@@ -2,6 +2,25 @@
 
 extension LanguageReference {
     static let part5 = #"""
+## 8. Statements
+
+A script runs its statements in order and stops at the first error or failed assertion. `let` and `def`
+names stay defined for the statements that follow (in a script, in the REPL, and in an embedding
+session).
+
+### query
+
+A bare expression or pipeline is a query: its value is shown. A table is rendered in the output format
+(see [section 10](#10-the-command-line)); any other value on its own line.
+
+```mq
+entities | where type == "country" | count
+len(facts) - len(facts | where quote != null)
+```
+
+```text
+count
+─────
    11
 (1 row)
 0
@@ -383,24 +402,5 @@ form that Aleph, OpenSanctions and the `ftm` tool read: `{"id": ..., "schema": .
 [values]}}`. Every reference in a row (the row itself, or a reference in any column, list or record) is
 written once, with the entities it points to, so that the output stands on its own; other values and
 `print` write nothing.
-
-| reference | schema | properties |
-|---|---|---|
-| person | `Person` | `name` (preferred name), `alias` (aliases and acronyms), `previousName`, `weakAlias` (ambiguous names), `description`, `notes` (the country by name, the catalog's note), `keywords` (the catalog type) |
-| armed group, umbrella, party, organisation | `Organization` | the same |
-| state body, country | `PublicBody` | the same |
-| place | `Address` | the same, and `full` |
-| document | `Article` | `title`, `author`, `publisher` (outlet), `publishedAt`, `sourceUrl`, `language` (ISO 639-3), `fileName`, `bodyText` |
-| mention | `Mention` | `name` (the text matched), `document`, `resolved` (not for places: FtM resolves mentions to legal entities), `detectedSchema` |
-| fact `member_of` | `Membership` | `member`, `organization` |
-| fact `leads` | `Directorship` | `director`, `organization`, `role` |
-| fact `sanctioned_by`, `designated_by` | `Sanction` | `entity`, `authority` (the object's name), `program` |
-| fact `allied_with`, `affiliated_with` between people | `Associate` | `person`, `associate`, `relationship` |
-| other fact with an entity object | `UnknownLink` | `subject`, `object`, `role` (the predicate) |
-| fact `position` of a person | `Occupancy` and its `Position` | `holder`, `post` |
-| other fact with a value (`founded`, `strength`, ...) | `Event` | `name` (subject, predicate, value), `involved`, `date` |
-
-Every fact also has `proof` (its Article), `description` (the verbatim quote), `summary` (its note),
-`publisher` (who said it, when not the outlet), `recordId` (its id), and its dates: `date`, `startDate`
 """#
 }

@@ -2,6 +2,25 @@
 
 extension LanguageReference {
     static let part6 = #"""
+
+| reference | schema | properties |
+|---|---|---|
+| person | `Person` | `name` (preferred name), `alias` (aliases and acronyms), `previousName`, `weakAlias` (ambiguous names), `description`, `notes` (the country by name, the catalog's note), `keywords` (the catalog type) |
+| armed group, umbrella, party, organisation | `Organization` | the same |
+| state body, country | `PublicBody` | the same |
+| place | `Address` | the same, and `full` |
+| document | `Article` | `title`, `author`, `publisher` (outlet), `publishedAt`, `sourceUrl`, `language` (ISO 639-3), `fileName`, `bodyText` |
+| mention | `Mention` | `name` (the text matched), `document`, `resolved` (not for places: FtM resolves mentions to legal entities), `detectedSchema` |
+| fact `member_of` | `Membership` | `member`, `organization` |
+| fact `leads` | `Directorship` | `director`, `organization`, `role` |
+| fact `sanctioned_by`, `designated_by` | `Sanction` | `entity`, `authority` (the object's name), `program` |
+| fact `allied_with`, `affiliated_with` between people | `Associate` | `person`, `associate`, `relationship` |
+| other fact with an entity object | `UnknownLink` | `subject`, `object`, `role` (the predicate) |
+| fact `position` of a person | `Occupancy` and its `Position` | `holder`, `post` |
+| other fact with a value (`founded`, `strength`, ...) | `Event` | `name` (subject, predicate, value), `involved`, `date` |
+
+Every fact also has `proof` (its Article), `description` (the verbatim quote), `summary` (its note),
+`publisher` (who said it, when not the outlet), `recordId` (its id), and its dates: `date`, `startDate`
 (`from`) and `endDate` (`until`). Dates are FtM prefix dates, written at their own precision (`2014`,
 `2023-10`, `2024-01-28`); an approximate date (`~2013`) loses its `~`. Ids are stable and join back to
 the corpus: `entity-<id>`, `article-<document id>`, `fact-<id>`, `mention-<document id>-<start>-<end>`
