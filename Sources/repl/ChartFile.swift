@@ -7,13 +7,17 @@ enum ChartFile {
     static let formats: Set<String> = ["svg", "png", "pdf", "jpg", "jpeg", "gif", "ps", "eps", "json"]
 
     /// Writes `value` (a table with two entity columns) to `path`; returns why not, or nil when written.
-    static func write(_ value: Value?, corpus: Corpus, to path: String) -> String? {
+    /// An existing file is replaced only with `force`; the file appears whole (drawn beside it, then renamed).
+    static func write(_ value: Value?, corpus: Corpus, to path: String, force: Bool = false) -> String? {
         guard case let .table(t)? = value else {
             return "no result to chart: run a query with two entity columns first (cooccur, facts)"
         }
         let chart = LinkChart(t, corpus: corpus)
         guard chart.columns != nil else {
             return "the last result has fewer than two entity columns (columns: \(t.columns.joined(separator: ", "))); a chart needs two, as cooccur and facts have"
+        }
+        if !force && FileManager.default.fileExists(atPath: path) {
+            return "\(path) exists; give -f (--force for mq run) to replace it"
         }
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "dot" || ext == "gv" {
@@ -30,7 +34,10 @@ enum ChartFile {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: dot)
-        process.arguments = ["-T" + ext, "-o", path]
+        let dir = (path as NSString).deletingLastPathComponent
+        let temporary = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        process.arguments = ["-T" + ext, "-o", temporary]
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardError = errors
@@ -44,6 +51,7 @@ enum ChartFile {
             let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return "GraphViz could not draw \(path): " + String(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" }.prefix(500))
         }
+        if rename(temporary, path) != 0 { return "cannot write \(path): \(String(cString: strerror(errno)))" }
         return nil
     }
 

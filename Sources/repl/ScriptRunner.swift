@@ -45,7 +45,7 @@ struct ScriptRunner {
             ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
         }
         writer.finish()
-        if ok, let chartPath, let problem = ChartFile.write(session.variable("_"), corpus: corpus, to: chartPath) {
+        if ok, let chartPath, let problem = ChartFile.write(session.variable("_"), corpus: corpus, to: chartPath, force: options.force) {
             printError("mq: --chart: \(problem)")
             ok = false
         }

@@ -228,6 +228,13 @@ def test_chart_draws_the_last_result_with_graphviz(home):
     with open(path, encoding="utf-8") as f:
         svg = f.read()
     assert "<svg" in svg and "Akram al&#45;Kaabi" in svg and "Harakat al&#45;Nujaba" in svg
+    # An existing file is replaced only with -f.
+    child.send(f".chart {path}\r")
+    child.expect_exact("exists; give -f")
+    child.expect_exact(PROMPT)
+    child.send(f".chart -f {path}\r")
+    child.expect_exact(PROMPT)
+    assert "exists" not in child.before
     child.send("entities | take 2\r")
     child.expect_exact(PROMPT)
     child.send(f".chart {path}\r")

@@ -309,9 +309,10 @@ and no width limit.
 
 #### .chart
 
-`.chart FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn by
-GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
-[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it.
+`.chart [-f] FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn
+by GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
+[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it. The file appears
+whole; an existing file is replaced only with `-f` (`mq run --chart` with `--force`).
 
 #### \x
 
@@ -401,6 +402,5 @@ $ mq -c 'len(docs); docs | where outlet == "Arab News" | select id' --format jso
 form that Aleph, OpenSanctions and the `ftm` tool read: `{"id": ..., "schema": ..., "properties": {name:
 [values]}}`. Every reference in a row (the row itself, or a reference in any column, list or record) is
 written once, with the entities it points to, so that the output stands on its own; other values and
-`print` write nothing.
 """#
 }

@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part6 = #"""
+`print` write nothing.
 
 | reference | schema | properties |
 |---|---|---|
