@@ -8,7 +8,7 @@ ARGS ?=
 # at every start: half the start-up time).
 STATIC := $(shell [ "$$(uname -s)" = Linux ] && echo --static-swift-stdlib)
 
-.PHONY: deps pydeps build release repl test examples bench fuzz fuzz-build asan tsan ubsan clean
+.PHONY: deps pydeps chartdeps build release repl test examples bench fuzz fuzz-build asan tsan ubsan clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -22,15 +22,21 @@ release: deps
 repl: release
 	.build/release/mq --corpus seeds $(ARGS)
 
-test: build pydeps
+test: build pydeps chartdeps
 	$(SWIFT) test
 	.build/debug/mq corpus validate seeds
-	python3 -m pytest -q Tests/pty Tests/differential
+	python3 -m pytest -q Tests/pty Tests/differential Tests/export
 	scripts/run-examples.sh .build/debug/mq
 
-# The pseudo-terminal tests drive the REPL with pexpect under pytest.
+# The pseudo-terminal tests drive the REPL with pexpect under pytest; the FollowTheMoney export is checked
+# with the followthemoney package (its PyICU dependency builds against libicu-dev).
 pydeps:
 	@python3 -c "import pexpect, pytest" 2>/dev/null || python3 -m pip install -q pexpect pytest
+	@python3 -c "import followthemoney" 2>/dev/null || { dpkg -s libicu-dev pkg-config >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libicu-dev pkg-config; }; python3 -m pip install -q followthemoney; }
+
+# The link-chart tests draw DOT files with GraphViz.
+chartdeps:
+	@command -v dot >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz; }
 
 bench: release
 	bench/run.sh

@@ -44,7 +44,7 @@ struct MQ: ParsableCommand {
 /// Options every query-running command takes.
 struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
-    @Option(help: "Output format: table, line, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
+    @Option(help: "Output format: table, line, csv, tsv, json, jsonl, markdown, ftm (FollowTheMoney entities), dot or graphml (link charts).") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
     @Option(help: ArgumentHelp("Memory a query may make the process use (e.g. 4G, 512M), or none; a query that needs more stops with E402. Default: three quarters of the machine's memory.", valueName: "size"))
     var maxMemory: MemorySize = MemorySize(MemoryUse.defaultLimit)

@@ -6,6 +6,8 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run .mq scripts in order, in one session.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Script files.") var files: [String]
+    @Option(help: ArgumentHelp("Draw the run's last table as a link chart in FILE (.svg, .png, .pdf by GraphViz; .dot, .gv as text).", valueName: "FILE"))
+    var chart: String?
 
     func run() throws {
         var sources: [(String, String)] = []
@@ -16,7 +18,8 @@ struct RunCommand: ParsableCommand {
             }
             sources.append((f, text))
         }
-        let runner = try ScriptRunner(options: common)
+        var runner = try ScriptRunner(options: common)
+        runner.chartPath = chart
         throw ExitCode(runner.run(sources: sources))
     }
 }

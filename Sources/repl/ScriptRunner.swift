@@ -8,6 +8,8 @@ struct ScriptRunner {
     let corpus: Corpus
     let engine: Engine
     let options: CommonOptions
+    /// `mq run --chart FILE`: the last table of the run is drawn there as a link chart.
+    var chartPath: String?
 
     init(options: CommonOptions) throws {
         self.options = options
@@ -43,6 +45,10 @@ struct ScriptRunner {
             ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
         }
         writer.finish()
+        if ok, let chartPath, let problem = ChartFile.write(session.variable("_"), corpus: corpus, to: chartPath, force: options.force) {
+            printError("mq: --chart: \(problem)")
+            ok = false
+        }
         if let file {
             if !ok {
                 file.abandon()
@@ -90,7 +96,11 @@ struct ScriptRunner {
                 do {
                     let compiled = try engine.compile(statements, file: name, in: session)
                     if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                    try session.run(compiled) { writer.write($0) }
+                    try session.run(compiled) { out in
+                        // The last table is kept as `_` for --chart.
+                        if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
+                        writer.write(out)
+                    }
                 } catch {
                     report(error.items)
                     return false

@@ -194,3 +194,50 @@ def test_once_leaves_no_file_when_the_statement_fails(home):
     assert not os.path.exists(path)
     assert [n for n in os.listdir(home) if ".mq-" in n] == []
     finish(child)
+
+
+def test_mode_ftm_writes_followthemoney_entities_to_a_file(home):
+    path = os.path.join(home, "entities.ftm.json")
+    child = start80(home)
+    for line in [".mode ftm", f".once {path}", 'facts | where id == "kaabi-sanctioned-2008-004"']:
+        child.send(line + "\r")
+        child.expect_exact(PROMPT)
+    finish(child)
+    import json
+    with open(path, encoding="utf-8") as f:
+        items = {i["id"]: i for i in map(json.loads, f.read().splitlines())}
+    # designations.yaml: the US Treasury sanctioned Al Kaabi in 2008 (004, The National).
+    sanction = items["fact-kaabi-sanctioned-2008-004"]
+    assert sanction["schema"] == "Sanction"
+    assert sanction["properties"]["entity"] == ["entity-akram-al-kaabi"]
+    assert sanction["properties"]["authority"] == ["US Treasury"]
+    assert sanction["properties"]["date"] == ["2008"]
+    assert sanction["properties"]["proof"] == ["article-004_8585b73594fa1f5e"]
+    assert items["entity-akram-al-kaabi"]["schema"] == "Person"
+    assert items["article-004_8585b73594fa1f5e"]["schema"] == "Article"
+
+
+def test_chart_draws_the_last_result_with_graphviz(home):
+    path = os.path.join(home, "leaders.svg")
+    child = start80(home)
+    child.send('facts | where predicate == "leads"\r')
+    child.expect_exact(PROMPT)
+    child.send(f".chart {path}\r")
+    child.expect_exact(PROMPT)
+    # leadership.yaml: Akram al-Kaabi leads Harakat al-Nujaba, so both are nodes of the chart.
+    with open(path, encoding="utf-8") as f:
+        svg = f.read()
+    assert "<svg" in svg and "Akram al&#45;Kaabi" in svg and "Harakat al&#45;Nujaba" in svg
+    # An existing file is replaced only with -f.
+    child.send(f".chart {path}\r")
+    child.expect_exact("exists; give -f")
+    child.expect_exact(PROMPT)
+    child.send(f".chart -f {path}\r")
+    child.expect_exact(PROMPT)
+    assert "exists" not in child.before
+    child.send("entities | take 2\r")
+    child.expect_exact(PROMPT)
+    child.send(f".chart {path}\r")
+    child.expect_exact("fewer than two entity columns")
+    child.expect_exact(PROMPT)
+    finish(child)

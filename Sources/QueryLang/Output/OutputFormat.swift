@@ -1,6 +1,7 @@
 /// How results are written: aligned table (default), csv, tsv, json (one array per result; a run of
 /// several results is one array of them, see ``ResultWriter``), jsonl (one object per row), markdown, or
-/// line (the table with one field per line).
+/// line (the table with one field per line), ftm (FollowTheMoney entities),
+/// dot or graphml (a link chart).
 ///
 /// References (documents, entities, facts) are written by the one rule of docs/language.md ("Output
 /// formats"): the formats for reading (table, markdown) show a readable name, the formats for other
@@ -9,6 +10,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, jsonl, markdown
     /// The table format with one field per line (sqlite3's `.mode line`, psql's `\x`).
     case line
+    /// FollowTheMoney entities, one JSON object a line (``FtMRenderer``).
+    case ftm
+    /// A link chart of the two entity columns of a result: GraphViz DOT or GraphML (``LinkChart``).
+    case dot, graphml
 
     /// Renders one statement's output. Text from the data is made safe for a terminal
     /// (`TerminalSanitizer`) in every format but JSON, and CSV and TSV cells get the formula guard
@@ -18,11 +23,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         switch output {
         case let .printed(text, _):
             // In the JSON formats a printed line is a JSON string, so that the output stays JSON.
+            // In FtM (entities only) and the link charts a printed line is left out.
+            if self == .ftm || self == .dot || self == .graphml { return "" }
             if self == .json || self == .jsonl { return JSONText.quote(text) + "\n" }
             return (exact && (self == .csv || self == .tsv) ? text : TerminalSanitizer.clean(text)) + "\n"
         case let .value(v, _):
             switch self {
             case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
+            case .ftm: return FtMRenderer.render(v, corpus: corpus)
+            case .dot, .graphml:
+                let rows: [Value] = if case let .table(t) = v { t.rows } else { [] }
+                let chart = LinkChart(Table(rows: rows, columns: []), corpus: corpus)
+                return self == .dot ? chart.dot() : chart.graphML()
             case .csv where exact, .tsv where exact: return ValueText.dataCell(v, corpus: corpus) + "\n"
             case .csv, .tsv: return TerminalSanitizer.clean(ValueText.dataCell(v, corpus: corpus)) + "\n"
             default: return TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus)) + "\n"
@@ -39,6 +51,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"
             case .jsonl: return JSONRenderer().lines(t, corpus: corpus)
             case .markdown: return MarkdownRenderer().render(t, corpus: corpus)
+            case .ftm: return FtMRenderer.render(t, corpus: corpus)
+            case .dot: return LinkChart(t, corpus: corpus).dot()
+            case .graphml: return LinkChart(t, corpus: corpus).graphML()
             }
         }
     }

@@ -6,6 +6,7 @@ public enum ShellCommands {
         ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
         ".output": .file, ".once": .file, ".maxwidth": .none, "\\x": .none, ".explain": .none,
         ".maxmemory": .none,
+        ".chart": .file,
     ]
 
     /// Other names of a command.
@@ -53,7 +54,7 @@ public enum ShellCommands {
 
     /// The order of the reference, where the command is documented.
     private static func order(_ name: String) -> Int {
-        let sequence = [".help", ".read", ".save", ".mode", ".output", ".once", "\\x", ".maxwidth", ".maxrows", ".timing",
+        let sequence = [".help", ".read", ".save", ".mode", ".output", ".once", ".chart", "\\x", ".maxwidth", ".maxrows", ".timing",
                         ".maxmemory", ".schema", ".explain", ".history", ".corpus", ".quit"]
         return sequence.firstIndex(of: name) ?? sequence.count
     }

@@ -79,6 +79,13 @@ enum MetaCommands {
             for (i, h) in repl.history.suffix(n).enumerated() {
                 printSafe(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
+        case ".chart":
+            var words = arg.split(separator: " ").map(String.init)
+            let force = words.first == "-f" || words.first == "--force"
+            if force { words.removeFirst() }
+            let path = words.joined(separator: " ")
+            guard !path.isEmpty else { repl.fail(".chart takes a file name (.svg, .png, .pdf or .dot)"); return }
+            if let problem = ChartFile.write(repl.session.variable("_"), corpus: repl.corpus, to: path, force: force) { repl.fail(problem) }
         case ".corpus":
             printSafe(CorpusStats(corpus: repl.corpus).render())
         default:

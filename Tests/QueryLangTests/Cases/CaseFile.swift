@@ -26,6 +26,10 @@ struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
         case json
         /// The outputs in the JSON-lines format (`mq --format jsonl`).
         case jsonl
+        /// The outputs as FollowTheMoney entities (`mq --format ftm`).
+        case ftm
+        /// The outputs as link charts (`mq --format dot`, `mq --format graphml`).
+        case dot, graphml
         /// The outputs in the TSV format (`mq --format tsv`).
         case tsv
         /// The outputs in the line format (`mq --format line`): one field per line.

@@ -56,11 +56,14 @@ struct CaseFileTests {
             } catch {
                 return "(error)\n" + renderer.render(error.items)
             }
-        case .csv, .json, .jsonl, .tsv, .line, .value, .table:
+        case .csv, .json, .jsonl, .ftm, .dot, .graphml, .tsv, .line, .value, .table:
             let format: OutputFormat = switch c.kind {
             case .csv: .csv
             case .json: .json
             case .jsonl: .jsonl
+            case .ftm: .ftm
+            case .dot: .dot
+            case .graphml: .graphml
             case .tsv: .tsv
             case .line: .line
             default: .table

@@ -47,7 +47,7 @@ public struct FunctionRegistry: Sendable {
 
     public init(builtins: Bool = true) {
         if builtins {
-            for var f in StringFunctions.all + ListFunctions.all + DateFunctions.all + MathFunctions.all + CorpusFunctions.all {
+            for var f in StringFunctions.all + ListFunctions.all + DateFunctions.all + MathFunctions.all + CorpusFunctions.all + [DateBin.function] {
                 f.isDeterministic = true
                 functions[f.name] = f
             }

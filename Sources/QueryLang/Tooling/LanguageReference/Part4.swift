@@ -162,6 +162,25 @@ print [date("2014-06"), date(2023, 11, 17), date(2014), date("~2013")]
 [@2014-06, @2023-11-17, @2014, @~2013]
 ```
 
+#### bin
+
+`bin(d: date, width: string) -> date`: the period a date falls in, for counting by period. The width is
+a count and a unit: `"1y"` (years), `"1q"` (quarters), `"1m"` (months), `"1w"` (weeks, from Monday),
+`"1d"` (days), or more of them (`"5y"`, `"2w"`). The period is written as the date of its first day at
+the period's precision: a year for `y`; a month for `q` and `m`; a day for `w` and `d`. A date is never
+put in a period finer than what it says: a date known only to its year stays that year under `"1m"`
+(it is not January), a month stays that month under `"1w"` and `"1d"`; an approximate date is binned as
+its exact reading. Widths above 1 count from year 0 (`"5y"`: 2020-2024), January of year 0 (`"1q"`:
+January, April, July, October) and the week of 0001-01-01.
+
+```mq
+print [bin(@2023-11-17, "1y"), bin(@2023-11-17, "1q"), bin(@2023-11-17, "1w"), bin(@2023, "5y"), bin(@2020, "1m")]
+```
+
+```text
+[@2023, @2023-10, @2023-11-13, @2020, @2020]
+```
+
 ### The corpus
 
 #### ent
@@ -383,24 +402,5 @@ published   outlet        titles
 null        Al-Fassel          3
 2025-04-03  Arab News          1
 2025-04-07  The National       1
-(3 rows)
-```
-
-## 8. Statements
-
-A script runs its statements in order and stops at the first error or failed assertion. `let` and `def`
-names stay defined for the statements that follow (in a script, in the REPL, and in an embedding
-session).
-
-### query
-
-A bare expression or pipeline is a query: its value is shown. A table is rendered in the output format
-(see [section 10](#10-the-command-line)); any other value on its own line.
-
-```mq
-entities | where type == "country" | count
-len(facts) - len(facts | where quote != null)
-```
-
 """#
 }

@@ -2,6 +2,25 @@
 
 extension LanguageReference {
     static let part5 = #"""
+(3 rows)
+```
+
+## 8. Statements
+
+A script runs its statements in order and stops at the first error or failed assertion. `let` and `def`
+names stay defined for the statements that follow (in a script, in the REPL, and in an embedding
+session).
+
+### query
+
+A bare expression or pipeline is a query: its value is shown. A table is rendered in the output format
+(see [section 10](#10-the-command-line)); any other value on its own line.
+
+```mq
+entities | where type == "country" | count
+len(facts) - len(facts | where quote != null)
+```
+
 ```text
 count
 ─────
@@ -233,7 +252,8 @@ id
 ```
 
 - **`mq run FILE...`** runs the scripts one after another in one session (a later file sees the `let`
-  and `def` names of an earlier one) and stops at the first error or failed `assert`.
+  and `def` names of an earlier one) and stops at the first error or failed `assert`. `--chart FILE`
+  also draws the run's last table as a link chart in FILE, as `.chart` does (see [Link charts](#link-charts)).
 - **`mq check FILE...`** reports every error the checker can find without running, for each file;
   warnings do not change the exit status.
 - **`mq fmt FILE...`** prints the canonical form of the scripts: comments kept, one statement per line,
@@ -278,7 +298,7 @@ before replacing a file.
 #### .mode
 
 `.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
-`jsonl`, `markdown` (see [Output formats](#output-formats)).
+`jsonl`, `markdown`, `ftm`, `dot`, `graphml` (see [Output formats](#output-formats)).
 
 #### .output
 
@@ -290,6 +310,13 @@ and no width limit.
 #### .once
 
 `.once [-f] FILE`: sends the results of the next statement (or pasted block) to FILE, as `.output` does.
+
+#### .chart
+
+`.chart [-f] FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn
+by GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
+[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it. The file appears
+whole; an existing file is replaced only with `-f` (`mq run --chart` with `--force`).
 
 #### \x
 
@@ -357,6 +384,8 @@ subject_name = subject.name`).
 | `jsonl` | one row object per line | JSON, one per line |
 | `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
 | `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
+| `dot`, `graphml` | a link chart of the result's first two entity columns (see [Link charts](#link-charts)) | an empty chart |
+| `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
 
 In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
 dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
@@ -373,34 +402,5 @@ running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as th
 programs that read the output (docs/reliability.md, "Hostile input").
 
 ```sh
-$ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
-id,authors,outlet_entity
-000_40a7b08fdfb61403,"[""Anas al-Bar""]",al-fassel
-003_adf714cf9f5e1bca,"[""Anas al-Bar""]",al-fassel
-$ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, published' --format jsonl
-{"id":"000_40a7b08fdfb61403","authors":["Anas al-Bar"],"published":null}
-{"id":"003_adf714cf9f5e1bca","authors":["Anas al-Bar"],"published":null}
-$ mq -c 'len(docs); docs | where outlet == "Arab News" | select id' --format json
-[5,
-[{"id":"002_0248a6aedfd10660"}]]
-```
-
-### Diagnostics as JSON
-
-`--error-format json` writes diagnostics as a JSON array of objects with `code`, `severity`, `message`,
-`file`, `line`, `column`, `end_line`, `end_column` (1-based; the end is just after the problem), `start`,
-`end` (byte offsets) and `hints`. `mq run`, `mq -c` and piped scripts write it to standard error, `mq check`
-to standard output.
-
-```sh
-$ mq -c '1 / 0' --error-format json
-[{"code":"E401","severity":"error","message":"division by zero","file":"<command>","line":1,"column":1,"end_line":1,"end_column":4,"start":0,"end":3,"hints":[]}]
-```
-
-### Exit status
-
-| status | when |
-|---|---|
-| 0 | success |
 """#
 }

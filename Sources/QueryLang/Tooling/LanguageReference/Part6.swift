@@ -2,6 +2,100 @@
 
 extension LanguageReference {
     static let part6 = #"""
+$ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
+id,authors,outlet_entity
+000_40a7b08fdfb61403,"[""Anas al-Bar""]",al-fassel
+003_adf714cf9f5e1bca,"[""Anas al-Bar""]",al-fassel
+$ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, published' --format jsonl
+{"id":"000_40a7b08fdfb61403","authors":["Anas al-Bar"],"published":null}
+{"id":"003_adf714cf9f5e1bca","authors":["Anas al-Bar"],"published":null}
+$ mq -c 'len(docs); docs | where outlet == "Arab News" | select id' --format json
+[5,
+[{"id":"002_0248a6aedfd10660"}]]
+```
+
+### FollowTheMoney
+
+`--format ftm` (`.mode ftm`) writes the references of a result as FollowTheMoney entities, the JSON-lines
+form that Aleph, OpenSanctions and the `ftm` tool read: `{"id": ..., "schema": ..., "properties": {name:
+[values]}}`. Every reference in a row (the row itself, or a reference in any column, list or record) is
+written once, with the entities it points to, so that the output stands on its own; other values and
+`print` write nothing.
+
+| reference | schema | properties |
+|---|---|---|
+| person | `Person` | `name` (preferred name), `alias` (aliases and acronyms), `previousName`, `weakAlias` (ambiguous names), `description`, `notes` (the country by name, the catalog's note), `keywords` (the catalog type) |
+| armed group, umbrella, party, organisation | `Organization` | the same |
+| state body, country | `PublicBody` | the same |
+| place | `Address` | the same, and `full` |
+| document | `Article` | `title`, `author`, `publisher` (outlet), `publishedAt`, `sourceUrl`, `language` (ISO 639-3), `fileName`, `bodyText` |
+| mention | `Mention` | `name` (the text matched), `document`, `resolved` (not for places: FtM resolves mentions to legal entities), `detectedSchema` |
+| fact `member_of` | `Membership` | `member`, `organization` |
+| fact `leads` | `Directorship` | `director`, `organization`, `role` |
+| fact `sanctioned_by`, `designated_by` | `Sanction` | `entity`, `authority` (the object's name), `program` |
+| fact `allied_with`, `affiliated_with` between people | `Associate` | `person`, `associate`, `relationship` |
+| other fact with an entity object | `UnknownLink` | `subject`, `object`, `role` (the predicate) |
+| fact `position` of a person | `Occupancy` and its `Position` | `holder`, `post` |
+| other fact with a value (`founded`, `strength`, ...) | `Event` | `name` (subject, predicate, value), `involved`, `date` |
+
+Every fact also has `proof` (its Article), `description` (the verbatim quote), `summary` (its note),
+`publisher` (who said it, when not the outlet), `recordId` (its id), and its dates: `date`, `startDate`
+(`from`) and `endDate` (`until`). Dates are FtM prefix dates, written at their own precision (`2014`,
+`2023-10`, `2024-01-28`); an approximate date (`~2013`) loses its `~`. Ids are stable and join back to
+the corpus: `entity-<id>`, `article-<document id>`, `fact-<id>`, `mention-<document id>-<start>-<end>`
+(byte offsets), `position-<title in lower case, words joined by ->`.
+
+```
+$ mq --format ftm -c 'entities | where id == "jurf-al-sakhar"'
+{"id":"entity-jurf-al-sakhar","schema":"Address","properties":{"name":["Jurf al-Sakhar"],"alias":["Jurf al-Nasr"],"full":["Jurf al-Sakhar"],"description":["Area south-west of Baghdad retaken from the Islamic State in 2014 (renamed Jurf al-Nasr)."],"notes":["Country: Iraq"],"keywords":["place"]}}
+```
+
+### Link charts
+
+`--format dot` (GraphViz) and `--format graphml` (Gephi, yEd, Cytoscape, NetworkX) draw a result with two
+entity columns, as `cooccur` (`a`, `b`) and facts (`subject`, `object`) have, or a `join` or `select` that
+keeps two: the first two columns whose values are entities. Each entity is a node, its id the entity's
+id, labelled with its name and typed with its catalog type (in DOT also shaped and coloured by type).
+Each row is an edge from the first entity to the second; rows that link the same two entities under the
+same label are one edge whose weight is the sum of theirs. An edge is weighted by the result's first
+number column (`count` in `cooccur`), else 1 a row; labelled with the row's `predicate` when the result
+has one, else with the weight; and carries as `documents` the ids of the documents in its rows (a
+`doc` or `docs` column, a fact's or a mention's document). Facts read from subject to object, so a
+result with a `predicate` column is a directed graph (`digraph`, `edgedefault="directed"`), any other an
+undirected one. Rows whose entity columns are not both entities (facts with a value) are left out; a
+result with fewer than two entity columns has its entities as nodes and no edges. `.chart FILE.svg` in
+the REPL and `mq run --chart FILE.svg` draw the chart with GraphViz.
+
+```
+$ mq --format dot -c 'facts | where subject == ent("akram-al-kaabi") and predicate == "leads"'
+digraph mq {
+  graph [overlap=false, splines=true];
+  node [style=filled, fontname="Helvetica"];
+  "akram-al-kaabi" [label="Akram al-Kaabi", type="person", shape=ellipse, fillcolor="#fde0c5"];
+  "harakat-al-nujaba" [label="Harakat al-Nujaba", type="armed_group", shape=box, fillcolor="#e6e0f0"];
+  "asaib-ahl-al-haq" [label="Asaib Ahl al-Haq", type="armed_group", shape=box, fillcolor="#e6e0f0"];
+  "akram-al-kaabi" -> "harakat-al-nujaba" [label="leads", weight=3, penwidth=5, documents="000_40a7b08fdfb61403,003_adf714cf9f5e1bca,004_8585b73594fa1f5e"];
+  "akram-al-kaabi" -> "asaib-ahl-al-haq" [label="leads", weight=1, penwidth=2.3, documents="004_8585b73594fa1f5e"];
+}
+```
+
+### Diagnostics as JSON
+
+`--error-format json` writes diagnostics as a JSON array of objects with `code`, `severity`, `message`,
+`file`, `line`, `column`, `end_line`, `end_column` (1-based; the end is just after the problem), `start`,
+`end` (byte offsets) and `hints`. `mq run`, `mq -c` and piped scripts write it to standard error, `mq check`
+to standard output.
+
+```sh
+$ mq -c '1 / 0' --error-format json
+[{"code":"E401","severity":"error","message":"division by zero","file":"<command>","line":1,"column":1,"end_line":1,"end_column":4,"start":0,"end":3,"hints":[]}]
+```
+
+### Exit status
+
+| status | when |
+|---|---|
+| 0 | success |
 | 1 | a query error (any diagnostic), a failed `assert`, a corpus that does not load, `mq check` found an error, `mq fmt` found a syntax error or (with `--check`) an unformatted file |
 | 2 | a usage error: an unknown option or subcommand, a bad `--format` value, a script file that cannot be read |
 
