@@ -12,6 +12,7 @@ import Foundation
 /// ``Limits`` bound steps, rows, output, depth, regex size and time; a ``CancellationToken`` stops a run
 /// from another thread.
 public struct EngineOptions: Sendable {
+    /// Bounds on each statement (steps, rows, time, ...).
     public var limits = Limits()
     /// Reads imported files; nil refuses every import.
     public var importLoader: ImportLoader? = nil
@@ -21,19 +22,25 @@ public struct EngineOptions: Sendable {
     /// every query runs on the row executor: the same answers, for comparison and diagnosis.
     public var columnarExecutor = true
 
+    /// The defaults: default limits, no imports, the built-in functions, the columnar executor on.
     public init() {}
 }
 
 /// A parsed program with the syntax diagnostics found in it.
 public struct ParsedProgram: Sendable {
+    /// The syntax tree.
     public let program: Program
+    /// The query text, for spans and diagnostics.
     public let file: SourceFile
+    /// Syntax diagnostics (an error means the program cannot be checked or run).
     public let diagnostics: [Diagnostic]
 }
 
 /// A program that parsed and checked without errors, ready to run (any number of times).
 public struct CompiledProgram: Sendable {
+    /// The syntax tree.
     public let program: Program
+    /// The query text, for spans and diagnostics.
     public let file: SourceFile
     /// Warnings found by the checker.
     public let warnings: [Diagnostic]
@@ -41,14 +48,18 @@ public struct CompiledProgram: Sendable {
     public let plans: PlanSet
 }
 
+/// The corpus and options shared by every session: immutable and `Sendable`, one per corpus.
 public final class Engine: Sendable {
+    /// The corpus every query reads.
     public let corpus: Corpus
+    /// Limits, import loader, functions and executor choice for every session.
     public let options: EngineOptions
 
     /// The corpus's fields as vectors for the columnar executor, coded on first use and shared by the
     /// engine's sessions.
     let columns: CorpusColumns
 
+    /// An engine over `corpus`; the corpus's columns for the columnar executor are coded on first use.
     public init(corpus: Corpus, options: EngineOptions = EngineOptions()) {
         self.corpus = corpus
         self.options = options

@@ -5,9 +5,13 @@ import Synchronization
 public final class CancellationToken: Sendable {
     private let flag = Atomic<Bool>(false)
 
+    /// A token not yet cancelled.
     public init() {}
 
+    /// Asks every run holding this token to stop (E403), from any thread.
     public func cancel() { flag.store(true, ordering: .relaxed) }
+    /// Makes the token usable for another run.
     public func reset() { flag.store(false, ordering: .relaxed) }
+    /// Whether ``cancel()`` was called since the last ``reset()``.
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }

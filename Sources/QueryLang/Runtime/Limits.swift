@@ -25,5 +25,6 @@ public struct Limits: Sendable {
     /// replace, join and concat are refused from the sizes before the string is built. Default 64 MiB.
     public var maxStringBytes: Int = 64 << 20
 
+    /// The default limits.
     public init() {}
 }
