@@ -27,6 +27,7 @@ test: build pydeps
 	.build/debug/mq corpus validate seeds
 	python3 -m pytest -q Tests/pty Tests/differential
 	scripts/run-examples.sh .build/debug/mq
+	scripts/run-embedding-example.sh
 
 # The pseudo-terminal tests drive the REPL with pexpect under pytest.
 pydeps:
