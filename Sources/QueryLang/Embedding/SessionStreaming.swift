@@ -11,6 +11,8 @@ extension Session {
     /// streams them without collecting, so `Limits.maxRows` and `maxOutputRows` do not bound its result
     /// (steps, time, and cancellation still do); a `print` or a single value comes as one batch.
     /// Compile errors and runtime errors are thrown by the iteration as ``Diagnostics``.
+    /// While the loop reads, the run holds the session: run other queries meanwhile in another session
+    /// (a blocking `run` of the same session inside the loop would wait for the stream to end).
     ///
     /// ```swift
     /// let since = Value.date(PartialDate(year: 2024))

@@ -102,6 +102,11 @@ struct AsyncStreamingTests {
 
     // MARK: Cancellation
 
+    /// How long a stop may take here: the tests run side by side on a loaded machine, so the bound is far
+    /// above the few milliseconds measured alone (examples/embedding checks those) and far below the
+    /// minutes the query would take to finish.
+    static let stopBound = Duration.milliseconds(500)
+
     @Test func cancellingTheTaskStopsALongQueryWithinMilliseconds() async throws {
         let session = engine { Self.numbers(&$0); $0.limits.maxSteps = .max }.makeSession()
         let query = longQuery
@@ -110,16 +115,15 @@ struct AsyncStreamingTests {
         let clock = ContinuousClock()
         let start = clock.now
         task.cancel()
-        let result = await task.result
-        let stopped = clock.now - start
-        guard case let .failure(error) = result else { Issue.record("the query should have been cancelled"); return }
-        #expect(error is CancellationError)
-        // The run itself has stopped: the session (serialised) takes the next query at once.
+        // The run has stopped once the session (serialised) takes the next query; waited for on this
+        // task's thread, so the measure does not wait for a free thread of the shared pool.
         let next = try session.run("docs | count")
         let free = clock.now - start
         #expect(OutputFormat.csv.render(next[0], corpus: corpus) == "count\n3\n")
-        #expect(stopped < .milliseconds(20), "the task took \(stopped) to stop")
-        #expect(free < .milliseconds(50), "the session was free after \(free)")
+        #expect(free < Self.stopBound, "the session was free after \(free)")
+        let result = await task.result
+        guard case let .failure(error) = result else { Issue.record("the query should have been cancelled"); return }
+        #expect(error is CancellationError)
     }
 
     @Test func aTokenStopsAStreamedQuery() async throws {
@@ -154,7 +158,7 @@ struct AsyncStreamingTests {
         let start = clock.now
         // 300 million rows unread: the query was stopped, so the session is free at once.
         _ = try session.run("docs | count")
-        #expect(clock.now - start < .milliseconds(100), "the session was free after \(clock.now - start)")
+        #expect(clock.now - start < Self.stopBound, "the session was free after \(clock.now - start)")
     }
 
     // MARK: Flat memory

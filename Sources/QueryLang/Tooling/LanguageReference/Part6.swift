@@ -88,7 +88,8 @@ do {
   `statement` (which statement of the program), `span`, `columns`, `rows` (`[Row]`) and `printed` (the
   text of a `print`); a single value comes as one row with the column `value`; an empty result as one
   empty batch with its columns; `let` and `def` give none. `results.collect()` gathers the batches into
-  `[StatementOutput]` as the blocking `run` returns them (tables bound by `maxOutputRows`).
+  `[StatementOutput]` as the blocking `run` returns them (tables bound by `maxOutputRows`). While a loop
+  reads a stream, the run holds its session: run other queries meanwhile in another session.
 - **`try await session.run(text, parameters: [...])`**: the async run that collects.
 - **Parameters**: `parameters: ["group": .entity(i), "since": .date(PartialDate(year: 2024)!)]` are read as
   `$group` and `$since`, checked like variables (a `$name` not given is an unknown name, found before
