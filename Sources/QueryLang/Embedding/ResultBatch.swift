@@ -25,8 +25,8 @@ public struct ResultBatch: Sendable {
 ///
 /// The run starts when iteration starts, on a thread of its own, and stays at most two batches ahead of
 /// the reader, so a result of any size streams in flat memory. Leaving the loop, cancelling the reading
-/// task, or cancelling the ``CancellationToken`` stops the query within milliseconds. A run can be read
-/// once. Errors are ``Diagnostics`` (E403 "interrupted" for a token), or `CancellationError` when the
+/// task, or cancelling the ``CancellationToken`` stops the query within milliseconds. Each iteration
+/// runs the query anew. Errors are ``Diagnostics`` (E403 "interrupted" for a token), or `CancellationError` when the
 /// reading task was cancelled.
 ///
 /// ```swift
@@ -48,7 +48,8 @@ public struct QueryResults: AsyncSequence, Sendable {
 
     /// Starts the run and returns the iterator that reads it.
     public func makeAsyncIterator() -> Iterator {
-        let token = cancel ?? CancellationToken()
+        // A token of the run's own, so that leaving the loop stops this run without cancelling the host's.
+        let token = CancellationToken(following: cancel)
         let channel = BatchChannel<ResultBatch>(capacity: capacity)
         start(channel, token)
         return Iterator(reading: Reading(channel: channel, token: token))

@@ -145,6 +145,17 @@ struct AsyncStreamingTests {
         }
     }
 
+    @Test func leavingTheLoopLeavesTheHostsTokenAsItWas() async throws {
+        let session = engine().makeSession()
+        let token = CancellationToken()
+        for try await _ in session.stream("mentions", cancel: token, batchSize: 1) { break }
+        for try await _ in session.stream("docs", cancel: token) {}
+        #expect(!token.isCancelled)
+        var n = 0
+        for try await batch in session.stream("docs", cancel: token) { n += batch.rows.count }
+        #expect(n == 3)
+    }
+
     @Test func leavingTheLoopStopsTheQuery() async throws {
         let e = engine { Self.numbers(&$0); $0.limits.maxSteps = .max }
         let session = e.makeSession()
