@@ -27,6 +27,7 @@ test: build pydeps chartdeps
 	.build/debug/mq corpus validate seeds
 	python3 -m pytest -q Tests/pty Tests/differential Tests/export
 	scripts/run-examples.sh .build/debug/mq
+	scripts/run-embedding-example.sh
 
 # The pseudo-terminal tests drive the REPL with pexpect under pytest; the FollowTheMoney export is checked
 # with the followthemoney package (its PyICU dependency builds against libicu-dev).

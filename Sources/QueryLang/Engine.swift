@@ -1,3 +1,5 @@
+import Foundation
+
 /// The embedding API of mq: parse -> check -> plan -> run, over a corpus the host supplies.
 ///
 /// ```swift
@@ -10,6 +12,7 @@
 /// ``Limits`` bound steps, rows, output, depth, regex size and time; a ``CancellationToken`` stops a run
 /// from another thread.
 public struct EngineOptions: Sendable {
+    /// Bounds on each statement (steps, rows, time, ...).
     public var limits = Limits()
     /// Reads imported files; nil refuses every import.
     public var importLoader: ImportLoader? = nil
@@ -19,19 +22,25 @@ public struct EngineOptions: Sendable {
     /// every query runs on the row executor: the same answers, for comparison and diagnosis.
     public var columnarExecutor = true
 
+    /// The defaults: default limits, no imports, the built-in functions, the columnar executor on.
     public init() {}
 }
 
 /// A parsed program with the syntax diagnostics found in it.
 public struct ParsedProgram: Sendable {
+    /// The syntax tree.
     public let program: Program
+    /// The query text, for spans and diagnostics.
     public let file: SourceFile
+    /// Syntax diagnostics (an error means the program cannot be checked or run).
     public let diagnostics: [Diagnostic]
 }
 
 /// A program that parsed and checked without errors, ready to run (any number of times).
 public struct CompiledProgram: Sendable {
+    /// The syntax tree.
     public let program: Program
+    /// The query text, for spans and diagnostics.
     public let file: SourceFile
     /// Warnings found by the checker.
     public let warnings: [Diagnostic]
@@ -39,14 +48,18 @@ public struct CompiledProgram: Sendable {
     public let plans: PlanSet
 }
 
+/// The corpus and options shared by every session: immutable and `Sendable`, one per corpus.
 public final class Engine: Sendable {
+    /// The corpus every query reads.
     public let corpus: Corpus
+    /// Limits, import loader, functions and executor choice for every session.
     public let options: EngineOptions
 
     /// The corpus's fields as vectors for the columnar executor, coded on first use and shared by the
     /// engine's sessions.
     let columns: CorpusColumns
 
+    /// An engine over `corpus`; the corpus's columns for the columnar executor are coded on first use.
     public init(corpus: Corpus, options: EngineOptions = EngineOptions()) {
         self.corpus = corpus
         self.options = options
@@ -117,15 +130,24 @@ public final class Engine: Sendable {
     public func makeSession() -> Session { Session(engine: self) }
 }
 
-/// Variables and functions defined so far, and the evaluator that runs statements. One session belongs
-/// to one thread at a time; run several sessions over one corpus in parallel.
-public final class Session {
+/// Variables and functions defined so far, and the evaluator that runs statements. A session is safe to
+/// use from any thread or task: its runs and its names are serialised by a lock (a run waits for the one
+/// before it to finish), so hand it to a detached task as it is; run several sessions over one engine in
+/// parallel. `stream(_:parameters:)` and `run(_:parameters:)` (async) run on a thread of their own.
+public final class Session: @unchecked Sendable {
+    /// The engine (corpus, options) this session runs on.
     public let engine: Engine
     let interpreter: Interpreter
+    /// Serialises the interpreter and the names below. Recursive, since `run(text)` compiles in the session.
+    let lock = NSRecursiveLock()
+    private var types: [String: ValueType] = [:]
+    private var arity: [String: Int] = [:]
+    private var params: [String: Value] = [:]
+
     /// Static types of the variables, for the checker and completion.
-    public private(set) var variableTypes: [String: ValueType] = [:]
+    public var variableTypes: [String: ValueType] { locked { types } }
     /// Parameter counts of the functions from `def`.
-    public private(set) var functionArity: [String: Int] = [:]
+    public var functionArity: [String: Int] { locked { arity } }
 
     init(engine: Engine) {
         self.engine = engine
@@ -133,67 +155,109 @@ public final class Session {
                                        functions: engine.options.functions, importLoader: engine.options.importLoader)
     }
 
+    func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
     /// The limits of this session (the REPL may change them).
     public var limits: Limits {
-        get { interpreter.limits }
-        set { interpreter.limits = newValue }
+        get { locked { interpreter.limits } }
+        set { locked { interpreter.limits = newValue } }
     }
 
     /// Stage 4: runs a compiled program; `onOutput` receives each statement's result as it is produced.
     /// Stops at the first runtime error or failed assertion.
     public func run(_ compiled: CompiledProgram, cancel: CancellationToken? = nil,
                     onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
+        try locked { () throws(Diagnostics) in
+            try execute(compiled, cancel: cancel) {
+                try interpreter.run(compiled.program, file: compiled.file, onOutput: onOutput)
+            }
+        }
+    }
+
+    /// Runs `drive` with the interpreter readied for `compiled` (its plans, the cancellation token),
+    /// turning what it throws into ``Diagnostics`` and recording the names the program defined. The
+    /// caller holds the lock.
+    func execute(_ compiled: CompiledProgram, cancel: CancellationToken?, _ drive: () throws -> Void) throws(Diagnostics) {
         interpreter.cancel = cancel
         interpreter.plans = compiled.plans
-        defer { interpreter.cancel = nil; interpreter.plans = nil }
+        defer { interpreter.cancel = nil; interpreter.plans = nil; learn() }
         do {
-            try interpreter.run(compiled.program, file: compiled.file, onOutput: onOutput)
+            try drive()
         } catch let d as Diagnostic {
-            learn()
             throw Diagnostics([d])
+        } catch let d as Diagnostics {
+            throw d
         } catch {
             throw Diagnostics([Diagnostic("E400", "\(error)", at: .none, in: compiled.file)])
         }
-        learn()
     }
 
     /// Compiles and runs `text`, returning every output.
     @discardableResult
     public func run(_ text: String, file: String = "<query>", cancel: CancellationToken? = nil) throws(Diagnostics) -> [StatementOutput] {
-        let compiled = try engine.compile(text, file: file, in: self)
-        var outputs: [StatementOutput] = []
-        try run(compiled, cancel: cancel) { outputs.append($0) }
-        return outputs
+        try locked { () throws(Diagnostics) in
+            let compiled = try engine.compile(text, file: file, in: self)
+            var outputs: [StatementOutput] = []
+            try run(compiled, cancel: cancel) { outputs.append($0) }
+            return outputs
+        }
     }
 
     /// Names a checked (not run) program defines.
     func declare(variables: [String: ValueType], functions: [String: Int]) {
-        variableTypes.merge(variables) { _, new in new }
-        functionArity.merge(functions) { _, new in new }
+        locked {
+            types.merge(variables) { _, new in new }
+            arity.merge(functions) { _, new in new }
+        }
     }
 
     /// The value of a variable defined with `let`.
-    public func variable(_ name: String) -> Value? { interpreter.globals[name] }
+    public func variable(_ name: String) -> Value? { locked { interpreter.globals[name] } }
 
     /// Sets a variable as `let` would (the REPL's `_`, the last result), for the statements compiled after.
     public func setVariable(_ name: String, _ value: Value) {
-        interpreter.globals[name] = value
-        variableTypes[name] = Checker.staticType(of: value)
+        locked {
+            interpreter.globals[name] = value
+            types[name] = Checker.staticType(of: value)
+        }
     }
 
     /// The parameters given by the host, by name without the `$`.
-    public private(set) var parameters: [String: Value] = [:]
+    public var parameters: [String: Value] { locked { params } }
 
     /// Gives the parameter `$name` a value of any type (a host passes typed values; `mq run --arg`
     /// passes strings). The checker sees it as it sees a variable; a script reads it as `$name`.
     public func setParameter(_ name: String, _ value: Value) {
-        parameters[name] = value
-        setVariable("$" + name, value)
+        locked {
+            params[name] = value
+            setVariable("$" + name, value)
+        }
+    }
+
+    /// Runs `body` with the parameters `given` set, then puts back what the session held before (so the
+    /// parameters of one request do not stay for the next). The caller holds the lock.
+    func withParameters<T, E: Error>(_ given: [String: Value], _ body: () throws(E) -> T) throws(E) -> T {
+        let saved = given.keys.map { ($0, params[$0]) }
+        for (name, value) in given { setParameter(name, value) }
+        defer {
+            for (name, old) in saved {
+                if let old { setParameter(name, old) } else {
+                    params[name] = nil
+                    interpreter.globals["$" + name] = nil
+                    types["$" + name] = nil
+                }
+            }
+        }
+        return try body()
     }
 
     /// Records the names a program defined (those that ran).
     private func learn() {
-        for (name, value) in interpreter.globals { variableTypes[name] = Checker.staticType(of: value) }
-        for (name, f) in interpreter.userFunctions { functionArity[name] = f.params.count }
+        for (name, value) in interpreter.globals { types[name] = Checker.staticType(of: value) }
+        for (name, f) in interpreter.userFunctions { arity[name] = f.params.count }
     }
 }

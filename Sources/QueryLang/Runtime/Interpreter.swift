@@ -48,7 +48,7 @@ final class Interpreter {
     var allocatedSinceCheck = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
-    private(set) var deadline: ContinuousClock.Instant?
+    var deadline: ContinuousClock.Instant?
     private var callDepth = 0
     private var importStack: [String] = []
     var regexCache: [String: NSRegularExpression] = [:]

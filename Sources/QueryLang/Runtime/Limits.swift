@@ -30,5 +30,6 @@ public struct Limits: Sendable {
     /// memory (or of the container's limit, where lower).
     public var maxMemoryBytes: Int? = MemoryUse.defaultLimit
 
+    /// The default limits.
     public init() {}
 }

@@ -37,6 +37,7 @@ public enum Value: Sendable {
         }
     }
 
+    /// Whether the value is null.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     /// The kind of a reference (nil for any other value, records included).
@@ -50,6 +51,7 @@ public enum Value: Sendable {
         }
     }
 
+    /// The value as a Double, for an int or a float; nil otherwise.
     public var asDouble: Double? {
         switch self {
         case let .int(v): return Double(v)
@@ -61,23 +63,28 @@ public enum Value: Sendable {
 
 /// An ordered set of named values: a row of `select`, `extend` or `summarize`.
 public struct Record: Sendable {
+    /// Field names, in order.
     public private(set) var keys: [String]
+    /// Field values, in the order of ``keys``.
     public private(set) var values: [Value]
     /// The reference this record was made from (by `extend`, `join` or `expand`): fields it does not
     /// hold are looked up there, so navigation still works after a stage that builds records.
     public var base: Value?
 
+    /// A record of parallel keys and values (the same count), made from `base` when given.
     public init(keys: [String] = [], values: [Value] = [], base: Value? = nil) {
         self.keys = keys
         self.values = values
         self.base = base
     }
 
+    /// A record of (name, value) pairs, in order.
     public init(_ pairs: [(String, Value)]) {
         keys = pairs.map(\.0)
         values = pairs.map(\.1)
     }
 
+    /// The value of a field, or nil when the record has none of that name.
     public subscript(key: String) -> Value? {
         guard let i = keys.firstIndex(of: key) else { return nil }
         return values[i]
@@ -88,15 +95,18 @@ public struct Record: Sendable {
         if let i = keys.firstIndex(of: key) { values[i] = value } else { keys.append(key); values.append(value) }
     }
 
+    /// The number of fields.
     public var count: Int { keys.count }
 }
 
 /// Rows produced by a source or a stage: references or records, with the columns a table shows.
 public struct Table: Sendable {
+    /// The rows: references, records or single values.
     public var rows: [Value]
     /// Column names in display order.
     public var columns: [String]
 
+    /// A table of `rows` shown as `columns`.
     public init(rows: [Value], columns: [String]) {
         self.rows = rows
         self.columns = columns

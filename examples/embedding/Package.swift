@@ -1,0 +1,13 @@
+// swift-tools-version:6.0
+// A host of mq's library, as a service would embed it: only `import QueryLang`, only the public API.
+// `make test` builds and runs it (scripts/run-embedding-example.sh).
+import PackageDescription
+
+let package = Package(
+    name: "EmbeddingExample",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "mq", path: "../..")],
+    targets: [
+        .executableTarget(name: "EmbeddingExample", dependencies: [.product(name: "QueryLang", package: "mq")]),
+    ]
+)
