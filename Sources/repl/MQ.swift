@@ -40,6 +40,15 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
     @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
+    @Option(help: "Run queries on a PostgreSQL server holding the pushed corpus (postgresql://...; default: MQ_ENGINE).")
+    var engine: String?
+
+    /// The SQL engine's URL: --engine, else MQ_ENGINE; nil (or "memory") runs in memory.
+    var engineURL: String? {
+        let u = engine ?? ProcessInfo.processInfo.environment["MQ_ENGINE"]
+        guard let u, !u.isEmpty, u != "memory" else { return nil }
+        return u
+    }
 
     enum ErrorFormat: String, ExpressibleByArgument { case human, json }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MQPostgres
 import QueryLang
 
 /// Runs scripts for `mq run`, `mq -c` and piped input: loads the corpus, compiles each script, runs it,
@@ -8,11 +9,20 @@ struct ScriptRunner {
     let corpus: Corpus
     let engine: Engine
     let options: CommonOptions
+    /// The PostgreSQL server queries run on (--engine), or nil to run them in memory.
+    let sql: SQLRunner?
 
     init(options: CommonOptions) throws {
         self.options = options
-        corpus = try CorpusCommand.load(options.corpus)
-        engine = Engine.commandLine(corpus: corpus)
+        let corpus = try CorpusCommand.load(options.corpus)
+        let engine = Engine.commandLine(corpus: corpus)
+        self.corpus = corpus
+        self.engine = engine
+        if let url = options.engineURL {
+            sql = SQLRunner(engine: engine, connection: try PostgresEngine.connect(url, corpus: corpus))
+        } else {
+            sql = nil
+        }
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -30,9 +40,10 @@ struct ScriptRunner {
             do {
                 let compiled = try engine.compile(text, file: name, in: session)
                 if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                try session.run(compiled) { output in
+                let show = { (output: StatementOutput) in
                     out.write(Data(options.format.value.render(output, corpus: corpus).utf8))
                 }
+                if let sql { try sql.run(compiled, onOutput: show) } else { try session.run(compiled, onOutput: show) }
             } catch {
                 report(error.items)
                 return 1

@@ -1,0 +1,124 @@
+/// Compiles the plans of a compiled program (``CompiledProgram/plans``) to PostgreSQL: one SELECT per
+/// pipeline, over the tables of ``SQLSchema``. The plan is the one the in-memory executor runs, after the
+/// same rewrite passes; each node becomes a subquery (``SQLRelation``), the stages in `SQLStages*.swift`.
+///
+/// What has no SQL form with mq's exact answers is refused with E420, naming the stage and the part: a
+/// query never silently falls back to reading whole tables into mq.
+public final class SQLCompiler {
+    let corpus: Corpus
+    let plans: PlanSet?
+    let file: SourceFile
+    let interpreter: Interpreter
+    let userFunctions: Set<String>
+    private var counter = 0
+    /// The stage being compiled, for diagnostics.
+    var stage: (name: String, span: Span)?
+
+    init(corpus: Corpus, plans: PlanSet?, file: SourceFile, functions: FunctionRegistry, userFunctions: Set<String>) {
+        self.corpus = corpus
+        self.plans = plans
+        self.file = file
+        self.userFunctions = userFunctions
+        interpreter = Interpreter(corpus: corpus, limits: Limits(), functions: functions, importLoader: nil)
+        interpreter.file = file
+    }
+
+    /// A fresh alias or hidden column number.
+    func fresh(_ prefix: String) -> String {
+        counter += 1
+        return "\(prefix)\(counter)"
+    }
+
+    func unsupported(_ what: String, _ span: Span) -> Diagnostic {
+        let place = stage.map { "'\($0.name)'" } ?? "the query"
+        return Diagnostic("E420", "\(place) cannot run on PostgreSQL: \(what)", at: span, in: file,
+                          hints: ["run it in memory (without --engine), or rewrite this part"])
+    }
+
+    func unwrap(_ r: Result<SQLExpr, SQLUnsupported>, _ span: Span) throws -> SQLExpr {
+        switch r {
+        case let .success(e): return e
+        case let .failure(u): throw unsupported(u.reason, span)
+        }
+    }
+
+    /// Whether mq can evaluate an expression once for every row (it reads no row or variable).
+    func isConstant(_ e: Expr) -> Bool {
+        if case .literal = e { return false }
+        return RowInvariance.holds(e, functions: interpreter.functions, userFunctions: userFunctions)
+    }
+
+    /// Whether mq knows the expression's value before the query runs (a literal, or a constant).
+    func isKnown(_ e: Expr) -> Bool {
+        if case .literal = e { return true }
+        return isConstant(e)
+    }
+
+    func evaluate(_ e: Expr) throws -> Value {
+        do { return try interpreter.eval(e, .top) } catch let d as Diagnostic { throw d } catch {
+            throw Diagnostic("E400", "\(error)", at: e.span, in: file)
+        }
+    }
+
+    /// The relation of a nested pipeline (the right side of a join, union or `in`).
+    func subquery(_ e: Expr) throws -> SQLRelation {
+        var inner = e
+        while case let .pipeline(source, stages, span) = inner, stages.isEmpty, case .pipeline = source { inner = source; _ = span }
+        if case let .pipeline(_, _, span) = inner, let plan = plans?.plan(at: span, in: file) {
+            let saved = stage
+            defer { stage = saved }
+            return try relation(plan)
+        }
+        if case let .name(n, span) = inner, let s = FieldCatalog.sources.first(where: { $0.name == n }) {
+            return scan(s.kind, span)
+        }
+        throw unsupported("a table that is not a query on the corpus (a variable or a value)", e.span)
+    }
+
+    /// The expression compiler over the rows of `relation`.
+    func expressions(_ relation: SQLRelation?, alias: String) -> SQLExpressionCompiler {
+        SQLExpressionCompiler(context: self, row: relation.map { .init(alias: alias, relation: $0) })
+    }
+
+    /// The relation of a plan node.
+    func relation(_ node: PlanNode) throws -> SQLRelation {
+        let input = try node.inputs.first.map(relation)
+        stage = (node.name, node.nameSpan)
+        return try SQLStages(compiler: self, node: node).compile(input)
+    }
+
+    /// Every reference of a kind, in corpus order.
+    func scan(_ kind: ReferenceKind, _ span: Span) -> SQLRelation {
+        let o = fresh("o:")
+        let cols = SQLFields.tableColumns(kind).map { "t.\($0)" }.joined(separator: ", ")
+        return SQLRelation(sql: "SELECT \(cols), t.ord AS \(SQLDialect.ident(o)) FROM \(SQLFields.table(kind)) t",
+                           shape: .reference(kind), order: [(o, false)])
+    }
+}
+
+extension SQLCompiler {
+    /// The compiler for a program's queries.
+    public convenience init(engine: Engine, compiled: CompiledProgram) {
+        self.init(corpus: engine.corpus, plans: compiled.plans, file: compiled.file, functions: engine.options.functions,
+                  userFunctions: [])
+    }
+
+    /// The SQL of one pipeline (its plan as the checker made it).
+    public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
+        do {
+            if case let .name(n, span) = pipeline, let s = FieldCatalog.sources.first(where: { $0.name == n }) {
+                return try SQLQuery(scan(s.kind, span), compiler: self)
+            }
+            guard case let .pipeline(_, _, span) = pipeline, let plan = plans?.plan(at: span, in: file) else {
+                throw unsupported("a statement that is not a query on the corpus", pipeline.span)
+            }
+            return try SQLQuery(relation(plan), compiler: self)
+        } catch let d as Diagnostic {
+            throw Diagnostics([d])
+        } catch let d as Diagnostics {
+            throw d
+        } catch {
+            throw Diagnostics([Diagnostic("E420", "\(error)", at: pipeline.span, in: file)])
+        }
+    }
+}
