@@ -44,7 +44,14 @@ public struct SQLRunner {
             switch st.kind {
             case let .query(e), let .print(e):
                 if compiler.isConstant(e) {
-                    do { onOutput(.value(try compiler.evaluate(e), st.span)) } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
+                    do {
+                        let v = try compiler.evaluate(e)
+                        if case .print = st.kind {
+                            onOutput(.printed(Preview.text(v, corpus: engine.corpus, quoteStrings: false), st.span))
+                        } else {
+                            onOutput(.value(v, st.span))
+                        }
+                    } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
                         throw Diagnostics([Diagnostic("E400", "\(error)", at: e.span, in: compiled.file)])
                     }
                     continue
