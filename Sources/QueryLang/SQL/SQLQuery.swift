@@ -34,6 +34,8 @@ public struct SQLQuery {
     static func output(_ t: SQLType, _ x: String) -> String {
         switch t {
         case .ref(.document): return "(SELECT d.id FROM mq.documents d WHERE d.ord = \(x))"
+        case .documents:
+            return "(SELECT string_agg(replace(replace(d.id, '%', '%25'), ' ', '%20'), ' ' ORDER BY u.n) FROM unnest(\(x)) WITH ORDINALITY u(ord, n) JOIN mq.documents d ON d.ord = u.ord)"
         case .ref(.mention):
             return "(SELECT d.id || ' ' || m.seq FROM mq.mentions m JOIN mq.documents d ON d.ord = m.doc WHERE m.ord = \(x))"
         default: return x
@@ -112,6 +114,12 @@ public struct SQLQuery {
                 guard i < corpus.documentMentionStart[d + 1] else { return .string(text) }
                 return .mention(i)
             }
+        case .documents:
+            // Ids joined by spaces (a space inside an id sent as %20, a percent sign as %25).
+            return .list(text.split(separator: " ").map { part in
+                let id = part.replacingOccurrences(of: "%20", with: " ").replacingOccurrences(of: "%25", with: "%")
+                return corpus.documentByID[id].map(Value.document) ?? .string(id)
+            })
         case .factObject:
             guard let i = Int(text), i >= 0, i < corpus.facts.count else { throw bad() }
             return fields.field(.fact(i), "object") ?? .null

@@ -10,6 +10,8 @@ enum SQLType: Equatable, CustomStringConvertible {
     case null, bool, int, float, string, date
     case ref(ReferenceKind)
     case factObject
+    /// A list of documents (cooccur's `docs`): a bigint[] of ordinals, shown, not computed with.
+    case documents
 
     var isNumeric: Bool { self == .int || self == .float }
 
@@ -23,6 +25,7 @@ enum SQLType: Equatable, CustomStringConvertible {
         case .date: return "date"
         case let .ref(k): return k.rawValue
         case .factObject: return "a fact's object"
+        case .documents: return "list of documents"
         }
     }
 
@@ -33,6 +36,7 @@ enum SQLType: Equatable, CustomStringConvertible {
         case .float: return "float8"
         case .string: return "text"
         case .null, .int, .date, .ref, .factObject: return "bigint"
+        case .documents: return "bigint[]"
         }
     }
 
