@@ -11,6 +11,9 @@ public final class SQLCompiler {
     let interpreter: Interpreter
     let userFunctions: Set<String>
     private var counter = 0
+    /// Tables defined with `let name = query` earlier in the program: a later `name | ...` reads the
+    /// query itself (it is inlined, as a view would be).
+    var tables: [String: Expr] = [:]
     /// The stage being compiled, for diagnostics.
     var stage: (name: String, span: Span)?
 
@@ -60,6 +63,32 @@ public final class SQLCompiler {
         }
     }
 
+    /// Whether an expression reads the corpus (a query, a source, a table defined with `let`, a function
+    /// from `def` whose body does): such an expression runs on the server or not at all, never on mq's
+    /// local copy.
+    func readsCorpus(_ e: Expr) -> Bool {
+        switch e {
+        case .literal: return false
+        case .pipeline: return true
+        case let .name(n, _):
+            if tables[n] != nil { return true }
+            return interpreter.globals[n] == nil && FieldCatalog.sources.contains { $0.name == n }
+        case let .field(b, _, _): return readsCorpus(b)
+        case let .index(b, i, _): return readsCorpus(b) || readsCorpus(i)
+        case let .unary(_, x, _): return readsCorpus(x)
+        case let .binary(_, l, r, _): return readsCorpus(l) || readsCorpus(r)
+        case let .list(items, _): return items.contains(where: readsCorpus)
+        case let .record(fs, _): return fs.contains { readsCorpus($0.value) }
+        case let .call(n, args, _):
+            if args.contains(where: readsCorpus) { return true }
+            if let f = interpreter.userFunctions[n.name] { return readsCorpus(f.body) }
+            return false
+        }
+    }
+
+    /// A variable's value (from `let`), when no field of the row hides it.
+    func global(_ n: String) -> Value? { interpreter.globals[n] }
+
     /// The relation of a nested pipeline (the right side of a join, union or `in`).
     func subquery(_ e: Expr) throws -> SQLRelation {
         var inner = e
@@ -69,8 +98,9 @@ public final class SQLCompiler {
             defer { stage = saved }
             return try relation(plan)
         }
-        if case let .name(n, span) = inner, let s = FieldCatalog.sources.first(where: { $0.name == n }) {
-            return scan(s.kind, span)
+        if case let .name(n, span) = inner {
+            if let t = tables[n] { return try subquery(t) }
+            if let s = FieldCatalog.sources.first(where: { $0.name == n }) { return scan(s.kind, span) }
         }
         throw unsupported("a table that is not a query on the corpus (a variable or a value)", e.span)
     }
@@ -106,9 +136,7 @@ extension SQLCompiler {
     /// The SQL of one pipeline (its plan as the checker made it).
     public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
         do {
-            if case let .name(n, span) = pipeline, let s = FieldCatalog.sources.first(where: { $0.name == n }) {
-                return try SQLQuery(scan(s.kind, span), compiler: self)
-            }
+            if case .name = pipeline { return try SQLQuery(subquery(pipeline), compiler: self) }
             guard case let .pipeline(_, _, span) = pipeline, let plan = plans?.plan(at: span, in: file) else {
                 throw unsupported("a statement that is not a query on the corpus", pipeline.span)
             }

@@ -75,14 +75,17 @@ struct SQLExpressionCompiler {
 
     /// A row-invariant expression: evaluated by mq, sent as a constant.
     func constant(_ e: Expr) throws -> SQLExpr {
-        let v = try context.evaluate(e)
+        try value(try context.evaluate(e), e.span)
+    }
+
+    func value(_ v: Value, _ span: Span) throws -> SQLExpr {
         switch v {
         case .null: return .null
         case let .bool(b): return SQLExpr(SQLDialect.bool(b), .bool)
         case let .int(i): return SQLExpr(SQLDialect.int(i), .int)
         case let .float(f): return SQLExpr(SQLDialect.float(f), .float)
         case let .string(s):
-            guard !s.utf8.contains(0) else { throw context.unsupported("a string holding a NUL character", e.span) }
+            guard !s.utf8.contains(0) else { throw context.unsupported("a string holding a NUL character", span) }
             return SQLExpr(SQLDialect.string(s), .string)
         case let .date(d): return SQLExpr(SQLDialect.int(SQLDate.key(d)), .date)
         case let .entity(i): return SQLExpr(SQLDialect.int(Int64(i)), .ref(.entity))
@@ -92,12 +95,14 @@ struct SQLExpressionCompiler {
             let id = context.corpus.documents[i].id
             return SQLExpr("(SELECT d.ord FROM mq.documents d WHERE d.id = \(SQLDialect.string(id)))", .ref(.document))
         default:
-            throw context.unsupported("a constant \(v.typeName)", e.span)
+            throw context.unsupported("a constant \(v.typeName)", span)
         }
     }
 
     /// A bare name: a column of the row, else a field of the row's reference.
     func name(_ n: String, _ span: Span) throws -> SQLExpr {
+        let hidden = row.map { r in r.relation.recordColumns.contains { $0.name == n } || r.relation.base.map { FieldCatalog.field(n, of: $0) != nil } == true } ?? false
+        if !hidden, let v = context.global(n) { return try value(v, span) }
         guard let row else { throw context.unsupported("the variable '\(n)'", span) }
         if let c = row.relation.recordColumns.first(where: { $0.name == n }) {
             return SQLExpr("\(row.alias).\(SQLRelation.column(c.name))", c.type)

@@ -154,6 +154,11 @@ struct SQLOperators {
         } else if case let .list(items, _) = r {
             let tests = try items.map { equal(x, try compiler.compile($0)).sql }
             found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
+        } else if !context.readsCorpus(r), NamesRead.of(r).map({ $0.allSatisfy { context.global($0) != nil } }) == true,
+                  case let .list(items) = try context.evaluate(r) {
+            // A list mq knows before the query runs (a variable, a constant expression).
+            let tests = try items.map { equal(x, try compiler.value($0, r.span)).sql }
+            found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
         } else if case .pipeline = r {
             let sub = try context.subquery(r)
             guard case let .record(cols, _) = sub.shape, cols.count == 1 else {

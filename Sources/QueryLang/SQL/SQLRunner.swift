@@ -31,31 +31,30 @@ public struct SQLRunner {
             switch st.kind {
             case let .query(e), let .print(e), let .explain(e):
                 blocks.append(try compiler.query(e).sql)
+            case let .let(name, e):
+                if case .pipeline = e { compiler.tables[name.name] = e }
             default: continue
             }
         }
         return blocks.joined(separator: "\n\n")
     }
 
+    /// Whether a `let` defines a table that later queries can read: a query on the corpus.
+    private func isTable(_ e: Expr, _ compiler: SQLCompiler) -> Bool {
+        switch e {
+        case .pipeline: return true
+        case let .name(n, _): return compiler.tables[n] != nil || FieldCatalog.sources.contains { $0.name == n }
+        default: return false
+        }
+    }
+
     public func run(_ compiled: CompiledProgram, onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
         let compiler = SQLCompiler(engine: engine, compiled: compiled)
+        compiler.interpreter.plans = compiled.plans
         let limit = engine.options.limits.maxOutputRows
         for st in compiled.program.statements {
             switch st.kind {
-            case let .query(e), let .print(e):
-                if compiler.isConstant(e) {
-                    do {
-                        let v = try compiler.evaluate(e)
-                        if case .print = st.kind {
-                            onOutput(.printed(Preview.text(v, corpus: engine.corpus, quoteStrings: false), st.span))
-                        } else {
-                            onOutput(.value(v, st.span))
-                        }
-                    } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
-                        throw Diagnostics([Diagnostic("E400", "\(error)", at: e.span, in: compiled.file)])
-                    }
-                    continue
-                }
+            case let .query(e) where isTable(e, compiler), let .print(e) where isTable(e, compiler):
                 let q = try compiler.query(e)
                 let rows: [[String?]]
                 do { rows = try connection.query(q.sql) } catch {
@@ -70,10 +69,36 @@ public struct SQLRunner {
                 }
             case let .explain(e):
                 onOutput(.printed(try compiler.query(e).sql, st.span))
+            case let .let(name, e) where isTable(e, compiler):
+                // Checked now (a query that cannot be compiled fails here), run where it is read.
+                _ = try compiler.query(e)
+                compiler.tables[name.name] = e
             default:
-                throw Diagnostics([Diagnostic("E420", "this statement cannot run on PostgreSQL: only queries can (let, def, assert and import hold values in memory)",
-                                              at: st.span, in: compiled.file, hints: ["run it in memory (without --engine)"])])
+                // Statements that read nothing of the corpus (constants, variables, functions, asserts on
+                // them) run in memory; the others cannot run anywhere but on the server.
+                if let e = Self.expression(st), compiler.readsCorpus(e) {
+                    throw Diagnostics([Diagnostic("E420", "this statement cannot run on PostgreSQL: only queries on the corpus run there, and this one reads the corpus outside a query",
+                                                  at: st.span, in: compiled.file, hints: ["run it in memory (without --engine)"])])
+                }
+                if case .import = st.kind {
+                    throw Diagnostics([Diagnostic("E420", "imports cannot run on PostgreSQL", at: st.span, in: compiled.file)])
+                }
+                do {
+                    compiler.interpreter.file = compiled.file
+                    try compiler.interpreter.execute(st, onOutput: onOutput)
+                } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
+                    throw Diagnostics([Diagnostic("E400", "\(error)", at: st.span, in: compiled.file)])
+                }
             }
+        }
+    }
+
+    /// The expression a statement evaluates (for `def`, its body; for `assert`, the condition and message).
+    private static func expression(_ st: Statement) -> Expr? {
+        switch st.kind {
+        case let .let(_, e), let .query(e), let .print(e), let .explain(e), let .def(_, _, e): return e
+        case let .assert(c, m): return m.map { .list([c, $0], c.span) } ?? c
+        case .import: return nil
         }
     }
 }

@@ -10,7 +10,8 @@ struct SQLStages {
         case let .scan(kind): return compiler.scan(kind, node.span)
         case let .lookupByID(kind, key):
             return try filter(compiler.scan(kind, node.span), .binary(.eq, .name("id", node.span), key, node.span))
-        case .value:
+        case let .value(e):
+            if case .name = e { return try compiler.subquery(e) }
             throw compiler.unsupported("a table that is not a query on the corpus (a variable or a value)", node.span)
         case let .filter(_, cond): return try filter(input!, cond)
         case let .indexedFilter(_, cond): return try filter(input!, Self.expr(cond))
