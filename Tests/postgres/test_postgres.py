@@ -103,7 +103,7 @@ def doc_queries():
     return out
 
 
-def generated_queries(n=150):
+def generated_queries(n=300):
     con = sqlite3.connect(":memory:")
     for name, (src, table, cols) in test_sqlite.SOURCES.items():
         base = [c for c in cols if not c[2].startswith("(")]
@@ -156,6 +156,8 @@ def same(q, mem, sql):
     a, b = answers(mem), answers(sql)
     if len(a) != len(b):
         return False
+    if not a:
+        return mem == sql
     for x, y in zip(a, b):
         if isinstance(x, list) and isinstance(y, list):
             cx, cy = [canon(r) for r in x], [canon(r) for r in y]
@@ -168,18 +170,70 @@ def same(q, mem, sql):
     return True
 
 
-def differential(url, queries):
-    def both(q):
-        m = run_mq(["--format", "json", "-c", q])
-        if m.returncode != 0:
-            return q, "mq-error", m.stderr, ""
-        s = run_mq(["--format", "json", "-c", q], engine=url)
-        if s.returncode != 0:
-            return q, ("refused" if "E420" in s.stderr else "sql-error"), s.stderr, ""
-        return q, ("same" if same(q, m.stdout, s.stdout) else "differ"), m.stdout, s.stdout
+SEP = "@@mq-next-query@@"
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        return list(pool.map(both, queries))
+
+def run_many(queries, engine, tmp):
+    """Each query's (status, stdout, stderr), from as few mq processes as possible: the queries are files
+    of one `mq run`, with a file printing a separator after each; at a failure (which stops the run) the
+    failing query is known (the one after the last separator), and the run resumes after it. Queries that
+    define names run alone, in their own session."""
+    paths = []
+    for i, q in enumerate(queries):
+        p = os.path.join(tmp, f"q{i}.mq")
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(q + "\n")
+        paths.append(p)
+    sep = os.path.join(tmp, "sep.mq")
+    with open(sep, "w") as f:
+        f.write(f'print "{SEP}"\n')
+    alone = [bool(re.search(r"^\s*(let|def|import)\b", q, re.M)) for q in queries]
+    out = [None] * len(queries)
+    i = 0
+    while i < len(queries):
+        if alone[i]:
+            r = run_mq(["--format", "json", "run", paths[i]], engine=engine)
+            out[i] = (r.returncode, r.stdout, r.stderr)
+            i += 1
+            continue
+        j = i
+        while j < len(queries) and not alone[j] and j - i < 200:
+            j += 1
+        args = ["--format", "json", "run"]
+        for k in range(i, j):
+            args += [paths[k], sep]
+        r = run_mq(args, engine=engine)
+        parts = r.stdout.split(SEP + "\n")
+        done = len(parts) - 1
+        for k in range(done):
+            out[i + k] = (0, parts[k], "")
+        if r.returncode == 0:
+            assert done == j - i, r.stderr
+            i = j
+        else:
+            out[i + done] = (r.returncode, parts[-1], r.stderr)
+            i += done + 1
+    return out
+
+
+def differential(url, queries):
+    with tempfile.TemporaryDirectory() as tmp:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            mem, sql = pool.map(lambda e: run_mq_many(queries, e, tmp), [None, url])
+    results = []
+    for q, m, s in zip(queries, mem, sql):
+        if m[0] != 0:
+            results.append((q, "mq-error", m[2], ""))
+        elif s[0] != 0:
+            results.append((q, "refused" if "E420" in s[2] else "sql-error", s[2], ""))
+        else:
+            results.append((q, "same" if same(q, m[1], s[1]) else "differ", m[1], s[1]))
+    return results
+
+
+def run_mq_many(queries, engine, tmp):
+    d = tempfile.mkdtemp(dir=tmp)
+    return run_many(queries, engine, d)
 
 
 def report(results, what, max_refused):
