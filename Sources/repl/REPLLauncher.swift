@@ -17,7 +17,8 @@ enum REPLLauncher {
             progress.finish()
             throw error
         }
-        REPLSession(corpus: corpus, mode: options.format.value).run()
+        let connection = try options.engineURL.map { try PostgresEngine.connect($0, corpus: corpus) }
+        REPLSession(corpus: corpus, mode: options.format.value, sql: connection.map { c in { SQLRunner(engine: $0, connection: c) } }).run()
     }
 }
 

@@ -43,7 +43,13 @@ struct ScriptRunner {
                 let show = { (output: StatementOutput) in
                     out.write(Data(options.format.value.render(output, corpus: corpus).utf8))
                 }
-                if let sql { try sql.run(compiled, onOutput: show) } else { try session.run(compiled, onOutput: show) }
+                if let sql {
+                    try sql.run(compiled, onOutput: show)
+                    // Later sources see the names this one defines, as in memory.
+                    _ = engine.check(engine.parse(text, file: name), in: session, remember: true)
+                } else {
+                    try session.run(compiled, onOutput: show)
+                }
             } catch {
                 report(error.items)
                 return 1

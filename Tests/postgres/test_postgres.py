@@ -356,3 +356,29 @@ def test_a_push_cut_off_by_the_server_leaves_the_previous_state(server, tmp_path
     assert p.returncode == 1, out
     assert "mq corpus push:" in err and ("terminat" in err or "server closed" in err or "connection" in err), err
     assert (count(server, "cut", "documents"), count(server, "cut", "mentions")) == before
+
+
+def test_repl_on_the_server_keeps_tables_and_variables(seeds_url):
+    import pexpect
+    env = dict(os.environ, TERM="dumb", NO_COLOR="1", HOME=tempfile.mkdtemp(), MQ_ENGINE=seeds_url)
+    c = pexpect.spawn(MQ, ["--corpus", SEEDS], encoding="utf-8", timeout=30, env=env)
+    try:
+        c.expect("mq> ")
+        c.sendline('let g = entities | where type == "umbrella"')
+        c.expect("mq> ")
+        c.sendline("let n = 2")
+        c.expect("mq> ")
+        c.sendline("g | take n | select id")
+        c.expect("mq> ")
+        # Umbrellas in catalog order (seeds/catalog): the Popular Mobilization Forces come first.
+        assert "popular-mobilization-forces" in c.before and "(2 rows)" in c.before
+        c.sendline(".explain g | count")
+        c.expect("mq> ")
+        assert "SELECT count(*)" in c.before and "'umbrella'" in c.before
+        c.sendline('docs | kwic "drone"')
+        c.expect("mq> ")
+        assert "E420" in c.before and "'kwic' cannot run on PostgreSQL" in c.before
+        c.sendeof()
+        c.expect(pexpect.EOF)
+    finally:
+        c.close(force=True)

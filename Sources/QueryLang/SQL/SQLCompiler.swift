@@ -10,19 +10,19 @@ public final class SQLCompiler {
     let file: SourceFile
     let interpreter: Interpreter
     let userFunctions: Set<String>
-    private var counter = 0
+    var counter = 0
     /// Tables defined with `let name = query` earlier in the program: a later `name | ...` reads the
     /// query itself (it is inlined, as a view would be).
-    var tables: [String: Expr] = [:]
+    var tables: [String: SQLRelation] = [:]
     /// The stage being compiled, for diagnostics.
     var stage: (name: String, span: Span)?
 
-    init(corpus: Corpus, plans: PlanSet?, file: SourceFile, functions: FunctionRegistry, userFunctions: Set<String>) {
+    init(corpus: Corpus, plans: PlanSet?, file: SourceFile, interpreter: Interpreter) {
         self.corpus = corpus
         self.plans = plans
         self.file = file
-        self.userFunctions = userFunctions
-        interpreter = Interpreter(corpus: corpus, limits: Limits(), functions: functions, importLoader: nil)
+        self.userFunctions = Set(interpreter.userFunctions.keys)
+        self.interpreter = interpreter
         interpreter.file = file
     }
 
@@ -55,6 +55,14 @@ public final class SQLCompiler {
     func isKnown(_ e: Expr) -> Bool {
         if case .literal = e { return true }
         return isConstant(e)
+    }
+
+    /// The value of an expression mq knows before the query runs: a constant, or one that reads only
+    /// variables (from `let`) and nothing of the corpus; nil otherwise.
+    func knownValue(_ e: Expr) throws -> Value? {
+        if isKnown(e) { return try evaluate(e) }
+        guard !readsCorpus(e), let names = NamesRead.of(e), names.allSatisfy({ global($0) != nil }) else { return nil }
+        return try evaluate(e)
     }
 
     func evaluate(_ e: Expr) throws -> Value {
@@ -99,7 +107,7 @@ public final class SQLCompiler {
             return try relation(plan)
         }
         if case let .name(n, span) = inner {
-            if let t = tables[n] { return try subquery(t) }
+            if let t = tables[n] { return t }
             if let s = FieldCatalog.sources.first(where: { $0.name == n }) { return scan(s.kind, span) }
         }
         throw unsupported("a table that is not a query on the corpus (a variable or a value)", e.span)
@@ -128,9 +136,17 @@ public final class SQLCompiler {
 
 extension SQLCompiler {
     /// The compiler for a program's queries.
-    public convenience init(engine: Engine, compiled: CompiledProgram) {
-        self.init(corpus: engine.corpus, plans: compiled.plans, file: compiled.file, functions: engine.options.functions,
-                  userFunctions: [])
+    convenience init(engine: Engine, compiled: CompiledProgram, interpreter: Interpreter? = nil) {
+        let i = interpreter ?? Interpreter(corpus: engine.corpus, limits: engine.options.limits, functions: engine.options.functions,
+                                           importLoader: nil)
+        self.init(corpus: engine.corpus, plans: compiled.plans, file: compiled.file, interpreter: i)
+    }
+
+    /// The relation of a query a `let` defines, kept for the queries that read it.
+    func table(_ e: Expr) throws(Diagnostics) -> SQLRelation {
+        do { return try subquery(e) } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
+            throw Diagnostics([Diagnostic("E420", "\(error)", at: e.span, in: file)])
+        }
     }
 
     /// The SQL of one pipeline (its plan as the checker made it).

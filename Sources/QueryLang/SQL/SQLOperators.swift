@@ -154,8 +154,7 @@ struct SQLOperators {
         } else if case let .list(items, _) = r {
             let tests = try items.map { equal(x, try compiler.compile($0)).sql }
             found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
-        } else if !context.readsCorpus(r), NamesRead.of(r).map({ $0.allSatisfy { context.global($0) != nil } }) == true,
-                  case let .list(items) = try context.evaluate(r) {
+        } else if case let .list(items)? = try context.knownValue(r) {
             // A list mq knows before the query runs (a variable, a constant expression).
             let tests = try items.map { equal(x, try compiler.value($0, r.span)).sql }
             found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
@@ -216,7 +215,7 @@ struct SQLOperators {
 
     /// `text has "words"` on a document's text: the stored folded words (GIN index), then the phrase.
     private func has(_ l: Expr, _ r: Expr, _ span: Span) throws -> SQLExpr {
-        guard context.isKnown(r), case let .string(needle) = try context.evaluate(r) else {
+        guard case let .string(needle)? = try context.knownValue(r) else {
             throw context.unsupported("'has' with a right side that is not a constant string", span)
         }
         let ref: String

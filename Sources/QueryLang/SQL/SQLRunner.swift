@@ -14,25 +14,50 @@ public struct SQLConnectionError: Error, CustomStringConvertible {
 /// Runs compiled programs on a SQL server instead of in memory: each query's plan compiled to one
 /// statement (``SQLCompiler``), run there, its rows read back into the values the renderers show.
 /// Statements that only define names in memory (`let`, `def`, `assert`, `import`) are refused (E420).
-public struct SQLRunner {
+/// One runner is one session: tables defined with `let` and variables stay for later programs (the
+/// REPL's next line, the next script of `mq run`).
+public final class SQLRunner {
     public let engine: Engine
     public let connection: SQLConnection
+    /// Evaluates what reads nothing of the corpus, and holds the variables.
+    let interpreter: Interpreter
+    /// Tables defined with `let name = query`, compiled.
+    var tables: [String: SQLRelation] = [:]
+    /// Numbers the aliases and hidden columns across programs (a stored table's are never reused).
+    var counter = 0
 
     public init(engine: Engine, connection: SQLConnection) {
         self.engine = engine
         self.connection = connection
+        interpreter = Interpreter(corpus: engine.corpus, limits: engine.options.limits, functions: engine.options.functions,
+                                  importLoader: nil)
+    }
+
+    private func compiler(_ compiled: CompiledProgram) -> SQLCompiler {
+        let c = SQLCompiler(engine: engine, compiled: compiled, interpreter: interpreter)
+        c.tables = tables
+        c.counter = counter
+        return c
     }
 
     /// The SQL of each query of a program, as `explain` shows it with a SQL engine.
     public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
-        let compiler = SQLCompiler(engine: engine, compiled: compiled)
+        try explain(SQLCompiler(engine: engine, compiled: compiled), compiled)
+    }
+
+    /// The SQL of each query of a program, with the tables and variables this session defined.
+    public func explain(_ compiled: CompiledProgram) throws(Diagnostics) -> String {
+        try Self.explain(compiler(compiled), compiled)
+    }
+
+    private static func explain(_ compiler: SQLCompiler, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
         var blocks: [String] = []
         for st in compiled.program.statements {
             switch st.kind {
             case let .query(e), let .print(e), let .explain(e):
                 blocks.append(try compiler.query(e).sql)
             case let .let(name, e):
-                if case .pipeline = e { compiler.tables[name.name] = e }
+                if case .pipeline = e { compiler.tables[name.name] = try compiler.table(e) }
             default: continue
             }
         }
@@ -49,8 +74,12 @@ public struct SQLRunner {
     }
 
     public func run(_ compiled: CompiledProgram, onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
-        let compiler = SQLCompiler(engine: engine, compiled: compiled)
+        let compiler = self.compiler(compiled)
         compiler.interpreter.plans = compiled.plans
+        defer {
+            tables = compiler.tables
+            counter = compiler.counter
+        }
         let limit = engine.options.limits.maxOutputRows
         for st in compiled.program.statements {
             switch st.kind {
@@ -71,8 +100,7 @@ public struct SQLRunner {
                 onOutput(.printed(try compiler.query(e).sql, st.span))
             case let .let(name, e) where isTable(e, compiler):
                 // Checked now (a query that cannot be compiled fails here), run where it is read.
-                _ = try compiler.query(e)
-                compiler.tables[name.name] = e
+                compiler.tables[name.name] = try compiler.table(e)
             default:
                 // Statements that read nothing of the corpus (constants, variables, functions, asserts on
                 // them) run in memory; the others cannot run anywhere but on the server.

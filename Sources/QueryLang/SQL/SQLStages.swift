@@ -112,8 +112,7 @@ struct SQLStages {
     }
 
     func take(_ input: SQLRelation, _ count: Expr) throws -> SQLRelation {
-        guard compiler.isKnown(count),
-              case let .int(n) = try compiler.evaluate(count), n >= 0 else {
+        guard case let .int(n)? = try compiler.knownValue(count), n >= 0 else {
             throw compiler.unsupported("a count that is not a whole number, 0 or more, known before the query runs", count.span)
         }
         let q = compiler.fresh("q")

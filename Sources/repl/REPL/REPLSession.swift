@@ -21,9 +21,13 @@ final class REPLSession {
     let color: Bool
     var running = true
 
-    init(corpus: Corpus, mode: OutputFormat) {
+    /// The PostgreSQL engine queries run on (--engine), or nil to run them in memory.
+    var sql: SQLRunner?
+
+    init(corpus: Corpus, mode: OutputFormat, sql: ((Engine) -> SQLRunner)? = nil) {
         self.corpus = corpus
         engine = Engine.commandLine(corpus: corpus)
+        self.sql = sql?(engine)
         session = engine.makeSession()
         self.mode = mode
         color = Terminal.colorOnStdout
@@ -101,8 +105,13 @@ final class REPLSession {
         do {
             let compiled = try engine.compile(text, file: file, in: session)
             if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
-            try session.run(compiled, cancel: token) { out in
-                output += mode.render(out, corpus: corpus, options: options)
+            let show = { (out: StatementOutput) in output += self.mode.render(out, corpus: self.corpus, options: options) }
+            if let sql {
+                try sql.run(compiled, onOutput: show)
+                // The session learns the names the statement defined, for the checker of the next one.
+                _ = engine.check(engine.parse(text, file: file), in: session, remember: true)
+            } else {
+                try session.run(compiled, cancel: token, onOutput: show)
             }
             if interactive { transcript.append(text) }
         } catch {
