@@ -27,7 +27,7 @@ public final class PostgresConnection: SQLConnection {
         }
         conn = c
         _ = try? execute("SET client_encoding = 'UTF8'")
-        _ = try? execute("SET intervalstyle = 'postgres'")
+        _ = try? execute("SET client_min_messages = warning")
     }
 
     deinit { PQfinish(conn) }

@@ -114,8 +114,11 @@ public final class SQLCompiler {
     }
 
     /// The expression compiler over the rows of `relation`.
-    func expressions(_ relation: SQLRelation?, alias: String) -> SQLExpressionCompiler {
-        SQLExpressionCompiler(context: self, row: relation.map { .init(alias: alias, relation: $0) })
+    /// With `joins`, navigation from a column of the row (`m.doc.outlet`) becomes a LEFT JOIN on the
+    /// referenced table's key, which the stage adds after its input (``SQLJoins/clause``); otherwise a
+    /// scalar subquery per row.
+    func expressions(_ relation: SQLRelation?, alias: String, joins: SQLJoins? = nil) -> SQLExpressionCompiler {
+        SQLExpressionCompiler(context: self, row: relation.map { .init(alias: alias, relation: $0) }, joins: joins)
     }
 
     /// The relation of a plan node.

@@ -13,6 +13,8 @@ struct SQLExpressionCompiler {
 
     let context: SQLCompiler
     let row: Row?
+    /// Where navigation joins go (nil: navigation is a subquery).
+    var joins: SQLJoins? = nil
     /// Inside summarize: the SQL of each aggregate call, by its position in the text.
     var aggregates: [Int: SQLExpr] = [:]
 
@@ -26,6 +28,10 @@ struct SQLExpressionCompiler {
             switch b.type {
             case .null: return .null
             case let .ref(k):
+                if let joins, SQLJoins.isColumn(b.sql), FieldCatalog.field(f.name, of: k) != nil {
+                    let j = joins.alias(SQLFields.table(k), on: b.sql, context: context)
+                    if let r = SQLFields.field(k, j, f.name) { return try context.unwrap(r, span) }
+                }
                 guard let r = SQLFields.navigate(k, b.sql, f.name) else {
                     throw context.unsupported("'\(f.name)' is not a field of \(k.rawValue)s", span)
                 }

@@ -20,7 +20,6 @@ public enum SQLSchema {
             language text NOT NULL, text text NOT NULL, length bigint NOT NULL, annotated boolean NOT NULL,
             path text NOT NULL, sentences bigint NOT NULL, words text[] NOT NULL)
         """,
-        "CREATE INDEX documents_words ON mq.documents USING gin (words)",
         """
         CREATE TABLE mq.zones (doc bigint NOT NULL, seq integer NOT NULL, kind text NOT NULL,
             first_line integer NOT NULL, last_line integer NOT NULL, PRIMARY KEY (doc, seq))
@@ -52,8 +51,6 @@ public enum SQLSchema {
             char_end bigint NOT NULL, zone text NOT NULL, own boolean NOT NULL, ambiguous boolean NOT NULL,
             surface text NOT NULL)
         """,
-        "CREATE INDEX mentions_doc ON mq.mentions (doc, sentence)",
-        "CREATE INDEX mentions_entity ON mq.mentions (entity)",
         "CREATE INDEX facts_subject ON mq.facts (subject)",
         // Dates (SQLDate): first day since 0001-01-01 << 3 | precision << 1 | approximate.
         """
@@ -82,6 +79,13 @@ public enum SQLSchema {
         CREATE FUNCTION mq.date_same(k bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
             AS 'SELECT k >> 1'
         """,
+    ]
+
+    /// The indexes of the large tables, built after the rows by a push that writes most of them.
+    public static let bulkIndexes: [(name: String, create: String)] = [
+        ("documents_words", "CREATE INDEX documents_words ON mq.documents USING gin (words)"),
+        ("mentions_doc", "CREATE INDEX mentions_doc ON mq.mentions (doc, sentence)"),
+        ("mentions_entity", "CREATE INDEX mentions_entity ON mq.mentions (entity)"),
     ]
 
     /// The statements that empty every table (a push that rewrites the corpus).

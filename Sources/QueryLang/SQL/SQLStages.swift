@@ -51,18 +51,20 @@ struct SQLStages {
 
     func filter(_ input: SQLRelation, _ cond: Expr) throws -> SQLRelation {
         let q = compiler.fresh("q")
-        let c = try compiler.expressions(input, alias: q).compile(cond)
+        let joins = SQLJoins()
+        let c = try compiler.expressions(input, alias: q, joins: joins).compile(cond)
         guard c.type == .bool || c.type == .null else {
             throw compiler.unsupported("a condition of type \(c.type)", cond.span)
         }
         var out = input
-        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q) WHERE \(c.condition)"
+        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q)\(joins.clause) WHERE \(c.condition)"
         return out
     }
 
     func select(_ input: SQLRelation, _ cols: [Column]) throws -> SQLRelation {
         let q = compiler.fresh("q")
-        let x = compiler.expressions(input, alias: q)
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
         let names = Column.outputNames(cols)
         var out: [(String, SQLType)] = []
         var list: [String] = []
@@ -72,13 +74,14 @@ struct SQLStages {
             list.append("\(e.sql) AS \(SQLRelation.column(n))")
         }
         list += input.order.map { "\(q).\(SQLDialect.ident($0.column))" }
-        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)",
+        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)",
                            shape: .record(out, base: nil), order: input.order)
     }
 
     func extend(_ input: SQLRelation, _ cols: [Column]) throws -> SQLRelation {
         let q = compiler.fresh("q")
-        let x = compiler.expressions(input, alias: q)
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
         let names = Column.outputNames(cols)
         var columns = input.recordColumns
         var added: [String] = []
@@ -89,13 +92,15 @@ struct SQLStages {
         }
         let list = input.carried(q, dropping: Set(names)) + added
         let shape: SQLRelation.Shape = .record(columns, base: input.base)
-        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)", shape: shape, order: input.order)
+        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)", shape: shape,
+                           order: input.order)
     }
 
     /// A stable sort: the keys (nulls last whichever the direction), then the input's order.
     func sort(_ input: SQLRelation, _ keys: [SortKey]) throws -> SQLRelation {
         let q = compiler.fresh("q")
-        let x = compiler.expressions(input, alias: q)
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
         var list: [String] = []
         var order: [(String, Bool)] = []
         for k in keys {
@@ -106,7 +111,7 @@ struct SQLStages {
             order.append((o, k.descending))
         }
         var out = input
-        out.sql = "SELECT \(q).*, \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)"
+        out.sql = "SELECT \(q).*, \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)"
         out.order = order + input.order
         return out
     }

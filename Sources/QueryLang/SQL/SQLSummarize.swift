@@ -6,7 +6,8 @@ struct SQLSummarize {
 
     func compile(_ input: SQLRelation, _ aggs: [Column], _ by: [Column]) throws -> SQLRelation {
         let q = compiler.fresh("q")
-        var x = compiler.expressions(input, alias: q)
+        let joins = SQLJoins()
+        var x = compiler.expressions(input, alias: q, joins: joins)
         let keyNames = Column.outputNames(by)
         let names = keyNames + Column.outputNames(aggs, after: keyNames)
         var list: [String] = []
@@ -35,7 +36,7 @@ struct SQLSummarize {
             order = [(o, false)]
         }
         let group = by.isEmpty ? "" : " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
-        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(group)",
+        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)\(group)",
                            shape: .record(columns, base: nil), order: order)
     }
 
