@@ -176,7 +176,8 @@ struct SQLOperators {
         return SQLExpr(op == .in ? found : "(NOT \(found))", .bool)
     }
 
-    /// Membership in a list field of the row: from the mentions and names tables.
+    /// Membership in a list field of the row: from the mentions and names tables. `x in entities` is
+    /// `ord IN (documents mentioning x)`, which PostgreSQL answers from the entity index once, not per row.
     private func postings(_ x: SQLExpr, _ kind: ReferenceKind, _ field: String, _ span: Span) throws -> String {
         guard let row = compiler.row else { throw context.unsupported("'\(field)'", span) }
         let me = "\(row.alias).ord"
@@ -190,7 +191,7 @@ struct SQLOperators {
         }
         switch (kind, field) {
         case (.document, "entities"):
-            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.doc = \(me) AND p.entity = \(try ref(.entity)))"
+            return "COALESCE(\(me) IN (SELECT p.doc FROM mq.mentions p WHERE p.entity = \(try ref(.entity))), false)"
         case (.document, "mentions"):
             return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.doc = \(me) AND p.ord = \(try ref(.mention)))"
         case (.document, "facts"):
@@ -199,7 +200,7 @@ struct SQLOperators {
             guard x.type == .string else { throw context.unsupported("'in authors' with \(x.type) on the left", span) }
             return "COALESCE(\(x.sql) = ANY((SELECT a.authors FROM mq.documents a WHERE a.ord = \(me))), false)"
         case (.entity, "docs"):
-            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.entity = \(me) AND p.doc = \(try ref(.document)))"
+            return "COALESCE(\(me) IN (SELECT p.entity FROM mq.mentions p WHERE p.doc = \(try ref(.document))), false)"
         case (.entity, "mentions"):
             return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.entity = \(me) AND p.ord = \(try ref(.mention)))"
         case (.entity, "facts"):
