@@ -90,13 +90,27 @@ public struct CorpusPush {
         // Documents, their zones, sentences and mentions: one COPY per table, the documents' rows made once.
         var pending: [String: [String]] = [:]
         let tables = ["documents", "zones", "sentences", "mentions"]
+        // Mention ordinals: each document's first, from the counts.
+        var firstMentions: [Int64] = []
+        for i in todo {
+            firstMentions.append(nextMention)
+            nextMention += Int64(corpus.mentions(inDocument: i).count)
+        }
         try connection.copy(SQLSchema.copyStatement("documents")) { write in
-            for i in todo {
-                nextMention = try rows.document(i, ord: docOrd[i]!, firstMention: nextMention, sha256: hashes[i]) { table, line in
-                    if table == "documents" { try write(line) } else { pending[table, default: []].append(line) }
+            // In batches: the rows of a batch are made on every core, then written in order.
+            for start in stride(from: 0, to: todo.count, by: 512) {
+                let batch = (start..<min(todo.count, start + 512)).map { k in
+                    (index: todo[k], ord: docOrd[todo[k]]!, firstMention: firstMentions[k], sha256: hashes[todo[k]])
                 }
-                summary.documents += 1
-                summary.textBytes += corpus.documents[i].byteCount
+                for lines in rows.documents(batch) {
+                    for (table, line) in lines {
+                        if table == "documents" { try write(line) } else { pending[table, default: []].append(line) }
+                    }
+                }
+                for i in batch.map(\.index) {
+                    summary.documents += 1
+                    summary.textBytes += corpus.documents[i].byteCount
+                }
             }
         }
         for t in tables.dropFirst() {

@@ -2,7 +2,7 @@
 ///
 /// Documents and mentions get the server ordinals the push assigns (appended after those already there);
 /// entities and facts keep their catalog order, so a reference resolved by mq is the same number there.
-public struct SQLCopyRows {
+public struct SQLCopyRows: Sendable {
     let corpus: Corpus
 
     public init(corpus: Corpus) { self.corpus = corpus }
@@ -59,6 +59,20 @@ public struct SQLCopyRows {
                                          Self.date(f.date), Self.date(f.from), Self.date(f.until), f.saidBy.map { String($0) },
                                          String(doc), f.quote, f.quoteStart.map { String($0) }, f.quoteEnd.map { String($0) }, f.note]))
         }
+    }
+
+    /// What ``document(_:ord:firstMention:sha256:emit:)`` gives for each of several documents, made on
+    /// every core; in the order given.
+    public func documents(_ items: [(index: Int, ord: Int64, firstMention: Int64, sha256: String)]) -> [[(table: String, line: String)]] {
+        parallelChunks(items.count, minChunk: 8) { range in
+            range.map { k in
+                var lines: [(table: String, line: String)] = []
+                let it = items[k]
+                // `emit` collects: it never throws.
+                _ = try? document(it.index, ord: it.ord, firstMention: it.firstMention, sha256: it.sha256) { lines.append(($0, $1)) }
+                return lines
+            }
+        }.flatMap { $0 }
     }
 
     /// One document with its zones, sentences and mentions; returns the next mention ordinal.
