@@ -81,12 +81,20 @@ public final class SQLRunner {
             counter = compiler.counter
         }
         let limit = engine.options.limits.maxOutputRows
+        // The time limit per statement holds on the server too.
+        if let t = engine.options.limits.timeout {
+            let ms = max(1, Int(t.components.seconds) * 1000 + Int(t.components.attoseconds / 1_000_000_000_000_000))
+            _ = try? connection.query("SET statement_timeout = \(ms)")
+        }
         for st in compiled.program.statements {
             switch st.kind {
             case let .query(e) where isTable(e, compiler), let .print(e) where isTable(e, compiler):
                 let q = try compiler.query(e)
                 let rows: [[String?]]
                 do { rows = try connection.query(q.sql) } catch {
+                    if "\(error)".contains("statement timeout") {
+                        throw Diagnostics([Diagnostic("E402", "the query ran longer than the time limit", at: st.span, in: compiled.file)])
+                    }
                     throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
                 if rows.count > limit {
