@@ -12,6 +12,7 @@ over the R x N runs of its engine.
 """
 import json
 import os
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -34,23 +35,26 @@ def all_times(fn, runs):
 
 def load(db, corpus, gen, mentions_tsv, is_duck):
     cur = db.cursor()
-    cur.execute("CREATE TABLE mentions(doc TEXT, entity TEXT, sentence INTEGER, zone TEXT)")
+    cur.execute('CREATE TABLE mentions(doc TEXT, entity TEXT, sentence INTEGER, zone TEXT, start INTEGER, "end" INTEGER)')
     cur.execute("CREATE TABLE entities(id TEXT, type TEXT, name TEXT)")
+    cur.execute("CREATE TABLE names(id TEXT, name TEXT)")
     cur.execute("CREATE TABLE docs(id TEXT, title TEXT, outlet TEXT, published TEXT, text TEXT)")
     cur.execute("CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, year TEXT, doc TEXT)")
     rows = []
     with open(mentions_tsv, encoding="utf-8") as f:
         next(f)
         for line in f:
-            d, e, s, _st, _en, z, _surface = line.rstrip("\n").split("\t")
-            rows.append((d, e, int(s), z))
+            d, e, s, st, en, z, _surface = line.rstrip("\n").split("\t")
+            rows.append((d, e, int(s), z, int(st), int(en)))
     types = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
              "place": "place", "agency": "state_body"}
     ents = {}
+    names = set()
     with open(os.path.join(gen, "catalog.tsv"), encoding="utf-8") as f:
         for line in f:
-            i, t, n, _a = line.rstrip("\n").split("\t")
+            i, t, n, a = line.rstrip("\n").split("\t")
             ents[i] = (i, types[t], n)
+            names.update([(i, n), (i, a)])
     docs = []
     with open(os.path.join(gen, "manifest.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -64,7 +68,7 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
     if is_duck:
         # DuckDB's executemany is slow; bulk-load through files it reads natively.
         cur.execute("DROP TABLE mentions")
-        cur.execute("CREATE TABLE mentions AS SELECT doc, entity, sentence, zone FROM read_csv(?, delim='\t', header=true, "
+        cur.execute("CREATE TABLE mentions AS SELECT doc, entity, sentence, zone, start, \"end\" FROM read_csv(?, delim='\t', header=true, "
                     "quote='', escape='', columns={'doc': 'VARCHAR', 'entity': 'VARCHAR', 'sentence': 'INTEGER', "
                     "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR'})", [mentions_tsv])
         docs_jsonl = mentions_tsv.replace("-mentions.tsv", "-docs.jsonl")
@@ -76,9 +80,10 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
                     "columns={'id': 'VARCHAR', 'title': 'VARCHAR', 'outlet': 'VARCHAR', 'published': 'VARCHAR', 'text': 'VARCHAR'})",
                     [docs_jsonl])
     else:
-        cur.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)", rows)
+        cur.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
         cur.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", docs)
     cur.executemany("INSERT INTO entities VALUES (?, ?, ?)", list(ents.values()))
+    cur.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     cur.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", facts)
     if not is_duck:
         for sql in ("CREATE INDEX m_entity ON mentions(entity, doc)", "CREATE INDEX m_doc ON mentions(doc, entity)",
@@ -99,6 +104,8 @@ def main():
 
     duck = duckdb.connect()
     lite = sqlite3.connect(":memory:")
+    # The word search as DuckDB writes it, for SQLite.
+    lite.create_function("regexp_matches", 2, lambda text, pattern: 1 if re.search(pattern, text) else 0, deterministic=True)
     t0 = time.perf_counter()
     load(duck, corpus, gen, mentions_tsv, True)
     print(f"DuckDB loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
@@ -134,12 +141,79 @@ def main():
          "(SELECT id, text FROM docs WHERE instr(lower(text), 'militia') > 0 ORDER BY id LIMIT 20) "
          "UNION ALL SELECT id, t, pos + instr(substr(t, pos + 1), 'militia') FROM h WHERE instr(substr(t, pos + 1), 'militia') > 0) "
          "SELECT id FROM h ORDER BY id, pos LIMIT 20", "ordered"),
+        # A regular expression over the whole text of every document: the regex engine's scan is counted
+        # one step a character, so it answers within the default limits. SQLite has no REGEXP of its own:
+        # Python's re stands in for it (registered below).
+        ("regex over every document's text",
+         'docs | where text matches r"(?i)\\bdrones?\\b" | count',
+         ("SELECT count(*) FROM docs WHERE regexp_matches(text, '(?i)\\bdrones?\\b')",
+          "SELECT count(*) FROM docs WHERE text REGEXP '(?i)\\bdrones?\\b'"),
+         "set"),
         ("timeline of the most-mentioned entity",
          f'entities | where id == "{a}" | timeline | select date, kind, doc = doc.id',
          f"SELECT year, 'fact', doc FROM facts WHERE subject = '{a}' OR object = '{a}' UNION ALL "
          f"SELECT published, 'document', id FROM docs WHERE id IN (SELECT doc FROM mentions WHERE entity = '{a}') ORDER BY 1, 2, 3",
          "set"),
+        # General analytic queries that no index answers: group-bys on navigated fields and on one to three
+        # keys, joins with entities, documents and facts, string filters, dcount, distinct, a full sort,
+        # expand, union, arithmetic aggregates, a word search over every text.
+        ("mentions by outlet (navigated key), top 5",
+         "mentions | summarize n = count() by o = doc.outlet | sort by n desc, o | take 5",
+         "SELECT d.outlet, count(*) n FROM mentions m JOIN docs d ON d.id = m.doc GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5", "ordered"),
+        ("(document, entity) pairs mentioned more than 5 times",
+         "mentions | summarize n = count() by d = doc.id, e = entity.id | where n > 5 | count",
+         "SELECT count(*) FROM (SELECT doc, entity, count(*) n FROM mentions GROUP BY 1, 2) WHERE n > 5", "set"),
+        ("mentions joined with entities, by type",
+         "mentions | join (entities) on entity == id | summarize n = count() by type",
+         "SELECT e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity GROUP BY 1", "set"),
+        ("mentions by zone",
+         "mentions | summarize n = count() by zone",
+         "SELECT zone, count(*) FROM mentions GROUP BY 1", "set"),
+        ("body mentions, top 10 entities",
+         'mentions | where zone == "body" | summarize n = count() by e = entity.id | sort by n desc, e | take 10',
+         "SELECT entity, count(*) n FROM mentions WHERE zone = 'body' GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10", "ordered"),
+        ("mentions and distinct documents by entity type (two hops)",
+         "mentions | summarize n = count(), d = dcount(doc) by t = entity.type",
+         "SELECT e.type, count(*), count(DISTINCT m.doc) FROM mentions m LEFT JOIN entities e ON e.id = m.entity GROUP BY 1", "set"),
+        ("groups of three keys",
+         "mentions | summarize n = count() by d = doc.id, z = zone, t = entity.type | count",
+         "SELECT count(*) FROM (SELECT m.doc, m.zone, e.type FROM mentions m LEFT JOIN entities e ON e.id = m.entity GROUP BY 1, 2, 3)", "set"),
+        ("arithmetic aggregates by zone",
+         "mentions | summarize s = sum(end - start), mx = max(end - start) by zone",
+         'SELECT zone, sum("end" - start), max("end" - start) FROM mentions GROUP BY 1', "set"),
+        ("distinct entities mentioned",
+         "mentions | distinct entity | count",
+         "SELECT count(DISTINCT entity) FROM mentions", "set"),
+        ("string filter on two zones, count",
+         'mentions | where zone != "body" and zone != "headline" | count',
+         "SELECT count(*) FROM mentions WHERE zone <> 'body' AND zone <> 'headline'", "set"),
+        ("mentions joined with documents, by outlet",
+         "mentions | join (docs) on doc == id | summarize n = count() by outlet",
+         "SELECT d.outlet, count(*) FROM mentions m JOIN docs d ON d.id = m.doc GROUP BY 1", "set"),
+        ("facts joined with entities, by type and predicate",
+         "facts | join (entities) on subject == id | summarize n = count() by type, predicate",
+         "SELECT e.type, f.predicate, count(*) FROM facts f JOIN entities e ON e.id = f.subject GROUP BY 1, 2", "set"),
+        ("full sort of the documents by outlet and id",
+         "docs | sort by outlet, id | select id",
+         "SELECT id FROM docs ORDER BY outlet NULLS LAST, id", "ordered"),
+        ("expand every entity's names",
+         "entities | expand n = names | count",
+         "SELECT count(*) FROM names", "set"),
+        ("union of outlets and entity types, distinct count",
+         "docs | select x = outlet | union (entities | select x = type) | distinct x | count",
+         "SELECT count(*) FROM (SELECT outlet x FROM docs UNION SELECT type FROM entities)", "set"),
+        ("top 10 sentences by mentions (integer key)",
+         "mentions | summarize n = count() by s = sentence | sort by n desc, s | take 10",
+         "SELECT sentence, count(*) n FROM mentions GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10", "ordered"),
+        ("documents whose text has a word",
+         'docs | where text has "border" | count',
+         "SELECT count(*) FROM docs WHERE regexp_matches(text, '(?i)\\bborder\\b')", "set"),
+        ("entities by type",
+         "entities | summarize n = count() by type",
+         "SELECT type, count(*) FROM entities GROUP BY 1", "set"),
     ]
+
+    lite.create_function("regexp", 2, lambda p, s: s is not None and re.search(p, s) is not None, deterministic=True)
 
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
 
@@ -154,8 +228,9 @@ def main():
         for _ in range(rounds):
             res = mq_run(q)
             mq_times += res["times_ms"]
-            d, d_rows = all_times(lambda: duck.execute(sql).fetchall(), runs)
-            s, s_rows = all_times(lambda: lite.execute(sql).fetchall(), runs)
+            d_sql, s_sql = sql if isinstance(sql, tuple) else (sql, sql)
+            d, d_rows = all_times(lambda: duck.execute(d_sql).fetchall(), runs)
+            s, s_rows = all_times(lambda: lite.execute(s_sql).fetchall(), runs)
             d_times += d
             s_times += s
         timed.append((res, mq_times, d_times, d_rows, s_times, s_rows))

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <poll.h>
 
 typedef char *(*mq_prompt_fn)(EditLine *);
 typedef unsigned char (*mq_command_fn)(EditLine *, int);
@@ -50,6 +51,15 @@ static inline int mq_terminal_rows(void) {
     struct winsize ws;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0) return ws.ws_row;
     return 0;
+}
+
+/// Whether input is waiting on stdin within `ms` milliseconds (the rest of a paste, say).
+static inline int mq_input_pending(int ms) {
+    struct pollfd p;
+    p.fd = STDIN_FILENO;
+    p.events = POLLIN;
+    p.revents = 0;
+    return poll(&p, 1, ms) > 0 && (p.revents & POLLIN) != 0;
 }
 
 /// Ensures a UTF-8 LC_CTYPE (libedit drops non-ASCII input otherwise); numbers keep the "C" format.

@@ -146,7 +146,7 @@ public struct CorpusPush {
             bytes += Array(table.utf8); bytes.append(0x09); bytes += Array(line.utf8); bytes.append(0x0A)
         }
         for f in corpus.facts { bytes += Array(corpus.documents[f.doc].id.utf8); bytes.append(0x0A) }
-        return SHA256.hex(SHA256.digest(bytes))
+        return ContentHash.hex(bytes)
     }
 
     /// A hash of a document's text and metadata.
@@ -154,7 +154,7 @@ public struct CorpusPush {
         var parts = [d.id, d.path, d.title, d.outlet ?? "\u{1}", d.url ?? "\u{1}", d.language, d.published?.description ?? "\u{1}",
                      d.annotated ? "1" : "0", d.authors.joined(separator: "\u{2}"), d.zones.map { "\($0.kind.rawValue):\($0.firstLine):\($0.lastLine)" }.joined(separator: ",")]
         parts.append(d.text)
-        return SHA256.hex(SHA256.digest(Array(parts.joined(separator: "\u{0}").utf8)))
+        return ContentHash.hex(Array(parts.joined(separator: "\u{0}").utf8))
     }
 }
 

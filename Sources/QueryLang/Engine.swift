@@ -15,6 +15,9 @@ public struct EngineOptions: Sendable {
     public var importLoader: ImportLoader? = nil
     /// Built-in functions plus any the host registers.
     public var functions = FunctionRegistry()
+    /// Whether plans may run parts of queries on the columnar executor (batches of typed vectors). Off,
+    /// every query runs on the row executor: the same answers, for comparison and diagnosis.
+    public var columnarExecutor = true
 
     public init() {}
 }
@@ -40,9 +43,14 @@ public final class Engine: Sendable {
     public let corpus: Corpus
     public let options: EngineOptions
 
+    /// The corpus's fields as vectors for the columnar executor, coded on first use and shared by the
+    /// engine's sessions.
+    let columns: CorpusColumns
+
     public init(corpus: Corpus, options: EngineOptions = EngineOptions()) {
         self.corpus = corpus
         self.options = options
+        self.columns = CorpusColumns(corpus: corpus)
     }
 
     /// Stage 1: text to syntax tree.
@@ -82,6 +90,7 @@ public final class Engine: Sendable {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
         checker.importLoader = options.importLoader
+        checker.columns = options.columnarExecutor ? columns : nil
         checker.check(parsed.program)
         if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
         return (parsed.diagnostics + checker.diagnostics, checker.plans)
@@ -165,6 +174,22 @@ public final class Session {
 
     /// The value of a variable defined with `let`.
     public func variable(_ name: String) -> Value? { interpreter.globals[name] }
+
+    /// Sets a variable as `let` would (the REPL's `_`, the last result), for the statements compiled after.
+    public func setVariable(_ name: String, _ value: Value) {
+        interpreter.globals[name] = value
+        variableTypes[name] = Checker.staticType(of: value)
+    }
+
+    /// The parameters given by the host, by name without the `$`.
+    public private(set) var parameters: [String: Value] = [:]
+
+    /// Gives the parameter `$name` a value of any type (a host passes typed values; `mq run --arg`
+    /// passes strings). The checker sees it as it sees a variable; a script reads it as `$name`.
+    public func setParameter(_ name: String, _ value: Value) {
+        parameters[name] = value
+        setVariable("$" + name, value)
+    }
 
     /// Records the names a program defined (those that ran).
     private func learn() {

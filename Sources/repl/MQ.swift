@@ -18,10 +18,16 @@ struct MQ: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(name: .customShort("c"), help: "Run one query and exit.") var command: String?
+    @Option(name: .customShort("c"), help: "Run one query and exit.") var commands: [String] = []
+
+    func validate() throws {
+        if commands.count > 1 {
+            throw ValidationError("-c given \(commands.count) times; give one query (several statements may be separated by ';' or line breaks)")
+        }
+    }
 
     func run() throws {
-        if let command {
+        if let command = commands.first {
             let runner = try ScriptRunner(options: common)
             throw ExitCode(runner.run(sources: [("<command>", command)]))
         }
@@ -38,7 +44,7 @@ struct MQ: ParsableCommand {
 /// Options every query-running command takes.
 struct CommonOptions: ParsableArguments {
     @Option(help: "Corpus directory (default: MQ_CORPUS, ./seeds, or the bundled seeds).") var corpus: String?
-    @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
+    @Option(help: "Output format: table, line, csv, tsv, json, jsonl or markdown.") var format: OutputFormatArgument = .init(.table)
     @Option(help: "Diagnostics as human text or json.") var errorFormat: ErrorFormat = .human
     @Option(help: "Run queries on a PostgreSQL server holding the pushed corpus (postgresql://...; default: MQ_ENGINE).")
     var engine: String?
@@ -48,6 +54,30 @@ struct CommonOptions: ParsableArguments {
         let u = engine ?? ProcessInfo.processInfo.environment["MQ_ENGINE"]
         guard let u, !u.isEmpty, u != "memory" else { return nil }
         return u
+    }
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the results to FILE (atomically; an existing file only with --force).")
+    var output: String?
+    @Flag(help: "Let -o replace an existing file.") var force = false
+    @Option(name: .customLong("arg"), help: ArgumentHelp("Give the script parameter $NAME a value (a string).", valueName: "NAME=VALUE"))
+    var arguments: [String] = []
+
+    func validate() throws { _ = try parameters() }
+
+    /// The --arg parameters, by name; a usage error for a malformed one.
+    func parameters() throws -> [String: String] {
+        var out: [String: String] = [:]
+        for a in arguments {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ValidationError("--arg takes NAME=VALUE, got '\(a)'")
+            }
+            let name = String(a[..<eq])
+            guard name.first.map({ $0.isLetter || $0 == "_" }) == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw ValidationError("--arg: '\(name)' is not a parameter name (letters, digits and _)")
+            }
+            out[name] = String(a[a.index(after: eq)...])
+        }
+        return out
     }
 
     enum ErrorFormat: String, ExpressibleByArgument { case human, json }

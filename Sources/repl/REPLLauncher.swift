@@ -17,8 +17,17 @@ enum REPLLauncher {
             progress.finish()
             throw error
         }
+        var output: OutputFile? = nil
+        if let path = options.output {
+            do { output = try OutputFile(path: path, overwrite: options.force) } catch {
+                printError("mq: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let connection = try options.engineURL.map { try PostgresEngine.connect($0, corpus: corpus) }
-        REPLSession(corpus: corpus, mode: options.format.value, sql: connection.map { c in { SQLRunner(engine: $0, connection: c) } }).run()
+        REPLSession(corpus: corpus, mode: options.format.value, output: output,
+                    parameters: (try? options.parameters()) ?? [:],
+                    sql: connection.map { c in { SQLRunner(engine: $0, connection: c) } }).run()
     }
 }
 

@@ -38,7 +38,10 @@ struct CheckCommand: ParsableCommand {
                 printError("mq: cannot read \(f)")
                 throw ExitCode(2)
             }
-            all += engine.check(engine.parse(text, file: f), in: session, remember: true)
+            // Read as mq run reads it: dot-command lines (.mode csv) are not statements.
+            for case let .statements(statements, _) in ScriptReader.units(text) {
+                all += engine.check(engine.parse(statements, file: f), in: session, remember: true)
+            }
         }
         if !all.isEmpty {
             switch common.errorFormat {
@@ -69,13 +72,23 @@ struct FmtCommand: ParsableCommand {
                 printError("mq: cannot read \(f)")
                 throw ExitCode(2)
             }
-            let (program, diagnostics) = Parser.parse(text, file: f)
+            // Read as mq run reads it: dot-command lines stay as they are, each block between them is formatted.
+            var formatted = ""
+            var diagnostics: [Diagnostic] = []
+            for unit in ScriptReader.units(text) {
+                switch unit {
+                case let .command(line, _): formatted += line + "\n"
+                case let .statements(block, _):
+                    let (program, found) = Parser.parse(block, file: f)
+                    diagnostics += found
+                    formatted += Formatter().format(program)
+                }
+            }
             if !diagnostics.isEmpty {
                 printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(diagnostics))
                 failed = true
                 continue
             }
-            let formatted = Formatter().format(program)
             if check {
                 if formatted != text { unformatted.append(f) }
             } else if write {

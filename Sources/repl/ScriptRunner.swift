@@ -32,30 +32,88 @@ struct ScriptRunner {
         }
     }
 
-    /// Runs each source in order in one session; stops at the first error.
+    /// Runs each source in order in one session; stops at the first error. Each source is read with the
+    /// script reader the REPL uses: blocks of statements parsed as units, and the dot-commands that make
+    /// sense outside the REPL (`.mode`, `.read`) on lines of their own.
     func run(sources: [(name: String, text: String)]) -> Int32 {
         let session = engine.makeSession()
-        let out = FileHandle.standardOutput
-        for (name, text) in sources {
-            do {
-                let compiled = try engine.compile(text, file: name, in: session)
-                if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                let show = { (output: StatementOutput) in
-                    out.write(Data(options.format.value.render(output, corpus: corpus).utf8))
-                }
-                if let sql {
-                    try sql.run(compiled, onOutput: show)
-                    // Later sources see the names this one defines, as in memory.
-                    _ = engine.check(engine.parse(text, file: name), in: session, remember: true)
-                } else {
-                    try session.run(compiled, onOutput: show)
-                }
-            } catch {
-                report(error.items)
+        for (name, value) in (try? options.parameters()) ?? [:] { session.setParameter(name, .string(value)) }
+        // -o FILE: the results go to a temporary file that takes the name only when the run succeeds.
+        var file: OutputFile? = nil
+        if let path = options.output {
+            do { file = try OutputFile(path: path, overwrite: options.force) } catch {
+                printError("mq: \(error)")
+                return 2
+            }
+        }
+        let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
+        var writer = ResultWriter(format: options.format.value, corpus: corpus, sink: sink)
+        var ok = true
+        for (name, text) in sources where ok {
+            ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
+        }
+        writer.finish()
+        if let file {
+            if !ok {
+                file.abandon()
+                printError("mq: \(file.path) not written (the run stopped at an error)")
+                return 1
+            }
+            do { try file.commit() } catch {
+                printError("mq: \(error)")
                 return 1
             }
         }
-        return 0
+        return ok ? 0 : 1
+    }
+
+    private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter,
+                     sink: @escaping (String) -> Void, depth: Int) -> Bool {
+        for unit in ScriptReader.units(text) {
+            switch unit {
+            case let .command(line, number):
+                let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+                let arg = parts.count > 1 ? parts[1].trimmed : ""
+                let place = "\(name):\(number)"
+                switch parts[0] {
+                case ".mode":
+                    guard let f = OutputFormat(rawValue: arg) else {
+                        printError("\(place): .mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                        return false
+                    }
+                    if f != writer.format {
+                        writer.finish()
+                        writer = ResultWriter(format: f, corpus: corpus, sink: sink)
+                    }
+                case ".read", ".run":
+                    guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
+                        printError("\(place): cannot read \(arg.isEmpty ? "(no file named)" : arg)")
+                        return false
+                    }
+                    guard depth < 16 else { printError("\(place): .read nests more than 16 scripts deep; not read: \(arg)"); return false }
+                    if !run(text, name: arg, session: session, writer: &writer, sink: sink, depth: depth + 1) { return false }
+                default:
+                    printError("\(place): \(parts[0]) works only in the interactive session; a script may use .mode and .read")
+                    return false
+                }
+            case let .statements(statements, _):
+                do {
+                    let compiled = try engine.compile(statements, file: name, in: session)
+                    if !compiled.warnings.isEmpty { report(compiled.warnings) }
+                    if let sql {
+                        try sql.run(compiled) { writer.write($0) }
+                        // Later statements see the names these define, as in memory.
+                        _ = engine.check(engine.parse(statements, file: name), in: session, remember: true)
+                    } else {
+                        try session.run(compiled) { writer.write($0) }
+                    }
+                } catch {
+                    report(error.items)
+                    return false
+                }
+            }
+        }
+        return true
     }
 }
 

@@ -172,11 +172,6 @@ public final class Corpus: Sendable {
         mentions[documentMentionStart[doc]..<documentMentionStart[doc + 1]]
     }
 
-    /// Mentions of one entity, in document and text order.
-    public func mentions(of entity: Int) -> [Mention] {
-        entityMentions[entity].map { mentions[Int($0)] }
-    }
-
     /// Number of mentions of one entity.
     public func mentionCount(of entity: Int) -> Int { entityMentions[entity].count }
 
@@ -234,35 +229,6 @@ public final class Corpus: Sendable {
     public func sentenceText(doc: Int, sentence: Int) -> String {
         let r = sentenceRange(doc: doc, sentence: sentence)
         return documents[doc].slice(r.lowerBound, r.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    // MARK: Co-occurrence
-
-    /// Pairs of distinct entities mentioned in the same sentence (or document), with counts and documents.
-    /// Only the article's own text counts unless `ownTextOnly` is false.
-    public func cooccurrences(scope: Cooccurrence.Scope, ownTextOnly: Bool = true) -> [Cooccurrence] {
-        var counts: [Int64: (count: Int, docs: [Int])] = [:]
-        for d in 0..<documents.count {
-            var groups: [Int32: Set<Int32>] = [:]
-            for m in mentions(inDocument: d) where m.entity >= 0 && (!ownTextOnly || m.zone.isOwnText) {
-                groups[scope == .sentence ? m.sentence : 0, default: []].insert(m.entity)
-            }
-            var pairsInDoc = Set<Int64>()
-            for (_, set) in groups where set.count > 1 {
-                let sorted = set.sorted()
-                for i in 0..<sorted.count {
-                    for j in (i + 1)..<sorted.count {
-                        let key = Int64(sorted[i]) << 32 | Int64(sorted[j])
-                        counts[key, default: (0, [])].count += 1
-                        pairsInDoc.insert(key)
-                    }
-                }
-            }
-            for key in pairsInDoc { counts[key]!.docs.append(d) }
-        }
-        return counts.map { key, v in
-            Cooccurrence(a: Int(key >> 32), b: Int(key & 0xFFFF_FFFF), count: v.count, documents: v.docs)
-        }.sorted { $0.count != $1.count ? $0.count > $1.count : ($0.a, $0.b) < ($1.a, $1.b) }
     }
 }
 

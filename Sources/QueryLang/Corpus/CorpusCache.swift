@@ -29,7 +29,7 @@ public struct CorpusCache: Sendable {
     /// The cache file of a corpus directory.
     func file(for corpusDirectory: String) -> String {
         let absolute = URL(fileURLWithPath: corpusDirectory).standardizedFileURL.path
-        return directory + "/" + String(SHA256.hex(Array(absolute.utf8)).prefix(24)) + ".corpus"
+        return directory + "/" + String(ContentHash.hex(Array(absolute.utf8)).prefix(24)) + ".corpus"
     }
 
     // MARK: Writing

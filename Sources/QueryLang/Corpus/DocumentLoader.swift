@@ -163,7 +163,7 @@ struct DocumentLoader {
                     }
                     let doc = withMetadata(hasSidecar ? nil : row, in: tsvRows, or: sidecar) { meta -> Document in
                         if let sha = meta?.pointee.sha256 {
-                            let actual = SHA256.hex(bytes)
+                            let actual = ContentHash.hex(bytes)
                             if actual != sha.lowercased() {
                                 part.problems.append(LoadProblem(file: meta?.pointee.file ?? rel, line: nil,
                                     message: "\(rel) has changed since its metadata was written (sha256 \(actual), pinned \(sha))",

@@ -26,15 +26,3 @@ public struct Mention: Hashable, Sendable {
 
     public var isResolved: Bool { entity >= 0 }
 }
-
-/// A pair of entities that appear in the same sentence or document.
-public struct Cooccurrence: Hashable, Sendable {
-    public enum Scope: String, Sendable { case sentence, document }
-    /// Entity indices, `a < b`.
-    public let a: Int
-    public let b: Int
-    /// Number of sentences (or documents) holding both.
-    public let count: Int
-    /// Document indices where they co-occur, ascending.
-    public let documents: [Int]
-}

@@ -1,5 +1,6 @@
 /// CSV (RFC 4180 quoting) or TSV (tabs and line breaks in values written as spaces), with a header row.
-/// Null is an empty field.
+/// Null is an empty field. Like JSON, these formats are for other programs: a reference is written as its
+/// id (so that a row joins back to the catalog), and a list or record as JSON inside the cell.
 public struct DelimitedRenderer: Sendable {
     public let separator: Character
 
@@ -10,7 +11,7 @@ public struct DelimitedRenderer: Sendable {
         for row in t.rows {
             out += t.columns.map { c -> String in
                 let v = ValueText.column(row, c, corpus: corpus)
-                return v.isNull ? "" : field(ValueText.cell(v, corpus: corpus))
+                return v.isNull ? "" : field(ValueText.dataCell(v, corpus: corpus))
             }.joined(separator: String(separator)) + "\n"
         }
         return out

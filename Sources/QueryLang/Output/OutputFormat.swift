@@ -1,21 +1,34 @@
-/// How results are written: aligned table (default), csv, tsv, json (one array per result), jsonl
-/// (one object per row) or markdown.
+/// How results are written: aligned table (default), csv, tsv, json (one array per result; a run of
+/// several results is one array of them, see ``ResultWriter``), jsonl (one object per row), markdown, or
+/// line (the table with one field per line).
+///
+/// References (documents, entities, facts) are written by the one rule of docs/language.md ("Output
+/// formats"): the formats for reading (table, markdown) show a readable name, the formats for other
+/// programs (csv, tsv, json, jsonl) write the id, which joins back to the catalog.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, jsonl, markdown
+    /// The table format with one field per line (sqlite3's `.mode line`, psql's `\x`).
+    case line
 
     /// Renders one statement's output.
     public func render(_ output: StatementOutput, corpus: Corpus, options: TableRenderer.Options = .init()) -> String {
         switch output {
         case let .printed(text, _):
-            return text + "\n"
+            // In the JSON formats a printed line is a JSON string, so that the output stays JSON.
+            return (self == .json || self == .jsonl ? JSONText.quote(text) : text) + "\n"
         case let .value(v, _):
             switch self {
             case .json, .jsonl: return ValueText.json(v, corpus: corpus) + "\n"
+            case .csv, .tsv: return ValueText.dataCell(v, corpus: corpus) + "\n"
             default: return ValueText.cell(v, corpus: corpus) + "\n"
             }
         case let .table(t, _):
             switch self {
             case .table: return TableRenderer(options: options).render(t, corpus: corpus)
+            case .line:
+                var expanded = options
+                expanded.expanded = .on
+                return TableRenderer(options: expanded).render(t, corpus: corpus)
             case .csv: return DelimitedRenderer(separator: ",").render(t, corpus: corpus)
             case .tsv: return DelimitedRenderer(separator: "\t").render(t, corpus: corpus)
             case .json: return JSONRenderer().array(t, corpus: corpus) + "\n"
@@ -36,6 +49,18 @@ public enum ValueText {
         case let .record(r): return "{" + zip(r.keys, r.values).map { "\($0): \(cell($1, corpus: corpus))" }.joined(separator: ", ") + "}"
         case let .date(d): return d.description
         default: return Preview.text(v, corpus: corpus, quoteStrings: false)
+        }
+    }
+
+    /// A value in a cell of a data format (csv, tsv): references by id, lists and records as JSON, other
+    /// values as in a table.
+    public static func dataCell(_ v: Value, corpus: Corpus) -> String {
+        switch v {
+        case .list, .record, .table, .mention: return json(v, corpus: corpus)
+        case let .document(i): return corpus.documents[i].id
+        case let .entity(i): return corpus.entities[i].id
+        case let .fact(i): return corpus.facts[i].id
+        default: return cell(v, corpus: corpus)
         }
     }
 

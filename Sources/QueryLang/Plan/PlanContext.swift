@@ -9,6 +9,11 @@ struct PlanContext {
     /// Whether names were resolved statically (false for a pipeline planned without the checker's
     /// knowledge: then no access path that depends on what a name means is chosen).
     var namesKnown: Bool
+    /// The corpus's fields as vectors, for the columnar executor (nil: no columnar plans).
+    var columns: CorpusColumns? = nil
+    /// The kind of the references a table-valued expression's rows are, when its plan says so (a join's
+    /// right side); nil when they are not all references of one kind, or not known.
+    var referenceRows: (Expr) -> ReferenceKind? = { _ in nil }
 
     /// Whether an expression has the same value on every row: it reads no field, variable or parameter
     /// (no bare name at all) and calls only deterministic built-in functions.

@@ -26,7 +26,7 @@ public struct PlanNode: Sendable {
         case expand(PlanNode, Column)
         case count(PlanNode)
         case cooccur(PlanNode, CooccurScope, all: Bool)
-        case kwic(PlanNode, term: Expr?, width: Expr?)
+        case kwic(PlanNode, term: Expr?, width: Expr?, regex: Bool)
         case timeline(PlanNode)
 
         // Access paths, put in place of the general operators by ``IndexAccessPass``.
@@ -41,6 +41,10 @@ public struct PlanNode: Sendable {
         /// `mentions | cooccur by document`: pairs counted from the per-document entity lists; with a
         /// `limit` of at most 1,024 (a `take` right after), the top pairs from the entity bitsets.
         case pairsByDocument(all: Bool, limit: Int?)
+
+        /// A subtree run by the columnar executor (``ColumnarPass``): batches of typed vectors, expressions
+        /// compiled once; its rows become values only where it hands them on.
+        case columnar(PlanNode, ColumnarProgram)
     }
 
     public var op: Op
@@ -66,10 +70,10 @@ public struct PlanNode: Sendable {
     /// as a pipeline of its own).
     public var inputs: [PlanNode] {
         switch op {
-        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument: return []
+        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
-             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _), let .timeline(i), let .indexedFilter(i, _):
+             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _):
             return [i]
         }
     }
@@ -78,7 +82,7 @@ public struct PlanNode: Sendable {
     public func replacingInput(_ new: PlanNode) -> PlanNode {
         var n = self
         switch op {
-        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument: return self
+        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return self
         case let .filter(_, c): n.op = .filter(new, c)
         case let .select(_, c): n.op = .select(new, c)
         case let .extend(_, c): n.op = .extend(new, c)
@@ -92,7 +96,7 @@ public struct PlanNode: Sendable {
         case let .expand(_, c): n.op = .expand(new, c)
         case .count: n.op = .count(new)
         case let .cooccur(_, s, a): n.op = .cooccur(new, s, all: a)
-        case let .kwic(_, t, w): n.op = .kwic(new, term: t, width: w)
+        case let .kwic(_, t, w, r): n.op = .kwic(new, term: t, width: w, regex: r)
         case .timeline: n.op = .timeline(new)
         case let .indexedFilter(_, c): n.op = .indexedFilter(new, c)
         }
@@ -130,6 +134,7 @@ public struct PlanNode: Sendable {
         case .indexedFilter: return "where (postings)"
         case .countsByEntity: return "summarize (postings by entity)"
         case .pairsByDocument: return "cooccur by document (postings)"
+        case .columnar: return "columnar"
         }
     }
 }

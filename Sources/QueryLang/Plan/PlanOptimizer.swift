@@ -9,6 +9,7 @@ enum PlanOptimizer {
         p = TopNPass.run(p, context)
         p = LimitPushdownPass.run(p, context)
         p = IndexAccessPass.run(p, context)
+        p = ColumnarPass.run(p, context)
         return p
     }
 }

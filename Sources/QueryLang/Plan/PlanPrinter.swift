@@ -33,6 +33,7 @@ public struct PlanPrinter: Sendable {
         var children: [(label: String?, plan: PlanNode?, expr: Expr?)] = []
         for e in nestedQueries(n) { children.append((e.label, plans.flatMap { p in file.flatMap { p.plan(at: e.expr.span, in: $0) } }, e.expr)) }
         if let input = n.inputs.first { children.append((nil, input, nil)) }
+        if case let .columnar(inner, _) = n.op { children.append((nil, inner, nil)) }
         for (i, c) in children.enumerated() {
             let last = i == children.count - 1
             let head = childPrefix + (last ? "└─ " : "├─ ")
@@ -79,11 +80,13 @@ public struct PlanPrinter: Sendable {
         case let .expand(_, c): return "expand " + cols([c])
         case .count: return "count"
         case let .cooccur(_, s, all): return "cooccur by \(s.rawValue)" + (all ? " all" : "")
-        case let .kwic(_, t, w): return "kwic" + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
+        case let .kwic(_, t, w, r):
+            return "kwic" + (r ? " matches" : "") + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
         case .timeline: return "timeline (postings: facts and own-text documents by entity)"
         case let .lookupByID(kind, key): return "lookup \(FieldCatalog.sourceName(of: kind)) by id == " + x(key) + "  (id index)"
         case let .indexedFilter(_, c): return "where " + condition(c) + "  (postings)"
         case let .countsByEntity(a, b): return "summarize " + cols(a) + " by " + cols(b) + "  (mention postings by entity)"
+        case .columnar: return "columnar  (batches of typed vectors from here down)"
         case let .pairsByDocument(all, limit):
             let how = limit.map { $0 <= 1024 ? "top \($0) pairs from entity bitsets" : "entity lists per document" } ?? "entity lists per document"
             return "cooccur by document" + (all ? " all" : "") + "  (postings: \(how))"

@@ -22,6 +22,9 @@ enum Planner {
     private static func op(_ kind: StageKind, _ input: PlanNode) -> PlanNode.Op {
         switch kind {
         case let .where(c): return .filter(input, c)
+        case let .select(cols) where cols.first?.isStar == true:
+            // `select *, n = ...` keeps every column of the row and adds the new ones: an extend.
+            return .extend(input, Array(cols.dropFirst()))
         case let .select(cols): return .select(input, cols)
         case let .extend(cols): return .extend(input, cols)
         case let .sort(keys): return .sort(input, keys)
@@ -34,7 +37,7 @@ enum Planner {
         case let .expand(col): return .expand(input, col)
         case .count: return .count(input)
         case let .cooccur(scope, all): return .cooccur(input, scope, all: all)
-        case let .kwic(term, width): return .kwic(input, term: term, width: width)
+        case let .kwic(term, width, regex): return .kwic(input, term: term, width: width, regex: regex)
         case .timeline: return .timeline(input)
         }
     }

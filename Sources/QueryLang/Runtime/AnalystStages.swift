@@ -1,3 +1,5 @@
+import Foundation
+
 /// The first `n` of `count` indices in the order `before`, without sorting them all (a bounded heap).
 enum TopN {
     static func select(_ count: Int, _ n: Int, by before: (Int, Int) -> Bool) -> [Int] {
@@ -202,7 +204,8 @@ extension Interpreter {
 
     /// Keyword in context: for documents, every whole-word occurrence of the term (a phrase, compared as
     /// names are; or an entity, through its mentions); for mentions, the mention itself.
-    func kwic(_ input: Table, _ termExpr: Expr?, _ widthExpr: Expr?, _ span: Span, _ outer: Env, limit: Int = .max) throws -> Table {
+    func kwic(_ input: Table, _ termExpr: Expr?, _ widthExpr: Expr?, regex: Bool = false, _ span: Span, _ outer: Env,
+              limit: Int = .max) throws -> Table {
         var width = 40
         if let widthExpr {
             let v = try eval(widthExpr, outer)
@@ -221,14 +224,32 @@ extension Interpreter {
                 .string(d.zone(at: r.lowerBound).rawValue), .int(Int64(r.lowerBound)),
             ])))
         }
-        let phrase: [String]?
+        // The phrases (a string, or a list of them: word forms such as ["drone", "drones"]), or with
+        // `matches` the regular expressions.
+        var phrases: [[String]]? = nil
+        var patterns: [NSRegularExpression]? = nil
         switch term {
-        case let .string(s)?:
-            phrase = corpus.names.normalizer.words(s)
-            if phrase!.isEmpty { throw fail("E301", "kwic needs a word to look for", termExpr!.span) }
-        case .entity?, nil: phrase = nil
+        case .string?, .list?:
+            var texts: [String] = []
+            for item in term!.listItems {
+                guard case let .string(s) = item else {
+                    throw fail("E301", "kwic looks for strings, got \(item.typeName) \(preview(item)) in the list", termExpr!.span)
+                }
+                texts.append(s)
+            }
+            if texts.isEmpty { throw fail("E301", "kwic needs a word to look for", termExpr!.span) }
+            if regex {
+                patterns = try texts.map { try self.regex($0, termExpr!.span) }
+            } else {
+                phrases = try texts.map { s in
+                    let words = corpus.names.normalizer.words(s)
+                    if words.isEmpty { throw fail("E301", "kwic needs a word to look for, got \"\(s)\"", termExpr!.span) }
+                    return words
+                }
+            }
+        case .entity?, nil: break
         case let v?:
-            throw fail("E301", "kwic looks for a string or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
+            throw fail("E301", "kwic looks for a string, a list of strings or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
         }
         for row in input.rows {
             if rows.count >= limit { break }
@@ -243,8 +264,23 @@ extension Interpreter {
                 throw fail("E303", "kwic works on documents or mentions, got \(row.typeName) \(preview(row))", span)
             }
             let doc = corpus.documents[d]
-            if let phrase {
-                for r in Kwic.find(phrase, in: doc, normalizer: corpus.names.normalizer) { emit(doc, r) }
+            if let phrases {
+                // Occurrences of every phrase, in text order; a place two phrases share is given once.
+                var found: [Range<Int>] = []
+                for p in phrases { found += Kwic.find(p, in: doc, normalizer: corpus.names.normalizer) }
+                var last = -1
+                for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
+                    emit(doc, r)
+                    last = r.upperBound
+                }
+            } else if let patterns {
+                var found: [Range<Int>] = []
+                for re in patterns { found += try regexRanges(re, doc.text, termExpr!.span) }
+                var last = -1
+                for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
+                    emit(doc, r)
+                    last = r.upperBound
+                }
             } else if case let .entity(e)? = term {
                 for m in corpus.mentions(inDocument: d) where Int(m.entity) == e { emit(doc, Int(m.start)..<Int(m.end)) }
             } else {
@@ -255,11 +291,50 @@ extension Interpreter {
         return Table(rows: rows, columns: columns)
     }
 
+    /// UTF-8 ranges of the (non-empty) matches of `re` in `text`, the engine's work counted as
+    /// ``regexMatches(_:_:_:)`` counts it.
+    func regexRanges(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var stopped: Error? = nil
+        var scanReports = text.utf16.count + 1
+        let utf8 = text.utf8
+        re.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) { result, _, stop in
+            if let result {
+                if result.range.length > 0, let r = Range(result.range, in: text) {
+                    out.append(utf8.distance(from: utf8.startIndex, to: r.lowerBound)..<utf8.distance(from: utf8.startIndex, to: r.upperBound))
+                }
+                return
+            }
+            do {
+                if scanReports > 0 {
+                    scanReports -= 1
+                    self.steps &+= 1
+                    if self.steps & 4095 == 0 { try self.checkpoint(span) }
+                } else {
+                    try self.spend(Interpreter.regexStepsPerReport, span)
+                }
+            } catch {
+                stopped = error
+                stop.pointee = true
+            }
+        }
+        if let stopped { throw stopped }
+        return out
+    }
+
     private func documentIndex(_ row: Value) -> Int? {
         switch row {
         case let .document(i): return i
         case let .record(r): return r.base.flatMap(documentIndex)
         default: return nil
         }
+    }
+}
+
+private extension Value {
+    /// The items of a list, or the value alone.
+    var listItems: [Value] {
+        if case let .list(items) = self { return items }
+        return [self]
     }
 }

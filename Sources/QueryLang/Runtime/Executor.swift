@@ -62,7 +62,9 @@ extension Interpreter {
         case let .cooccur(input, scope, all):
             return try openCooccur(try open(input, env), scope, all, p.span, limit: p.rowCap ?? .max)
         case let .pairsByDocument(all, limit): return try openPairsByDocument(all, limit: limit ?? p.rowCap, p.span)
-        case let .kwic(input, term, width): return try openKwic(try open(input, env), term, width, p.span, env, limit: p.rowCap ?? .max)
+        case let .kwic(input, term, width, regex):
+            return try openKwic(try open(input, env), term, width, regex: regex, p.span, env, limit: p.rowCap ?? .max)
+        case let .columnar(_, program): return openColumnar(program.node, env)
         case let .timeline(input):
             let rows = try timeline(try open(input, env), p.span)
             let t = rows.table()

@@ -45,15 +45,10 @@ struct FieldAccess {
         }
     }
 
+    /// The kind of reference a row is or extends.
     func referenceKind(_ v: Value) -> ReferenceKind? {
-        switch v {
-        case .document: return .document
-        case .entity: return .entity
-        case .mention: return .mention
-        case .fact: return .fact
-        case let .record(r): return r.base.flatMap(referenceKind)
-        default: return nil
-        }
+        if case let .record(r) = v { return r.base.flatMap(referenceKind) }
+        return v.referenceKind
     }
 
     private func string(_ s: String?) -> Value { s.map(Value.string) ?? .null }

@@ -41,7 +41,7 @@ final class Interpreter {
     let fallbackPlans = PlanSet()
 
     var file: SourceFile
-    private var steps = 0
+    var steps = 0
     /// What warming columnar rows computed, kept so that its reads are done (``ColumnarRows/warm(_:column:fields:)``).
     var warmed = 0
     private(set) var deadline: ContinuousClock.Instant?
@@ -114,6 +114,17 @@ final class Interpreter {
         if let deadline, ContinuousClock.now > deadline {
             throw fail("E402", "the query ran longer than the time limit", span)
         }
+    }
+
+    /// The checks of ``checkpoint(_:)`` that read nothing another thread writes: cancellation, the time
+    /// limit, and `steps` (counted by the caller) against the step limit. For work split over cores.
+    func checkpointFromAnotherThread(_ span: Span, steps: Int) throws {
+        if let cancel, cancel.isCancelled { throw fail("E403", "interrupted", span) }
+        if self.steps + steps > limits.maxSteps {
+            throw fail("E402", "the query took more than \(limits.maxSteps) steps", span,
+                       hints: ["narrow it with where or take, or raise the step limit"])
+        }
+        if let deadline, ContinuousClock.now > deadline { throw fail("E402", "the query ran longer than the time limit", span) }
     }
 
     func checkRows(_ n: Int, _ span: Span, _ what: String) throws {

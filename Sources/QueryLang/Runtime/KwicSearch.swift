@@ -38,6 +38,24 @@ enum Kwic {
         return Hit(left: l, match: String(text[s..<e]), right: r)
     }
 
+    /// What makes a text look like a regular expression rather than words (for warning W301), or nil.
+    static func regexSign(_ s: String) -> String? {
+        for esc in ["\\b", "\\w", "\\d", "\\s", "\\W", "\\S", "\\D", "(?i)", ".*", ".+"] where s.contains(esc) {
+            return "it holds \(esc)"
+        }
+        if s.contains("|") { return "it holds |" }
+        if s.hasPrefix("^") || (s.hasSuffix("$") && s.count > 1) { return "it is anchored with ^ or $" }
+        if let open = s.firstIndex(of: "["), s[open...].contains("]") { return "it holds a [...] class" }
+        // `drones?`, `militia+`: a repetition right after a letter, in a single word.
+        if !s.contains(" ") {
+            let chars = Array(s)
+            for i in chars.indices.dropFirst() where "?*+".contains(chars[i]) && (chars[i - 1].isLetter || chars[i - 1] == ")") {
+                return "it holds \(chars[i - 1])\(chars[i])"
+            }
+        }
+        return nil
+    }
+
     /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
     /// (case, diacritics, apostrophes and spelling variants folded).
     static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer) -> [Range<Int>] {

@@ -3,7 +3,8 @@
 /// (except where noted). docs/reliability.md lists every limit, including the fixed ones.
 public struct Limits: Sendable {
     /// Evaluation steps (expressions evaluated, rows visited) per statement. The regex engine's work counts
-    /// too: 10,000 steps for each of its progress reports. Checked every 4,096 steps. Default 200,000,000.
+    /// too: one step for each position of the text it scans, and 10,000 for every 10,000 of its own
+    /// backtracking steps. Checked every 4,096 steps. Default 200,000,000.
     public var maxSteps: Int = 200_000_000
     /// Rows any one table may hold (a join or expand that would exceed it is stopped). Default 5,000,000.
     public var maxRows: Int = 5_000_000

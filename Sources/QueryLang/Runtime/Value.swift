@@ -39,6 +39,17 @@ public enum Value: Sendable {
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// The kind of a reference (nil for any other value, records included).
+    public var referenceKind: ReferenceKind? {
+        switch self {
+        case .document: return .document
+        case .entity: return .entity
+        case .mention: return .mention
+        case .fact: return .fact
+        default: return nil
+        }
+    }
+
     public var asDouble: Double? {
         switch self {
         case let .int(v): return Double(v)

@@ -8,6 +8,8 @@ struct SQLStages {
     func compile(_ input: SQLRelation?) throws -> SQLRelation {
         switch node.op {
         case let .scan(kind): return compiler.scan(kind, node.span)
+        // The columnar executor's subtree is the same logical plan: compiled as such.
+        case let .columnar(inner, _): return try compiler.relation(inner)
         case let .lookupByID(kind, key):
             return try filter(compiler.scan(kind, node.span), .binary(.eq, .name("id", node.span), key, node.span))
         case let .value(e):

@@ -60,6 +60,8 @@ struct Checker {
         var inSummarize = false
         /// Inside a def body: rows are not known until the function is called.
         var inFunction = false
+        /// Typing the right side of a comparison or text operator, where a bare word may be meant as text.
+        var operand = false
     }
 
     mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) {
@@ -99,6 +101,8 @@ struct Checker {
     private var defining: String?
     /// The plan of every pipeline checked, by its place (``Planner``, ``PlanOptimizer``).
     var plans = PlanSet()
+    /// The corpus's vectors, for columnar plans (nil: none).
+    var columns: CorpusColumns?
 
     /// Plans a checked pipeline. Its source is a corpus source when the name can mean nothing else here:
     /// not a parameter, a field of the row, or a variable, and not in a function body (whose rows are
@@ -112,7 +116,15 @@ struct Checker {
         }
         let raw = Planner.plan(source: source, stages: stages, sourceKind: kind, schemas: schemas)
         let context = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
-                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed)
+                                  locals: Set(ctx.locals.keys), namesKnown: !ctx.inFunction && !importFailed, columns: columns,
+                                  referenceRows: { [plans, file, globals, topLevel = ctx.row == nil && ctx.locals.isEmpty] e in
+                                      // A source by its name (`join (entities)`), or a pipeline whose plan gives references.
+                                      if case let .name(n, _) = e, topLevel, globals[n] == nil,
+                                         let s = FieldCatalog.sources.first(where: { $0.name == n }) { return s.kind }
+                                      guard case .pipeline = e, let p = plans.plan(at: e.span, in: file),
+                                            p.schema.isReference else { return nil }
+                                      return p.schema.reference
+                                  })
         plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
     }
 
@@ -234,6 +246,11 @@ struct Checker {
             hints.append("'\(n)' is a field: use it inside a stage, e.g. docs | where \(n) ...")
         } else if StageKind.names.contains(n) {
             hints.append("'\(n)' is a stage: put '|' before it")
+        } else if n.hasPrefix("$") {
+            hints.append("'\(n)' is a parameter: give it a value with mq run --arg \(n.dropFirst())=VALUE")
+        } else if hints.isEmpty && ctx.operand {
+            // A bare word meant as text (`where type == armed_group`), when it is close to no name.
+            hints.append("a text needs quotes: \"\(n)\"")
         }
         error("E205", "unknown name '\(n)'", span, hints: hints)
         return .any
@@ -357,7 +374,9 @@ struct Checker {
     }
 
     private mutating func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span, _ ctx: Context) -> ValueType {
-        let a = type(l, ctx), b = type(r, ctx)
+        var rctx = ctx
+        rctx.operand = op != .and && op != .or
+        let a = type(l, ctx), b = type(r, rctx)
         func known(_ t: ValueType) -> Bool { t != .any && t != .null }
         switch op {
         case .and, .or:
@@ -380,7 +399,7 @@ struct Checker {
         case .in, .notIn, .within: return .bool
         case .add, .sub, .mul, .div, .mod:
             if known(a) && known(b) {
-                if a.isNumeric && b.isNumeric { return a == .float || b == .float || op == .div && false ? .float : a }
+                if a.isNumeric && b.isNumeric { return a == .float || b == .float ? .float : a }
                 if op == .add && a == .string && b == .string { return .string }
                 if op == .add, case .list = a, case .list = b { return a }
                 error("E301", "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
@@ -456,6 +475,7 @@ struct Checker {
     private mutating func stage(_ st: Stage, _ input: Row, _ outer: Context) -> Row {
         var ctx = outer
         ctx.row = input
+        ctx.operand = false
         switch st.kind {
         case let .where(cond):
             let t = type(cond, ctx)
@@ -464,6 +484,8 @@ struct Checker {
                       hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
             }
             return input
+        case let .select(cols) where cols.first?.isStar == true:
+            return stage(Stage(.extend(Array(cols.dropFirst())), span: st.span, nameSpan: st.nameSpan), input, outer)
         case let .select(cols):
             return records(columns(cols, ctx), base: nil)
         case let .extend(cols):
@@ -532,8 +554,15 @@ struct Checker {
                       hints: ["mentions | where ... | cooccur"])
             }
             return records([("a", .entity), ("b", .entity), ("count", .int), ("docs", .list(.document))], base: nil)
-        case let .kwic(term, width):
+        case let .kwic(term, width, regex):
             if let term { _ = type(term, outer) }
+            // A pattern given as words finds nothing: say so before it runs.
+            if !regex, case let .literal(.string(s), span)? = term, let sign = Kwic.regexSign(s) {
+                diagnostics.append(Diagnostic("W301", "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
+                                              at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(s)\"",
+                                                                          "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
+                                              severity: .warning))
+            }
             if let width { _ = type(width, outer) }
             if input.known, input.reference != .mention && input.reference != .document {
                 error("E303", "kwic works on documents or mentions", st.nameSpan)
@@ -598,19 +627,9 @@ struct Checker {
             case .entity?: return .table(.entities)
             case .mention?: return .table(.mentions)
             case .fact?: return .table(.facts)
-            case let .record(r)?: return .table(.records(t.columns, base: r.base.flatMap(referenceKind)))
+            case let .record(r)?: return .table(.records(t.columns, base: r.base.flatMap(\.referenceKind)))
             default: return .table(.records(t.columns, base: nil))
             }
-        }
-    }
-
-    static func referenceKind(_ v: Value) -> ReferenceKind? {
-        switch v {
-        case .document: return .document
-        case .entity: return .entity
-        case .mention: return .mention
-        case .fact: return .fact
-        default: return nil
         }
     }
 }

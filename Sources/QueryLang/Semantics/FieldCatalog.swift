@@ -116,7 +116,7 @@ public enum FieldCatalog {
         case .document: return ["id", "title", "outlet", "published"]
         case .entity: return ["id", "type", "name"]
         case .mention: return ["doc", "entity", "sentence", "zone", "surface"]
-        case .fact: return ["id", "subject", "predicate", "object", "date", "doc"]
+        case .fact: return ["id", "subject", "predicate", "object", "date", "doc", "source", "quote"]
         }
     }
 

@@ -3,9 +3,10 @@
 /// The search is in Runtime/AnalystStages.swift and Runtime/Kwic.swift; with a `take N` after it, it
 /// stops after N hits.
 extension Interpreter {
-    func openKwic(_ input: RowStream, _ term: Expr?, _ width: Expr?, _ span: Span, _ outer: Env, limit: Int) throws -> RowStream {
+    func openKwic(_ input: RowStream, _ term: Expr?, _ width: Expr?, regex: Bool, _ span: Span, _ outer: Env,
+                  limit: Int) throws -> RowStream {
         let rows = try input.collect { try checkRows($0, span, "the input of 'kwic'") }
-        let t = try kwic(Table(rows: rows, columns: input.columns), term, width, span, outer, limit: limit)
+        let t = try kwic(Table(rows: rows, columns: input.columns), term, width, regex: regex, span, outer, limit: limit)
         return RowStream(rows: t.rows, columns: t.columns)
     }
 }

@@ -136,6 +136,10 @@ public struct Column: Sendable, Equatable {
 }
 
 extension Column {
+    /// `*` in `select *, n = ...`: every column of the row, as `extend` keeps them.
+    public static func star(_ span: Span) -> Column { Column(name: nil, expr: .name("*", span)) }
+    public var isStar: Bool { if name == nil, case .name("*", _) = expr { return true } else { return false } }
+
     /// The names of output columns: as written (`n = ...`), else the field or function name, else
     /// `column1`, ...; a repeated name gets a number (`count`, `count2`). Names in `taken` count as used.
     public static func outputNames(_ cols: [Column], after taken: [String] = []) -> [String] {
@@ -214,8 +218,9 @@ public enum StageKind: Sendable, Equatable {
     case count
     /// `cooccur [by sentence|document] [all]`: `all` counts boilerplate zones too.
     case cooccur(CooccurScope, all: Bool)
-    /// `kwic [term] [width N]`: the term may be left out when the rows are mentions.
-    case kwic(Expr?, width: Expr?)
+    /// `kwic [matches] [term] [width N]`: the term may be left out when the rows are mentions; with
+    /// `matches` it is a regular expression (or a list of them).
+    case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
 
     public var name: String {

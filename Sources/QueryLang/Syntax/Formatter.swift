@@ -172,8 +172,8 @@ public struct Formatter: Sendable {
         case let .expand(c): return "expand " + columns([c], indent)
         case .count: return "count"
         case let .cooccur(scope, all): return "cooccur by \(scope.rawValue)" + (all ? " all" : "")
-        case let .kwic(term, width):
-            var s = "kwic"
+        case let .kwic(term, width, regex):
+            var s = regex ? "kwic matches" : "kwic"
             if let term { s += " " + e(term) }
             if let width { s += " width " + e(width) }
             return s

@@ -102,6 +102,12 @@ public struct Lexer {
             return .identifier(String(decoding: bytes[start..<i], as: UTF8.self))
         }
         if isDigit(b) { return number(start) }
+        // `$name`: a parameter the host (or `mq run --arg name=value`) supplies; a name like any other.
+        if b == 0x24, i + 1 < bytes.count, isIdentStart(bytes[i + 1]) {
+            i += 1
+            while i < bytes.count && isIdentPart(bytes[i]) { i += 1 }
+            return .identifier(String(decoding: bytes[start..<i], as: UTF8.self))
+        }
         i += 1
         switch b {
         case 0x7C: return .pipe

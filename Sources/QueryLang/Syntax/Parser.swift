@@ -100,6 +100,8 @@ public struct Parser {
     }
 
     private func endHints() -> [String] {
+        // SQL's `where type = "x"`: a comparison is `==` (`=` names a column, in select and extend).
+        if at(.assign) { return ["did you mean '=='? (a comparison is ==; = names a column in select and extend)"] }
         if let w = current.identifier, StageKind.names.contains(w) || Parser.stageSynonyms[w] != nil {
             return ["put '|' before a stage: ... | \(Parser.stageSynonyms[w] ?? w) ..."]
         }
@@ -139,6 +141,10 @@ public struct Parser {
         if atWord("let") {
             advance()
             let name = try expectIdentifier("a variable name after 'let'")
+            if name.name.hasPrefix("$") {
+                throw error("E101", "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
+                            hints: ["mq run --arg \(name.name.dropFirst())=VALUE, or let a name without '$'"])
+            }
             _ = try expect(.assign, "'=' after 'let \(name.name)'")
             let value = try expression()
             return Statement(.let(name, value), span: start.to(value.span))
@@ -387,6 +393,11 @@ public struct Parser {
         case "where":
             let e = try binary(0)
             return done(.where(e), e.span)
+        case "select" where at(.star):
+            // `select *` keeps every column of the row; `select *, n = expr` adds columns, as extend does.
+            let star = advance()
+            let cols = consume(.comma) ? [Column.star(star.span)] + (try columns()) : [Column.star(star.span)]
+            return done(.select(cols), cols.count > 1 ? cols.last!.expr.span : star.span)
         case "select", "extend":
             let cols = try columns()
             return done(name == "select" ? .select(cols) : .extend(cols), cols.last!.expr.span)
@@ -477,18 +488,25 @@ public struct Parser {
             return done(.cooccur(scope, all: all), end)
         case "kwic":
             var term: Expr? = nil
+            let regex = atWord("matches")
+            if regex {
+                let m = advance()
+                if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width") {
+                    throw error("E101", "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
+                }
+            }
             if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width")) { term = try binary(0) }
             var width: Expr? = nil
             if atWord("width") {
                 advance()
                 width = try binary(0)
             }
-            return done(.kwic(term, width: width), width?.span ?? term?.span ?? start)
+            return done(.kwic(term, width: width, regex: regex), width?.span ?? term?.span ?? start)
         case "timeline":
             return done(.timeline, start)
         default:
             var hints: [String] = []
-            if let syn = Parser.stageSynonyms[name] { hints.append("did you mean '\(syn)'?") }
+            if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
             else if let h = Suggestions.hint(for: name, in: StageKind.names) { hints.append(h) }
             hints.append("stages: " + StageKind.names.joined(separator: ", "))
             throw error("E202", "unknown stage '\(name)'", start, hints: hints)

@@ -60,7 +60,11 @@ public struct Completer: Sendable {
             switch metaCommands[command] {
             case .file?: return Result(candidates: [], replacing: arg.count, wantsFiles: true, prefix: arg)
             case .mode?: return result(OutputFormat.allCases.map(\.rawValue), prefix: arg)
-            case .topic?: return result(StageKind.names + functionNames + ["syntax", "fields", "dates", "null", "errors"], prefix: arg)
+            case .topic?:
+                // Every page of the reference, and the lists.
+                let pages = HelpIndex.reference.pages.keys.filter { !$0.contains(" ") }
+                return result(Array(Set(StageKind.names + functionNames + pages + ["fields", "errors", "functions", "operators", "stages"])).sorted(),
+                              prefix: arg)
             case .source?: return result(FieldCatalog.sources.map(\.name), prefix: arg)
             case .onOff?: return result(["on", "off"], prefix: arg)
             default: return Result(candidates: [], replacing: 0, prefix: "")

@@ -12,10 +12,16 @@ final class LineEditor {
     var pendingText = ""
     /// Set when Ctrl-C cancelled the line; the caller discards the pending statement.
     var cancelled = false
+    /// True between the start and end markers of a bracketed paste: the lines read then are one unit.
+    private(set) var pasting = false
+    /// Whether the terminal is asked to mark pastes (xterm's bracketed paste mode, 2004).
+    private let bracketedPaste: Bool
     /// Candidates for the text before the cursor.
     var complete: (String) -> Completer.Result = { _ in Completer.Result(candidates: [], replacing: 0, prefix: "") }
 
     init() {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        bracketedPaste = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 && !term.isEmpty && term != "dumb"
         mq_setup_locale()
         el = el_init("mq", mq_stdin(), mq_stdout(), mq_stderr())
         history = history_init()
@@ -42,6 +48,16 @@ final class LineEditor {
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().cancelLine()
         })
         mq_el_bind(el, "^C", "mq-cancel")
+        mq_el_addfn(el, "mq-paste-begin", "start of a bracketed paste", { el, _ in
+            guard let el, let data = mq_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().pasteBegins()
+        })
+        mq_el_addfn(el, "mq-paste-end", "end of a bracketed paste", { el, _ in
+            guard let el, let data = mq_el_get_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().pasteEnds()
+        })
+        mq_el_bind(el, "\\e[200~", "mq-paste-begin")
+        mq_el_bind(el, "\\e[201~", "mq-paste-end")
         mq_el_settty_noisig(el)
         for key in ["\\e[1~", "\\e[H", "\\eOH"] { mq_el_bind(el, key, "ed-move-to-beg") }
         for key in ["\\e[4~", "\\e[F", "\\eOF"] { mq_el_bind(el, key, "ed-move-to-end") }
@@ -57,11 +73,21 @@ final class LineEditor {
         promptBytes = Array(prompt.utf8CString)
         cancelled = false
         var count: Int32 = 0
-        guard let p = el_gets(el, &count), count > 0 else { return nil }
+        let got = el_gets(el, &count)
+        guard let p = got, count > 0 else { pasting = false; return nil }
         var line = String(cString: p)
         if line.hasSuffix("\n") { line.removeLast() }
         return line
     }
+
+    /// Asks the terminal to mark pastes for the rest of the session (and stops when `on` is false).
+    func markPastes(_ on: Bool) {
+        if bracketedPaste { FileHandle.standardOutput.write(Data((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)) }
+    }
+
+    /// Whether more input is already waiting (the next line of a paste, when the terminal does not
+    /// mark pastes); waits a few milliseconds for a paste that arrives in pieces.
+    func inputPending() -> Bool { pasting || mq_input_pending(10) != 0 }
 
     /// Adds an entry to the in-memory history (multi-line statements as one entry).
     func addHistory(_ entry: String) {
@@ -120,11 +146,26 @@ final class LineEditor {
         }
     }
 
+    private func pasteBegins() -> UInt8 {
+        pasting = true
+        return UInt8(CC_NORM)
+    }
+
+    /// At the end of a paste that ended with a line break, the empty line that follows is entered, so
+    /// that the pasted statements run as typed ones would; otherwise the last line stays to be edited.
+    private func pasteEnds() -> UInt8 {
+        pasting = false
+        let (before, after) = textBeforeCursor()
+        if before.isEmpty && after == 0 { el_push(el, "\n") }
+        return UInt8(CC_NORM)
+    }
+
     private func cancelLine() -> UInt8 {
         let (_, after) = textBeforeCursor()
         if after > 0 { _ = el_cursor(el, Int32(after)) }
         _ = el_insertstr(el, "^C")
         cancelled = true
+        pasting = false
         el_push(el, "\n")
         return UInt8(CC_REFRESH)
     }

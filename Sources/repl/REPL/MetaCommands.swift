@@ -3,79 +3,117 @@ import QueryLang
 
 /// The dot-commands of the REPL, in the style of sqlite3 and duckdb.
 enum MetaCommands {
-    static let help: [(String, String)] = [
-        (".help [topic]", "this help, or help on a stage, function or topic (syntax, fields, dates, null, errors)"),
-        (".read FILE", "run the statements of a script (also .run)"),
-        (".save FILE", "save the statements of this session that ran without error as a .mq script"),
-        (".mode MODE", "output as table, csv, tsv, json, jsonl or markdown"),
-        (".timing on|off", "show how long each statement takes"),
-        (".maxrows N", "rows a table shows (0 for all)"),
-        (".schema [source]", "the sources and their fields"),
-        (".explain QUERY", "the plan of a query after the rewrite passes, without running it"),
-        (".history [N]", "the last N statements from history"),
-        (".corpus", "what the corpus holds"),
-        (".quit", "leave (also .exit, or Ctrl-D)"),
-    ]
-
-    static let arguments: [String: Completer.MetaArgument] = [
-        ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
-        ".maxrows": .none, ".schema": .source, ".explain": .none, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
-    ]
+    static var arguments: [String: Completer.MetaArgument] { ShellCommands.arguments }
 
     static func run(_ line: String, in repl: REPLSession) {
         let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
         let command = parts[0]
         let arg = parts.count > 1 ? parts[1].trimmed : ""
         switch command {
-        case ".help": print(helpText(arg, repl))
+        // Help and the schema can be long: through the pager, as results are.
+        case ".help": Pager.write(helpText(arg, repl) + "\n", enabled: repl.commandOrigin == nil)
         case ".quit", ".exit": repl.running = false
+        case "\\x":
+            switch arg {
+            case "": repl.expanded = repl.expanded == .on ? .off : .on
+            case "on", "off", "auto": repl.expanded = TableRenderer.Expanded(rawValue: arg)!
+            default: repl.fail("\\x takes on, off or auto (now \(repl.expanded.rawValue))"); return
+            }
+            print("expanded display is \(repl.expanded.rawValue)")
+        case ".maxwidth":
+            guard let n = Int(arg), n >= 0 else { repl.fail(".maxwidth takes a number of columns (0 for no limit)"); return }
+            repl.maxWidth = n == 0 ? nil : max(n, 4)
+        case ".output", ".once":
+            var words = arg.split(separator: " ").map(String.init)
+            let force = words.first == "-f" || words.first == "--force"
+            if force { words.removeFirst() }
+            let path = words.joined(separator: " ")
+            if command == ".output" { repl.closeOutput() }
+            guard !path.isEmpty else {
+                if command == ".once" { repl.fail(".once takes a file name") }
+                return
+            }
+            guard let file = openOutput(path, force: force, repl) else { return }
+            if command == ".output" { repl.outputFile = file } else { repl.pendingOnce = file }
         case ".mode":
             guard let m = OutputFormat(rawValue: arg) else {
-                printError(".mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(repl.mode.rawValue))")
+                repl.fail(".mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (now \(repl.mode.rawValue))")
                 return
             }
             repl.mode = m
         case ".timing":
-            guard arg == "on" || arg == "off" else { printError(".timing takes on or off"); return }
+            guard arg == "on" || arg == "off" else { repl.fail(".timing takes on or off"); return }
             repl.timing = arg == "on"
         case ".maxrows":
-            guard let n = Int(arg), n >= 0 else { printError(".maxrows takes a number (0 for all)"); return }
+            guard let n = Int(arg), n >= 0 else { repl.fail(".maxrows takes a number (0 for all)"); return }
             repl.maxRows = n == 0 ? Int.max : n
         case ".read", ".run":
-            guard !arg.isEmpty else { printError("\(command) takes a file name"); return }
-            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { printError("cannot read \(arg)"); return }
+            guard !arg.isEmpty else { repl.fail("\(command) takes a file name"); return }
+            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { repl.fail("cannot read \(arg)"); return }
             // A script that reads itself, directly or through others, stops at a fixed depth.
-            guard repl.scriptDepth < 16 else { printError("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
+            guard repl.scriptDepth < 16 else { repl.fail("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
             repl.scriptDepth += 1
             defer { repl.scriptDepth -= 1 }
-            repl.runScript(text, name: arg, interactive: false)
+            // A script that stops at an error has said where; the command fails with it.
+            if !repl.runScript(text, name: arg, interactive: false) { repl.commandFailed = true }
         case ".save": save(arg, repl)
-        case ".schema": print(schema(arg))
+        case ".schema": Pager.write(schema(arg) + "\n", enabled: repl.commandOrigin == nil)
         case ".explain":
-            guard !arg.isEmpty else { printError(".explain takes a query"); return }
+            guard !arg.isEmpty else { repl.fail(".explain takes a query"); return }
             do {
                 let compiled = try repl.engine.compile(arg, file: "<explain>", in: repl.session)
                 // With the PostgreSQL engine, the statement the query becomes.
                 if let sql = repl.sql { print(try sql.explain(compiled)) } else { print(repl.engine.explain(compiled)) }
             } catch {
-                printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
+                repl.fail(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }
         case ".history":
-            guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { printError(".history takes a number of entries"); return }
+            guard let n = arg.isEmpty ? 20 : Int(arg), n >= 0 else { repl.fail(".history takes a number of entries"); return }
             for (i, h) in repl.history.suffix(n).enumerated() {
                 print(String(format: "%4d  ", repl.history.count - min(n, repl.history.count) + i + 1) + h.replacingOccurrences(of: "\n", with: "\n      "))
             }
         case ".corpus":
             print(CorpusStats(corpus: repl.corpus).render())
         default:
-            let hint = Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
-            printError("unknown command \(command) (\(hint))")
+            let hint = habits[command].map { "did you mean \($0)?" }
+                ?? Suggestions.hint(for: command, in: arguments.keys) ?? "see .help"
+            repl.fail("unknown command \(command) (\(hint))")
+        }
+    }
+
+    /// Commands of sqlite3, duckdb and psql, with the command that does their work here.
+    static let habits: [String: String] = [
+        ".timer": ".timing", ".tables": ".schema", ".table": ".schema", ".indexes": ".schema", ".fullschema": ".schema",
+        ".headers": ".mode", ".separator": ".mode csv or .mode tsv", ".show": ".mode, .timing, .maxrows",
+        ".q": ".quit", "\\q": ".quit", "\\d": ".schema", "\\dt": ".schema", "\\timing": ".timing", "\\o": ".output",
+        "\\i": ".read", "\\h": ".help", "\\?": ".help", ".print": "print \"...\"", ".dump": ".save",
+    ]
+
+    /// The file of `.output` or `.once`. An existing file is replaced only with -f or a yes at the prompt
+    /// (a script cannot answer: it needs -f).
+    private static func openOutput(_ path: String, force: Bool, _ repl: REPLSession) -> OutputFile? {
+        var overwrite = force
+        if !force && FileManager.default.fileExists(atPath: path) {
+            guard repl.commandOrigin == nil else {
+                repl.fail("\(path) exists; not overwritten (.output -f \(path) replaces it)")
+                return nil
+            }
+            guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
+                  ["y", "yes"].contains(answer.trimmed.lowercased()) else {
+                print("results stay on the screen")
+                return nil
+            }
+            overwrite = true
+        }
+        do { return try OutputFile(path: path, overwrite: overwrite) } catch {
+            repl.fail("\(error)")
+            return nil
         }
     }
 
     /// Writes the session's successful statements; never overwrites a file without asking.
     private static func save(_ path: String, _ repl: REPLSession) {
-        guard !path.isEmpty else { printError(".save takes a file name"); return }
+        guard !path.isEmpty else { repl.fail(".save takes a file name"); return }
         if FileManager.default.fileExists(atPath: path) {
             guard let answer = repl.editor.readLine(prompt: "\(path) exists; overwrite it? [y/N] "),
                   answer.trimmed.lowercased() == "y" || answer.trimmed.lowercased() == "yes" else {
@@ -88,7 +126,7 @@ enum MetaCommands {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             print("saved \(repl.transcript.count) statement\(repl.transcript.count == 1 ? "" : "s") to \(path)")
         } catch {
-            printError("cannot write \(path): \(error)")
+            repl.fail("cannot write \(path): \(error)")
         }
     }
 
@@ -105,6 +143,7 @@ enum MetaCommands {
     }
 
     static func helpText(_ topic: String, _ repl: REPLSession) -> String {
+        let index = HelpIndex.reference
         if topic.isEmpty {
             var s = """
             Type a query and press Enter; an unfinished one (open bracket, trailing |) continues on the next line.
@@ -113,39 +152,37 @@ enum MetaCommands {
               docs | kwic "drone" width 30
             Stages: \(StageKind.names.joined(separator: ", "))
             Sources: docs, entities, mentions, facts (.schema lists their fields)
-            TAB completes stages, fields, functions, variables and entity names inside ent(".
+            .help TOPIC for a stage, operator, function, dot-command or code (.help join, .help matches,
+            .help split, .help E205); .help functions, .help operators for the lists.
 
             """
-            for (c, h) in help { s += "  " + DisplayWidth.pad(c, 20) + h + "\n" }
+            for (usage, summary) in ShellCommands.summaries(index) { s += "  " + DisplayWidth.pad(usage, 22) + summary + "\n" }
             return s.trimmingTrailingNewline()
         }
-        if let f = repl.engine.options.functions[topic] { return "\(f.signature)\n  \(f.help)" }
-        if let f = FunctionRegistry.special[topic] { return "\(f.signature)\n  \(f.help)" }
-        if let a = Aggregates.all.first(where: { $0.name == topic }) { return "\(a.signature)  (aggregate, in summarize)\n  \(a.help)" }
-        if let s = stageHelp[topic] { return s }
-        switch topic {
-        case "syntax": return "source | stage | stage ...; let x = ...; def f(a) = ...; assert cond, \"message\"; print x; import \"file.mq\"; # comment"
+        let key = ShellCommands.aliases[topic] ?? topic
+        switch key {
+        case "functions":
+            return "Functions (.help NAME for one): " + index.names(.function).joined(separator: ", ")
+                + "\nAggregates, in summarize: " + index.names(.aggregate).joined(separator: ", ")
+        case "operators": return "Operators (.help NAME for one): " + index.names(.operator).joined(separator: " ")
+        case "stages": return "Stages (.help NAME for one): " + index.names(.stage).joined(separator: ", ")
+        case "sources": return "Sources (.help NAME for one): " + index.names(.source).joined(separator: ", ")
+        case "errors", "diagnostics", "codes":
+            return "Diagnostic codes (.help CODE for one): " + index.names(.diagnostic).joined(separator: " ")
         case "fields": return schema("")
-        case "dates": return "@2014, @2014-06, @2023-11-17 (and @~2013): a date keeps its precision; d within @2014 tests the interval; year(d), month(d), precision(d)"
-        case "null": return "null is a value: null == null is true, comparisons with null are false, aggregates skip nulls, where drops rows whose condition is null"
-        case "errors": return "errors have a code (E0xx lexing, E1xx parsing, E2xx names, E3xx types, E4xx running), a place and hints; see docs/language.md"
-        default:
-            let all = StageKind.names + Array(repl.engine.options.functions.functions.keys) + ["syntax", "fields", "dates", "null", "errors"]
-            return "no help on '\(topic)'" + (Suggestions.hint(for: topic, in: all).map { " (\($0))" } ?? "")
+        default: break
         }
+        let pages = index.lookup(key)
+        if let first = pages.first {
+            var text = HelpIndex.render(first)
+            let others = pages.dropFirst().map { "\($0.kind.rawValue) \($0.name) (.help \($0.kind.rawValue) \($0.name))" }
+            if !others.isEmpty { text += "\nAlso: " + others.joined(separator: "; ") }
+            return text
+        }
+        if let f = repl.engine.options.functions[key] { return "\(f.signature)\n  \(f.help)" }
+        let all = index.pages.keys.map { $0 } + ["functions", "operators", "stages", "sources", "errors", "fields"]
+        return "no help on '\(topic)'" + (Suggestions.hint(for: topic, in: all).map { " (\($0))" } ?? "")
     }
-
-    static let stageHelp: [String: String] = [
-        "where": "| where CONDITION — keep the rows where it is true", "select": "| select a, n = expr — choose and compute columns",
-        "extend": "| extend n = expr — add columns, keep the row", "sort": "| sort by expr [asc|desc], ... — order rows (nulls last)",
-        "take": "| take N — the first N rows", "top": "| top N by expr [asc|desc] — the N largest (desc by default)",
-        "distinct": "| distinct [a, b] — rows without repeats", "summarize": "| summarize n = count(), ... by key, ... — aggregate per group",
-        "join": "| join [kind=inner|left|semi|anti] (pipeline) on key | on left == right", "union": "| union (pipeline) — append rows",
-        "expand": "| expand x = list — one row per item", "count": "| count — the number of rows",
-        "cooccur": "mentions | cooccur [by sentence|document] [all] — entity pairs with counts and documents (own text unless all)",
-        "kwic": "docs | kwic \"term\" [width N] — keyword in context; also mentions | kwic, or kwic ent(\"...\")",
-        "timeline": "entities | where ... | timeline — facts and dated documents in date order",
-    ]
 }
 
 extension String {

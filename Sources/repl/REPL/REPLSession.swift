@@ -16,19 +16,35 @@ final class REPLSession {
     var mode: OutputFormat
     var timing = false
     var maxRows = 40
+    /// One field per line: always, never, or when a row does not fit the terminal (`\x`).
+    var expanded: TableRenderer.Expanded = .auto
+    /// Widest a table column may be (`.maxwidth`); nil for no limit.
+    var maxWidth: Int?
+    /// `.output FILE`: every result goes there until `.output` alone (written when it is closed).
+    var outputFile: OutputFile?
+    /// `.once FILE`: the results of the next statements go there; `onceFile` while they run.
+    var pendingOnce: OutputFile?
+    private var onceFile: OutputFile?
     /// How deep `.read` scripts nest (a script may read itself).
     var scriptDepth = 0
     let color: Bool
     var running = true
+    /// Where the dot-command being run comes from (`file:line` in a script), for its error messages.
+    var commandOrigin: String?
+    /// Set by ``fail(_:)`` while a dot-command runs.
+    var commandFailed = false
 
     /// The PostgreSQL engine queries run on (--engine), or nil to run them in memory.
     var sql: SQLRunner?
 
-    init(corpus: Corpus, mode: OutputFormat, sql: ((Engine) -> SQLRunner)? = nil) {
+    init(corpus: Corpus, mode: OutputFormat, output: OutputFile? = nil, parameters: [String: String] = [:],
+         sql: ((Engine) -> SQLRunner)? = nil) {
+        outputFile = output
         self.corpus = corpus
         engine = Engine.commandLine(corpus: corpus)
         self.sql = sql?(engine)
         session = engine.makeSession()
+        for (name, value) in parameters { session.setParameter(name, .string(value)) }
         self.mode = mode
         color = Terminal.colorOnStdout
         historyFile = HistoryFile(path: HistoryFile.defaultPath())
@@ -48,6 +64,8 @@ final class REPLSession {
         Interrupt.install()
         print("mq on \(corpus.name): \(corpus.documents.count) documents, \(corpus.entities.count) entities, \(corpus.facts.count) facts. .help for help, Ctrl-D to quit.")
         runRCFile()
+        editor.markPastes(true)
+        defer { editor.markPastes(false) }
         while running {
             guard let statement = readStatement() else { break }
             if statement.trimmed.isEmpty { continue }
@@ -58,6 +76,19 @@ final class REPLSession {
             execute(statement, interactive: true)
         }
         saveHistory()
+        closeOutput()
+    }
+
+    /// Ends `.output`: the file takes its name now.
+    func closeOutput() {
+        guard let file = outputFile else { return }
+        outputFile = nil
+        do { try file.commit() } catch { printError("mq: \(error)") }
+    }
+
+    /// Writes a result where it goes: the `.once` or `.output` file, else the terminal (through the pager).
+    private func emit(_ text: String, interactive: Bool) {
+        if let file = onceFile ?? outputFile { file.write(text) } else { Pager.write(text, enabled: interactive) }
     }
 
     func saveHistory() {
@@ -66,7 +97,10 @@ final class REPLSession {
         }
     }
 
-    /// Reads lines until they form a finished statement (or a meta-command); nil at end of input.
+    /// Reads lines until they form a finished unit (or a meta-command); nil at end of input.
+    /// A unit ends at a line after which the statements are finished, unless more input is already
+    /// waiting (a paste): pasted lines are gathered and parsed together, as `mq run` reads a file, so
+    /// that a pipeline pasted one stage per line is one statement.
     private func readStatement() -> String? {
         var lines: [String] = []
         while true {
@@ -81,31 +115,98 @@ final class REPLSession {
                 lines = []
                 continue
             }
-            if lines.isEmpty && line.trimmed.hasPrefix(".") { return line }
+            if lines.isEmpty && ScriptReader.isCommandLine(line) { return line }
             lines.append(line)
             let text = lines.joined(separator: "\n")
             if text.trimmed.isEmpty { return "" }
-            if Parser.isComplete(text) { return text }
+            if editor.inputPending() { continue }
+            if Self.isFinished(text) { return text }
         }
     }
 
-    /// Runs a meta-command or mq statements; `interactive` controls the pager and the transcript.
-    func execute(_ text: String, interactive: Bool, file: String = "<repl>") {
-        if text.trimmed.hasPrefix(".") {
-            MetaCommands.run(text.trimmed, in: self)
-            return
+    /// Whether the last statements of a unit are finished (its dot-command lines always are).
+    static func isFinished(_ text: String) -> Bool {
+        guard case let .statements(last, _)? = ScriptReader.units(text).last else { return true }
+        return Parser.isComplete(last)
+    }
+
+    /// Runs a unit of input (a typed statement, a paste, a script) through the script reader: its
+    /// dot-commands and blocks of statements in turn, stopping at the first error. `interactive`
+    /// controls the pager and the transcript. Returns false when something failed.
+    @discardableResult
+    func execute(_ text: String, interactive: Bool, file: String = "<repl>") -> Bool {
+        for unit in ScriptReader.units(text) {
+            guard running else { return true }
+            switch unit {
+            case let .command(line, number):
+                let outer = commandOrigin
+                commandOrigin = interactive ? nil : "\(file):\(number)"
+                defer { commandOrigin = outer }
+                commandFailed = false
+                MetaCommands.run(line, in: self)
+                if commandFailed { return false }
+            case let .statements(statements, _):
+                // `.once`: these statements' results go to its file, which takes its name after them.
+                if let once = pendingOnce {
+                    pendingOnce = nil
+                    onceFile = once
+                }
+                let ok = runStatements(statements, interactive: interactive, file: file)
+                if let once = onceFile {
+                    onceFile = nil
+                    if ok {
+                        do { try once.commit() } catch { printError("mq: \(error)") }
+                    } else {
+                        once.abandon()
+                        printError("\(once.path) not written (the statement stopped at an error)")
+                    }
+                }
+                if !ok { return false }
+            }
         }
+        return true
+    }
+
+    /// Reports a meta-command's error (with the script's file:line when it came from one) and marks the
+    /// command as failed, so that a script stops there.
+    func fail(_ message: String) {
+        commandFailed = true
+        printError((commandOrigin.map { $0 + ": " } ?? "") + message)
+    }
+
+    /// Compiles and runs a block of statements; prints their outputs. False on an error.
+    private func runStatements(_ text: String, interactive: Bool, file: String) -> Bool {
         let token = CancellationToken()
         Interrupt.current = token
         defer { Interrupt.current = nil }
         let start = ContinuousClock.now
         var output = ""
-        let options = TableRenderer.Options(width: Int(mq_terminal_columns()) > 0 ? Int(mq_terminal_columns()) : nil,
-                                            maxRows: mode == .table ? maxRows : nil, color: color)
+        var ok = true
+        var last: Value? = nil
+        // A file gets every row, at no width and without colour; the terminal gets what fits.
+        let toFile = (onceFile ?? outputFile) != nil
+        let columns = Int(mq_terminal_columns())
+        let options = toFile
+            ? TableRenderer.Options(maxColumnWidth: maxWidth)
+            : TableRenderer.Options(width: columns > 0 ? columns : nil, maxRows: mode == .table || mode == .line ? maxRows : nil,
+                                    color: color, maxColumnWidth: maxWidth, expanded: expanded)
+        defer {
+            // `_` is the last result, for the statements typed after.
+            if let last { session.setVariable("_", last) }
+        }
         do {
             let compiled = try engine.compile(text, file: file, in: session)
             if !compiled.warnings.isEmpty { printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
-            let show = { (out: StatementOutput) in output += self.mode.render(out, corpus: self.corpus, options: options) }
+            let writer = ResultWriter(format: mode, corpus: corpus, options: options) { output += $0 }
+            defer { writer.finish() }
+            let show = { (out: StatementOutput) in
+                switch out {
+                case let .table(t, _): last = .table(t)
+                case let .value(v, _): last = v
+                case .printed: break
+                }
+                writer.write(out)
+            }
             if let sql {
                 try sql.run(compiled, onOutput: show)
                 // The session learns the names the statement defined, for the checker of the next one.
@@ -113,9 +214,10 @@ final class REPLSession {
             } else {
                 try session.run(compiled, cancel: token, onOutput: show)
             }
-            if interactive { transcript.append(text) }
+            if interactive { transcript.append(text.trimmingLeadingBlankLines()) }
         } catch {
-            if !output.isEmpty { Pager.write(output, enabled: interactive) }
+            ok = false
+            if !output.isEmpty { emit(output, interactive: interactive) }
             output = ""
             if error.items.contains(where: { $0.code == "E403" }) {
                 printError("interrupted")
@@ -123,10 +225,11 @@ final class REPLSession {
                 printError(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }
         }
-        if !output.isEmpty { Pager.write(output, enabled: interactive) }
+        if !output.isEmpty { emit(output, interactive: interactive) }
         if timing {
             print(String(format: "time: %.1f ms", (ContinuousClock.now - start).milliseconds))
         }
+        return ok
     }
 
     /// `$XDG_CONFIG_HOME/mq/mqrc` (or `~/.config/mq/mqrc`), read at interactive start only.
@@ -138,23 +241,19 @@ final class REPLSession {
         runScript(text, name: path, interactive: false)
     }
 
-    /// Runs a script's lines as if typed (meta-commands included), statement by statement.
-    func runScript(_ text: String, name: String, interactive: Bool) {
-        var pending: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if pending.isEmpty && line.trimmed.hasPrefix(".") {
-                MetaCommands.run(line.trimmed, in: self)
-                continue
-            }
-            pending.append(line)
-            let chunk = pending.joined(separator: "\n")
-            if Parser.isComplete(chunk) {
-                if !chunk.trimmed.isEmpty { execute(chunk, interactive: interactive, file: name) }
-                pending = []
-            }
-        }
-        if !pending.joined().trimmed.isEmpty {
-            printError("\(name): the last statement is unfinished")
-        }
+    /// Runs a script (`.read`, the rc file) as `mq run` reads one; stops at its first error, which
+    /// names the file, line and column. Returns false when it stopped.
+    @discardableResult
+    func runScript(_ text: String, name: String, interactive: Bool) -> Bool {
+        execute(text, interactive: interactive, file: name)
+    }
+}
+
+extension String {
+    /// The text without the blank lines before its first statement.
+    func trimmingLeadingBlankLines() -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        while let f = lines.first, f.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
+        return lines.joined(separator: "\n")
     }
 }

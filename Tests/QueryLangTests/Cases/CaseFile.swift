@@ -22,8 +22,14 @@ struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
     enum Kind: String, Sendable, CaseIterable {
         /// The outputs of every statement in the CSV format (`mq --format csv`), concatenated.
         case csv
-        /// The outputs in the JSON format (`mq --format json`).
+        /// The outputs in the JSON format (`mq --format json`): one document for the whole run.
         case json
+        /// The outputs in the JSON-lines format (`mq --format jsonl`).
+        case jsonl
+        /// The outputs in the TSV format (`mq --format tsv`).
+        case tsv
+        /// The outputs in the line format (`mq --format line`): one field per line.
+        case line
         /// The outputs in the default table format; for a single value that is the value as a table cell.
         case value
         /// Same rendering as `value`, for aligned tables.

@@ -56,12 +56,24 @@ struct CaseFileTests {
             } catch {
                 return "(error)\n" + renderer.render(error.items)
             }
-        case .csv, .json, .value, .table:
-            let format: OutputFormat = c.kind == .csv ? .csv : (c.kind == .json ? .json : .table)
+        case .csv, .json, .jsonl, .tsv, .line, .value, .table:
+            let format: OutputFormat = switch c.kind {
+            case .csv: .csv
+            case .json: .json
+            case .jsonl: .jsonl
+            case .tsv: .tsv
+            case .line: .line
+            default: .table
+            }
             let session = engine.makeSession()
             do {
                 let outputs = try session.run(c.query, file: sourceName)
-                return outputs.map { format.render($0, corpus: engine.corpus) }.joined()
+                // As mq writes a run: several outputs in JSON are one document.
+                var text = ""
+                let writer = ResultWriter(format: format, corpus: engine.corpus) { text += $0 }
+                outputs.forEach(writer.write)
+                writer.finish()
+                return text
             } catch {
                 return "(error)\n" + renderer.render(error.items)
             }

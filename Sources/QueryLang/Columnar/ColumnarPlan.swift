@@ -1,0 +1,190 @@
+/// A plan subtree compiled for the columnar executor: batches of typed vectors flow from a scan through
+/// `where`, `extend`, `select`, `summarize`, `count`, `distinct`, `sort`, `top` and `take`; expressions are
+/// compiled once (``ExprCompiler``). ``ColumnarPass`` puts a subtree here when every part of it compiles;
+/// `Executor` runs it and turns its rows into values at the boundary (``ColumnarContext/rows(_:)``).
+struct ColumnarNode {
+    let schema: ColumnarSchema
+    /// Opens the stage: each call of the result gives the next batch, nil at the end.
+    let open: (ColumnarContext) throws -> () throws -> Batch?
+}
+
+/// What a running columnar plan needs: the corpus's vectors and the interpreter's limits and diagnostics.
+final class ColumnarContext: @unchecked Sendable {
+    unowned let interpreter: Interpreter
+    /// The environment the pipeline runs in (for a join's right side).
+    let env: Interpreter.Env
+    /// The part of the scan this context runs (part `index` of `count`), when a stage runs its input on
+    /// several cores; nil for all of it.
+    let partition: (index: Int, count: Int)?
+    /// Steps counted by a partition, charged to the interpreter when the partitions are done.
+    private(set) var localSteps = 0
+
+    init(interpreter: Interpreter, env: Interpreter.Env, partition: (index: Int, count: Int)? = nil) {
+        self.interpreter = interpreter
+        self.env = env
+        self.partition = partition
+    }
+
+    /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation. A
+    /// partition (on a thread of its own) counts its own steps and checks what it can read safely.
+    func spend(_ rows: Int, _ span: Span) throws {
+        guard let partition else { return try interpreter.spend(rows, span) }
+        localSteps += rows
+        try interpreter.checkpointFromAnotherThread(span, steps: localSteps * partition.count)
+    }
+}
+
+enum ColumnarCompiler {
+    static let batchSize = 4096
+
+    /// The columnar form of a plan subtree, or nil when some part of it does not compile.
+    static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns) -> ColumnarNode? {
+        func exprs(_ schema: ColumnarSchema) -> ExprCompiler {
+            ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals) { code, message, span, hints, row in
+                ColumnarFailure(code: code, message: message, span: span, hints: hints, row: row)
+            }
+        }
+        switch node.op {
+        case let .scan(kind):
+            return scan(kind)
+        case let .filter(input, cond):
+            guard let inner = compile(input, context, columns: columns), let c = exprs(inner.schema).compile(cond), c.type == .bool
+            else { return nil }
+            return ColumnarStages.filter(inner, c, node.span)
+        case let .extend(input, cols):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
+            guard compiled.allSatisfy({ $0 != nil }) else { return nil }
+            return ColumnarStages.extend(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
+        case let .select(input, cols):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
+            guard compiled.allSatisfy({ $0 != nil }) else { return nil }
+            return ColumnarStages.select(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
+        case let .take(input, .literal(.int(n), _)) where n >= 0:
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            return ColumnarStages.take(inner, Int(clamping: n))
+        case let .top(input, .literal(.int(n), _), keys) where n >= 0:
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
+            guard compiled.allSatisfy({ $0 != nil }) else { return nil }
+            return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: Int(clamping: n), node.span)
+        case let .sort(input, keys):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
+            guard compiled.allSatisfy({ $0 != nil }) else { return nil }
+            return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: nil, node.span)
+        case let .count(input):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            return ColumnarStages.count(inner, node.span)
+        case let .summarize(input, aggs, by):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            let keys = by.map { exprs(inner.schema).compile($0.expr) }
+            guard keys.allSatisfy({ $0 != nil }) else { return nil }
+            var calls: [AggregateCall] = []
+            for a in aggs {
+                guard let call = AggregateCall.compile(a.expr, exprs(inner.schema), context) else { return nil }
+                calls.append(call)
+            }
+            let keyNames = Column.outputNames(by)
+            return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span,
+                                      parallel: streamsFromScan(input) && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
+        case let .join(input, kind, right, keys):
+            guard keys.count == 1, let inner = compile(input, context, columns: columns),
+                  let rightKind = context.referenceRows(right),
+                  let left = exprs(inner.schema).compile(keys[0].left) else { return nil }
+            switch left.type {
+            case .ref(.mention), .float: return nil
+            default: break
+            }
+            return ColumnarJoin.node(inner, kind, right, rightKind, keys[0].right ?? keys[0].left, left, node.span)
+        case let .distinct(input, cols):
+            guard let inner = compile(input, context, columns: columns) else { return nil }
+            if cols.isEmpty {
+                // References are distinct already; records are grouped on all their columns.
+                if inner.schema.bare { return inner }
+                guard inner.schema.base == nil, inner.schema.fieldColumns.isEmpty else { return nil }
+                let s = inner.schema
+                let keys = s.types.indices.map { i in CompiledExpr(type: s.types[i], canFail: false) { $0.vectors[i] } }
+                return HashAggregate.node(inner, keys, s.names, [], [], node.span)
+            }
+            let keys = cols.map { exprs(inner.schema).compile($0.expr) }
+            guard keys.allSatisfy({ $0 != nil }) else { return nil }
+            return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a subtree is a scan and stages that keep one row for at most one row, each row on its own:
+    /// it can run as several parts of the scan at once.
+    static func streamsFromScan(_ node: PlanNode) -> Bool {
+        switch node.op {
+        case .scan: return true
+        case let .filter(i, _), let .extend(i, _), let .select(i, _): return streamsFromScan(i)
+        default: return false
+        }
+    }
+
+    private static func scan(_ kind: ReferenceKind) -> ColumnarNode {
+        ColumnarNode(schema: .scan(kind)) { ctx in
+            let corpus = ctx.interpreter.corpus
+            let all: Int
+            switch kind {
+            case .document: all = corpus.documents.count
+            case .entity: all = corpus.entities.count
+            case .mention: all = corpus.mentions.count
+            case .fact: all = corpus.facts.count
+            }
+            var position = 0
+            var total = all
+            if let p = ctx.partition {
+                position = total * p.index / p.count
+                total = total * (p.index + 1) / p.count
+            }
+            return {
+                guard position < total else { return nil }
+                let end = min(total, position + batchSize)
+                defer { position = end }
+                return Batch(count: end - position, vectors: [], base: .refs(kind, (position..<end).map { Int32($0) }))
+            }
+        }
+    }
+}
+
+/// An error raised inside a compiled expression at a row of a batch, turned into the interpreter's
+/// diagnostic where it is caught (``Interpreter/openColumnar(_:_:)``), so it names the query's file.
+struct ColumnarFailure: Error {
+    let code: String
+    let message: String
+    let span: Span
+    let hints: [String]
+    /// The row of the batch it failed at.
+    var row: Int
+}
+
+/// Errors in the order the row executor meets them. It takes one row at a time through every stage and,
+/// within a row, evaluates expressions in order; on batches, a stage evaluates its expressions on the rows
+/// before the first row where one fails (the earliest row, then the first expression failing there),
+/// hands those rows on, and raises the error only when asked for the rows after (a `take` that has enough
+/// never asks, as it never evaluates those rows on the row executor).
+enum ColumnarEval {
+    static func evaluate(_ exprs: [CompiledExpr], on batch: Batch) throws -> (batch: Batch, vectors: [Vector], pending: ColumnarFailure?) {
+        var b = batch
+        var pending: ColumnarFailure? = nil
+        attempt: while true {
+            var out: [Vector] = []
+            out.reserveCapacity(exprs.count)
+            for e in exprs {
+                do {
+                    out.append(try e.eval(b))
+                } catch let f as ColumnarFailure {
+                    pending = f
+                    b = b.gathered((0..<f.row).map { Int32($0) })
+                    continue attempt
+                }
+            }
+            return (b, out, pending)
+        }
+    }
+}

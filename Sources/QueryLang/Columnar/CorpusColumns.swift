@@ -1,0 +1,176 @@
+import Foundation
+
+/// The fields of the corpus's references as vectors: the columnar executor reads a field of many rows at
+/// once (a gather by index) instead of looking it up by name per row. String fields are coded once per
+/// session in a pool (the ids of a kind in index order, so an id's code is the reference's index).
+final class CorpusColumns: @unchecked Sendable {
+    let corpus: Corpus
+    /// Guards the coded fields, built on first use by whichever session reads them first.
+    private let lock = NSLock()
+    private let fields: FieldAccess
+    private var coded: [String: (codes: [Int32], pool: StringPool)] = [:]
+    private var zonePool: (codes: [Int32], pool: StringPool)?
+
+    init(corpus: Corpus) {
+        self.corpus = corpus
+        self.fields = FieldAccess(corpus: corpus)
+    }
+
+    /// The type of a field the executor reads as a vector; nil for the fields it does not (dates, lists,
+    /// texts, mixed objects): a query reading them runs on the row executor.
+    static func type(of field: String, in kind: ReferenceKind) -> VectorType? {
+        switch (kind, field) {
+        case (.mention, "doc"): return .ref(.document)
+        case (.mention, "entity"): return .ref(.entity)
+        case (.mention, "sentence"), (.mention, "start"), (.mention, "end"): return .int
+        case (.mention, "zone"): return .string
+        case (.mention, "own"), (.mention, "ambiguous"): return .bool
+        case (.document, "id"), (.document, "title"), (.document, "outlet"), (.document, "url"), (.document, "language"),
+             (.document, "path"):
+            return .string
+        case (.document, "outlet_entity"): return .ref(.entity)
+        case (.document, "length"), (.document, "sentences"): return .int
+        case (.document, "annotated"): return .bool
+        case (.entity, "id"), (.entity, "type"), (.entity, "name"), (.entity, "description"): return .string
+        case (.entity, "country"): return .ref(.entity)
+        case (.entity, "mention_count"): return .int
+        case (.fact, "id"), (.fact, "predicate"), (.fact, "source"), (.fact, "quote"), (.fact, "note"), (.fact, "unit"):
+            return .string
+        case (.fact, "subject"), (.fact, "said_by"): return .ref(.entity)
+        case (.fact, "doc"): return .ref(.document)
+        default: return nil
+        }
+    }
+
+    /// Field `field` of the references `ids` (-1: null, whose field is null).
+    func gather(_ field: String, of kind: ReferenceKind, _ ids: [Int32]) -> Vector {
+        switch kind {
+        case .mention: return mentionField(field, ids)
+        default:
+            switch CorpusColumns.type(of: field, in: kind) {
+            case .string?:
+                let (codes, pool) = strings(field, kind)
+                return .strings(ids.map { $0 < 0 ? -1 : codes[Int($0)] }, pool)
+            case let .ref(target)?:
+                return .refs(target, ids.map { i in
+                    guard i >= 0 else { return -1 }
+                    if case let v? = value(field, kind, Int(i)), let r = CorpusColumns.index(v) { return Int32(r) }
+                    return -1
+                })
+            case .int?:
+                var valid: [Bool]? = nil
+                let v = ids.enumerated().map { (k, i) -> Int64 in
+                    guard i >= 0, case let .int(x)? = value(field, kind, Int(i)) else {
+                        if valid == nil { valid = [Bool](repeating: true, count: ids.count) }
+                        valid![k] = false
+                        return 0
+                    }
+                    return x
+                }
+                return .ints(v, valid: valid)
+            case .bool?:
+                var valid: [Bool]? = nil
+                let v = ids.enumerated().map { (k, i) -> Bool in
+                    guard i >= 0, case let .bool(x)? = value(field, kind, Int(i)) else {
+                        if valid == nil { valid = [Bool](repeating: true, count: ids.count) }
+                        valid![k] = false
+                        return false
+                    }
+                    return x
+                }
+                return .bools(v, valid: valid)
+            default:
+                preconditionFailure("no vector for \(kind.rawValue).\(field)")
+            }
+        }
+    }
+
+    private func value(_ field: String, _ kind: ReferenceKind, _ i: Int) -> Value? {
+        switch kind {
+        case .document: return fields.field(.document(i), field)
+        case .entity: return fields.field(.entity(i), field)
+        case .mention: return fields.field(.mention(i), field)
+        case .fact: return fields.field(.fact(i), field)
+        }
+    }
+
+    static func index(_ v: Value) -> Int? {
+        switch v {
+        case let .document(i), let .entity(i), let .mention(i), let .fact(i): return i
+        default: return nil
+        }
+    }
+
+    /// The codes of a string field for every reference of a kind, and their pool.
+    private func strings(_ field: String, _ kind: ReferenceKind) -> (codes: [Int32], pool: StringPool) {
+        let key = kind.rawValue + "." + field
+        lock.lock()
+        defer { lock.unlock() }
+        if let c = coded[key] { return c }
+        let count: Int
+        switch kind {
+        case .document: count = corpus.documents.count
+        case .entity: count = corpus.entities.count
+        case .fact: count = corpus.facts.count
+        case .mention: count = corpus.mentions.count
+        }
+        let pool: StringPool
+        var codes: [Int32]
+        if field == "id" {
+            // Ids in index order: an id's code is its reference's index.
+            let ids = (0..<count).map { i -> String in
+                if case let .string(s)? = value("id", kind, i) { return s }
+                return ""
+            }
+            pool = StringPool(unique: ids)
+            codes = (0..<count).map { Int32($0) }
+            if Set(ids).count != ids.count { codes = ids.map { pool.lookup($0)! } }
+        } else {
+            pool = StringPool()
+            codes = (0..<count).map { i in
+                if case let .string(s)? = value(field, kind, i) { return pool.code(s) }
+                return -1
+            }
+        }
+        coded[key] = (codes, pool)
+        return (codes, pool)
+    }
+
+    /// The code of each zone kind by the kind's tag (its place among the cases, as a mention stores it;
+    /// the cache file relies on the same layout), and the pool of zone names.
+    private func zones() -> (codes: [Int32], pool: StringPool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let z = zonePool { return z }
+        precondition(MemoryLayout<ZoneKind>.size == 1, "a zone kind is stored as its tag")
+        let pool = StringPool()
+        var codes = [Int32](repeating: -1, count: 256)
+        for z in ZoneKind.allCases { codes[Int(unsafeBitCast(z, to: UInt8.self))] = pool.code(z.rawValue) }
+        zonePool = (codes, pool)
+        return (codes, pool)
+    }
+
+    private func mentionField(_ field: String, _ ids: [Int32]) -> Vector {
+        corpus.mentions.withUnsafeBufferPointer { ms in mentionField(field, ids, ms) }
+    }
+
+    private func mentionField(_ field: String, _ ids: [Int32], _ ms: UnsafeBufferPointer<Mention>) -> Vector {
+        func ints(_ f: (Mention) -> Int32) -> Vector { .ints(ids.map { Int64(f(ms[Int($0)])) }, valid: nil) }
+        switch field {
+        case "doc": return .refs(.document, ids.map { ms[Int($0)].doc })
+        case "entity": return .refs(.entity, ids.map { ms[Int($0)].entity })
+        case "sentence": return ints { $0.sentence }
+        case "start": return ints { $0.start }
+        case "end": return ints { $0.end }
+        case "own": return .bools(ids.map { ms[Int($0)].zone.isOwnText }, valid: nil)
+        case "ambiguous": return .bools(ids.map { ms[Int($0)].ambiguous }, valid: nil)
+        case "zone":
+            let (codes, pool) = zones()
+            return codes.withUnsafeBufferPointer { table in
+                .strings(ids.map { table[Int(unsafeBitCast(ms[Int($0)].zone, to: UInt8.self))] }, pool)
+            }
+        default:
+            preconditionFailure("no vector for mention.\(field)")
+        }
+    }
+}

@@ -1,0 +1,400 @@
+import Foundation
+
+/// `summarize` (and `distinct`) on batches: each row's keys become a fixed-width code (one word per key,
+/// and a word of null flags) looked up in an open-addressing table that numbers the groups in first-seen
+/// order; each aggregate keeps one typed accumulator per group. The result is one batch: the keys, then
+/// the aggregates.
+enum HashAggregate {
+    static func node(_ input: ColumnarNode, _ keys: [CompiledExpr], _ keyNames: [String], _ calls: [AggregateCall],
+                     _ callNames: [String], _ span: Span, parallel: Bool = false) -> ColumnarNode {
+        let names = keyNames + callNames
+        let types = keys.map(\.type) + calls.map(\.resultType)
+        let schema = ColumnarSchema(names: names, types: types, base: nil, bare: false, display: names)
+        return ColumnarNode(schema: schema) { ctx in
+            var done = false
+            return {
+                guard !done else { return nil }
+                done = true
+                var part: Partial
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                if parallel && cores > 1 && ctx.partition == nil {
+                    // Parts of the scan on the cores at once, merged in order: the groups come out in the
+                    // order they are first seen in the whole input, and an error is the first part's.
+                    let parts = min(cores, 4)
+                    let contexts = (0..<parts).map { ColumnarContext(interpreter: ctx.interpreter, env: ctx.env, partition: ($0, parts)) }
+                    var results = [Result<Partial, Error>?](repeating: nil, count: parts)
+                    results.withUnsafeMutableBufferPointer { out in
+                        // The compiled stages are pure functions of their batch; each part has its own state.
+                        nonisolated(unsafe) let out = out, input = input, keys = keys, calls = calls
+                        DispatchQueue.concurrentPerform(iterations: parts) { k in
+                            out[k] = Result { try aggregate(input, keys, calls, contexts[k], span) }
+                        }
+                    }
+                    try ctx.interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
+                    part = try results[0]!.get()
+                    for k in 1..<parts { try part.merge(try results[k]!.get(), span, ctx.interpreter) }
+                    try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'")
+                } else {
+                    part = try aggregate(input, keys, calls, ctx, span)
+                }
+                if keys.isEmpty && part.table.count == 0 {
+                    // summarize with no keys gives one row even over no rows.
+                    _ = part.table.groups([], 1)
+                    for s in part.states.indices { part.states[s].grow(to: 1) }
+                }
+                guard part.table.count > 0 else { return nil }
+                var vectors: [Vector] = []
+                for (j, k) in keys.enumerated() {
+                    let codes = (0..<part.table.count).map { part.table.word($0, j) }
+                    let nulls = (0..<part.table.count).map { part.table.word($0, keys.count) & (1 << Int64(j)) != 0 }
+                    vectors.append(rebuild(k.type, codes, nulls, part.pools[j]))
+                }
+                vectors += part.states.map { $0.result() }
+                return Batch(count: part.table.count, vectors: vectors, base: nil)
+            }
+        }
+    }
+
+    /// The groups and accumulators of (a part of) the input.
+    struct Partial {
+        var table: Grouper
+        var pools: [StringPool?]
+        var states: [AggregateState]
+
+        /// Adds another part's groups (after this part's, in their order) and accumulators.
+        mutating func merge(_ other: Partial, _ span: Span, _ interpreter: Interpreter) throws {
+            let n = other.table.count
+            guard n > 0 else { return }
+            let keys = table.width - 1
+            var kc: [(codes: [Int64], nulls: [Bool]?)] = []
+            for j in 0..<keys {
+                let codes = (0..<n).map { other.table.word($0, j) }
+                let nulls = (0..<n).map { other.table.word($0, keys) & (1 << Int64(j)) != 0 }
+                kc.append((codes, nulls))
+            }
+            for j in 0..<keys where pools[j] == nil { pools[j] = other.pools[j] }
+            let mapping = table.groups(kc, n)
+            for s in states.indices {
+                states[s].grow(to: table.count)
+                if let f = states[s].merge(other.states[s], mapping) { throw f }
+            }
+        }
+    }
+
+    private static func aggregate(_ input: ColumnarNode, _ keys: [CompiledExpr], _ calls: [AggregateCall],
+                                  _ ctx: ColumnarContext, _ span: Span) throws -> Partial {
+        let next = try input.open(ctx)
+        var part = Partial(table: Grouper(keys: keys.count), pools: Array(repeating: nil, count: keys.count),
+                           states: calls.map { AggregateState($0) })
+        while let batch = try next() {
+            try ctx.spend(batch.count, span)
+            // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
+            let arguments = calls.compactMap(\.argument)
+            let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
+            let kv = Array(evaluated.prefix(keys.count))
+            var rest = evaluated.dropFirst(keys.count).makeIterator()
+            let args = calls.map { $0.argument == nil ? nil : rest.next() }
+            for (j, v) in kv.enumerated() where part.pools[j] == nil {
+                if case let .strings(_, p) = v { part.pools[j] = p }
+            }
+            let kc = kv.map(VectorKernels.codes)
+            let before = part.table.count
+            let groups = part.table.groups(kc, b.count)
+            if part.table.count > before {
+                if ctx.partition == nil { try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'") }
+                for s in part.states.indices { part.states[s].grow(to: part.table.count) }
+            }
+            // The first failure in row order (then in the order of the calls).
+            var first = pending
+            for s in part.states.indices {
+                if let f = part.states[s].add(groups, args[s]), f.row < (first?.row ?? .max) { first = f }
+            }
+            if let first { throw first }
+        }
+        return part
+    }
+
+    /// A key vector from its codes (the inverse of ``Vector/key(_:)``).
+    private static func rebuild(_ type: VectorType, _ codes: [Int64], _ nulls: [Bool], _ pool: StringPool?) -> Vector {
+        let valid: [Bool]? = nulls.contains(true) ? nulls.map { !$0 } : nil
+        switch type {
+        case .int: return .ints(codes, valid: valid)
+        case .float: return .floats(codes.map { Double(bitPattern: UInt64(bitPattern: $0)) }, valid: valid)
+        case .bool: return .bools(codes.map { $0 != 0 }, valid: valid)
+        case .string: return .strings(zip(codes, nulls).map { $1 ? -1 : Int32($0) }, pool ?? StringPool())
+        case let .ref(k): return .refs(k, zip(codes, nulls).map { $1 ? -1 : Int32($0) })
+        }
+    }
+}
+
+/// Numbers the groups of rows in first-seen order by their keys' codes. One key whose codes are small and
+/// not negative (pool codes, references, booleans, small integers) is looked up in an array indexed by the
+/// code; other keys in a hash table of fixed-width words (one per key, and one of null flags).
+struct Grouper {
+    let width: Int
+    private var table: GroupTable
+    /// One key: group + 1 by code (0: none yet), for codes below `directLimit`.
+    private var direct: [Int32] = []
+    static let directLimit: Int64 = 1 << 20
+
+    init(keys: Int) {
+        width = keys + 1
+        table = GroupTable(width: keys + 1)
+    }
+
+    var count: Int { table.count }
+
+    func word(_ group: Int, _ j: Int) -> Int64 { table.word(group, j) }
+
+    /// The group of each of `n` rows, new groups numbered as they are first seen.
+    mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int) -> [Int32] {
+        var out = [Int32](repeating: 0, count: n)
+        var word = [Int64](repeating: 0, count: width)
+        if keys.count == 1 {
+            let codes = keys[0].codes, nulls = keys[0].nulls
+            for i in 0..<n {
+                let c = codes[i]
+                if nulls?[i] != true, c >= 0, c < Grouper.directLimit {
+                    let k = Int(c)
+                    if k >= direct.count { direct += repeatElement(0, count: Swift.max(k + 1 - direct.count, direct.count)) }
+                    if direct[k] == 0 {
+                        word[0] = c
+                        word[1] = 0
+                        direct[k] = Int32(word.withUnsafeBufferPointer { table.group($0).0 }) + 1
+                    }
+                    out[i] = direct[k] - 1
+                    continue
+                }
+                word[0] = nulls?[i] == true ? 0 : c
+                word[1] = nulls?[i] == true ? 1 : 0
+                out[i] = Int32(word.withUnsafeBufferPointer { table.group($0).0 })
+            }
+            return out
+        }
+        word.withUnsafeMutableBufferPointer { w in
+            for i in 0..<n {
+                var flags: Int64 = 0
+                for j in 0..<keys.count {
+                    if keys[j].nulls?[i] == true { w[j] = 0; flags |= 1 << Int64(j) } else { w[j] = keys[j].codes[i] }
+                }
+                w[keys.count] = flags
+                out[i] = Int32(table.group(UnsafeBufferPointer(w)).0)
+            }
+        }
+        return out
+    }
+}
+
+/// Groups numbered in first-seen order by fixed-width keys of 64-bit words (open addressing, linear
+/// probing, grown at half full).
+struct GroupTable {
+    let width: Int
+    private var keys: [Int64] = []
+    private var slots: [Int32]
+    private(set) var count = 0
+
+    init(width: Int) {
+        self.width = width
+        slots = [Int32](repeating: -1, count: 1024)
+    }
+
+    func word(_ group: Int, _ j: Int) -> Int64 { keys[group * width + j] }
+
+    private func hash(_ k: UnsafeBufferPointer<Int64>) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for w in k {
+            h = (h ^ UInt64(bitPattern: w)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// The group of a key, and whether it is new.
+    mutating func group(_ k: UnsafeBufferPointer<Int64>) -> (Int, Bool) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = hash(k) & mask
+        while true {
+            let s = Int(slots[i])
+            if s < 0 {
+                slots[i] = Int32(count)
+                keys.append(contentsOf: k)
+                count += 1
+                return (count - 1, true)
+            }
+            var same = true
+            for j in 0..<width where keys[s * width + j] != k[j] { same = false; break }
+            if same { return (s, false) }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        keys.withUnsafeBufferPointer { all in
+            for g in 0..<count {
+                let k = UnsafeBufferPointer(rebasing: all[(g * width)..<((g + 1) * width)])
+                var i = hash(k) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(g)
+            }
+        }
+    }
+}
+
+/// An aggregate call of a columnar summarize: `count()`, `countif(c)`, `sum(x)`, `avg(x)`, `min(x)`,
+/// `max(x)` on integers (avg also on floats), `dcount(x)` on any vector.
+struct AggregateCall {
+    let name: String
+    let argument: CompiledExpr?
+    let span: Span
+
+    var resultType: VectorType {
+        switch name {
+        case "avg": return .float
+        case "min", "max": return argument!.type
+        default: return .int
+        }
+    }
+
+    static func compile(_ e: Expr, _ exprs: ExprCompiler, _ context: PlanContext) -> AggregateCall? {
+        guard case let .call(name, args, span) = e, Aggregates.named[name.name] != nil,
+              !context.userFunctions.contains(name.name) else { return nil }
+        switch (name.name, args.count) {
+        case ("count", 0): return AggregateCall(name: "count", argument: nil, span: span)
+        case ("countif", 1):
+            guard let a = exprs.compile(args[0]), a.type == .bool else { return nil }
+            return AggregateCall(name: "countif", argument: a, span: span)
+        case ("sum", 1), ("min", 1), ("max", 1):
+            guard let a = exprs.compile(args[0]), a.type == .int else { return nil }
+            return AggregateCall(name: name.name, argument: a, span: span)
+        case ("avg", 1):
+            guard let a = exprs.compile(args[0]), a.type.isNumeric else { return nil }
+            return AggregateCall(name: "avg", argument: a, span: span)
+        case ("dcount", 1):
+            guard let a = exprs.compile(args[0]) else { return nil }
+            return AggregateCall(name: "dcount", argument: a, span: span)
+        default:
+            return nil
+        }
+    }
+}
+
+/// The accumulators of one aggregate call, one per group.
+struct AggregateState {
+    enum Kind { case count, countif, sum, avg, min, max, dcount }
+    let call: AggregateCall
+    let kind: Kind
+    private var counts: [Int] = []
+    private var ints: [Int64] = []
+    private var floats: [Double] = []
+    private var seen = Set<SIMD2<Int64>>()
+
+    init(_ call: AggregateCall) {
+        self.call = call
+        switch call.name {
+        case "count": kind = .count
+        case "countif": kind = .countif
+        case "sum": kind = .sum
+        case "avg": kind = .avg
+        case "min": kind = .min
+        case "max": kind = .max
+        default: kind = .dcount
+        }
+    }
+
+    mutating func grow(to groups: Int) {
+        let more = groups - counts.count
+        guard more > 0 else { return }
+        counts += repeatElement(0, count: more)
+        ints += repeatElement(0, count: more)
+        floats += repeatElement(0, count: more)
+    }
+
+    /// Adds the rows of a batch, row `i` to group `groups[i]`; the failure of the first row that overflows
+    /// a sum, if any (the rows after it are not added).
+    mutating func add(_ groups: [Int32], _ arg: Vector?) -> ColumnarFailure? {
+        switch kind {
+        case .count:
+            for g in groups { counts[Int(g)] += 1 }
+        case .countif:
+            let t = VectorKernels.truth(arg!)
+            for (i, g) in groups.enumerated() where t[i] { counts[Int(g)] += 1 }
+        case .sum:
+            guard case let .ints(x, valid)? = arg else { preconditionFailure("integers") }
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                let (s, o) = ints[Int(g)].addingReportingOverflow(x[i])
+                if o {
+                    return ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+                                           hints: ["sum floats: sum(float(x))"], row: i)
+                }
+                ints[Int(g)] = s
+                counts[Int(g)] += 1
+            }
+        case .avg:
+            let (x, valid) = VectorKernels.doubles(arg!)
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                floats[Int(g)] += x[i]
+                counts[Int(g)] += 1
+            }
+        case .min, .max:
+            guard case let .ints(x, valid)? = arg else { preconditionFailure("integers") }
+            let isMin = kind == .min
+            for (i, g) in groups.enumerated() where valid?[i] != false {
+                let k = Int(g)
+                if counts[k] == 0 || (isMin ? x[i] < ints[k] : x[i] > ints[k]) { ints[k] = x[i] }
+                counts[k] += 1
+            }
+        case .dcount:
+            let (c, nulls) = VectorKernels.codes(arg!)
+            for (i, g) in groups.enumerated() where nulls?[i] != true {
+                if seen.insert(SIMD2(Int64(g), c[i])).inserted { counts[Int(g)] += 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Adds another part's accumulators, its group `g` into group `mapping[g]`; the failure of a sum that
+    /// overflows, if any.
+    mutating func merge(_ other: AggregateState, _ mapping: [Int32]) -> ColumnarFailure? {
+        var overflowed = false
+        for (g, t) in mapping.enumerated() {
+            let k = Int(t)
+            switch kind {
+            case .count, .countif: counts[k] += other.counts[g]
+            case .sum:
+                let (v, o) = ints[k].addingReportingOverflow(other.ints[g])
+                if o { overflowed = true }
+                ints[k] = v
+                counts[k] += other.counts[g]
+            case .avg: floats[k] += other.floats[g]; counts[k] += other.counts[g]
+            case .min, .max:
+                guard other.counts[g] > 0 else { continue }
+                let x = other.ints[g]
+                if counts[k] == 0 || (kind == .min ? x < ints[k] : x > ints[k]) { ints[k] = x }
+                counts[k] += other.counts[g]
+            case .dcount: break
+            }
+        }
+        if kind == .dcount {
+            for pair in other.seen where seen.insert(SIMD2(Int64(mapping[Int(pair.x)]), pair.y)).inserted {
+                counts[Int(mapping[Int(pair.x)])] += 1
+            }
+        }
+        return overflowed ? ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+                                            hints: ["sum floats: sum(float(x))"], row: 0) : nil
+    }
+
+    func result() -> Vector {
+        switch kind {
+        case .count, .countif, .dcount: return .ints(counts.map(Int64.init), valid: nil)
+        case .sum: return .ints(ints, valid: nil)
+        case .avg:
+            return .floats(zip(floats, counts).map { $1 == 0 ? 0 : $0 / Double($1) },
+                           valid: counts.contains(0) ? counts.map { $0 > 0 } : nil)
+        case .min, .max:
+            return .ints(ints, valid: counts.contains(0) ? counts.map { $0 > 0 } : nil)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Hands to the columnar executor the largest subtrees, from a scan up, whose every stage and expression
+/// it compiles (``ColumnarCompiler``): they then run on batches of typed vectors instead of one row of
+/// values at a time. What does not compile (index paths, functions, dates, texts, joins for now) stays
+/// on the row executor, which reads the columnar subtree's rows as values.
+enum ColumnarPass {
+    static func run(_ plan: PlanNode, _ context: PlanContext) -> PlanNode {
+        guard context.namesKnown, let columns = context.columns else { return plan }
+        return wrap(plan, context, columns)
+    }
+
+    private static func wrap(_ node: PlanNode, _ context: PlanContext, _ columns: CorpusColumns) -> PlanNode {
+        if !node.inputs.isEmpty, let compiled = ColumnarCompiler.compile(node, context, columns: columns) {
+            var n = node
+            n.op = .columnar(node, ColumnarProgram(compiled))
+            return n
+        }
+        guard let input = node.inputs.first else { return node }
+        return node.replacingInput(wrap(input, context, columns))
+    }
+}
+
+/// A compiled columnar subtree, kept in the plan (its closures are made once, when the program is compiled).
+public final class ColumnarProgram: @unchecked Sendable {
+    let node: ColumnarNode
+    init(_ node: ColumnarNode) { self.node = node }
+}

@@ -1,0 +1,406 @@
+// Generated from docs/language.md (lines 1201 to 1600) by scripts/embed-language-reference.sh: do not edit.
+
+extension LanguageReference {
+    static let part4 = #"""
+```mq
+print [first(ent("PMF").names), last(ent("PMF").names), first([])]
+```
+
+```text
+["Popular Mobilization Forces", "PMU", null]
+```
+
+#### sorted
+
+`sorted(items: list) -> list`: the items in ascending order (nulls last).
+
+```mq
+print sorted([@2014-06, @2013, null, @2014])
+```
+
+```text
+[@2013, @2014, @2014-06, null]
+```
+
+#### unique
+
+`unique(items: list) -> list`: the items without repeats, in first-seen order.
+
+```mq
+print unique(ent("harakat-al-nujaba").mentions.surface)
+```
+
+```text
+["Harakat al-Nujaba", "Al Nujaba Movement", "Hezbollah Al Nujaba", "Al Nujaba"]
+```
+
+#### reverse
+
+`reverse(items: list) -> list`: the items in reverse order.
+
+```mq
+print reverse(["a", "b", "c"])
+```
+
+```text
+["c", "b", "a"]
+```
+
+#### slice
+
+`slice(items: list, start: int, end: int?) -> list`: the items from `start` (from 0) up to `end`
+(excluded; default the end); negative indexes count from the end.
+
+```mq
+print [slice(ent("KH").names, 0, 2), slice(ent("KH").names, -1)]
+```
+
+```text
+[["Kataib Hezbollah", "Kataeb Hezbollah"], ["KH"]]
+```
+
+### Numbers
+
+#### abs
+
+`abs(x: number) -> number`: the absolute value.
+
+```mq
+print [abs(-3), abs(-2.5)]
+```
+
+```text
+[3, 2.5]
+```
+
+#### round
+
+`round(x: number, digits: int?) -> float`: `x` rounded to `digits` places after the point (default 0;
+halves away from zero).
+
+```mq
+print [round(2.5), round(62183.777, 1), round(1234, -2)]
+```
+
+```text
+[3.0, 62183.8, 1200.0]
+```
+
+#### floor, ceil
+
+`floor(x: number) -> int`: the largest integer not above `x`; `ceil(x: number) -> int`: the smallest
+integer not below it.
+
+```mq
+print [floor(2.7), ceil(2.1), floor(-2.5)]
+```
+
+```text
+[2, 3, -3]
+```
+
+#### int, float
+
+`int(x: number | string) -> int`: `x` as an integer (floats truncated toward zero, text parsed, `true`
+is 1); `float(x: number | string) -> float`: `x` as a float.
+
+```mq
+print [int(2.9), int("42"), int(true), float(3), float(" 2.5 ")]
+```
+
+```text
+[2, 42, 1, 3.0, 2.5]
+```
+
+### Dates
+
+These also take a date written as text (`"2014-06"`).
+
+#### year, month, day
+
+`year(d: date) -> int`, `month(d: date) -> int`, `day(d: date) -> int`: the year, month and day; month
+and day are null when the date does not have them.
+
+```mq
+print [year(@2023-11-17), month(@2023-11-17), day(@2023-11-17), month(@2014), year("2014-06")]
+```
+
+```text
+[2023, 11, 17, null, 2014]
+```
+
+#### precision
+
+`precision(d: date) -> string`: `"year"`, `"month"` or `"day"`.
+
+```mq
+facts | where date != null | summarize n = count() by precision(date)
+```
+
+```text
+precision   n
+─────────  ──
+year       22
+day         2
+month       7
+(3 rows)
+```
+
+#### date
+
+`date(s: string) -> date` or `date(year, month?, day?) -> date`: a date from text (`YYYY`, `YYYY-MM`,
+`YYYY-MM-DD`, optionally `~` or `@` first) or from numbers; an impossible date is an error.
+
+```mq
+print [date("2014-06"), date(2023, 11, 17), date(2014), date("~2013")]
+```
+
+```text
+[@2014-06, @2023-11-17, @2014, @~2013]
+```
+
+### The corpus
+
+#### ent
+
+`ent(name: string) -> entity`: the entity with this id, or with any of its name forms as the matcher
+compares them (`ent("Kata'ib Hizballah")` is Kataib Hezbollah). A name no entity has is an error (E206,
+with the closest names); a name several entities share is E207 (with their ids). With a literal argument
+`mq check` resolves it before running.
+
+```mq
+print [ent("kataib-hezbollah"), ent("Hezbollah Al Nujaba"), ent("KSS").id, ent("Hashd al-Shaabi").type]
+```
+
+```text
+[Kataib Hezbollah, Harakat al-Nujaba, "kataib-sayyid-al-shuhada", "umbrella"]
+```
+
+#### doc
+
+`doc(id: string) -> document`: the document with this id, or with a unique id prefix (`doc("003")`).
+No such document is E206; a prefix of several ids is E207.
+
+```mq
+print [doc("003"), doc("004").outlet, doc("002_0248a6aedfd10660").published]
+```
+
+```text
+[003_adf714cf9f5e1bca, "The National", @2025-04-03]
+```
+
+#### fact
+
+`fact(id: string) -> fact`: the fact with this id (E206 when there is none).
+
+```mq
+print [fact("kss-designated-2023-004").date, fact("kss-designated-2023-004").quote]
+```
+
+```text
+[@2023-11-17, "On November 17, 2023, the US government designated KSS as a foreign terrorist organisation."]
+```
+
+#### context
+
+`context(m: mention, width: int?) -> string`: the text around a mention, `width` characters on each side
+(default 40, at most 2000), with the mention in square brackets.
+
+```mq
+print context(ent("abu-alaa-al-walai").mentions[0], 30)
+entities | where id == "akram-al-kaabi" | expand m = mentions | select doc = m.doc, zone = m.zone, around = context(m, 25)
+```
+
+```text
+Sayyid al-Shuhada, led by [Abu Alaa al-Walai]; and Kataib al-Imam Ali, led
+doc                   zone     around
+────────────────────  ───────  ───────────────────────────────────────────────────────────────
+000_40a7b08fdfb61403  body     al-Nujaba, led by [Akram al-Kaabi]; Kataib Sayyid
+003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
+003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
+004_8585b73594fa1f5e  body     Al Nujaba) is led by [Akram Al Kaabi], who after 2003 was
+004_8585b73594fa1f5e  body     US Treasury sanctioned [Al Kaabi] for involvement in
+004_8585b73594fa1f5e  body     and Sadrist commander [Akram Kaabi]. The group undertook a
+(6 rows)
+```
+
+## 7. Aggregates
+
+Aggregates compute one value from the rows of a `summarize` group; outside `summarize` they are an error
+(E304). Their argument is evaluated on each row of the group. All skip null values, except `count()`
+which counts rows and `countif`, which counts the rows where the condition is true.
+
+```mq
+facts
+  | where predicate == "strength"
+  | summarize n = count(), with_unit = countif(unit != null), subjects = dcount(subject), total = sum(object), mean = round(avg(object)), smallest = min(object), largest = max(object)
+```
+
+```text
+n  with_unit  subjects    total      mean  smallest  largest
+─  ─────────  ────────  ───────  ────────  ────────  ───────
+9          9         4  559,654  62,184.0        10  250,000
+(1 row)
+```
+
+### count
+
+`count() -> int`: the number of rows of the group.
+
+```mq
+facts | summarize n = count() by predicate | top 3 by n
+```
+
+```text
+predicate   n
+─────────  ──
+position   26
+active_in  21
+leads      20
+(3 rows)
+```
+
+### countif
+
+`countif(condition) -> int`: the number of rows where the condition is true.
+
+```mq
+mentions | summarize all = count(), own_text = countif(own), captions = countif(zone == "caption") by doc
+```
+
+```text
+doc                   all  own_text  captions
+────────────────────  ───  ────────  ────────
+000_40a7b08fdfb61403   39        38         0
+001_01923c50350c9699  160       158         0
+002_0248a6aedfd10660  319       201        45
+003_adf714cf9f5e1bca   48        47        12
+004_8585b73594fa1f5e  224       121         0
+(5 rows)
+```
+
+### dcount
+
+`dcount(x) -> int`: the number of distinct non-null values.
+
+```mq
+facts | summarize documents = dcount(doc), subjects = dcount(subject) by predicate | top 3 by documents, subjects
+```
+
+```text
+predicate  documents  subjects
+─────────  ─────────  ────────
+position           5        23
+leads              5        13
+active_in          4        13
+(3 rows)
+```
+
+### sum, avg
+
+`sum(x) -> number`: the sum of the values (an int when all are ints; 0 for none); `avg(x) -> float`: their
+mean (null for none). Values that are not numbers are an error.
+
+```mq
+facts | where predicate == "strength" and unit == "fighters" | summarize total = sum(object), mean = avg(object) by subject
+```
+
+```text
+subject                        total       mean
+───────────────────────────  ───────  ─────────
+Popular Mobilization Forces  500,000  250,000.0
+Islamic Resistance in Iraq    50,000   50,000.0
+Kataib al-Imam Ali             7,000    7,000.0
+(3 rows)
+```
+
+### min, max
+
+`min(x) -> any`, `max(x) -> any`: the smallest and largest value (numbers, strings or dates; dates that
+overlap without being equal are not ordered and keep the first seen).
+
+```mq
+facts | where date != null | summarize earliest = min(date), latest = max(date) by doc
+```
+
+```text
+doc                   earliest    latest
+────────────────────  ──────────  ──────────
+004_8585b73594fa1f5e  2007-01     2024-01
+001_01923c50350c9699  2019        2025
+002_0248a6aedfd10660  2015        2022
+003_adf714cf9f5e1bca  2023-10-08  2023-10-08
+(4 rows)
+```
+
+### list, set
+
+`list(x) -> list`: the values in row order; `set(x) -> list`: the distinct values, in first-seen order.
+
+```mq
+mentions | where entity == "nuri-al-maliki" | summarize forms = set(surface), zones = list(zone) by doc
+```
+
+```text
+doc                   forms                                         zones
+────────────────────  ────────────────────────────────────────────  ──────────────────────────────────────────────────────────
+001_01923c50350c9699  Nuri al-Maliki, Maliki, al-Maliki, Al-Maliki  body, body, body, body, body, body, body, body, body, body
+(1 row)
+```
+
+### arg_max, arg_min
+
+`arg_max(by, x?) -> any`, `arg_min(by, x?) -> any`: the value of `x` on the row where `by` is largest
+(smallest); the first such row on ties; without `x`, the row itself.
+
+```mq
+facts | where predicate == "strength" | summarize biggest = arg_max(object, id), smallest = arg_min(object, id) by unit
+```
+
+```text
+unit      biggest                         smallest
+────────  ──────────────────────────────  ────────────────────────────
+factions  pmf-strength-70-groups-002      iri-strength-10-factions-004
+fighters  pmf-strength-250k-fighters-002  kia-strength-7000-2018-004
+members   is-strength-2500-002            is-strength-2500-002
+(3 rows)
+```
+
+### any
+
+`any(x) -> any`: the first non-null value.
+
+```mq
+docs | summarize outlet = any(outlet), titles = count() by published
+```
+
+```text
+published   outlet        titles
+──────────  ────────────  ──────
+null        Al-Fassel          3
+2025-04-03  Arab News          1
+2025-04-07  The National       1
+(3 rows)
+```
+
+## 8. Statements
+
+A script runs its statements in order and stops at the first error or failed assertion. `let` and `def`
+names stay defined for the statements that follow (in a script, in the REPL, and in an embedding
+session).
+
+### query
+
+A bare expression or pipeline is a query: its value is shown. A table is rendered in the output format
+(see [section 10](#10-the-command-line)); any other value on its own line.
+
+```mq
+entities | where type == "country" | count
+len(facts) - len(facts | where quote != null)
+```
+
+```text
+count
+─────
+"""#
+}

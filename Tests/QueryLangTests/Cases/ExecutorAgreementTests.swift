@@ -1,0 +1,58 @@
+import Testing
+@testable import QueryLang
+
+/// The columnar executor gives the row executor's answers: every case-file query that runs is run with
+/// columnar plans and without them, and the outputs (or the errors' codes and messages) compared.
+@Suite("Columnar and row executors agree")
+struct ExecutorAgreementTests {
+    static let columnar = Engine(corpus: Seeds.corpus)
+    static let rows: Engine = {
+        var o = EngineOptions()
+        o.columnarExecutor = false
+        return Engine(corpus: Seeds.corpus, options: o)
+    }()
+
+    static func output(_ engine: Engine, _ query: String) -> String {
+        do {
+            let outputs = try engine.makeSession().run(query, file: "case")
+            return outputs.map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
+        } catch {
+            return error.items.map { "error \($0.code): \($0.message)" }.joined(separator: "\n")
+        }
+    }
+
+    @Test("case", arguments: CaseFiles.all.filter { $0.kind != .check && $0.kind != .plan })
+    func sameAnswers(_ c: QueryCase) {
+        let a = Self.output(Self.columnar, c.query), b = Self.output(Self.rows, c.query)
+        #expect(a == b, "\(c.testDescription)\n--- columnar\n\(a)\n--- rows\n\(b)")
+    }
+
+    /// Shapes the case files touch lightly, over every source.
+    @Test(arguments: [
+        "mentions | summarize n = count(), d = dcount(doc), s = sum(end - start), lo = min(start), hi = max(end), a = avg(sentence) by z = zone, t = entity.type",
+        "mentions | where own and not ambiguous | summarize n = countif(sentence > 3) by e = entity | top 5 by n desc, e asc",
+        "mentions | extend w = end - start | where w > 10 and zone != \"body\" | select d = doc.id, w, surface | take 7",
+        "mentions | join kind=left (docs | where outlet != null) on doc == id | summarize n = count() by outlet, title",
+        "mentions | join kind=anti (entities | where type == \"person\") on entity == id | count",
+        "mentions | join kind=semi (entities | where type == \"person\") on entity.id == id | distinct entity | count",
+        "facts | join (entities) on subject == id | select id, id1, type, predicate | sort by id, id1",
+        "docs | sort by outlet desc, length | select id, outlet, length",
+        "entities | where country == \"iraq\" | summarize n = count() by type | sort by n desc, type",
+        "entities | summarize n = count() by c = country | where c == null or n > 2 | sort by n, c",
+        "mentions | distinct zone, own | sort by zone, own",
+        "mentions | where start * 1000000000000 > 5 | count",
+        "mentions | where start * 1000000000000000 > 5 | count",
+        "mentions | summarize s = sum(start * 1000000000000000) by zone",
+        "mentions | where sentence - 1 < 0 | summarize n = count() by doc",
+        "mentions | extend f = start * 1.5 - 10000.0 | sort by f desc, doc | select f, doc | take 9",
+        "mentions | extend f = 0.0 - start * 1.5 | top 4 by f asc",
+        "docs | where text has \"militia\" or text has \"drone strike\" | select id",
+        "mentions | where doc.text has \"drones\" | summarize n = count() by doc",
+        "docs | where title has \"iraq\" | count",
+        "mentions | where surface has \"hezbollah\" | summarize n = count() by surface",
+    ])
+    func shapes(_ query: String) {
+        let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
+        #expect(a == b, "\(query)\n--- columnar\n\(a)\n--- rows\n\(b)")
+    }
+}
