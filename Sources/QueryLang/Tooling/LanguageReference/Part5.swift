@@ -171,6 +171,8 @@ E2xx names, E3xx types and values, E4xx running.
 | E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) |
 | E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
 | E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
+| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
+| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
 
 A few complete messages, as `mq` prints them:
 
@@ -400,7 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
 3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
    check together; a compiled program has no errors (it may carry warnings) and can be run any number of
    times.
-4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
-   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
 """#
 }

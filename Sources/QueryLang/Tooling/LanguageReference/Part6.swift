@@ -2,6 +2,8 @@
 
 extension LanguageReference {
     static let part6 = #"""
+4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
+   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
    `.value(Value, Span)` or `.printed(String, Span)`), and stops at the first runtime error or failed
    assertion. `session.run(text)` compiles and runs in one call and returns the outputs.
 
