@@ -10,8 +10,11 @@ STATIC := $(shell [ "$$(uname -s)" = Linux ] && echo --static-swift-stdlib)
 
 .PHONY: deps pydeps chartdeps build release repl test examples bench fuzz fuzz-build asan tsan ubsan clean
 
+# libedit-dev for the REPL, libpq-dev for the PostgreSQL engine, postgresql-15 for its tests (Tests/postgres).
+DEBS := libedit-dev libpq-dev postgresql-15
 deps:
-	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 build: deps
 	$(SWIFT) build
@@ -25,7 +28,7 @@ repl: release
 test: build pydeps chartdeps
 	$(SWIFT) test
 	.build/debug/mq corpus validate seeds
-	python3 -m pytest -q Tests/pty Tests/differential Tests/export
+	python3 -m pytest -q Tests/pty Tests/differential Tests/export Tests/postgres
 	scripts/run-examples.sh .build/debug/mq
 	scripts/run-embedding-example.sh
 

@@ -23,10 +23,18 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq through a system module: the PostgreSQL engine links it, the embeddable library does not.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "MQPostgres", dependencies: ["QueryLang", "CPostgres"]),
         .executableTarget(
             name: "repl",
             dependencies: [
                 "QueryLang",
+                "MQPostgres",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

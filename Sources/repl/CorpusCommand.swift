@@ -6,7 +6,7 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Validate a corpus, count what it holds, or export its mentions.",
-        subcommands: [Validate.self, Stats.self, Mentions.self, Suggest.self, MatchRate.self, OpenTime.self]
+        subcommands: [Validate.self, Stats.self, Mentions.self, Suggest.self, MatchRate.self, OpenTime.self, PushCommand.self]
     )
 
     /// Each command loads one corpus, which then lives until the process exits: freeing its hundreds of

@@ -31,7 +31,8 @@ struct ExplainCommand: ParsableCommand {
         for (name, text) in sources {
             do {
                 let compiled = try engine.compile(text, file: name, in: session)
-                let plans = engine.explain(compiled)
+                // With a SQL engine, the statement each query becomes.
+                let plans = common.engineURL == nil ? engine.explain(compiled) : try SQLRunner.explain(engine: engine, compiled)
                 if !plans.isEmpty { blocks.append(plans) }
                 // Later files see the names this one defines, as `mq run` would.
                 _ = engine.check(engine.parse(text, file: name), in: session, remember: true)

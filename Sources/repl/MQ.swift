@@ -50,6 +50,16 @@ struct CommonOptions: ParsableArguments {
     var maxMemory: MemorySize = MemorySize(MemoryUse.defaultLimit)
     @Flag(help: "Write CSV and TSV cells exactly as the data holds them, for programs: no formula guard, control characters not escaped.")
     var exactCells = false
+    @Option(help: "Run queries on a PostgreSQL server holding the pushed corpus (postgresql://...; default: MQ_ENGINE).")
+    var engine: String?
+
+    /// The SQL engine's URL: --engine, else MQ_ENGINE; nil (or "memory") runs in memory.
+    var engineURL: String? {
+        let u = engine ?? ProcessInfo.processInfo.environment["MQ_ENGINE"]
+        guard let u, !u.isEmpty, u != "memory" else { return nil }
+        return u
+    }
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the results to FILE (atomically; an existing file only with --force).")
     var output: String?
     @Flag(help: "Let -o replace an existing file.") var force = false

@@ -24,8 +24,10 @@ enum REPLLauncher {
                 throw ExitCode(2)
             }
         }
+        let connection = try options.engineURL.map { try PostgresEngine.connect($0, corpus: corpus) }
         let session = REPLSession(corpus: corpus, mode: options.format.value, output: output,
-                                  parameters: (try? options.parameters()) ?? [:], maxMemory: options.maxMemory.bytes)
+                                  parameters: (try? options.parameters()) ?? [:], maxMemory: options.maxMemory.bytes,
+                                  sql: connection.map { c in { SQLRunner(engine: $0, connection: c) } })
         session.exactCells = options.exactCells
         session.run()
     }

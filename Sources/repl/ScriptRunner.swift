@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MQPostgres
 import QueryLang
 
 /// Runs scripts for `mq run`, `mq -c` and piped input: loads the corpus, compiles each script, runs it,
@@ -10,11 +11,20 @@ struct ScriptRunner {
     let options: CommonOptions
     /// `mq run --chart FILE`: the last table of the run is drawn there as a link chart.
     var chartPath: String?
+    /// The PostgreSQL server queries run on (--engine), or nil to run them in memory.
+    let sql: SQLRunner?
 
     init(options: CommonOptions) throws {
         self.options = options
-        corpus = try CorpusCommand.load(options.corpus)
-        engine = Engine.commandLine(corpus: corpus, maxMemory: options.maxMemory.bytes)
+        let corpus = try CorpusCommand.load(options.corpus)
+        let engine = Engine.commandLine(corpus: corpus, maxMemory: options.maxMemory.bytes)
+        self.corpus = corpus
+        self.engine = engine
+        if let url = options.engineURL {
+            sql = SQLRunner(engine: engine, connection: try PostgresEngine.connect(url, corpus: corpus))
+        } else {
+            sql = nil
+        }
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -96,10 +106,19 @@ struct ScriptRunner {
                 do {
                     let compiled = try engine.compile(statements, file: name, in: session)
                     if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                    try session.run(compiled) { out in
-                        // The last table is kept as `_` for --chart.
-                        if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
-                        writer.write(out)
+                    if let sql {
+                        try sql.run(compiled) { out in
+                            if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
+                            writer.write(out)
+                        }
+                        // Later statements see the names these define, as in memory.
+                        _ = engine.check(engine.parse(statements, file: name), in: session, remember: true)
+                    } else {
+                        try session.run(compiled) { out in
+                            // The last table is kept as `_` for --chart.
+                            if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
+                            writer.write(out)
+                        }
                     }
                 } catch {
                     report(error.items)

@@ -70,7 +70,9 @@ enum MetaCommands {
         case ".explain":
             guard !arg.isEmpty else { repl.fail(".explain takes a query"); return }
             do {
-                print(repl.engine.explain(try repl.engine.compile(arg, file: "<explain>", in: repl.session)))
+                let compiled = try repl.engine.compile(arg, file: "<explain>", in: repl.session)
+                // With the PostgreSQL engine, the statement the query becomes.
+                if let sql = repl.sql { print(try sql.explain(compiled)) } else { print(repl.engine.explain(compiled)) }
             } catch {
                 repl.fail(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))
             }

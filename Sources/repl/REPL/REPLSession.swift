@@ -36,11 +36,15 @@ final class REPLSession {
     /// Set by ``fail(_:)`` while a dot-command runs.
     var commandFailed = false
 
+    /// The PostgreSQL engine queries run on (--engine), or nil to run them in memory.
+    var sql: SQLRunner?
+
     init(corpus: Corpus, mode: OutputFormat, output: OutputFile? = nil, parameters: [String: String] = [:],
-         maxMemory: Int? = MemoryUse.defaultLimit) {
+         maxMemory: Int? = MemoryUse.defaultLimit, sql: ((Engine) -> SQLRunner)? = nil) {
         outputFile = output
         self.corpus = corpus
         engine = Engine.commandLine(corpus: corpus, maxMemory: maxMemory)
+        self.sql = sql?(engine)
         session = engine.makeSession()
         for (name, value) in parameters { session.setParameter(name, .string(value)) }
         self.mode = mode
@@ -205,13 +209,20 @@ final class REPLSession {
             if !compiled.warnings.isEmpty { printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(compiled.warnings)) }
             let writer = ResultWriter(format: mode, corpus: corpus, options: options, exact: exactCells) { output += $0 }
             defer { writer.finish() }
-            try session.run(compiled, cancel: token) { out in
+            let show = { (out: StatementOutput) in
                 switch out {
                 case let .table(t, _): last = .table(t)
                 case let .value(v, _): last = v
                 case .printed: break
                 }
                 writer.write(out)
+            }
+            if let sql {
+                try sql.run(compiled, onOutput: show)
+                // The session learns the names the statement defined, for the checker of the next one.
+                _ = engine.check(engine.parse(text, file: file), in: session, remember: true)
+            } else {
+                try session.run(compiled, cancel: token, onOutput: show)
             }
             if interactive { transcript.append(text.trimmingLeadingBlankLines()) }
         } catch {

@@ -194,6 +194,8 @@ E2xx names, E3xx types and values, E4xx running.
 | E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
 | E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
 | E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
+| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
+| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
 
 A few complete messages, as `mq` prints them:
 
@@ -400,7 +402,5 @@ around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that s
 or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
 running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
 programs that read the output (docs/reliability.md, "Hostile input").
-
-```sh
 """#
 }

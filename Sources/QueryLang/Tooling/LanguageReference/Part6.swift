@@ -2,6 +2,8 @@
 
 extension LanguageReference {
     static let part6 = #"""
+
+```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
 id,authors,outlet_entity
 000_40a7b08fdfb61403,"[""Anas al-Bar""]",al-fassel

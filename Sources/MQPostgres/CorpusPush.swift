@@ -1,0 +1,184 @@
+import Foundation
+import QueryLang
+
+/// `mq corpus push`: writes a corpus into the tables of ``SQLSchema`` in one transaction, with COPY.
+///
+/// The manifest table holds the schema version and a hash of the catalog (entities and facts); each
+/// document row holds a hash of the document. Pushing again: an unchanged corpus writes nothing; new
+/// documents are appended (with their mentions); a changed catalog, a changed document or a document no
+/// longer in the directory rewrites everything (mentions depend on the catalog). A failure at any point
+/// rolls the transaction back: the server keeps its previous state.
+public struct CorpusPush {
+    public struct Summary: Sendable {
+        public var mode: String
+        public var documents = 0
+        public var mentions = 0
+        public var textBytes = 0
+        public var seconds = 0.0
+    }
+
+    let corpus: Corpus
+    let connection: PostgresConnection
+
+    public init(corpus: Corpus, connection: PostgresConnection) {
+        self.corpus = corpus
+        self.connection = connection
+    }
+
+    public func run() throws -> Summary {
+        let started = Date()
+        try connection.execute("BEGIN")
+        do {
+            var summary = try push()
+            try connection.execute("COMMIT")
+            if summary.documents > 0 || summary.mode == "full" { try? connection.execute("ANALYZE") }
+            summary.seconds = Date().timeIntervalSince(started)
+            return summary
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func push() throws -> Summary {
+        let exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL, to_regnamespace('mq') IS NOT NULL")
+        if exists.first?[0] != "t" {
+            if exists.first?[1] == "t" {
+                throw SQLConnectionError("the server has a schema 'mq' that mq did not make (no mq.manifest): push to another database, or drop it")
+            }
+            for s in SQLSchema.create { try connection.execute(s) }
+            try connection.execute("INSERT INTO mq.manifest VALUES ('schema_version', '\(SQLSchema.version)')")
+        }
+        // One push at a time.
+        try connection.execute("LOCK TABLE mq.manifest IN EXCLUSIVE MODE")
+        try PostgresSchemaCheck.check(connection)
+        let manifest = Dictionary(try connection.query("SELECT key, value FROM mq.manifest").map { ($0[0] ?? "", $0[1] ?? "") },
+                                  uniquingKeysWith: { a, _ in a })
+        let rows = SQLCopyRows(corpus: corpus)
+        let catalogHash = try Self.catalogHash(corpus)
+        var server: [String: (sha: String, ord: Int64)] = [:]
+        for r in try connection.query("SELECT id, sha256, ord FROM mq.documents") {
+            server[r[0] ?? ""] = (r[1] ?? "", Int64(r[2] ?? "") ?? 0)
+        }
+        let hashes = corpus.documents.map(documentHash)
+        let localIDs = Set(corpus.documents.map(\.id))
+        let changed = corpus.documents.indices.contains { i in server[corpus.documents[i].id].map { $0.sha != hashes[i] } ?? false }
+        let removed = server.keys.contains { !localIDs.contains($0) }
+        let full = manifest["catalog_sha256"] != catalogHash || changed || removed
+        var summary = Summary(mode: full ? "full" : "append")
+        var docOrd: [Int: Int64] = [:]
+        var firstOrd: Int64 = 0
+        var nextMention: Int64 = 0
+        let todo: [Int]
+        if full {
+            try connection.execute(SQLSchema.truncate)
+            todo = Array(corpus.documents.indices)
+        } else {
+            todo = corpus.documents.indices.filter { server[corpus.documents[$0].id] == nil }
+            if todo.isEmpty { summary.mode = "unchanged"; return summary }
+            let m = try connection.query("SELECT COALESCE(max(ord) + 1, 0) FROM mq.documents UNION ALL SELECT COALESCE(max(ord) + 1, 0) FROM mq.mentions")
+            firstOrd = Int64(m[0][0] ?? "0") ?? 0
+            nextMention = Int64(m[1][0] ?? "0") ?? 0
+        }
+        for (k, i) in todo.enumerated() { docOrd[i] = firstOrd + Int64(k) }
+        // Indexes are built once after the rows (far faster than maintained row by row, the GIN index of
+        // the words above all) when the push writes most of the rows.
+        let rebuild = full || todo.count > server.count
+        if rebuild {
+            for i in SQLSchema.bulkIndexes { try connection.execute("DROP INDEX IF EXISTS mq.\(i.name)") }
+        }
+        // Documents, their zones, sentences and mentions: one COPY per table, the documents' rows made once.
+        var pending: [String: [String]] = [:]
+        let tables = ["documents", "zones", "sentences", "mentions"]
+        // Mention ordinals: each document's first, from the counts.
+        var firstMentions: [Int64] = []
+        for i in todo {
+            firstMentions.append(nextMention)
+            nextMention += Int64(corpus.mentions(inDocument: i).count)
+        }
+        try connection.copy(SQLSchema.copyStatement("documents")) { write in
+            // In batches: the rows of a batch are made on every core, then written in order.
+            for start in stride(from: 0, to: todo.count, by: 512) {
+                let batch = (start..<min(todo.count, start + 512)).map { k in
+                    (index: todo[k], ord: docOrd[todo[k]]!, firstMention: firstMentions[k], sha256: hashes[todo[k]])
+                }
+                for lines in rows.documents(batch) {
+                    for (table, line) in lines {
+                        if table == "documents" { try write(line) } else { pending[table, default: []].append(line) }
+                    }
+                }
+                for i in batch.map(\.index) {
+                    summary.documents += 1
+                    summary.textBytes += corpus.documents[i].byteCount
+                }
+            }
+        }
+        for t in tables.dropFirst() {
+            let lines = pending[t] ?? []
+            if t == "mentions" { summary.mentions = lines.count }
+            try connection.copy(SQLSchema.copyStatement(t)) { write in for l in lines { try write(l) } }
+            pending[t] = nil
+        }
+        if full {
+            var catalog: [String: [String]] = [:]
+            try rows.catalog(documentOrd: { docOrd[$0] }) { table, line in catalog[table, default: []].append(line) }
+            for t in ["entities", "entity_names", "facts"] {
+                try connection.copy(SQLSchema.copyStatement(t)) { write in for l in catalog[t] ?? [] { try write(l) } }
+            }
+        }
+        if rebuild {
+            try connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for i in SQLSchema.bulkIndexes { try connection.execute(i.create) }
+        }
+        try connection.execute(SQLSchema.updateMentionCounts)
+        try connection.execute("""
+            INSERT INTO mq.manifest VALUES ('catalog_sha256', \(SQLDialect.string(catalogHash))) \
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """)
+        return summary
+    }
+
+    /// A hash of what the catalog puts on the server (entities, names, facts with their documents' ids).
+    public static func catalogHash(_ corpus: Corpus) throws -> String {
+        let rows = SQLCopyRows(corpus: corpus)
+        var bytes: [UInt8] = Array("schema \(SQLSchema.version)\n".utf8)
+        try rows.catalog(documentOrd: { _ in 0 }) { table, line in
+            bytes += Array(table.utf8); bytes.append(0x09); bytes += Array(line.utf8); bytes.append(0x0A)
+        }
+        for f in corpus.facts { bytes += Array(corpus.documents[f.doc].id.utf8); bytes.append(0x0A) }
+        return ContentHash.hex(bytes)
+    }
+
+    /// A hash of a document's text and metadata.
+    private func documentHash(_ d: Document) -> String {
+        var parts = [d.id, d.path, d.title, d.outlet ?? "\u{1}", d.url ?? "\u{1}", d.language, d.published?.description ?? "\u{1}",
+                     d.annotated ? "1" : "0", d.authors.joined(separator: "\u{2}"), d.zones.map { "\($0.kind.rawValue):\($0.firstLine):\($0.lastLine)" }.joined(separator: ",")]
+        parts.append(d.text)
+        return ContentHash.hex(Array(parts.joined(separator: "\u{0}").utf8))
+    }
+}
+
+/// The schema version a server holds, checked before anything is read or written.
+public enum PostgresSchemaCheck {
+    public static func check(_ connection: PostgresConnection) throws {
+        let exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL")
+        guard exists.first?[0] == "t" else {
+            throw SQLConnectionError("the server holds no mq corpus (no mq.manifest): push one first with mq corpus push --to URL")
+        }
+        let v = try connection.query("SELECT value FROM mq.manifest WHERE key = 'schema_version'")
+        let version = v.first?[0].flatMap { Int($0) }
+        guard version == SQLSchema.version else {
+            throw SQLConnectionError("the server's mq schema is version \(version.map(String.init) ?? "unknown"); this mq reads and writes version \(SQLSchema.version): push the corpus into a new database (or drop schema mq and push again)")
+        }
+    }
+
+    /// Checks that the server's catalog is the one mq holds (entities and facts are sent as catalog
+    /// ordinals, so another catalog would give wrong answers).
+    public static func checkCatalog(_ connection: PostgresConnection, corpus: Corpus) throws {
+        try check(connection)
+        let rows = try connection.query("SELECT value FROM mq.manifest WHERE key = 'catalog_sha256'")
+        guard rows.first?[0] == (try CorpusPush.catalogHash(corpus)) else {
+            throw SQLConnectionError("the server's catalog (entities and facts) is not this corpus's: push this corpus first (mq corpus push DIR --to URL)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// `cooccur by sentence|document [all]`: a self-join of the input mentions by unit (sentence or document)
+/// with `a < b` in catalog order, each pair counted once per unit; mentions with no entity are skipped,
+/// and only the article's own text counts unless `all`. Ranked as mq ranks pairs: count, largest first,
+/// then a, then b. `docs` lists the documents in corpus order.
+struct SQLCooccur {
+    let compiler: SQLCompiler
+    let span: Span
+
+    func compile(_ input: SQLRelation, _ scope: CooccurScope, _ all: Bool) throws -> SQLRelation {
+        guard input.base == .mention else {
+            throw compiler.unsupported("cooccur works on mentions", span)
+        }
+        let q = compiler.fresh("q")
+        let unit = scope == .sentence ? "\(q).sentence" : "0"
+        let own = all ? "" : " AND \(q).own"
+        let units = "SELECT DISTINCT \(q).doc, \(unit) AS unit, \(q).entity FROM (\(input.sql)) \(q) WHERE \(q).entity IS NOT NULL\(own)"
+        let o1 = compiler.fresh("o:"), o2 = compiler.fresh("o:"), o3 = compiler.fresh("o:")
+        let c = SQLRelation.column
+        let sql = """
+            SELECT x.entity AS \(c("a")), y.entity AS \(c("b")), count(*) AS \(c("count")), \
+            array_agg(DISTINCT x.doc ORDER BY x.doc) AS \(c("docs")), \
+            count(*) AS \(SQLDialect.ident(o1)), x.entity AS \(SQLDialect.ident(o2)), y.entity AS \(SQLDialect.ident(o3)) \
+            FROM (\(units)) x JOIN (\(units.replacingOccurrences(of: q, with: q + "y"))) y \
+            ON x.doc = y.doc AND x.unit = y.unit AND x.entity < y.entity GROUP BY x.entity, y.entity
+            """
+        return SQLRelation(sql: sql, shape: .record([("a", .ref(.entity)), ("b", .ref(.entity)), ("count", .int), ("docs", .documents)], base: nil),
+                           order: [(o1, true), (o2, false), (o3, false)])
+    }
+}

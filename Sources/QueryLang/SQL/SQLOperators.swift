@@ -1,0 +1,243 @@
+/// mq's binary operators in SQL (docs/language.md, "Operators").
+struct SQLOperators {
+    let compiler: SQLExpressionCompiler
+    var context: SQLCompiler { compiler.context }
+
+    func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span) throws -> SQLExpr {
+        switch op {
+        case .in, .notIn: return try membership(op, l, r, span)
+        case .has: return try has(l, r, span)
+        default: break
+        }
+        let a = try compiler.compile(l), b = try compiler.compile(r)
+        switch op {
+        case .and, .or:
+            for x in [a, b] where x.type != .bool && x.type != .null {
+                throw context.unsupported("'\(op.rawValue)' on \(x.type)", span)
+            }
+            return SQLExpr("(\(a.condition) \(op == .and ? "AND" : "OR") \(b.condition))", .bool)
+        case .eq: return equal(a, b)
+        case .ne: return SQLExpr("(NOT \(equal(a, b).sql))", .bool)
+        case .lt, .le, .gt, .ge: return try compare(op, a, b, span)
+        case .contains, .startswith, .endswith:
+            guard a.type == .string || a.type == .null, b.type == .string || b.type == .null else {
+                throw context.unsupported("'\(op.rawValue)' on \(a.type) and \(b.type)", span)
+            }
+            let x = "lower(\(a.sql))", y = "lower(\(b.sql))"
+            let test: String
+            switch op {
+            case .contains: test = "strpos(\(x), \(y)) > 0"
+            case .startswith: test = "starts_with(\(x), \(y))"
+            default: test = "right(\(x), char_length(\(y))) = \(y)"
+            }
+            return SQLExpr("COALESCE(\(test), false)", .bool)
+        case .matches:
+            throw context.unsupported("'matches': PostgreSQL's regular expressions are not mq's (ICU)", span)
+        case .within: return try within(a, b, r, span)
+        case .add, .sub, .mul, .div, .mod: return try arithmetic(op, a, b, span)
+        case .in, .notIn, .has: fatalError("handled above")
+        }
+    }
+
+    /// `==`: null-equal; numbers by value; dates by interval; a reference equal to a string holding its id.
+    func equal(_ a: SQLExpr, _ b: SQLExpr) -> SQLExpr {
+        if a.type == .null && b.type == .null { return .true }
+        if a.type == .null { return SQLExpr("(\(b.sql) IS NULL)", .bool) }
+        if b.type == .null { return SQLExpr("(\(a.sql) IS NULL)", .bool) }
+        func same(_ x: String, _ y: String) -> SQLExpr { SQLExpr("(\(x) IS NOT DISTINCT FROM \(y))", .bool) }
+        switch (a.type, b.type) {
+        case (.date, .date): return same("mq.date_same(\(a.sql))", "mq.date_same(\(b.sql))")
+        case let (x, y) where x == y: return same(a.sql, b.sql)
+        case (.int, .float), (.float, .int): return same("(\(a.sql))::float8", "(\(b.sql))::float8")
+        case let (.ref(k), .string) where k != .mention: return same(id(k, a.sql), b.sql)
+        case let (.string, .ref(k)) where k != .mention: return same(a.sql, id(k, b.sql))
+        case (.factObject, _): return objectEqual(a, b)
+        case (_, .factObject): return objectEqual(b, a)
+        default:
+            // Values of different types are equal only when both are null.
+            return SQLExpr("(\(a.sql) IS NULL AND \(b.sql) IS NULL)", .bool)
+        }
+    }
+
+    func id(_ k: ReferenceKind, _ ref: String) -> String {
+        "(SELECT i.id FROM \(SQLFields.table(k)) i WHERE i.ord = \(ref))"
+    }
+
+    /// A fact's object (never null) against a value: an entity, an entity's id or a text, a number, a date.
+    private func objectEqual(_ o: SQLExpr, _ v: SQLExpr) -> SQLExpr {
+        let part: String
+        switch v.type {
+        case .ref(.entity): part = "f.object_entity = \(v.sql)"
+        case .string:
+            part = "COALESCE((SELECT e.id FROM mq.entities e WHERE e.ord = f.object_entity), f.object_text) = \(v.sql)"
+        case .int, .float: part = "f.object_number = (\(v.sql))::float8"
+        case .date: part = "mq.date_same(f.object_date) = mq.date_same(\(v.sql))"
+        case .factObject:
+            return SQLExpr("""
+                COALESCE((SELECT f.object_entity IS NOT DISTINCT FROM g.object_entity AND f.object_number IS NOT DISTINCT FROM \
+                g.object_number AND mq.date_same(f.object_date) IS NOT DISTINCT FROM mq.date_same(g.object_date) AND \
+                f.object_text IS NOT DISTINCT FROM g.object_text FROM mq.facts f, mq.facts g WHERE f.ord = \(o.sql) AND g.ord = \(v.sql)), \
+                \(o.sql) IS NULL AND \(v.sql) IS NULL)
+                """, .bool)
+        default: return SQLExpr("(\(o.sql) IS NULL AND \(v.sql) IS NULL)", .bool)
+        }
+        return SQLExpr("COALESCE((SELECT \(part) FROM mq.facts f WHERE f.ord = \(o.sql)), \(o.sql) IS NULL AND \(v.sql) IS NULL)", .bool)
+    }
+
+    /// `<`, `<=`, `>`, `>=`: false with a null; dates as intervals (2014 and 2014-06 overlap: `<=` and `>=` hold).
+    func compare(_ op: BinaryOp, _ a: SQLExpr, _ b: SQLExpr, _ span: Span) throws -> SQLExpr {
+        if a.type == .null || b.type == .null { return .false }
+        let sym = op.rawValue
+        switch (a.type, b.type) {
+        case (.int, .int), (.float, .float), (.int, .float), (.float, .int), (.bool, .bool):
+            return SQLExpr("COALESCE(\(a.sql) \(sym) \(b.sql), false)", .bool)
+        case (.string, .string):
+            return SQLExpr("COALESCE((\(a.sql)) COLLATE \"C\" \(sym) (\(b.sql)) COLLATE \"C\", false)", .bool)
+        case (.date, .date):
+            let test: String
+            switch op {
+            case .lt: test = "mq.date_last(\(a.sql)) < mq.date_first(\(b.sql))"
+            case .gt: test = "mq.date_first(\(a.sql)) > mq.date_last(\(b.sql))"
+            case .le: test = "mq.date_first(\(a.sql)) <= mq.date_last(\(b.sql))"
+            default: test = "mq.date_last(\(a.sql)) >= mq.date_first(\(b.sql))"
+            }
+            return SQLExpr("COALESCE(\(test), false)", .bool)
+        default:
+            throw context.unsupported("'\(sym)' between \(a.type) and \(b.type)", span)
+        }
+    }
+
+    /// `d within date` and `d within [from, until]` (a null bound is open).
+    private func within(_ a: SQLExpr, _ b: SQLExpr, _ r: Expr, _ span: Span) throws -> SQLExpr {
+        guard a.type == .date || a.type == .null else { throw context.unsupported("'within' on \(a.type)", span) }
+        if a.type == .null { return .false }
+        if b.type == .date {
+            return SQLExpr("COALESCE(mq.date_first(\(a.sql)) >= mq.date_first(\(b.sql)) AND mq.date_last(\(a.sql)) <= mq.date_last(\(b.sql)), false)", .bool)
+        }
+        if b.type == .null { return .false }
+        guard case let .list(bounds, _) = r, bounds.count == 2 else {
+            throw context.unsupported("'within' with \(b.type) on the right", span)
+        }
+        let lo = try compiler.compile(bounds[0]), hi = try compiler.compile(bounds[1])
+        for x in [lo, hi] where x.type != .date && x.type != .null {
+            throw context.unsupported("'within' with a bound of type \(x.type)", span)
+        }
+        let l = lo.type == .null ? "true" : "(\(lo.sql) IS NULL OR mq.date_first(\(a.sql)) >= mq.date_first(\(lo.sql)))"
+        let h = hi.type == .null ? "true" : "(\(hi.sql) IS NULL OR mq.date_last(\(a.sql)) <= mq.date_last(\(hi.sql)))"
+        return SQLExpr("COALESCE(\(a.sql) IS NOT NULL AND \(l) AND \(h), false)", .bool)
+    }
+
+    /// Integer arithmetic is checked by PostgreSQL (overflow and division by zero are errors, as in mq).
+    private func arithmetic(_ op: BinaryOp, _ a: SQLExpr, _ b: SQLExpr, _ span: Span) throws -> SQLExpr {
+        if a.type == .null || b.type == .null {
+            if (a.type.isNumeric || a.type == .null) && (b.type.isNumeric || b.type == .null) { return .null }
+        }
+        switch (a.type, b.type) {
+        case (.int, .int): return SQLExpr("(\(a.sql) \(op.rawValue) \(b.sql))", .int)
+        case (.int, .float), (.float, .int), (.float, .float):
+            guard op != .mod else { throw context.unsupported("'%' on floats", span) }
+            let x = "(\(a.sql))::float8", y = "(\(b.sql))::float8"
+            return SQLExpr("(\(x) \(op.rawValue) \(y))", .float)
+        case (.string, .string) where op == .add: return SQLExpr("(\(a.sql) || \(b.sql))", .string)
+        case (.string, .null) where op == .add, (.null, .string) where op == .add: return .null
+        default: throw context.unsupported("'\(op.rawValue)' on \(a.type) and \(b.type)", span)
+        }
+    }
+
+    /// `x in list`, `x in (query)`, `x in entities` (on documents), `x in docs` (on entities); null in null
+    /// is true, anything in null false.
+    private func membership(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ span: Span) throws -> SQLExpr {
+        let x = try compiler.compile(l)
+        let found: String
+        if let (kind, field) = compiler.listField(r) {
+            found = try postings(x, kind, field, span)
+        } else if case let .list(items, _) = r {
+            let tests = try items.map { equal(x, try compiler.compile($0)).sql }
+            found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
+        } else if case let .list(items)? = try context.knownValue(r) {
+            // A list mq knows before the query runs (a variable, a constant expression).
+            let tests = try items.map { equal(x, try compiler.value($0, r.span)).sql }
+            found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
+        } else if case .pipeline = r {
+            let sub = try context.subquery(r)
+            guard case let .record(cols, _) = sub.shape, cols.count == 1 else {
+                if case let .reference(k) = sub.shape {
+                    found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.ord", .ref(k))).sql))"
+                    return SQLExpr(op == .in ? found : "(NOT \(found))", .bool)
+                }
+                throw context.unsupported("'in' a query that gives more than one column", r.span)
+            }
+            found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.\(SQLRelation.column(cols[0].name))", cols[0].type)).sql))"
+        } else {
+            let v = try compiler.compile(r)
+            if v.type == .null { return SQLExpr(op == .in ? "false" : "true", .bool) }
+            throw context.unsupported("'\(op.rawValue)' with \(v.type) on the right", span)
+        }
+        return SQLExpr(op == .in ? found : "(NOT \(found))", .bool)
+    }
+
+    /// Membership in a list field of the row: from the mentions and names tables. `x in entities` is
+    /// `ord IN (documents mentioning x)`, which PostgreSQL answers from the entity index once, not per row.
+    private func postings(_ x: SQLExpr, _ kind: ReferenceKind, _ field: String, _ span: Span) throws -> String {
+        guard let row = compiler.row else { throw context.unsupported("'\(field)'", span) }
+        let me = "\(row.alias).ord"
+        func ref(_ k: ReferenceKind) throws -> String {
+            switch x.type {
+            case .ref(k): return x.sql
+            case .string where k != .mention: return "(SELECT i.ord FROM \(SQLFields.table(k)) i WHERE i.id = \(x.sql))"
+            case .null: return "NULL::bigint"
+            default: throw context.unsupported("'in \(field)' with \(x.type) on the left", span)
+            }
+        }
+        switch (kind, field) {
+        case (.document, "entities"):
+            return "COALESCE(\(me) IN (SELECT p.doc FROM mq.mentions p WHERE p.entity = \(try ref(.entity))), false)"
+        case (.document, "mentions"):
+            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.doc = \(me) AND p.ord = \(try ref(.mention)))"
+        case (.document, "facts"):
+            return "EXISTS (SELECT 1 FROM mq.facts p WHERE p.doc = \(me) AND p.ord = \(try ref(.fact)))"
+        case (.document, "authors"):
+            guard x.type == .string else { throw context.unsupported("'in authors' with \(x.type) on the left", span) }
+            return "COALESCE(\(x.sql) = ANY((SELECT a.authors FROM mq.documents a WHERE a.ord = \(me))), false)"
+        case (.entity, "docs"):
+            return "COALESCE(\(me) IN (SELECT p.entity FROM mq.mentions p WHERE p.doc = \(try ref(.document))), false)"
+        case (.entity, "mentions"):
+            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.entity = \(me) AND p.ord = \(try ref(.mention)))"
+        case (.entity, "facts"):
+            return "EXISTS (SELECT 1 FROM mq.facts p WHERE p.subject = \(me) AND p.ord = \(try ref(.fact)))"
+        case (.entity, "names"), (.entity, "aliases"), (.entity, "acronyms"):
+            guard x.type == .string else { throw context.unsupported("'in \(field)' with \(x.type) on the left", span) }
+            let which = field == "names" ? "" : field == "aliases" ? " AND p.seq > 0" : " AND p.kind = 'acronym'"
+            return "EXISTS (SELECT 1 FROM mq.entity_names p WHERE p.entity = \(me)\(which) AND p.name = \(x.sql))"
+        default:
+            throw context.unsupported("'in \(field)'", span)
+        }
+    }
+
+    /// `text has "words"` on a document's text: the stored folded words (GIN index), then the phrase.
+    private func has(_ l: Expr, _ r: Expr, _ span: Span) throws -> SQLExpr {
+        guard case let .string(needle)? = try context.knownValue(r) else {
+            throw context.unsupported("'has' with a right side that is not a constant string", span)
+        }
+        let ref: String
+        switch l {
+        case .name("text", _) where compiler.row?.relation.base == .document
+            && compiler.row?.relation.recordColumns.contains(where: { $0.name == "text" }) == false:
+            ref = "\(compiler.row!.alias).ord"
+        case let .field(base, f, _) where f.name == "text":
+            let b = try compiler.compile(base)
+            guard b.type == .ref(.document) else {
+                throw context.unsupported("'has' on anything but a document's text (the words of other text are not stored)", span)
+            }
+            ref = b.sql
+        default:
+            throw context.unsupported("'has' on anything but a document's text (the words of other text are not stored)", span)
+        }
+        let w = context.corpus.names.normalizer.words(needle)
+        guard !w.isEmpty, !w.contains(where: { $0.utf8.contains(0) }) else { return .false }
+        let array = SQLDialect.textArray(w)
+        // The containment test finds the candidates in the GIN index; the phrase test checks the order.
+        let phrase = w.count == 1 ? "" : " AND mq.has_phrase(w.words, \(array))"
+        return SQLExpr("COALESCE(\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words @> \(array)\(phrase)), false)", .bool)
+    }
+}

@@ -1,0 +1,149 @@
+/// Each plan node as a SELECT over its input's (see ``SQLRelation`` for the column conventions).
+/// Row-by-row stages keep the input's order columns; `sort` puts its keys in front of them (a stable sort);
+/// `take` applies the order with its LIMIT.
+struct SQLStages {
+    let compiler: SQLCompiler
+    let node: PlanNode
+
+    func compile(_ input: SQLRelation?) throws -> SQLRelation {
+        switch node.op {
+        case let .scan(kind): return compiler.scan(kind, node.span)
+        // The columnar executor's subtree is the same logical plan: compiled as such.
+        case let .columnar(inner, _): return try compiler.relation(inner)
+        case let .lookupByID(kind, key):
+            return try filter(compiler.scan(kind, node.span), .binary(.eq, .name("id", node.span), key, node.span))
+        case let .value(e):
+            if case .name = e { return try compiler.subquery(e) }
+            throw compiler.unsupported("a table that is not a query on the corpus (a variable or a value)", node.span)
+        case let .filter(_, cond): return try filter(input!, cond)
+        case let .indexedFilter(_, cond): return try filter(input!, Self.expr(cond))
+        case let .select(_, cols): return try select(input!, cols)
+        case let .extend(_, cols): return try extend(input!, cols)
+        case let .sort(_, keys): return try sort(input!, keys)
+        case let .take(_, count): return try take(input!, count)
+        case let .top(_, count, keys): return try take(try sort(input!, keys), count)
+        case let .distinct(_, cols): return try distinct(input!, cols)
+        case let .summarize(_, aggs, by): return try SQLSummarize(compiler: compiler).compile(input!, aggs, by)
+        case let .countsByEntity(aggs, by):
+            return try SQLSummarize(compiler: compiler).compile(compiler.scan(.mention, node.span), aggs, by)
+        case .count:
+            let q = compiler.fresh("q")
+            return SQLRelation(sql: "SELECT count(*) AS \(SQLRelation.column("count")) FROM (\(input!.sql)) \(q)",
+                               shape: .record([("count", .int)], base: nil), order: [])
+        case let .join(_, kind, right, keys): return try SQLJoin(compiler: compiler, span: node.span).compile(input!, kind, right, keys)
+        case let .union(_, right): return try SQLUnion(compiler: compiler, span: node.span).compile(input!, right)
+        case let .cooccur(_, scope, all): return try SQLCooccur(compiler: compiler, span: node.span).compile(input!, scope, all)
+        case let .pairsByDocument(all, _):
+            return try SQLCooccur(compiler: compiler, span: node.span).compile(compiler.scan(.mention, node.span), .document, all)
+        case .expand: throw compiler.unsupported("lists are not stored as rows", node.nameSpan)
+        case .kwic: throw compiler.unsupported("keyword in context needs mq's matcher on the text", node.nameSpan)
+        case .timeline: throw compiler.unsupported("the timeline is built from facts and documents by mq", node.nameSpan)
+        }
+    }
+
+    /// The condition an access path stands for, as written.
+    static func expr(_ c: IndexedCondition) -> Expr {
+        switch c {
+        case let .member(op, needle, list, listSpan, span, _): return .binary(op, needle, .name(list, listSpan), span)
+        case let .and(a, b, span, _): return .binary(.and, expr(a), expr(b), span)
+        case let .or(a, b, span, _): return .binary(.or, expr(a), expr(b), span)
+        case let .general(e): return e
+        }
+    }
+
+    func filter(_ input: SQLRelation, _ cond: Expr) throws -> SQLRelation {
+        let q = compiler.fresh("q")
+        let joins = SQLJoins()
+        let c = try compiler.expressions(input, alias: q, joins: joins).compile(cond)
+        guard c.type == .bool || c.type == .null else {
+            throw compiler.unsupported("a condition of type \(c.type)", cond.span)
+        }
+        var out = input
+        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q)\(joins.clause) WHERE \(c.condition)"
+        return out
+    }
+
+    func select(_ input: SQLRelation, _ cols: [Column]) throws -> SQLRelation {
+        let q = compiler.fresh("q")
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
+        let names = Column.outputNames(cols)
+        var out: [(String, SQLType)] = []
+        var list: [String] = []
+        for (n, c) in zip(names, cols) {
+            let e = try x.compile(c.expr)
+            out.append((n, e.type))
+            list.append("\(e.sql) AS \(SQLRelation.column(n))")
+        }
+        list += input.order.map { "\(q).\(SQLDialect.ident($0.column))" }
+        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)",
+                           shape: .record(out, base: nil), order: input.order)
+    }
+
+    func extend(_ input: SQLRelation, _ cols: [Column]) throws -> SQLRelation {
+        let q = compiler.fresh("q")
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
+        let names = Column.outputNames(cols)
+        var columns = input.recordColumns
+        var added: [String] = []
+        for (n, c) in zip(names, cols) {
+            let e = try x.compile(c.expr)
+            if let i = columns.firstIndex(where: { $0.name == n }) { columns[i].type = e.type } else { columns.append((n, e.type)) }
+            added.append("\(e.sql) AS \(SQLRelation.column(n))")
+        }
+        let list = input.carried(q, dropping: Set(names)) + added
+        let shape: SQLRelation.Shape = .record(columns, base: input.base)
+        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)", shape: shape,
+                           order: input.order)
+    }
+
+    /// A stable sort: the keys (nulls last whichever the direction), then the input's order.
+    func sort(_ input: SQLRelation, _ keys: [SortKey]) throws -> SQLRelation {
+        let q = compiler.fresh("q")
+        let joins = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
+        var list: [String] = []
+        var order: [(String, Bool)] = []
+        for k in keys {
+            let e = try x.compile(k.expr)
+            if e.type == .factObject { throw compiler.unsupported("sorting by a fact's object", k.expr.span) }
+            let o = compiler.fresh("o:")
+            list.append("\(e.sortable) AS \(SQLDialect.ident(o))")
+            order.append((o, k.descending))
+        }
+        var out = input
+        out.sql = "SELECT \(q).*, \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)"
+        out.order = order + input.order
+        return out
+    }
+
+    func take(_ input: SQLRelation, _ count: Expr) throws -> SQLRelation {
+        guard case let .int(n)? = try compiler.knownValue(count), n >= 0 else {
+            throw compiler.unsupported("a count that is not a whole number, 0 or more, known before the query runs", count.span)
+        }
+        let q = compiler.fresh("q")
+        var out = input
+        let order = input.order.isEmpty ? "" : " ORDER BY \(input.orderBy(q))"
+        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q)\(order) LIMIT \(n)"
+        return out
+    }
+
+    /// The first row of each distinct row (or of each distinct value of the columns).
+    func distinct(_ input: SQLRelation, _ cols: [Column]) throws -> SQLRelation {
+        let rel = cols.isEmpty ? input : try select(input, cols)
+        let q = compiler.fresh("q")
+        var keys: [String] = []
+        if let b = rel.base { keys.append("\(q).ord"); _ = b }
+        for c in rel.recordColumns {
+            keys.append(c.type == .date ? "mq.date_same(\(q).\(SQLRelation.column(c.name)))" : "\(q).\(SQLRelation.column(c.name))")
+        }
+        if rel.recordColumns.contains(where: { $0.type == .factObject }) {
+            throw compiler.unsupported("distinct on a fact's object", node.span)
+        }
+        let order = rel.order.isEmpty ? "" : ", " + rel.orderBy(q)
+        var out = rel
+        out.sql = "SELECT DISTINCT ON (\(keys.joined(separator: ", "))) \(q).* FROM (\(rel.sql)) \(q) ORDER BY \(keys.joined(separator: ", "))\(order)"
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MQPostgres
+import QueryLang
+
+/// Opens the PostgreSQL engine of `--engine URL`: connects, and checks that the server holds this mq's
+/// schema and this corpus's catalog; any failure is a message and exit status 1.
+enum PostgresEngine {
+    static func connect(_ url: String, corpus: Corpus) throws -> PostgresConnection {
+        do {
+            let c = try PostgresConnection(url: url)
+            try PostgresSchemaCheck.checkCatalog(c, corpus: corpus)
+            return c
+        } catch {
+            printError("mq: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `mq corpus push [DIR] --to URL`.
+struct PushCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "push",
+        abstract: "Write a corpus (documents, entities, facts, mentions, sentences) into a PostgreSQL database, in one transaction.",
+        discussion: """
+        An unchanged corpus writes nothing; new documents are appended; a changed catalog or document, or a \
+        document no longer in the directory, rewrites everything. A failure leaves the database as it was.
+        """)
+    @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
+    @Option(help: "The database: postgresql://user@host:port/database.") var to: String
+
+    func run() throws {
+        let corpus = try CorpusCommand.load(dir)
+        do {
+            let c = try PostgresConnection(url: to)
+            let s = try CorpusPush(corpus: corpus, connection: c).run()
+            let mb = Double(s.textBytes) / 1_000_000
+            switch s.mode {
+            case "unchanged": print("unchanged: nothing to push")
+            default:
+                print("\(s.mode): \(s.documents) documents (\(String(format: "%.1f", mb)) MB of text), \(s.mentions) mentions in "
+                      + "\(String(format: "%.2f", s.seconds)) s (\(String(format: "%.1f", s.seconds > 0 ? mb / s.seconds : 0)) MB/s)")
+            }
+        } catch {
+            printError("mq corpus push: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import QueryLang
+
+/// The SQL compiler without a server: the statements carry mq's semantics (null-equal `==`, code point
+/// order, nulls last, tie-breakers), refusals name the stage with its place, dates round-trip. The answers
+/// themselves are compared with the in-memory executor's in Tests/postgres (a server is needed there).
+@Suite struct SQLCompilerTests {
+    let engine = Engine(corpus: Seeds.corpus)
+
+    func sql(_ text: String) throws -> String {
+        let compiled = try engine.compile(text)
+        return try SQLRunner.explain(engine: engine, compiled)
+    }
+
+    func refusal(_ text: String) throws -> Diagnostic? {
+        let compiled = try engine.compile(text)
+        do { _ = try SQLRunner.explain(engine: engine, compiled); return nil } catch { return error.items.first }
+    }
+
+    @Test func equalityIsNullEqualAndStringsCompareByCodePoint() throws {
+        let s = try sql(#"docs | where outlet == "Arab News" and title >= "B" | select id"#)
+        #expect(s.contains("IS NOT DISTINCT FROM 'Arab News'"))
+        #expect(s.contains(#"COLLATE "C" >= ('B') COLLATE "C""#))
+        #expect(try sql("docs | where published == null | count").contains("published IS NULL"))
+    }
+
+    @Test func sortsPutNullsLastAndBreakTiesByCorpusOrder() throws {
+        let s = try sql("docs | sort by published desc | take 2 | select id")
+        // The key, then the documents' own order (a stable sort), nulls last both times.
+        let order = s.components(separatedBy: "ORDER BY").dropFirst().first ?? ""
+        #expect(order.contains("DESC NULLS LAST"))
+        #expect(order.contains("ASC NULLS LAST"))
+        #expect(s.contains("LIMIT 2"))
+    }
+
+    @Test func entitiesResolvedByMqAreSentAsCatalogOrdinals() throws {
+        let kss = try #require(Seeds.corpus.entities.first { $0.id == "kataib-sayyid-al-shuhada" })
+        let s = try sql(#"mentions | where entity == ent("KSS") | count"#)
+        #expect(s.contains("IS NOT DISTINCT FROM \(kss.index)::bigint"))
+        #expect(!s.contains("KSS"))
+    }
+
+    @Test func hasUsesTheStoredFoldedWords() throws {
+        let s = try sql(#"docs | where text has "Drone Strikes" | count"#)
+        #expect(s.contains("w.words @> ARRAY['drone', 'strikes']::text[]") || s.contains("w.words @> ARRAY['drone', 'strike']::text[]"))
+        #expect(s.contains("mq.has_phrase"))
+    }
+
+    @Test func whatCannotBeCompiledIsRefusedNamingTheStage() throws {
+        let d = try #require(try refusal(#"docs | kwic "drone" | take 3"#))
+        #expect(d.code == "E420")
+        #expect(d.message.hasPrefix("'kwic' cannot run on PostgreSQL"))
+        let m = try #require(try refusal(#"docs | where title matches "^Ira" | count"#))
+        #expect(m.message.contains("'where' cannot run on PostgreSQL: 'matches'"))
+    }
+
+    @Test func datesRoundTripThroughTheirKey() {
+        for text in ["2014", "2014-06", "2014-06-30", "0001-01-01", "2024-02-29", "1999-12"] {
+            let d = PartialDate(parsing: text)!
+            let back = SQLDate.date(SQLDate.key(d))!
+            #expect(back.description == d.description)
+            #expect(back.firstDay == d.firstDay && back.lastDay == d.lastDay)
+        }
+        // Keys sort as mq sorts dates: first day, then coarser first.
+        let keys = ["2014", "2014-01", "2014-01-01", "2014-01-02"].map { SQLDate.key(PartialDate(parsing: $0)!) }
+        #expect(keys == keys.sorted())
+    }
+
+    @Test func copyRowsEscapeTabsNewlinesAndBackslashes() {
+        #expect(SQLCopyRows.line(["a\tb", nil, "c\\d\ne"]) == "a\\tb\t\\N\tc\\\\d\\ne")
+        #expect(SQLCopyRows.array(["x\"y", "z\\"]) == "{\"x\\\"y\",\"z\\\\\"}")
+    }
+}

@@ -1,0 +1,94 @@
+"""Throw-away PostgreSQL servers for the tests: a data folder in a temporary directory, a free loopback
+port, trust authentication, run as an unprivileged user (the `postgres` system user when the tests run
+as root, as CI does), stopped (`pg_ctl -m immediate stop`) and removed at the end, also on failure.
+"""
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+
+
+def pg_bin():
+    for d in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if os.path.exists(os.path.join(d, "initdb")):
+            return d
+    raise RuntimeError("PostgreSQL server programs not found (make deps installs postgresql-15)")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgServer:
+    def __init__(self, name="mq"):
+        self.bin = pg_bin()
+        self.root = tempfile.mkdtemp(prefix=f"mq-pg-{name}-")
+        os.chmod(self.root, 0o755)
+        self.data = os.path.join(self.root, "data")
+        self.sock = self.root
+        self.port = free_port()
+        self.user = None
+        self.started = False
+        if os.geteuid() == 0:
+            self.user = "postgres"
+            try:
+                pwd.getpwnam(self.user)
+            except KeyError:
+                subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", self.user], check=True)
+            shutil.chown(self.root, self.user)
+
+    def _run(self, args, **kw):
+        cmd = ([ "runuser", "-u", self.user, "--"] if self.user else []) + args
+        return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+    def start(self):
+        self._run([os.path.join(self.bin, "initdb"), "-D", self.data, "-U", "mq", "--auth=trust", "--encoding=UTF8",
+                   "--locale=C.UTF-8", "--no-sync"])
+        opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sock} -c fsync=off -c synchronous_commit=off "
+                f"-c full_page_writes=off -c max_connections=40 -c shared_buffers=64MB")
+        self._run([os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-o", opts, "-l", os.path.join(self.root, "log"),
+                   "-w", "-t", "60", "start"])
+        self.started = True
+        return self
+
+    def url(self, db="postgres"):
+        return f"postgresql://mq@127.0.0.1:{self.port}/{db}"
+
+    def createdb(self, name):
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", self.url(), "-c", f'CREATE DATABASE "{name}"'],
+                       check=True, capture_output=True, text=True)
+        return self.url(name)
+
+    def psql(self, db, sql):
+        r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", self.url(db), "-c", sql],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise AssertionError(r.stderr)
+        return r.stdout.strip()
+
+    def stop(self, mode="immediate"):
+        if self.started:
+            try:
+                self._run([os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-m", mode, "-w", "stop"])
+            except subprocess.CalledProcessError:
+                pass
+            self.started = False
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # A server for trying things by hand: prints its URL, stops on Enter.
+    s = PgServer("manual").start()
+    print(s.url(), flush=True)
+    try:
+        input()
+    finally:
+        s.remove()
