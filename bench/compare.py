@@ -218,15 +218,21 @@ def main():
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
 
     def mq_run(q):
-        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q],
-                              capture_output=True, text=True, check=True)
+        """The timings and answer of `mq bench`, or None when mq stops with an error (a limit, at this size)."""
+        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q], capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(f"mq stopped on {q!r}:\n{proc.stderr.strip()}", file=sys.stderr)
+            return None
         return json.loads(proc.stdout.strip().splitlines()[-1])
 
     timed = []  # per query: mq result, mq times, DuckDB times and rows, SQLite times and rows
     for name, q, sql, kind in queries:
         mq_times, d_times, s_times = [], [], []
+        res = None
         for _ in range(rounds):
             res = mq_run(q)
+            if res is None:
+                break
             mq_times += res["times_ms"]
             d_sql, s_sql = sql if isinstance(sql, tuple) else (sql, sql)
             d, d_rows = all_times(lambda: duck.execute(d_sql).fetchall(), runs)
@@ -243,6 +249,10 @@ def main():
              "|---|---:|---:|---:|---:|---:|---|"]
     all_same = True
     for (name, _q, sql, kind), (res, mq_times, d_times, d_rows, s_times, s_rows) in zip(queries, timed):
+        if res is None:
+            all_same = False
+            lines.append(f"| {name} | error | | | | | NO |")
+            continue
         m, d_ms, s_ms = (statistics.median(t) for t in (mq_times, d_times, s_times))
         m_rows = [tuple(r.values()) for r in res["result"]] if isinstance(res["result"], list) else [(res["result"],)]
         same = norm(m_rows, kind) == norm(d_rows, kind) == norm(s_rows, kind)
