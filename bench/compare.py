@@ -228,7 +228,7 @@ def main():
     timed = []  # per query: mq result, mq times, DuckDB times and rows, SQLite times and rows
     for name, q, sql, kind in queries:
         mq_times, d_times, s_times = [], [], []
-        res = None
+        res, d_rows, s_rows = None, [], []
         for _ in range(rounds):
             res = mq_run(q)
             if res is None:
