@@ -121,29 +121,12 @@ public enum SQLSchema {
 /// (0 year, 1 month, 2 day) shifted by 1, and whether it is approximate. Integer order is mq's order of
 /// dates (first day, then coarser first, then exact first).
 public enum SQLDate {
-    public static func key(_ d: PartialDate) -> Int64 {
-        Int64(d.firstDay) << 3 | Int64(d.precision.rawValue) << 1 | (d.approximate ? 1 : 0)
-    }
+    /// ``PartialDate/sortKey``, the same packing, as a bigint.
+    public static func key(_ d: PartialDate) -> Int64 { Int64(d.sortKey) }
 
+    /// The date of a key (``PartialDate/init(sortKey:)``); nil for a key no date has.
     public static func date(_ key: Int64) -> PartialDate? {
-        let first = Int(key >> 3)
-        let precision = Int((key >> 1) & 3)
-        let approximate = key & 1 == 1
-        let (y, m, d) = civil(first)
-        return PartialDate(year: y, month: precision >= 1 ? m : nil, day: precision >= 2 ? d : nil, approximate: approximate)
-    }
-
-    /// Year, month, day of a day number since 0001-01-01 (Howard Hinnant's civil_from_days, shifted as
-    /// ``PartialDate`` shifts its ordinals).
-    static func civil(_ ordinal: Int) -> (Int, Int, Int) {
-        let z = ordinal + 306
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        guard key >= 0, key < Int64(PartialDate.noSortKey) else { return nil }
+        return PartialDate(sortKey: UInt32(key))
     }
 }
