@@ -58,31 +58,29 @@ final class CorpusColumns: @unchecked Sendable {
                     return -1
                 })
             case .int?:
-                var valid: [Bool]? = nil
-                let v = ids.enumerated().map { (k, i) -> Int64 in
-                    guard i >= 0, case let .int(x)? = value(field, kind, Int(i)) else {
-                        if valid == nil { valid = [Bool](repeating: true, count: ids.count) }
-                        valid![k] = false
-                        return 0
-                    }
-                    return x
-                }
+                let (v, valid) = scalars(field, kind, ids, Int64(0)) { if case let .int(x) = $0 { return x } else { return nil } }
                 return .ints(v, valid: valid)
             case .bool?:
-                var valid: [Bool]? = nil
-                let v = ids.enumerated().map { (k, i) -> Bool in
-                    guard i >= 0, case let .bool(x)? = value(field, kind, Int(i)) else {
-                        if valid == nil { valid = [Bool](repeating: true, count: ids.count) }
-                        valid![k] = false
-                        return false
-                    }
-                    return x
-                }
+                let (v, valid) = scalars(field, kind, ids, false) { if case let .bool(x) = $0 { return x } else { return nil } }
                 return .bools(v, valid: valid)
             default:
                 preconditionFailure("no vector for \(kind.rawValue).\(field)")
             }
         }
+    }
+
+    /// A field read as plain values through `read` (nil: null, where `blank` stands), with the mask of the
+    /// rows that are not null (nil when none is).
+    private func scalars<T>(_ field: String, _ kind: ReferenceKind, _ ids: [Int32], _ blank: T,
+                            _ read: (Value) -> T?) -> ([T], valid: [Bool]?) {
+        var valid: [Bool]? = nil
+        let v = ids.enumerated().map { (k, i) -> T in
+            if i >= 0, let x = value(field, kind, Int(i)).flatMap(read) { return x }
+            if valid == nil { valid = [Bool](repeating: true, count: ids.count) }
+            valid![k] = false
+            return blank
+        }
+        return (v, valid)
     }
 
     private func value(_ field: String, _ kind: ReferenceKind, _ i: Int) -> Value? {
