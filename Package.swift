@@ -46,9 +46,10 @@ let package = Package(
         ),
         // libFuzzer harnesses (see README, "Fuzzing"): `make fuzz` builds them with -sanitize=fuzzer and
         // -DFUZZING; built plainly they are reproducers that run the files given on the command line.
-        .executableTarget(name: "ParserFuzz", dependencies: ["QueryLang"], path: "Fuzz/ParserFuzz"),
-        .executableTarget(name: "EngineFuzz", dependencies: ["QueryLang"], path: "Fuzz/EngineFuzz"),
-        .executableTarget(name: "CorpusFuzz", dependencies: ["QueryLang"], path: "Fuzz/CorpusFuzz"),
-        .executableTarget(name: "OutputFuzz", dependencies: ["QueryLang"], path: "Fuzz/OutputFuzz"),
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "ParserFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/ParserFuzz"),
+        .executableTarget(name: "EngineFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/EngineFuzz"),
+        .executableTarget(name: "CorpusFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/CorpusFuzz"),
+        .executableTarget(name: "OutputFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/OutputFuzz"),
     ]
 )

@@ -5,6 +5,7 @@
 // cooccur, kwic, timeline, stats). The file is restored afterwards. Built normally it is a reproducer:
 // `CorpusFuzz FILE...`.
 import Foundation
+import FuzzDriver
 import QueryLang
 
 enum CorpusHarness {
@@ -85,33 +86,7 @@ enum CorpusHarness {
     }
 }
 
-// SwiftPM links an executable with its own entry point, so `main` stays ours: with -DFUZZING it hands
-// control to libFuzzer's driver (LLVMFuzzerRunDriver), otherwise it runs the files it is given.
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif
-
 @main
 struct CorpusFuzzMain {
-    static func main() {
-        #if FUZZING
-        CorpusHarness.prepare()
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            CorpusHarness.run(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
-            data.withUnsafeBytes { CorpusHarness.run($0) }
-            print("ok \(path)")
-        }
-        try? FileManager.default.removeItem(atPath: CorpusHarness.directory)
-        #endif
-    }
+    static func main() { FuzzDriver.main(prepare: CorpusHarness.prepare, run: CorpusHarness.run) }
 }

@@ -4,6 +4,7 @@
 // files that import each other, so cycles are reachable). Built normally it is a reproducer:
 // `EngineFuzz FILE...`.
 import Foundation
+import FuzzDriver
 import QueryLang
 
 struct MemoryImports: ImportLoader {
@@ -68,32 +69,7 @@ enum EngineHarness {
     }
 }
 
-// SwiftPM links an executable with its own entry point, so `main` stays ours: with -DFUZZING it hands
-// control to libFuzzer's driver (LLVMFuzzerRunDriver), otherwise it runs the files it is given.
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif
-
 @main
 struct EngineFuzzMain {
-    static func main() {
-        #if FUZZING
-        EngineHarness.prepare()
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            EngineHarness.run(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
-            data.withUnsafeBytes { EngineHarness.run($0) }
-            print("ok \(path)")
-        }
-        #endif
-    }
+    static func main() { FuzzDriver.main(prepare: EngineHarness.prepare, run: EngineHarness.run) }
 }

@@ -7,6 +7,7 @@
 // = + - @ unless a number; JSON parses back to exactly the strings given. Built normally it is a
 // reproducer: `OutputFuzz FILE...`.
 import Foundation
+import FuzzDriver
 import QueryLang
 
 enum OutputHarness {
@@ -159,30 +160,7 @@ enum OutputHarness {
     }
 }
 
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif
-
 @main
 struct OutputFuzzMain {
-    static func main() {
-        #if FUZZING
-        OutputHarness.prepare()
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            OutputHarness.run(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
-            data.withUnsafeBytes { OutputHarness.run($0) }
-            print("ok \(path)")
-        }
-        #endif
-    }
+    static func main() { FuzzDriver.main(prepare: OutputHarness.prepare, run: OutputHarness.run) }
 }

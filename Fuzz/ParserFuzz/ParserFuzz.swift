@@ -2,6 +2,7 @@
 // arbitrary bytes. Built by `make fuzz` with -sanitize=fuzzer,address and -DFUZZING; built normally it is
 // a reproducer: `ParserFuzz FILE...` runs each file through the same code and prints "ok".
 import Foundation
+import FuzzDriver
 import QueryLang
 
 enum ParserHarness {
@@ -28,32 +29,7 @@ enum ParserHarness {
     }
 }
 
-// SwiftPM links an executable with its own entry point, so `main` stays ours: with -DFUZZING it hands
-// control to libFuzzer's driver (LLVMFuzzerRunDriver), otherwise it runs the files it is given.
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif
-
 @main
 struct ParserFuzzMain {
-    static func main() {
-        #if FUZZING
-        ParserHarness.prepare()
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            ParserHarness.run(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
-            data.withUnsafeBytes { ParserHarness.run($0) }
-            print("ok \(path)")
-        }
-        #endif
-    }
+    static func main() { FuzzDriver.main(prepare: ParserHarness.prepare, run: ParserHarness.run) }
 }
