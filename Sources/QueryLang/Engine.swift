@@ -102,7 +102,8 @@ public final class Engine: Sendable {
     private func checkAndPlan(_ parsed: ParsedProgram, in session: Session?, remember: Bool) -> (diagnostics: [Diagnostic], plans: PlanSet) {
         var checker = Checker(corpus: corpus, functions: options.functions, file: parsed.file,
                               globals: session?.variableTypes ?? [:], userFunctions: session?.functionArity ?? [:])
-        checker.importLoader = options.importLoader
+        checker.imports = ImportResolver(loader: options.importLoader)
+        checker.limits = session?.limits ?? options.limits
         checker.columns = options.columnarExecutor ? columns : nil
         checker.check(parsed.program)
         if remember, let session { session.declare(variables: checker.globals, functions: checker.userFunctions) }
@@ -222,7 +223,7 @@ public final class Session: @unchecked Sendable {
     public func setVariable(_ name: String, _ value: Value) {
         locked {
             interpreter.globals[name] = value
-            types[name] = Checker.staticType(of: value)
+            types[name] = ValueType.of(value)
         }
     }
 
@@ -257,7 +258,7 @@ public final class Session: @unchecked Sendable {
 
     /// Records the names a program defined (those that ran).
     private func learn() {
-        for (name, value) in interpreter.globals { types[name] = Checker.staticType(of: value) }
+        for (name, value) in interpreter.globals { types[name] = ValueType.of(value) }
         for (name, f) in interpreter.userFunctions { arity[name] = f.params.count }
     }
 }

@@ -77,7 +77,7 @@ enum ColumnarStages {
     }
 
     static func count(_ input: ColumnarNode, _ span: Span) -> ColumnarNode {
-        let schema = ColumnarSchema(names: ["count"], types: [.int], base: nil, bare: false, display: ["count"])
+        let schema = ColumnarSchema(names: StageOutput.count.names, types: [.int], base: nil, bare: false, display: StageOutput.count.names)
         return ColumnarNode(schema: schema) { ctx in
             let next = try input.open(ctx)
             var done = false

@@ -19,13 +19,12 @@ enum Planner {
         return node
     }
 
+    /// The plan operator of one stage over `input`: one line per stage, the stage's own node (or, where
+    /// planning takes more than that, a function in `Stages/<Name>.swift`).
     private static func op(_ kind: StageKind, _ input: PlanNode) -> PlanNode.Op {
         switch kind {
         case let .where(c): return .filter(input, c)
-        case let .select(cols) where cols.first?.isStar == true:
-            // `select *, n = ...` keeps every column of the row and adds the new ones: an extend.
-            return .extend(input, Array(cols.dropFirst()))
-        case let .select(cols): return .select(input, cols)
+        case let .select(cols): return planSelect(input, cols)
         case let .extend(cols): return .extend(input, cols)
         case let .sort(keys): return .sort(input, keys)
         case let .take(n): return .take(input, n)

@@ -28,7 +28,7 @@ extension Interpreter {
         return p
     }
 
-    /// Opens the stream of a plan node.
+    /// Opens the stream of a plan node: one line per stage (its execution is in `Stages/<Name>.swift`).
     func open(_ p: PlanNode, _ env: Env) throws -> RowStream {
         switch p.op {
         case let .scan(kind): return scan(kind)
@@ -38,20 +38,11 @@ extension Interpreter {
         case let .filter(input, cond): return try openWhere(try open(input, env), cond, env)
         case let .indexedFilter(input, cond): return try openIndexedWhere(try open(input, env), cond, env)
         case let .lookupByID(kind, key): return try openLookup(kind, key, p.span, env)
-        case let .select(input, cols):
-            if case .timeline = input.op, let rows = try timelineRows(input, env) {
-                let t = try select(rows, cols, env, limit: p.rowCap)
-                return RowStream(rows: t.rows, columns: t.columns)
-            }
-            return try openSelect(try open(input, env), cols, env)
+        case let .select(input, cols): return try openSelect(input, cols, p, env)
         case let .extend(input, cols): return try openExtend(try open(input, env), cols, env)
         case let .sort(input, keys): return try openSort(try open(input, env), keys, nil, p, env)
-        case let .top(input, count, keys):
-            let n = try countArgument(count, env, "top")
-            return try openSort(try open(input, env), keys, n, p, env)
-        case let .take(input, count):
-            let n = try countArgument(count, env, "take")
-            return try openTake(try open(input, env), n)
+        case let .top(input, count, keys): return try openTop(try open(input, env), count, keys, p, env)
+        case let .take(input, count): return try openTake(try open(input, env), count, env)
         case let .distinct(input, cols): return try openDistinct(try open(input, env), cols, env)
         case let .summarize(input, aggs, by): return try openSummarize(try open(input, env), aggs, by, p, env)
         case let .countsByEntity(aggs, by): return try openCountsByEntity(aggs, by, env)
@@ -65,10 +56,7 @@ extension Interpreter {
         case let .kwic(input, term, width, regex):
             return try openKwic(try open(input, env), term, width, regex: regex, p.span, env, limit: p.rowCap ?? .max)
         case let .columnar(_, program): return openColumnar(program.node, env)
-        case let .timeline(input):
-            let rows = try timeline(try open(input, env), p.span)
-            let t = rows.table()
-            return RowStream(rows: t.rows, columns: t.columns)
+        case let .timeline(input): return try openTimeline(try open(input, env), p.span)
         }
     }
 
@@ -88,12 +76,6 @@ extension Interpreter {
             defer { position = end }
             return (position..<end).map(make)
         }
-    }
-
-    /// The rows of a `timeline` node, column by column, for a `select` right after it.
-    private func timelineRows(_ node: PlanNode, _ env: Env) throws -> TimelineRows? {
-        guard case let .timeline(input) = node.op else { return nil }
-        return try timeline(try open(input, env), node.span)
     }
 
     func countArgument(_ e: Expr, _ env: Env, _ stage: String) throws -> Int {

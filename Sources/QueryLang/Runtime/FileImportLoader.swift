@@ -8,6 +8,9 @@ public struct FileImportLoader: ImportLoader {
     /// Where imports from a query typed without a file (the REPL, `-c`) are resolved.
     public let workingDirectory: String
 
+    /// The largest file an import reads, in bytes (a script, not a corpus).
+    public static let maxBytes = 64 << 20
+
     public init(allowedRoots: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.allowedRoots = allowedRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
         self.workingDirectory = workingDirectory
@@ -22,8 +25,13 @@ public struct FileImportLoader: ImportLoader {
         guard allowedRoots.contains(where: { url.path == $0 || url.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
             throw ImportError(message: "\(url.path) is outside the directories imports may read")
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ImportError(message: "cannot read \(url.path)")
+        // A named pipe, socket or device (`/dev/zero` linked into a root) is refused, never read without end.
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(url.path, limit: FileImportLoader.maxBytes) } catch {
+            throw ImportError(message: "cannot read \(url.path): \(error.loadMessage)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError(message: "\(url.path) is not UTF-8 text")
         }
         let cwd = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
         let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path

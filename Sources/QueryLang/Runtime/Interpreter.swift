@@ -32,7 +32,6 @@ final class Interpreter {
     let fields: FieldAccess
     var limits: Limits
     let functions: FunctionRegistry
-    let importLoader: ImportLoader?
     var globals: [String: Value] = [:]
     var userFunctions: [String: UserFunction] = [:]
     var cancel: CancellationToken?
@@ -50,7 +49,8 @@ final class Interpreter {
     var warmed = 0
     var deadline: ContinuousClock.Instant?
     private var callDepth = 0
-    private var importStack: [String] = []
+    /// Reads imported files (the same rules as the checker's).
+    var imports: ImportResolver
     var regexCache: [String: NSRegularExpression] = [:]
     /// Compiled `has` phrases (nil for one that has no words or too many), at most 1,024.
     var phraseCache: [String: PhraseFinder?] = [:]
@@ -62,7 +62,7 @@ final class Interpreter {
         self.fields = FieldAccess(corpus: corpus)
         self.limits = limits
         self.functions = functions
-        self.importLoader = importLoader
+        self.imports = ImportResolver(loader: importLoader)
         self.file = SourceFile(name: "<query>", text: "")
     }
 
@@ -219,28 +219,18 @@ final class Interpreter {
     }
 
     private func runImport(_ path: String, _ span: Span) throws {
-        guard let loader = importLoader else {
-            throw fail("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
+        let imported: ImportResolver.Imported
+        switch imports.resolve(path, from: file, at: span, limits: limits) {
+        case let .failure(failure): throw failure.diagnostics.first(where: { $0.severity == .error }) ?? failure.diagnostics[0]
+        case let .success(i): imported = i
         }
-        if importStack.count >= limits.maxImportDepth {
-            throw fail("E405", "imports nest more than \(limits.maxImportDepth) deep", span)
-        }
-        let loaded: (name: String, text: String)
-        do { loaded = try loader.load(path, from: file.name) } catch {
-            throw fail("E405", "cannot import \"\(path)\": \(error)", span)
-        }
-        if importStack.contains(loaded.name) || loaded.name == file.name {
-            throw fail("E405", "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
-        }
-        let (program, diagnostics) = Parser.parse(loaded.text, file: loaded.name, maxDepth: limits.maxDepth)
-        if let first = diagnostics.first(where: { $0.severity == .error }) { throw first }
-        importStack.append(file.name)
-        defer { importStack.removeLast() }
+        imports.enter(file.name)
+        defer { imports.leave() }
         let saved = file
-        file = SourceFile(name: loaded.name, text: loaded.text)
+        file = imported.file
         defer { file = saved }
         // An imported file contributes its definitions; its queries run (asserts included) but show nothing.
-        for st in program.statements { try execute(st) { _ in } }
+        for st in imported.program.statements { try execute(st) { _ in } }
     }
 
     // MARK: Expressions
@@ -249,14 +239,7 @@ final class Interpreter {
         try tick(e.span)
         switch e {
         case let .literal(l, _):
-            switch l {
-            case .null: return .null
-            case let .bool(b): return .bool(b)
-            case let .int(i): return .int(i)
-            case let .float(f): return .float(f)
-            case let .string(s): return .string(s)
-            case let .date(d): return .date(d)
-            }
+            return l.value
         case let .name(n, span):
             return try lookup(n, span, env)
         case let .field(base, name, span):

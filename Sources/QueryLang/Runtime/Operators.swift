@@ -161,50 +161,6 @@ extension Interpreter {
         }
     }
 
-    /// Steps a progress report of the regex engine's own backtracking counts for: ICU reports once per
-    /// 10,000 of its steps inside a match attempt.
-    static let regexStepsPerReport = 10_000
-
-    /// Whether `re` matches somewhere in `text`. The regex engine cannot be interrupted from outside, so
-    /// it is asked to report progress; each report checks cancellation, the time limit and the step limit,
-    /// so that a slow pattern that the check of ``RegexSafety`` lets through stops with E402 or E403
-    /// instead of hanging.
-    ///
-    /// The engine reports at two rates that the report itself does not tell apart: once for each
-    /// position where it starts a match attempt (about one per character scanned), and once for every
-    /// 10,000 steps of backtracking inside an attempt. The cost is counted in proportion to that work:
-    /// up to one report per UTF-16 unit of the text counts one step each (the scan), and every report
-    /// beyond that can only be backtracking and counts ``regexStepsPerReport``. A scan of a whole
-    /// document therefore costs about its length, and a pattern that backtracks still reaches the limit.
-    func regexMatches(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> Bool {
-        var found = false
-        var stopped: Error? = nil
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        var scanReports = range.length + 1
-        re.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
-            if result != nil {
-                found = true
-                stop.pointee = true
-                return
-            }
-            do {
-                if scanReports > 0 {
-                    // The scan: one step a position, the limits checked every 4,096 of them.
-                    scanReports -= 1
-                    self.steps &+= 1
-                    if self.steps & 4095 == 0 { try self.checkpoint(span) }
-                } else {
-                    try self.spend(Interpreter.regexStepsPerReport, span)
-                }
-            } catch {
-                stopped = error
-                stop.pointee = true
-            }
-        }
-        if let stopped { throw stopped }
-        return found
-    }
-
     /// A compiled regular expression, checked against the pattern limits.
     /// The finder of a phrase for `has`, compiled once per phrase; nil when it has no words or too many.
     func phrase(_ needle: String) -> PhraseFinder? {

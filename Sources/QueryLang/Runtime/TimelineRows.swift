@@ -9,7 +9,7 @@
 /// goes through memory in order. The columns of a row are computed when they are read, so a `select`
 /// right after `timeline` builds only the columns it names (see ``ColumnarRows``).
 struct TimelineRows: ColumnarRows {
-    static let columnNames = ["date", "entity", "kind", "what", "source", "doc", "quote"]
+    static let columnNames = StageOutput.timeline.names
     static let docColumn = 5
 
     /// An entity with one of its facts or documents.

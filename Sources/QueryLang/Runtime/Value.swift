@@ -112,3 +112,17 @@ public struct Table: Sendable {
         self.columns = columns
     }
 }
+
+extension Literal {
+    /// The value a literal of the query text stands for.
+    var value: Value {
+        switch self {
+        case .null: return .null
+        case let .bool(b): return .bool(b)
+        case let .int(i): return .int(i)
+        case let .float(f): return .float(f)
+        case let .string(s): return .string(s)
+        case let .date(d): return .date(d)
+        }
+    }
+}

@@ -8,12 +8,13 @@ struct Checker {
     let corpus: Corpus
     let functions: FunctionRegistry
     private(set) var file: SourceFile
-    /// Reads imported files, so that their definitions are known; nil when imports are not allowed.
-    var importLoader: ImportLoader?
-    private var importStack: [String] = []
+    /// Reads imported files, so that their definitions are known (the same rules as at run time).
+    var imports = ImportResolver(loader: nil)
+    /// The limits the program will run under (import depth, expression depth).
+    var limits = Limits()
     var globals: [String: ValueType]
     var userFunctions: [String: Int]
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     init(corpus: Corpus, functions: FunctionRegistry, file: SourceFile, globals: [String: ValueType],
          userFunctions: [String: Int]) {
@@ -22,36 +23,6 @@ struct Checker {
         self.file = file
         self.globals = globals
         self.userFunctions = userFunctions
-    }
-
-    /// What the rows of the current stage are, as far as known.
-    struct Row {
-        var reference: ReferenceKind?
-        /// Record columns and their types; nil when not known (every name is then allowed).
-        var columns: [String: ValueType]?
-        var order: [String] = []
-
-        static func of(_ kind: ReferenceKind) -> Row {
-            Row(reference: kind, columns: [:], order: FieldCatalog.columns(of: kind))
-        }
-        static let unknown = Row(reference: nil, columns: nil)
-
-        func type(of name: String) -> ValueType? {
-            if let t = columns?[name] { return t }
-            if let r = reference, let f = FieldCatalog.field(name, of: r) { return f.type }
-            return nil
-        }
-        var known: Bool { columns != nil }
-
-        /// The row as the plan describes it.
-        var planSchema: PlanSchema {
-            guard let columns else { return PlanSchema(reference: reference, columns: nil, isReference: false) }
-            if columns.isEmpty, let r = reference { return .of(r) }
-            return PlanSchema(reference: reference, columns: order.map { ($0, columns[$0] ?? .any) }, isReference: false)
-        }
-        var names: [String] {
-            (columns.map { Array($0.keys) } ?? []) + (reference.map { FieldCatalog.fields(of: $0).map(\.name) } ?? [])
-        }
     }
 
     struct Context {
@@ -144,31 +115,19 @@ struct Checker {
 
     /// Checks an imported file in place, so that its `let` and `def` names are known afterwards.
     private mutating func checkImport(_ path: String, _ span: Span) {
-        guard let loader = importLoader else {
-            error("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
-            importFailed = true
-            return
+        switch imports.resolve(path, from: file, at: span, limits: limits) {
+        case let .failure(failure):
+            diagnostics += failure.diagnostics
+            if failure.unread { importFailed = true }
+        case let .success(imported):
+            diagnostics += imported.warnings
+            imports.enter(file.name)
+            let saved = file
+            file = imported.file
+            check(imported.program)
+            file = saved
+            imports.leave()
         }
-        guard importStack.count < 16 else { error("E405", "imports nest more than 16 deep", span); return }
-        let loaded: (name: String, text: String)
-        do { loaded = try loader.load(path, from: file.name) } catch {
-            self.error("E405", "cannot import \"\(path)\": \(error)", span)
-            importFailed = true
-            return
-        }
-        if importStack.contains(loaded.name) || loaded.name == file.name {
-            error("E405", "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
-            return
-        }
-        let (program, syntax) = Parser.parse(loaded.text, file: loaded.name)
-        diagnostics += syntax
-        guard syntax.isEmpty else { return }
-        importStack.append(file.name)
-        let saved = file
-        file = SourceFile(name: loaded.name, text: loaded.text)
-        check(program)
-        file = saved
-        importStack.removeLast()
     }
 
     // MARK: Expressions
@@ -176,14 +135,7 @@ struct Checker {
     mutating func type(_ e: Expr, _ ctx: Context) -> ValueType {
         switch e {
         case let .literal(l, _):
-            switch l {
-            case .null: return .null
-            case .bool: return .bool
-            case .int: return .int
-            case .float: return .float
-            case .string: return .string
-            case .date: return .date
-            }
+            return ValueType.of(l.value)
         case let .name(n, span):
             return name(n, span, ctx)
         case let .field(base, f, _):
@@ -420,7 +372,7 @@ struct Checker {
 
     // MARK: Pipelines
 
-    private mutating func sourceRow(_ t: ValueType, _ span: Span) -> Row {
+    mutating func sourceRow(_ t: ValueType, _ span: Span) -> Row {
         switch t {
         case let .table(k): return row(of: k)
         case let .list(inner):
@@ -461,175 +413,63 @@ struct Checker {
         return .records(r.columns == nil ? nil : r.order, base: r.reference)
     }
 
-    private mutating func columns(_ cols: [Column], _ ctx: Context) -> [(String, ValueType)] {
+    mutating func columns(_ cols: [Column], _ ctx: Context) -> [(String, ValueType)] {
         let names = Column.outputNames(cols)
         var out: [(String, ValueType)] = []
         for (n, c) in zip(names, cols) { out.append((n, type(c.expr, ctx))) }
         return out
     }
 
-    private func records(_ cols: [(String, ValueType)], base: ReferenceKind?) -> Row {
+    func records(_ cols: [(String, ValueType)], base: ReferenceKind?) -> Row {
         Row(reference: base, columns: Dictionary(cols.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }), order: cols.map(\.0))
     }
 
+    /// What a stage's check is given: the stage, its input rows, the context of expressions evaluated on
+    /// each input row (`ctx`), and the context the pipeline stands in (`outer`, for arguments that do not
+    /// see the row: a count, a join's right side).
+    struct StageInput {
+        let stage: Stage
+        let row: Row
+        let ctx: Context
+        let outer: Context
+    }
+
+    /// E303 when the stage's input rows are known and are not references of `kind` (`cooccur` takes
+    /// mentions, `timeline` entities).
+    mutating func requireInput(_ kind: ReferenceKind, _ s: StageInput, example: String) {
+        guard s.row.known, s.row.reference != kind else { return }
+        error("E303", "\(s.stage.kind.name) works on \(kind.rowKind), not \(s.row.reference?.rawValue ?? "records")",
+              s.stage.nameSpan, hints: [example])
+    }
+
+    /// Checks one stage (in `Stages/<Name>.swift`) and returns what its rows are.
     private mutating func stage(_ st: Stage, _ input: Row, _ outer: Context) -> Row {
         var ctx = outer
         ctx.row = input
         ctx.operand = false
+        let s = StageInput(stage: st, row: input, ctx: ctx, outer: outer)
         switch st.kind {
-        case let .where(cond):
-            let t = type(cond, ctx)
-            if t != .any && t != .bool && t != .null {
-                error("E301", "where needs a condition that is true or false, got \(t)", cond.span,
-                      hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
-            }
-            return input
-        case let .select(cols) where cols.first?.isStar == true:
-            return stage(Stage(.extend(Array(cols.dropFirst())), span: st.span, nameSpan: st.nameSpan), input, outer)
-        case let .select(cols):
-            return records(columns(cols, ctx), base: nil)
-        case let .extend(cols):
-            let added = columns(cols, ctx)
-            var r = input
-            if r.columns != nil {
-                if r.columns!.isEmpty, let ref = r.reference {
-                    for c in FieldCatalog.columns(of: ref) { r.columns![c] = FieldCatalog.field(c, of: ref)?.type ?? .any }
-                }
-                for (n, t) in added { r.columns![n] = t; if !r.order.contains(n) { r.order.append(n) } }
-            }
-            return r
-        case let .sort(keys):
-            for k in keys { _ = type(k.expr, ctx) }
-            return input
-        case let .take(n):
-            countArgument(n, outer, "take")
-            return input
-        case let .top(n, keys):
-            countArgument(n, outer, "top")
-            for k in keys { _ = type(k.expr, ctx) }
-            return input
-        case let .distinct(cols):
-            if cols.isEmpty { return input }
-            return records(columns(cols, ctx), base: nil)
-        case let .summarize(aggs, by):
-            let keys = columns(by, ctx)
-            var actx = ctx
-            actx.inSummarize = true
-            for a in aggs where !containsAggregate(a.expr) {
-                error("E305", "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
-                      hints: ["put grouping keys after 'by': summarize count() by \(exprName(a.expr))"])
-            }
-            let values = columns(aggs, actx)
-            return records(keys + values, base: nil)
-        case let .join(kind, right, keys):
-            let rt = type(right, outer)
-            let rrow = sourceRow(rt, right.span)
-            var rctx = outer
-            rctx.row = rrow
-            for k in keys {
-                _ = type(k.left, ctx)
-                _ = type(k.right ?? k.left, rctx)
-            }
-            if kind == .semi || kind == .anti { return input }
-            return Row(reference: input.reference, columns: nil)
-        case let .union(right):
-            _ = type(right, outer)
-            return Row(reference: nil, columns: nil)
-        case let .expand(col):
-            let (n, t) = columns([col], ctx)[0]
-            var r = input
-            if r.columns != nil {
-                if r.columns!.isEmpty, let ref = r.reference {
-                    for c in FieldCatalog.columns(of: ref) { r.columns![c] = FieldCatalog.field(c, of: ref)?.type ?? .any }
-                }
-                if case let .list(inner) = t { r.columns![n] = inner } else { r.columns![n] = .any }
-                if !r.order.contains(n) { r.order.append(n) }
-            }
-            return r
-        case .count:
-            return records([("count", .int)], base: nil)
-        case .cooccur:
-            if input.known, input.reference != .mention {
-                error("E303", "cooccur works on mentions, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
-                      hints: ["mentions | where ... | cooccur"])
-            }
-            return records([("a", .entity), ("b", .entity), ("count", .int), ("docs", .list(.document))], base: nil)
-        case let .kwic(term, width, regex):
-            if let term { _ = type(term, outer) }
-            // A pattern given as words finds nothing: say so before it runs.
-            if !regex, case let .literal(.string(s), span)? = term, let sign = Kwic.regexSign(s) {
-                diagnostics.append(Diagnostic("W301", "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
-                                              at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(s)\"",
-                                                                          "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
-                                              severity: .warning))
-            }
-            if let width { _ = type(width, outer) }
-            if input.known, input.reference != .mention && input.reference != .document {
-                error("E303", "kwic works on documents or mentions", st.nameSpan)
-            }
-            if term == nil, input.reference == .document {
-                error("E101", "kwic on documents needs a term", st.nameSpan, hints: ["kwic \"drone\" width 40"])
-            }
-            return records([("doc", .document), ("left", .string), ("match", .string), ("right", .string),
-                            ("zone", .string), ("start", .int)], base: nil)
-        case .timeline:
-            if input.known, input.reference != .entity {
-                error("E303", "timeline works on entities, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
-                      hints: ["entities | where id == \"...\" | timeline"])
-            }
-            return records([("date", .date), ("entity", .entity), ("kind", .string), ("what", .string),
-                            ("source", .string), ("doc", .document), ("quote", .string)], base: nil)
+        case let .where(cond): return checkWhere(cond, s)
+        case let .select(cols): return checkSelect(cols, s)
+        case let .extend(cols): return checkExtend(cols, s)
+        case let .sort(keys): return checkSort(keys, s)
+        case let .take(n): return checkTake(n, s)
+        case let .top(n, keys): return checkTop(n, keys, s)
+        case let .distinct(cols): return checkDistinct(cols, s)
+        case let .summarize(aggs, by): return checkSummarize(aggs, by, s)
+        case let .join(kind, right, keys): return checkJoin(kind, right, keys, s)
+        case let .union(right): return checkUnion(right, s)
+        case let .expand(col): return checkExpand(col, s)
+        case .count: return checkCount(s)
+        case .cooccur: return checkCooccur(s)
+        case let .kwic(term, width, regex): return checkKwic(term, width, regex: regex, s)
+        case .timeline: return checkTimeline(s)
         }
     }
 
-    private mutating func countArgument(_ e: Expr, _ ctx: Context, _ stage: String) {
+    mutating func countArgument(_ e: Expr, _ ctx: Context, _ stage: String) {
         let t = type(e, ctx)
         if t != .any && t != .int { error("E301", "\(stage) needs a whole number, got \(t)", e.span) }
         if case let .literal(.int(n), s) = e, n < 0 { error("E301", "\(stage) needs a count of 0 or more", s) }
-    }
-
-    private func containsAggregate(_ e: Expr) -> Bool {
-        switch e {
-        case let .call(n, args, _): return Aggregates.named[n.name] != nil || userFunctions[n.name] != nil || args.contains(where: containsAggregate)
-        case let .binary(_, l, r, _): return containsAggregate(l) || containsAggregate(r)
-        case let .unary(_, x, _): return containsAggregate(x)
-        case let .field(b, _, _): return containsAggregate(b)
-        case let .index(b, i, _): return containsAggregate(b) || containsAggregate(i)
-        case let .list(items, _): return items.contains(where: containsAggregate)
-        default: return false
-        }
-    }
-
-    private func exprName(_ e: Expr) -> String {
-        if case let .name(n, _) = e { return n }
-        if case let .field(_, f, _) = e { return f.name }
-        return "..."
-    }
-
-    /// The static type of a runtime value (for variables a session already holds).
-    static func staticType(of v: Value) -> ValueType {
-        switch v {
-        case .null: return .null
-        case .bool: return .bool
-        case .int: return .int
-        case .float: return .float
-        case .string: return .string
-        case .date: return .date
-        case let .list(l): return .list(l.first.map(staticType) ?? .any)
-        case .record: return .record
-        case .document: return .document
-        case .entity: return .entity
-        case .mention: return .mention
-        case .fact: return .fact
-        case let .table(t):
-            switch t.rows.first {
-            case .document?: return .table(.documents)
-            case .entity?: return .table(.entities)
-            case .mention?: return .table(.mentions)
-            case .fact?: return .table(.facts)
-            case let .record(r)?: return .table(.records(t.columns, base: r.base.flatMap(\.referenceKind)))
-            default: return .table(.records(t.columns, base: nil))
-            }
-        }
     }
 }

@@ -1,33 +1,3 @@
-/// The static type of a value, as far as the checker can tell.
-public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
-    case any, null, bool, int, float, string, date
-    case list(ValueType)
-    case record
-    case document, entity, mention, fact
-    case table(RowKind)
-
-    public var description: String {
-        switch self {
-        case .any: return "any"
-        case .null: return "null"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float"
-        case .string: return "string"
-        case .date: return "date"
-        case let .list(t): return "list of \(t)"
-        case .record: return "record"
-        case .document: return "document"
-        case .entity: return "entity"
-        case .mention: return "mention"
-        case .fact: return "fact"
-        case let .table(k): return "table of \(k)"
-        }
-    }
-
-    public var isNumeric: Bool { self == .int || self == .float }
-}
-
 /// What the rows of a table are.
 public enum RowKind: Sendable, Equatable, CustomStringConvertible {
     case documents, entities, mentions, facts

@@ -1,5 +1,25 @@
 /// `expand name = list`: one row per item of the list (none for an empty list or null), the item in the
 /// named column.
+extension Parser {
+    mutating func parseExpand(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        let cols = try columns()
+        guard cols.count == 1 else { throw error("E101", "expand takes one list field", cols[1].expr.span) }
+        return (.expand(cols[0]), cols[0].expr.span)
+    }
+}
+
+extension Checker {
+    mutating func checkExpand(_ col: Column, _ s: StageInput) -> Row {
+        let (n, t) = columns([col], s.ctx)[0]
+        var r = s.row.withColumnsOfReference
+        if r.columns != nil {
+            if case let .list(inner) = t { r.columns![n] = inner } else { r.columns![n] = .any }
+            if !r.order.contains(n) { r.order.append(n) }
+        }
+        return r
+    }
+}
+
 extension Interpreter {
     func openExpand(_ input: RowStream, _ col: Column, _ span: Span, _ outer: Env) throws -> RowStream {
         let name = Column.outputNames([col])[0]

@@ -2,6 +2,49 @@
 /// in a hash table by their key values; the input's rows stream through it. Keys compare as `==` does (a
 /// reference equals a string holding its id); a null key matches nothing. Clashing right columns are
 /// renamed (`id` -> `id1`).
+extension Parser {
+    mutating func parseJoin(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        var kind = JoinKind.inner
+        if atWord("kind") {
+            advance()
+            _ = try expect(.assign, "'=' after 'kind'")
+            let k = try expectIdentifier("a join kind")
+            guard let jk = JoinKind(rawValue: k.name) else {
+                throw error("E202", "unknown join kind '\(k.name)'", k.span,
+                            hints: [Suggestions.hint(for: k.name, in: JoinKind.allCases.map(\.rawValue)) ?? "kinds: inner, left, anti, semi"])
+            }
+            kind = jk
+        }
+        let right = try postfix()
+        guard atWord("on") else { throw error("E101", "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
+        advance()
+        var keys: [JoinKey] = []
+        repeat {
+            let l = try binary(4)
+            if consume(.eq) {
+                keys.append(JoinKey(left: l, right: try binary(4)))
+            } else {
+                keys.append(JoinKey(left: l, right: nil))
+            }
+        } while consume(.comma)
+        return (.join(kind, right, on: keys), keys.last!.right?.span ?? keys.last!.left.span)
+    }
+}
+
+extension Checker {
+    mutating func checkJoin(_ kind: JoinKind, _ right: Expr, _ keys: [JoinKey], _ s: StageInput) -> Row {
+        let rt = type(right, s.outer)
+        var rctx = s.outer
+        rctx.row = sourceRow(rt, right.span)
+        for k in keys {
+            _ = type(k.left, s.ctx)
+            _ = type(k.right ?? k.left, rctx)
+        }
+        if kind == .semi || kind == .anti { return s.row }
+        return Row(reference: s.row.reference, columns: nil)
+    }
+}
+
 extension Interpreter {
     func openJoin(_ input: RowStream, _ kind: JoinKind, _ rightExpr: Expr, _ keys: [JoinKey], _ span: Span,
                   _ outer: Env) throws -> RowStream {

@@ -1,5 +1,42 @@
 /// `select name = expr, ...`: one record per row with the named columns.
+extension Parser {
+    mutating func parseSelect(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        if at(.star) {
+            // `select *` keeps every column of the row; `select *, n = expr` adds columns, as extend does.
+            let star = advance()
+            let cols = consume(.comma) ? [Column.star(star.span)] + (try columns()) : [Column.star(star.span)]
+            return (.select(cols), cols.count > 1 ? cols.last!.expr.span : star.span)
+        }
+        let cols = try columns()
+        return (.select(cols), cols.last!.expr.span)
+    }
+}
+
+extension Checker {
+    mutating func checkSelect(_ cols: [Column], _ s: StageInput) -> Row {
+        if cols.first?.isStar == true { return checkExtend(Array(cols.dropFirst()), s) }
+        return records(columns(cols, s.ctx), base: nil)
+    }
+}
+
+extension Planner {
+    static func planSelect(_ input: PlanNode, _ cols: [Column]) -> PlanNode.Op {
+        // `select *, n = ...` keeps every column of the row and adds the new ones: an extend.
+        if cols.first?.isStar == true { return .extend(input, Array(cols.dropFirst())) }
+        return .select(input, cols)
+    }
+}
+
 extension Interpreter {
+    /// A `select` node: over a `timeline` right before it, only the timeline columns it names are made.
+    func openSelect(_ input: PlanNode, _ cols: [Column], _ node: PlanNode, _ env: Env) throws -> RowStream {
+        if case let .timeline(source) = input.op {
+            let t = try select(try timeline(try open(source, env), input.span), cols, env, limit: node.rowCap)
+            return RowStream(rows: t.rows, columns: t.columns)
+        }
+        return try openSelect(try open(input, env), cols, env)
+    }
+
     func openSelect(_ input: RowStream, _ cols: [Column], _ outer: Env) throws -> RowStream {
         let names = Column.outputNames(cols)
         return mapping(input, columns: names) { row in

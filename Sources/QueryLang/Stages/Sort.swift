@@ -1,6 +1,22 @@
 /// `sort by k [asc|desc], ...` and `top N by k`: a stable sort (ties keep their order; nulls last whichever
 /// the direction). With a count (`top N`, or `sort | take N` made `top` by ``TopNPass``), only the first N
 /// rows, picked with a bounded heap when they are a small part of the rows.
+extension Parser {
+    mutating func parseSort(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        guard atWord("by") else { throw error("E101", "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
+        advance()
+        let keys = try sortKeys(defaultDescending: false)
+        return (.sort(keys), keys.last!.expr.span)
+    }
+}
+
+extension Checker {
+    mutating func checkSort(_ keys: [SortKey], _ s: StageInput) -> Row {
+        for k in keys { _ = type(k.expr, s.ctx) }
+        return s.row
+    }
+}
+
 extension Interpreter {
     func openSort(_ input: RowStream, _ keys: [SortKey], _ count: Int?, _ node: PlanNode, _ outer: Env) throws -> RowStream {
         let rows = try input.collect { try checkRows($0, node.span, "the input of '\(node.name)'") }

@@ -4,6 +4,59 @@
 ///
 /// Its access path (``IndexAccessPass``): `mentions | summarize count()... by <keys of the entity>`
 /// from the postings, one representative mention per entity: same groups, same order, same counts.
+extension Parser {
+    mutating func parseSummarize(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        if at(.eof) { throw error("E104", "expected a value", current.span) }
+        if at(.pipe) || at(.newline) || at(.rparen) {
+            throw error("E101", "summarize needs aggregates or 'by' keys", current.span,
+                        hints: ["summarize n = count() by entity"])
+        }
+        var aggs: [Column] = []
+        if !atWord("by") { aggs = try columns() }
+        var by: [Column] = []
+        if atWord("by") {
+            advance()
+            by = try columns()
+        }
+        if aggs.isEmpty && by.isEmpty {
+            throw error("E101", "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
+        }
+        return (.summarize(aggs, by: by), (by.last ?? aggs.last!).expr.span)
+    }
+}
+
+extension Checker {
+    mutating func checkSummarize(_ aggs: [Column], _ by: [Column], _ s: StageInput) -> Row {
+        let keys = columns(by, s.ctx)
+        var actx = s.ctx
+        actx.inSummarize = true
+        for a in aggs where !containsAggregate(a.expr) {
+            error("E305", "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
+                  hints: ["put grouping keys after 'by': summarize count() by \(exprName(a.expr))"])
+        }
+        let values = columns(aggs, actx)
+        return records(keys + values, base: nil)
+    }
+
+    private func containsAggregate(_ e: Expr) -> Bool {
+        switch e {
+        case let .call(n, args, _): return Aggregates.named[n.name] != nil || userFunctions[n.name] != nil || args.contains(where: containsAggregate)
+        case let .binary(_, l, r, _): return containsAggregate(l) || containsAggregate(r)
+        case let .unary(_, x, _): return containsAggregate(x)
+        case let .field(b, _, _): return containsAggregate(b)
+        case let .index(b, i, _): return containsAggregate(b) || containsAggregate(i)
+        case let .list(items, _): return items.contains(where: containsAggregate)
+        default: return false
+        }
+    }
+
+    private func exprName(_ e: Expr) -> String {
+        if case let .name(n, _) = e { return n }
+        if case let .field(_, f, _) = e { return f.name }
+        return "..."
+    }
+}
+
 extension Interpreter {
     func openSummarize(_ input: RowStream, _ aggs: [Column], _ by: [Column], _ node: PlanNode, _ outer: Env) throws -> RowStream {
         let keyNames = Column.outputNames(by)

@@ -1,5 +1,23 @@
 /// `take N`: the first N rows. Nothing above it is asked for more.
+extension Parser {
+    mutating func parseTake(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        let n = try binary(0)
+        return (.take(n), n.span)
+    }
+}
+
+extension Checker {
+    mutating func checkTake(_ n: Expr, _ s: StageInput) -> Row {
+        countArgument(n, s.outer, "take")
+        return s.row
+    }
+}
+
 extension Interpreter {
+    func openTake(_ input: RowStream, _ count: Expr, _ env: Env) throws -> RowStream {
+        try openTake(input, try countArgument(count, env, "take"))
+    }
+
     func openTake(_ input: RowStream, _ n: Int) throws -> RowStream {
         var left = n
         return RowStream(columns: input.columns) { max in

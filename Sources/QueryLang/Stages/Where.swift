@@ -4,6 +4,24 @@
 /// tests on postings (`x in entities` on documents, `x in docs` on entities). Each gives the rows, in the
 /// order, and the errors that evaluating the condition on every row gives; an x that is the same on every
 /// row is computed once, at the first row, as the general path would first compute it.
+extension Parser {
+    mutating func parseWhere(_ start: Span) throws -> (kind: StageKind, end: Span) {
+        let e = try binary(0)
+        return (.where(e), e.span)
+    }
+}
+
+extension Checker {
+    mutating func checkWhere(_ cond: Expr, _ s: StageInput) -> Row {
+        let t = type(cond, s.ctx)
+        if t != .any && t != .bool && t != .null {
+            error("E301", "where needs a condition that is true or false, got \(t)", cond.span,
+                  hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
+        }
+        return s.row
+    }
+}
+
 extension Interpreter {
     func openWhere(_ input: RowStream, _ cond: Expr, _ outer: Env) throws -> RowStream {
         let locals = outer.locals

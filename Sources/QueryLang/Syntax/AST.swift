@@ -223,25 +223,9 @@ public enum StageKind: Sendable, Equatable {
     case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
 
-    public var name: String {
-        switch self {
-        case .where: return "where"
-        case .select: return "select"
-        case .extend: return "extend"
-        case .sort: return "sort"
-        case .take: return "take"
-        case .top: return "top"
-        case .distinct: return "distinct"
-        case .summarize: return "summarize"
-        case .join: return "join"
-        case .union: return "union"
-        case .expand: return "expand"
-        case .count: return "count"
-        case .cooccur: return "cooccur"
-        case .kwic: return "kwic"
-        case .timeline: return "timeline"
-        }
-    }
+    /// The stage's name as written: the case's own name (a case with arguments reflects as one child
+    /// labelled with it; `count` and `timeline` have none and print as their name).
+    public var name: String { Mirror(reflecting: self).children.first?.label ?? String(describing: self) }
 
     /// Every stage name, for completion and suggestions.
     public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",

@@ -14,7 +14,7 @@ public struct Parser {
     private var nextComment = 0
 
     /// Thrown to unwind a statement after an error; the statement is skipped.
-    private struct Abort: Error {}
+    struct Abort: Error {}
 
     static let keywords: Set<String> = ["let", "def", "assert", "print", "import", "true", "false", "null",
                                         "and", "or", "not", "in"]
@@ -62,13 +62,13 @@ public struct Parser {
 
     // MARK: Tokens
 
-    private var current: Token { tokens[pos] }
-    private func at(_ k: TokenKind) -> Bool { current.kind == k }
-    private func atWord(_ w: String) -> Bool { current.isIdentifier(w) }
-    private func peekKind(_ k: Int) -> TokenKind { tokens[min(pos + k, tokens.count - 1)].kind }
+    var current: Token { tokens[pos] }
+    func at(_ k: TokenKind) -> Bool { current.kind == k }
+    func atWord(_ w: String) -> Bool { current.isIdentifier(w) }
+    func peekKind(_ k: Int) -> TokenKind { tokens[min(pos + k, tokens.count - 1)].kind }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    mutating func advance() -> Token {
         let t = tokens[pos]
         if pos < tokens.count - 1 { pos += 1 }
         return t
@@ -76,12 +76,12 @@ public struct Parser {
 
     private mutating func skipNewlines() { while at(.newline) { pos += 1 } }
 
-    private mutating func expect(_ k: TokenKind, _ what: String) throws -> Token {
+    mutating func expect(_ k: TokenKind, _ what: String) throws -> Token {
         if at(k) { return advance() }
         throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
     }
 
-    private mutating func expectIdentifier(_ what: String) throws -> Identifier {
+    mutating func expectIdentifier(_ what: String) throws -> Identifier {
         if let name = current.identifier, !Parser.keywords.contains(name) {
             let t = advance()
             return Identifier(name, t.span)
@@ -89,7 +89,7 @@ public struct Parser {
         throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
     }
 
-    private mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
+    mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
         var code = code
         // Unfinished only when what is missing is at the end of the input, not when a word already read is wrong.
         if code == "E101" && at(.eof) && span.start >= current.span.start { code = "E104" }
@@ -198,7 +198,7 @@ public struct Parser {
         return BinaryOp.words[w] == nil
     }
 
-    private mutating func consume(_ k: TokenKind) -> Bool {
+    mutating func consume(_ k: TokenKind) -> Bool {
         if at(k) { advance(); return true }
         return false
     }
@@ -222,7 +222,7 @@ public struct Parser {
         return .pipeline(source, stages, source.span.to(stages.last!.span))
     }
 
-    private mutating func binary(_ minPrecedence: Int) throws -> Expr {
+    mutating func binary(_ minPrecedence: Int) throws -> Expr {
         var left = try unary()
         // Each operator of a chain (`a + b + c ...`) nests the tree one level deeper, though the loop does not
         // recurse: count it, so that the checker and the evaluator never walk a tree deeper than maxDepth.
@@ -282,7 +282,7 @@ public struct Parser {
         return try postfix()
     }
 
-    private mutating func postfix() throws -> Expr {
+    mutating func postfix() throws -> Expr {
         var e = try primary()
         // `a.b.c ...`, `a[0][0] ...`: like operator chains, each link nests the tree one level deeper.
         var chain = 0
@@ -381,129 +381,31 @@ public struct Parser {
 
     // MARK: Stages
 
+    /// A stage after `|`: its name, then the grammar of that stage (in `Stages/<Name>.swift`), which returns
+    /// the stage and where it ends.
     private mutating func stage() throws -> Stage {
         guard let name = current.identifier else {
             throw error("E101", "expected a stage name after '|', found \(current.kind.description)", current.span,
                         hints: ["stages: " + StageKind.names.joined(separator: ", ")])
         }
-        let nameTok = advance()
-        let start = nameTok.span
-        func done(_ k: StageKind, _ end: Span) -> Stage { Stage(k, span: start.to(end), nameSpan: start) }
+        let start = advance().span
+        let parsed: (kind: StageKind, end: Span)
         switch name {
-        case "where":
-            let e = try binary(0)
-            return done(.where(e), e.span)
-        case "select" where at(.star):
-            // `select *` keeps every column of the row; `select *, n = expr` adds columns, as extend does.
-            let star = advance()
-            let cols = consume(.comma) ? [Column.star(star.span)] + (try columns()) : [Column.star(star.span)]
-            return done(.select(cols), cols.count > 1 ? cols.last!.expr.span : star.span)
-        case "select", "extend":
-            let cols = try columns()
-            return done(name == "select" ? .select(cols) : .extend(cols), cols.last!.expr.span)
-        case "sort":
-            guard atWord("by") else { throw error("E101", "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
-            advance()
-            let keys = try sortKeys(defaultDescending: false)
-            return done(.sort(keys), keys.last!.expr.span)
-        case "take":
-            let n = try binary(0)
-            return done(.take(n), n.span)
-        case "top":
-            let n = try binary(0)
-            guard atWord("by") else { throw error("E101", "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
-            advance()
-            let keys = try sortKeys(defaultDescending: true)
-            return done(.top(n, keys), keys.last!.expr.span)
-        case "distinct":
-            if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) { return done(.distinct([]), start) }
-            let cols = try columns()
-            return done(.distinct(cols), cols.last!.expr.span)
-        case "summarize":
-            if at(.eof) { throw error("E104", "expected a value", current.span) }
-            if at(.pipe) || at(.newline) || at(.rparen) {
-                throw error("E101", "summarize needs aggregates or 'by' keys", current.span,
-                            hints: ["summarize n = count() by entity"])
-            }
-            var aggs: [Column] = []
-            if !atWord("by") { aggs = try columns() }
-            var by: [Column] = []
-            if atWord("by") {
-                advance()
-                by = try columns()
-            }
-            if aggs.isEmpty && by.isEmpty {
-                throw error("E101", "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
-            }
-            return done(.summarize(aggs, by: by), (by.last ?? aggs.last!).expr.span)
-        case "join":
-            var kind = JoinKind.inner
-            if atWord("kind") {
-                advance()
-                _ = try expect(.assign, "'=' after 'kind'")
-                let k = try expectIdentifier("a join kind")
-                guard let jk = JoinKind(rawValue: k.name) else {
-                    throw error("E202", "unknown join kind '\(k.name)'", k.span,
-                                hints: [Suggestions.hint(for: k.name, in: JoinKind.allCases.map(\.rawValue)) ?? "kinds: inner, left, anti, semi"])
-                }
-                kind = jk
-            }
-            let right = try postfix()
-            guard atWord("on") else { throw error("E101", "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
-            advance()
-            var keys: [JoinKey] = []
-            repeat {
-                let l = try binary(4)
-                if consume(.eq) {
-                    keys.append(JoinKey(left: l, right: try binary(4)))
-                } else {
-                    keys.append(JoinKey(left: l, right: nil))
-                }
-            } while consume(.comma)
-            return done(.join(kind, right, on: keys), keys.last!.right?.span ?? keys.last!.left.span)
-        case "union":
-            let right = try postfix()
-            return done(.union(right), right.span)
-        case "expand":
-            let cols = try columns()
-            guard cols.count == 1 else { throw error("E101", "expand takes one list field", cols[1].expr.span) }
-            return done(.expand(cols[0]), cols[0].expr.span)
-        case "count":
-            return done(.count, start)
-        case "cooccur":
-            var scope = CooccurScope.sentence
-            var end = start
-            if atWord("by") {
-                advance()
-                let s = try expectIdentifier("'sentence' or 'document'")
-                guard let sc = CooccurScope(rawValue: s.name) else {
-                    throw error("E101", "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
-                                hints: [Suggestions.hint(for: s.name, in: ["sentence", "document"]) ?? "cooccur by sentence"])
-                }
-                scope = sc
-                end = s.span
-            }
-            var all = false
-            if atWord("all") { all = true; end = advance().span }
-            return done(.cooccur(scope, all: all), end)
-        case "kwic":
-            var term: Expr? = nil
-            let regex = atWord("matches")
-            if regex {
-                let m = advance()
-                if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width") {
-                    throw error("E101", "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
-                }
-            }
-            if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width")) { term = try binary(0) }
-            var width: Expr? = nil
-            if atWord("width") {
-                advance()
-                width = try binary(0)
-            }
-            return done(.kwic(term, width: width, regex: regex), width?.span ?? term?.span ?? start)
-        case "timeline":
-            return done(.timeline, start)
+        case "where": parsed = try parseWhere(start)
+        case "select": parsed = try parseSelect(start)
+        case "extend": parsed = try parseExtend(start)
+        case "sort": parsed = try parseSort(start)
+        case "take": parsed = try parseTake(start)
+        case "top": parsed = try parseTop(start)
+        case "distinct": parsed = try parseDistinct(start)
+        case "summarize": parsed = try parseSummarize(start)
+        case "join": parsed = try parseJoin(start)
+        case "union": parsed = try parseUnion(start)
+        case "expand": parsed = try parseExpand(start)
+        case "count": parsed = try parseCount(start)
+        case "cooccur": parsed = try parseCooccur(start)
+        case "kwic": parsed = try parseKwic(start)
+        case "timeline": parsed = try parseTimeline(start)
         default:
             var hints: [String] = []
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
@@ -511,14 +413,18 @@ public struct Parser {
             hints.append("stages: " + StageKind.names.joined(separator: ", "))
             throw error("E202", "unknown stage '\(name)'", start, hints: hints)
         }
+        return Stage(parsed.kind, span: start.to(parsed.end), nameSpan: start)
     }
 
-    private func describe(_ e: Expr) -> String {
+    /// Whether the stage's arguments have ended: the end of the line or input, the next stage, or a `)`.
+    var atStageEnd: Bool { at(.newline) || at(.eof) || at(.pipe) || at(.rparen) }
+
+    func describe(_ e: Expr) -> String {
         if case let .literal(.int(v), _) = e { return String(v) }
         return "N"
     }
 
-    private mutating func columns() throws -> [Column] {
+    mutating func columns() throws -> [Column] {
         var cols: [Column] = []
         repeat {
             if let name = current.identifier, !Parser.keywords.contains(name), peekKind(1) == .assign {
@@ -532,7 +438,7 @@ public struct Parser {
         return cols
     }
 
-    private mutating func sortKeys(defaultDescending: Bool) throws -> [SortKey] {
+    mutating func sortKeys(defaultDescending: Bool) throws -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             let e = try binary(0)

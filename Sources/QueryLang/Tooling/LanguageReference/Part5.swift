@@ -104,9 +104,11 @@ aaa-designated-004
 `import "file.mq"` runs another script in the same session: its `let` and `def` names become available
 to the statements that follow, its asserts are checked, and its queries run without showing anything. A
 relative path is resolved against the directory of the importing file (against the working directory for
-`mq -c` and the REPL). Imports may nest 16 deep; an import cycle is an error (E405). Reading files is the
-host's decision: `mq run`, `mq -c` and piped scripts let imports read files; an embedding program allows
-none unless it sets an `ImportLoader` (E405 otherwise).
+`mq -c` and the REPL). Imports may nest 16 deep (`Limits.maxImportDepth`); an import cycle is an error
+(E405), and so is a file that is not a regular file (a named pipe, a device). The check before a script
+runs reads its imports under the same rules as the run. Reading files is the host's decision: `mq run`,
+`mq -c` and piped scripts let imports read files; an embedding program allows none unless it sets an
+`ImportLoader` (E405 otherwise).
 
 Because it needs a second file, this example is a shell session rather than a runnable block:
 
@@ -400,7 +402,5 @@ escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidir
 isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
 around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
 or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
-running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
-programs that read the output (docs/reliability.md, "Hostile input").
 """#
 }

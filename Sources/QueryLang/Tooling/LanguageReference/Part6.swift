@@ -2,6 +2,8 @@
 
 extension LanguageReference {
     static let part6 = #"""
+running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
+programs that read the output (docs/reliability.md, "Hostile input").
 
 ```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv

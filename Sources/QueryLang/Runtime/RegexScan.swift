@@ -1,0 +1,73 @@
+import Foundation
+
+/// Regular expressions run under the limits. The regex engine cannot be interrupted from outside, so it
+/// is asked to report progress; each report checks cancellation, the time limit and the step limit, so
+/// that a slow pattern that the check of ``RegexSafety`` lets through stops with E402 or E403 instead of
+/// hanging.
+///
+/// The engine reports at two rates that the report itself does not tell apart: once for each position
+/// where it starts a match attempt (about one per character scanned), and once for every 10,000 steps of
+/// backtracking inside an attempt. The cost is counted in proportion to that work: up to one report per
+/// UTF-16 unit of the text counts one step each (the scan), and every report beyond that can only be
+/// backtracking and counts ``regexStepsPerReport``. A scan of a whole document therefore costs about its
+/// length, and a pattern that backtracks still reaches the limit.
+extension Interpreter {
+    /// Steps a progress report of the regex engine's own backtracking counts for: ICU reports once per
+    /// 10,000 of its steps inside a match attempt.
+    static let regexStepsPerReport = 10_000
+
+    /// Runs `re` over the whole of `text`, handing each match to `onMatch` (which returns false to stop),
+    /// with the engine's work counted against the limits.
+    func scanMatches(_ re: NSRegularExpression, _ text: String, _ span: Span,
+                     _ onMatch: (NSTextCheckingResult) -> Bool) throws {
+        var stopped: Error? = nil
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        var scanReports = range.length + 1
+        // The enumeration's block is escaping in its declaration, though it runs only during the call.
+        withoutActuallyEscaping(onMatch) { onMatch in
+            re.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+                if let result {
+                    if !onMatch(result) { stop.pointee = true }
+                    return
+                }
+                do {
+                    if scanReports > 0 {
+                        // The scan: one step a position, the limits checked every 4,096 of them.
+                        scanReports -= 1
+                        self.steps &+= 1
+                        if self.steps & 4095 == 0 { try self.checkpoint(span) }
+                    } else {
+                        try self.spend(Interpreter.regexStepsPerReport, span)
+                    }
+                } catch {
+                    stopped = error
+                    stop.pointee = true
+                }
+            }
+        }
+        if let stopped { throw stopped }
+    }
+
+    /// Whether `re` matches somewhere in `text`.
+    func regexMatches(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> Bool {
+        var found = false
+        try scanMatches(re, text, span) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// UTF-8 ranges of the (non-empty) matches of `re` in `text`.
+    func regexRanges(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let utf8 = text.utf8
+        try scanMatches(re, text, span) { result in
+            if result.range.length > 0, let r = Range(result.range, in: text) {
+                out.append(utf8.distance(from: utf8.startIndex, to: r.lowerBound)..<utf8.distance(from: utf8.startIndex, to: r.upperBound))
+            }
+            return true
+        }
+        return out
+    }
+}
