@@ -163,3 +163,63 @@ def test_a_pasted_let_of_mentions_binds_the_filtered_mentions(home):
     child.expect_exact("[true, true]")
     child.expect_exact(PROMPT)
     finish(child)
+
+
+def _mq():
+    return os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+
+
+def _nested_scripts(home):
+    """An outer script that reads an inner one, which switches to CSV, answers, then reads a missing file."""
+    inner, outer, missing = (os.path.join(home, n) for n in ("inner.mq", "outer.mq", "missing.mq"))
+    with open(inner, "w", encoding="utf-8") as f:
+        f.write(f'.mode csv\ndocs | where outlet == "Arab News" | select id\n.read {missing}\nprint "never"\n')
+    with open(outer, "w", encoding="utf-8") as f:
+        f.write(f'print "outer"\n.read {inner}\nprint "after"\n')
+    return outer, f"{inner}:3: cannot read {missing}"
+
+
+def test_read_is_the_same_in_mq_run_piped_input_and_the_repl(home):
+    outer, error = _nested_scripts(home)
+    seeds = os.path.join(ROOT, "seeds")
+    # seeds/documents: 002 is the one Arab News article.
+    for args, stdin in (([_mq(), "run", "--corpus", seeds, outer], None),
+                        ([_mq(), "--corpus", seeds], f".read {outer}\n")):
+        run = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 1, run.stderr
+        assert run.stdout.startswith("outer\nid\n002_0248a6aedfd10660\n"), run.stdout
+        assert error in run.stderr
+        assert "never" not in run.stdout and "after" not in run.stdout
+    child = start(home)
+    child.send(f".read {outer}\r")
+    child.expect_exact("outer")
+    child.expect_exact("002_0248a6aedfd10660")
+    child.expect_exact(error)
+    child.expect_exact(PROMPT)
+    assert "never" not in child.before and "after" not in child.before
+    finish(child)
+
+
+def test_quit_ends_a_script_run_and_other_repl_commands_are_refused_where_they_stand(home):
+    script = os.path.join(home, "quit.mq")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write('print "one"\n.quit\nprint "two"\n')
+    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "one\n"
+    with open(script, "w", encoding="utf-8") as f:
+        f.write('print "one"\n.history\nprint "two"\n')
+    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert f"{script}:2: .history works only in the interactive session" in run.stderr
+    assert "two" not in run.stdout
+
+
+def test_a_script_run_that_reads_itself_stops_at_a_fixed_depth(home):
+    script = os.path.join(home, "loop.mq")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write(f".read {script}\n")
+    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 1
+    assert f"{script}:1: .read nests more than 16 scripts deep; not read: {script}" in run.stderr

@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part6 = #"""
+programs that read the output (docs/reliability.md, "Hostile input").
 
 ```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
