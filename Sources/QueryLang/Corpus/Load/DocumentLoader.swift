@@ -132,7 +132,7 @@ struct DocumentLoader {
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             // Room for a generous number of mentions per document: pages of a large array that are never
             // written cost no memory, while growing it step by step copies it again and again. (Not huge
-            // pages: peak memory rose by 5 MiB at 10,000 documents, for no time measurably saved.)
+            // pages: they raise peak memory for no time saved; docs/performance.md.)
             part.mentions.reserveCapacity(names.count / workers * 160)
             // Files are read straight into blocks of texts, where the documents keep them.
             let arena = TextArena()
