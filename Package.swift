@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "QueryLang", targets: ["QueryLang"]),
+        .library(name: "PlatformTuning", targets: ["PlatformTuning"]),
         .executable(name: "mq", targets: ["repl"]),
     ],
     dependencies: [
@@ -18,6 +19,9 @@ let package = Package(
             name: "QueryLang",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Allocator and page tuning for loading large corpora: the library's default leaves the process's
+        // allocator alone; the executable (or an embedding host) installs this at start.
+        .target(name: "PlatformTuning", dependencies: ["QueryLang"]),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -34,6 +38,7 @@ let package = Package(
             name: "repl",
             dependencies: [
                 "QueryLang",
+                "PlatformTuning",
                 "MQPostgres",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QueryLangTests",
-            dependencies: ["QueryLang", .product(name: "Yams", package: "Yams")],
+            dependencies: ["QueryLang", "PlatformTuning", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         // libFuzzer harnesses (see README, "Fuzzing"): `make fuzz` builds them with -sanitize=fuzzer and

@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "Queries.") var queries: [String] = []
 
     func run() throws {
-        let c = try CorpusCommand.load(common.corpus)
+        let c = try CorpusSource.load(common.corpus)
         let engine = Engine(corpus: c)
         for text in complete {
             let completer = Completer(corpus: c)

@@ -9,26 +9,6 @@ struct CorpusCommand: ParsableCommand {
         subcommands: [Validate.self, Stats.self, Mentions.self, Suggest.self, MatchRate.self, OpenTime.self, PushCommand.self]
     )
 
-    /// Each command loads one corpus, which then lives until the process exits: freeing its hundreds of
-    /// thousands of objects one by one would only delay the exit (the system takes the memory back at once).
-    nonisolated(unsafe) private static var keptUntilExit: [Corpus] = []
-
-    /// Loads the corpus (re-opening it from the cache when unchanged, unless `useCache` is false or
-    /// MQ_NO_CACHE is set) or prints every problem and exits 1.
-    static func load(_ dir: String?, useCache: Bool = true) throws -> Corpus {
-        let path = CorpusLocation.resolve(dir)
-        do {
-            let cache = useCache ? CorpusCache.defaultDirectory().map(CorpusCache.init(directory:)) : nil
-            let corpus = try Corpus.load(directory: path, cache: cache)
-            keptUntilExit.append(corpus)
-            return corpus
-        } catch {
-            for p in error.problems { printError("\(path)/\(p)") }
-            FileHandle.standardError.write(Data("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); nothing loaded\n".utf8))
-            throw ExitCode(1)
-        }
-    }
-
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check every file of a corpus; exit 0 if it is sound, else list every problem and exit 1.")
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
@@ -36,7 +16,7 @@ struct CorpusCommand: ParsableCommand {
 
         func run() throws {
             // Validation reads and checks every file: never from the cache.
-            let c = try CorpusCommand.load(dir, useCache: false)
+            let c = try CorpusSource.load(dir, useCache: false)
             if timing { print("timing: \(c.timings)") }
             for w in c.warnings { printSafe("\(c.directory ?? ""): \(w)") }
             print("ok: \(c.documents.count) documents, \(c.entities.count) entities, \(c.facts.count) facts, \(c.mentions.count) mentions")
@@ -48,7 +28,7 @@ struct CorpusCommand: ParsableCommand {
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
-            let c = try CorpusCommand.load(dir)
+            let c = try CorpusSource.load(dir)
             printSafe(CorpusStats(corpus: c).render())
         }
     }
@@ -58,7 +38,7 @@ struct CorpusCommand: ParsableCommand {
         @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
 
         func run() throws {
-            let c = try CorpusCommand.load(dir)
+            let c = try CorpusSource.load(dir)
             var out = "doc\tentity\tsentence\tstart\tend\tzone\tsurface\tuncertain\n"
             out.reserveCapacity(c.mentions.count * 64)
             for m in c.mentions {
@@ -90,7 +70,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(name: .customLong("facts-output"), help: "Write the draft facts to this new file.") var factsOutput: String?
 
         func run() throws {
-            let c = try CorpusCommand.load(dir)
+            let c = try CorpusSource.load(dir)
             let report = SuggestionReport(corpus: c, limit: max(0, limit))
             var printed: [String] = []
             for (path, text) in [(catalogOutput, report.catalogYAML()), (factsOutput, report.factsYAML())] {
@@ -118,7 +98,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(help: "Number of runs.") var runs = 5
 
         func run() throws {
-            let c = try CorpusCommand.load(dir, useCache: false)
+            let c = try CorpusSource.load(dir, useCache: false)
             let bytes = c.documents.reduce(0) { $0 + $1.byteCount }
             var times: [Double] = []
             var count = 0
@@ -147,7 +127,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(help: "Runs (medians are reported).") var runs = 1
 
         func run() throws {
-            let path = CorpusLocation.resolve(dir)
+            let path = CorpusSource.directory(dir)
             func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
             func list(_ xs: [Double]) -> String { xs.map { String(format: "%.1f", $0) }.joined(separator: ", ") }
             var loads: [Double] = [], reopens: [Double] = [], inputs: [Double] = [], reads: [Double] = []

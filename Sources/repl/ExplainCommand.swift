@@ -24,7 +24,7 @@ struct ExplainCommand: ParsableCommand {
             printError("mq explain: give a query with -q or script files")
             throw ExitCode(2)
         }
-        let corpus = try CorpusCommand.load(common.corpus)
+        let corpus = try CorpusSource.load(common.corpus)
         let engine = Engine.commandLine(corpus: corpus)
         let session = engine.makeSession()
         var blocks: [String] = []

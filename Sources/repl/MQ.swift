@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlatformTuning
 import QueryLang
 
 /// `mq`: run queries on a corpus, check and format scripts, validate corpora.
@@ -129,6 +130,8 @@ func printSafe(_ s: String) {
 @main
 enum Main {
     static func main() {
+        // mq owns its process: loads get the allocator and page tuning (MQ_PLATFORM_TUNING=off leaves it out).
+        PlatformTuning.install()
         do {
             var command = try MQ.parseAsRoot()
             try command.run()

@@ -30,7 +30,7 @@ struct PushCommand: ParsableCommand {
     @Option(help: "The database: postgresql://user@host:port/database.") var to: String
 
     func run() throws {
-        let corpus = try CorpusCommand.load(dir)
+        let corpus = try CorpusSource.load(dir)
         do {
             let c = try PostgresConnection(url: to)
             let s = try CorpusPush(corpus: corpus, connection: c).run()

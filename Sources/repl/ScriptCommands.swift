@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Script files.") var files: [String]
 
     func run() throws {
-        let corpus = try CorpusCommand.load(common.corpus)
+        let corpus = try CorpusSource.load(common.corpus)
         let engine = Engine.commandLine(corpus: corpus, maxMemory: common.maxMemory.bytes)
         var all: [Diagnostic] = []
         // The files are checked in order, each knowing the names the ones before it define (as mq run does).

@@ -16,7 +16,7 @@ struct ScriptRunner {
 
     init(options: CommonOptions) throws {
         self.options = options
-        let corpus = try CorpusCommand.load(options.corpus)
+        let corpus = try CorpusSource.load(options.corpus)
         let engine = Engine.commandLine(corpus: corpus, maxMemory: options.maxMemory.bytes)
         self.corpus = corpus
         self.engine = engine
@@ -34,9 +34,9 @@ struct ScriptRunner {
         }
     }
 
-    /// Runs each source in order in one session; stops at the first error. Each source is read with the
-    /// script reader the REPL uses: blocks of statements parsed as units, and the dot-commands that make
-    /// sense outside the REPL (`.mode`, `.read`) on lines of their own.
+    /// Runs each source in order in one session; stops at the first error. Each source is read by the
+    /// script reader the REPL uses (``ScriptDriver``): blocks of statements parsed as units, `.read` as
+    /// everywhere, and the dot-commands that make sense outside the REPL (`.mode`, `.quit`).
     func run(sources: [(name: String, text: String)]) -> Int32 {
         let session = engine.makeSession()
         for (name, value) in (try? options.parameters()) ?? [:] { session.setParameter(name, .string(value)) }
@@ -49,12 +49,12 @@ struct ScriptRunner {
             }
         }
         let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
-        var writer = ResultWriter(format: options.format.value, corpus: corpus, exact: options.exactCells, sink: sink)
+        let run = Run(runner: self, session: session, sink: sink)
         var ok = true
-        for (name, text) in sources where ok {
-            ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
+        for (name, text) in sources where ok && run.running {
+            ok = ScriptDriver.run(text, file: name, typed: false, host: run)
         }
-        writer.finish()
+        run.writer.finish()
         if ok, let chartPath, let problem = ChartFile.write(session.variable("_"), corpus: corpus, to: chartPath, force: options.force) {
             printError("mq: --chart: \(problem)")
             ok = false
@@ -73,60 +73,68 @@ struct ScriptRunner {
         return ok ? 0 : 1
     }
 
-    private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter,
-                     sink: @escaping (String) -> Void, depth: Int) -> Bool {
-        for unit in ScriptReader.units(text) {
-            switch unit {
-            case let .command(line, number):
-                let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-                let arg = parts.count > 1 ? parts[1].trimmed : ""
-                let place = "\(name):\(number)"
-                switch parts[0] {
-                case ".mode":
-                    guard let f = OutputFormat(rawValue: arg) else {
-                        printError("\(place): .mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-                        return false
-                    }
-                    if f != writer.format {
-                        writer.finish()
-                        writer = ResultWriter(format: f, corpus: corpus, exact: options.exactCells, sink: sink)
-                    }
-                case ".read", ".run":
-                    guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
-                        printError("\(place): cannot read \(arg.isEmpty ? "(no file named)" : arg)")
-                        return false
-                    }
-                    guard depth < 16 else { printError("\(place): .read nests more than 16 scripts deep; not read: \(arg)"); return false }
-                    if !run(text, name: arg, session: session, writer: &writer, sink: sink, depth: depth + 1) { return false }
-                default:
-                    printError("\(place): \(parts[0]) works only in the interactive session; a script may use .mode and .read")
-                    return false
-                }
-            case let .statements(statements, _):
-                do {
-                    let compiled = try engine.compile(statements, file: name, in: session)
-                    if !compiled.warnings.isEmpty { report(compiled.warnings) }
-                    if let sql {
-                        try sql.run(compiled) { out in
-                            if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
-                            writer.write(out)
-                        }
-                        // Later statements see the names these define, as in memory.
-                        _ = engine.check(engine.parse(statements, file: name), in: session, remember: true)
-                    } else {
-                        try session.run(compiled) { out in
-                            // The last table is kept as `_` for --chart.
-                            if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
-                            writer.write(out)
-                        }
-                    }
-                } catch {
-                    report(error.items)
-                    return false
-                }
-            }
+    /// One run of scripts: its session and the writer its results go through.
+    private final class Run: ScriptHost {
+        let runner: ScriptRunner
+        let session: Session
+        let sink: (String) -> Void
+        var writer: ResultWriter
+        var running = true
+
+        init(runner: ScriptRunner, session: Session, sink: @escaping (String) -> Void) {
+            self.runner = runner
+            self.session = session
+            self.sink = sink
+            writer = ResultWriter(format: runner.options.format.value, corpus: runner.corpus, exact: runner.options.exactCells, sink: sink)
         }
-        return true
+
+        func runCommand(_ line: String, origin: String?) -> Bool {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let arg = parts.count > 1 ? parts[1].trimmed : ""
+            let place = origin.map { $0 + ": " } ?? ""
+            switch parts[0] {
+            case ".mode":
+                guard let f = OutputFormat(rawValue: arg) else {
+                    printError("\(place).mode takes one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    return false
+                }
+                if f != writer.format {
+                    writer.finish()
+                    writer = ResultWriter(format: f, corpus: runner.corpus, exact: runner.options.exactCells, sink: sink)
+                }
+            case ".quit", ".exit":
+                running = false
+            default:
+                printError("\(place)\(parts[0]) works only in the interactive session; a script may use .mode, .read and .quit")
+                return false
+            }
+            return true
+        }
+
+        func runStatements(_ text: String, file: String, typed: Bool) -> Bool {
+            let engine = runner.engine
+            // The last table is kept as `_` for --chart.
+            let keepLast = runner.chartPath != nil
+            do {
+                let compiled = try engine.compile(text, file: file, in: session)
+                if !compiled.warnings.isEmpty { runner.report(compiled.warnings) }
+                let show = { [self] (out: StatementOutput) in
+                    if keepLast, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
+                    writer.write(out)
+                }
+                if let sql = runner.sql {
+                    try sql.run(compiled, onOutput: show)
+                    // Later statements see the names these define, as in memory.
+                    _ = engine.check(engine.parse(text, file: file), in: session, remember: true)
+                } else {
+                    try session.run(compiled, onOutput: show)
+                }
+            } catch {
+                runner.report(error.items)
+                return false
+            }
+            return true
+        }
     }
 }
 

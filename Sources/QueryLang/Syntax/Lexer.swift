@@ -68,18 +68,18 @@ public struct Lexer {
     private mutating func skipSpaceAndComments(_ sawNewline: inout Bool) {
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A { sawNewline = true; i += 1 }
-            else if b == 0x20 || b == 0x09 || b == 0x0D { i += 1 }
-            else if b == 0x23 {  // #
+            if b == UInt8(ascii: "\n") { sawNewline = true; i += 1 }
+            else if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") { i += 1 }
+            else if b == UInt8(ascii: "#") {
                 let start = i
                 var k = i - 1
-                while k >= 0 && (bytes[k] == 0x20 || bytes[k] == 0x09) { k -= 1 }
-                let ownLine = k < 0 || bytes[k] == 0x0A
-                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                while k >= 0 && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) { k -= 1 }
+                let ownLine = k < 0 || bytes[k] == UInt8(ascii: "\n")
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
                 var text = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
                 if text.hasSuffix("\r") { text.removeLast() }
                 comments.append((start, text, ownLine))
-            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2 }  // no-break space
+            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { i += 2 }  // no-break space (U+00A0 in UTF-8)
             else { break }
         }
     }
@@ -94,7 +94,7 @@ public struct Lexer {
         let start = i
         let b = bytes[i]
         if isIdentStart(b) {
-            if (b == 0x72) && (peek(1) == 0x22 || peek(1) == 0x27) {  // r"raw"
+            if (b == UInt8(ascii: "r")) && (peek(1) == UInt8(ascii: "\"") || peek(1) == UInt8(ascii: "'")) {  // r"raw"
                 i += 1
                 return rawString(start)
             }
@@ -103,74 +103,75 @@ public struct Lexer {
         }
         if isDigit(b) { return number(start) }
         // `$name`: a parameter the host (or `mq run --arg name=value`) supplies; a name like any other.
-        if b == 0x24, i + 1 < bytes.count, isIdentStart(bytes[i + 1]) {
+        if b == UInt8(ascii: "$"), i + 1 < bytes.count, isIdentStart(bytes[i + 1]) {
             i += 1
             while i < bytes.count && isIdentPart(bytes[i]) { i += 1 }
             return .identifier(String(decoding: bytes[start..<i], as: UTF8.self))
         }
         i += 1
         switch b {
-        case 0x7C: return .pipe
-        case 0x2E:
+        case UInt8(ascii: "|"): return .pipe
+        case UInt8(ascii: "."):
             if isDigit(peek()) { i = start; return number(start) }
             return .dot
-        case 0x2C: return .comma
-        case 0x3A: return .colon
-        case 0x3B: return .semicolon
-        case 0x28: return .lparen
-        case 0x29: return .rparen
-        case 0x5B: return .lbracket
-        case 0x5D: return .rbracket
-        case 0x7B: return .lbrace
-        case 0x7D: return .rbrace
-        case 0x2B: return .plus
-        case 0x2D: return .minus
-        case 0x2A: return .star
-        case 0x2F: return .slash
-        case 0x25: return .percent
-        case 0x3D:
-            if peek() == 0x3D { i += 1; return .eq }
-            if peek() == 0x3E { i += 1; error("E002", "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: "("): return .lparen
+        case UInt8(ascii: ")"): return .rparen
+        case UInt8(ascii: "["): return .lbracket
+        case UInt8(ascii: "]"): return .rbracket
+        case UInt8(ascii: "{"): return .lbrace
+        case UInt8(ascii: "}"): return .rbrace
+        case UInt8(ascii: "+"): return .plus
+        case UInt8(ascii: "-"): return .minus
+        case UInt8(ascii: "*"): return .star
+        case UInt8(ascii: "/"): return .slash
+        case UInt8(ascii: "%"): return .percent
+        case UInt8(ascii: "="):
+            if peek() == UInt8(ascii: "=") { i += 1; return .eq }
+            if peek() == UInt8(ascii: ">") { i += 1; error("E002", "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
             return .assign
-        case 0x21:
-            if peek() == 0x3D { i += 1; return .ne }
+        case UInt8(ascii: "!"):
+            if peek() == UInt8(ascii: "=") { i += 1; return .ne }
             error("E002", "unexpected character '!'", start, i, hints: ["write 'not' for negation, '!=' for inequality"])
             return nil
-        case 0x3C:
-            if peek() == 0x3D { i += 1; return .le }
-            if peek() == 0x3E { i += 1; return .ne }
+        case UInt8(ascii: "<"):
+            if peek() == UInt8(ascii: "=") { i += 1; return .le }
+            if peek() == UInt8(ascii: ">") { i += 1; return .ne }
             return .lt
-        case 0x3E:
-            if peek() == 0x3D { i += 1; return .ge }
+        case UInt8(ascii: ">"):
+            if peek() == UInt8(ascii: "=") { i += 1; return .ge }
             return .gt
-        case 0x22, 0x27: return string(start, quote: b)
-        case 0x40: return date(start)
-        case 0xE2 where peek() == 0x80 && (peek(1) == 0x9C || peek(1) == 0x9D):
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return string(start, quote: b)
+        case UInt8(ascii: "@"): return date(start)
+        case 0xE2 where peek() == 0x80 && (peek(1) == 0x9C || peek(1) == 0x9D):  // U+201C, U+201D in UTF-8
             i += 2
             error("E002", "curly quote “ ” cannot start a string", start, i, hints: ["use straight quotes: \"...\""])
             return nil
         default:
             // Skip the whole UTF-8 sequence of an unexpected character.
-            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }  // continuation bytes 10xxxxxx
             let ch = String(decoding: bytes[start..<i], as: UTF8.self)
             error("E002", "unexpected character '\(ch)'", start, i)
             return nil
         }
     }
 
-    private func isIdentStart(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x5F }
+    /// An ASCII letter of either case (`| 0x20` lowers one) or `_`.
+    private func isIdentStart(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") }
     private func isIdentPart(_ b: UInt8) -> Bool { isIdentStart(b) || isDigit(b) }
-    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     private mutating func number(_ start: Int) -> TokenKind? {
         var isFloat = false
-        while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == 0x5F) { i += 1 }
-        if peek() == 0x2E && isDigit(peek(1)) {
+        while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_")) { i += 1 }
+        if peek() == UInt8(ascii: ".") && isDigit(peek(1)) {
             isFloat = true
             i += 1
-            while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == 0x5F) { i += 1 }
+            while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "_")) { i += 1 }
         }
-        if (peek() | 0x20) == 0x65, isDigit(peek(1)) || ((peek(1) == 0x2D || peek(1) == 0x2B) && isDigit(peek(2))) {
+        if (peek() | 0x20) == UInt8(ascii: "e"), isDigit(peek(1)) || ((peek(1) == UInt8(ascii: "-") || peek(1) == UInt8(ascii: "+")) && isDigit(peek(2))) {
             isFloat = true
             i += 2
             while i < bytes.count && isDigit(bytes[i]) { i += 1 }
@@ -199,31 +200,31 @@ public struct Lexer {
         while i < bytes.count {
             let b = bytes[i]
             if b == quote { i += 1; return .string(String(decoding: out, as: UTF8.self)) }
-            if b == 0x0A { break }
+            if b == UInt8(ascii: "\n") { break }
             if out.count > maxLiteralBytes {
                 error("E006", "string literal longer than \(maxLiteralBytes) bytes", start, i)
-                while i < bytes.count && bytes[i] != quote && bytes[i] != 0x0A { i += 1 }
+                while i < bytes.count && bytes[i] != quote && bytes[i] != UInt8(ascii: "\n") { i += 1 }
                 if i < bytes.count && bytes[i] == quote { i += 1 }
                 return nil
             }
-            if b == 0x5C {  // backslash
+            if b == UInt8(ascii: "\\") {
                 let escStart = i
                 i += 1
                 guard i < bytes.count else { break }
                 let e = bytes[i]
                 i += 1
                 switch e {
-                case 0x6E: out.append(0x0A)
-                case 0x74: out.append(0x09)
-                case 0x72: out.append(0x0D)
-                case 0x30: out.append(0x00)
-                case 0x5C, 0x22, 0x27: out.append(e)
-                case 0x75 where peek() == 0x7B:  // \u{...}
+                case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "0"): out.append(UInt8(ascii: "\0"))
+                case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
+                case UInt8(ascii: "u") where peek() == UInt8(ascii: "{"):  // \u{...}
                     i += 1
                     let hexStart = i
-                    while i < bytes.count && bytes[i] != 0x7D && i - hexStart < 8 { i += 1 }
+                    while i < bytes.count && bytes[i] != UInt8(ascii: "}") && i - hexStart < 8 { i += 1 }
                     let hex = String(decoding: bytes[hexStart..<i], as: UTF8.self)
-                    if peek() == 0x7D { i += 1 }
+                    if peek() == UInt8(ascii: "}") { i += 1 }
                     if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
                         out.append(contentsOf: Array(String(s).utf8))
                     } else {
@@ -238,7 +239,7 @@ public struct Lexer {
             out.append(b)
             i += 1
         }
-        error("E001", "unterminated string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
+        error("E001", "unterminated string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
         return nil
     }
 
@@ -246,9 +247,9 @@ public struct Lexer {
         let quote = bytes[i]
         i += 1
         let s = i
-        while i < bytes.count && bytes[i] != quote && bytes[i] != 0x0A { i += 1 }
+        while i < bytes.count && bytes[i] != quote && bytes[i] != UInt8(ascii: "\n") { i += 1 }
         guard i < bytes.count && bytes[i] == quote else {
-            error("E001", "unterminated raw string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
+            error("E001", "unterminated raw string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
             return nil
         }
         let text = String(decoding: bytes[s..<i], as: UTF8.self)
@@ -257,7 +258,7 @@ public struct Lexer {
     }
 
     private mutating func date(_ start: Int) -> TokenKind? {
-        while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x7E) { i += 1 }
+        while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "~")) { i += 1 }
         let text = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
         guard let d = PartialDate(parsing: text) else {
             error("E003", "invalid date literal '@\(text)'", start, i,

@@ -56,15 +56,6 @@ enum MetaCommands {
                 printError(".maxmemory takes a size such as 4G or 512M, or none"); return
             }
             repl.session.limits.maxMemoryBytes = arg.lowercased() == "none" ? nil : MemoryUse.parseSize(arg)
-        case ".read", ".run":
-            guard !arg.isEmpty else { repl.fail("\(command) takes a file name"); return }
-            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { repl.fail("cannot read \(arg)"); return }
-            // A script that reads itself, directly or through others, stops at a fixed depth.
-            guard repl.scriptDepth < 16 else { repl.fail("\(command) nests more than 16 scripts deep; not read: \(arg)"); return }
-            repl.scriptDepth += 1
-            defer { repl.scriptDepth -= 1 }
-            // A script that stops at an error has said where; the command fails with it.
-            if !repl.runScript(text, name: arg, interactive: false) { repl.commandFailed = true }
         case ".save": save(arg, repl)
         case ".schema": Pager.write(schema(arg) + "\n", enabled: repl.commandOrigin == nil)
         case ".explain":

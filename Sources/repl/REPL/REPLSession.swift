@@ -27,8 +27,6 @@ final class REPLSession {
     /// `.once FILE`: the results of the next statements go there; `onceFile` while they run.
     var pendingOnce: OutputFile?
     private var onceFile: OutputFile?
-    /// How deep `.read` scripts nest (a script may read itself).
-    var scriptDepth = 0
     let color: Bool
     var running = true
     /// Where the dot-command being run comes from (`file:line` in a script), for its error messages.
@@ -140,41 +138,12 @@ final class REPLSession {
         return Parser.isComplete(last)
     }
 
-    /// Runs a unit of input (a typed statement, a paste, a script) through the script reader: its
-    /// dot-commands and blocks of statements in turn, stopping at the first error. `interactive`
-    /// controls the pager and the transcript. Returns false when something failed.
+    /// Runs a unit of input (a typed statement, a paste, a script) through the script reader
+    /// (``ScriptDriver``): its dot-commands and blocks of statements in turn, stopping at the first error.
+    /// `interactive` (typed or pasted) controls the pager and the transcript. Returns false when something failed.
     @discardableResult
     func execute(_ text: String, interactive: Bool, file: String = "<repl>") -> Bool {
-        for unit in ScriptReader.units(text) {
-            guard running else { return true }
-            switch unit {
-            case let .command(line, number):
-                let outer = commandOrigin
-                commandOrigin = interactive ? nil : "\(file):\(number)"
-                defer { commandOrigin = outer }
-                commandFailed = false
-                MetaCommands.run(line, in: self)
-                if commandFailed { return false }
-            case let .statements(statements, _):
-                // `.once`: these statements' results go to its file, which takes its name after them.
-                if let once = pendingOnce {
-                    pendingOnce = nil
-                    onceFile = once
-                }
-                let ok = runStatements(statements, interactive: interactive, file: file)
-                if let once = onceFile {
-                    onceFile = nil
-                    if ok {
-                        do { try once.commit() } catch { printError("mq: \(error)") }
-                    } else {
-                        once.abandon()
-                        printError("\(once.path) not written (the statement stopped at an error)")
-                    }
-                }
-                if !ok { return false }
-            }
-        }
-        return true
+        ScriptDriver.run(text, file: file, typed: interactive, host: self)
     }
 
     /// Reports a meta-command's error (with the script's file:line when it came from one) and marks the
@@ -185,7 +154,7 @@ final class REPLSession {
     }
 
     /// Compiles and runs a block of statements; prints their outputs. False on an error.
-    private func runStatements(_ text: String, interactive: Bool, file: String) -> Bool {
+    private func runStatementsNow(_ text: String, interactive: Bool, file: String) -> Bool {
         let token = CancellationToken()
         Interrupt.current = token
         defer { Interrupt.current = nil }
@@ -248,14 +217,14 @@ final class REPLSession {
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         let path = config + "/mq/mqrc"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        runScript(text, name: path, interactive: false)
+        runScript(text, name: path)
     }
 
-    /// Runs a script (`.read`, the rc file) as `mq run` reads one; stops at its first error, which
-    /// names the file, line and column. Returns false when it stopped.
+    /// Runs a script (the rc file) as `mq run` reads one; stops at its first error, which names the
+    /// file, line and column. Returns false when it stopped.
     @discardableResult
-    func runScript(_ text: String, name: String, interactive: Bool) -> Bool {
-        execute(text, interactive: interactive, file: name)
+    func runScript(_ text: String, name: String) -> Bool {
+        execute(text, interactive: false, file: name)
     }
 }
 
@@ -265,5 +234,35 @@ extension String {
         var lines = split(separator: "\n", omittingEmptySubsequences: false)
         while let f = lines.first, f.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension REPLSession: ScriptHost {
+    func runCommand(_ line: String, origin: String?) -> Bool {
+        let outer = commandOrigin
+        commandOrigin = origin
+        defer { commandOrigin = outer }
+        commandFailed = false
+        MetaCommands.run(line, in: self)
+        return !commandFailed
+    }
+
+    func runStatements(_ text: String, file: String, typed: Bool) -> Bool {
+        // `.once`: these statements' results go to its file, which takes its name after them.
+        if let once = pendingOnce {
+            pendingOnce = nil
+            onceFile = once
+        }
+        let ok = runStatementsNow(text, interactive: typed, file: file)
+        if let once = onceFile {
+            onceFile = nil
+            if ok {
+                do { try once.commit() } catch { printError("mq: \(error)") }
+            } else {
+                once.abandon()
+                printError("\(once.path) not written (the statement stopped at an error)")
+            }
+        }
+        return ok
     }
 }

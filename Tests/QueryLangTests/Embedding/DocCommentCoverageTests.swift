@@ -8,7 +8,7 @@ struct DocCommentCoverageTests {
     /// Files of the embedding API a host reads first: every public declaration in them has a `///` comment.
     static let documentedInFull = [
         "Engine.swift", "Embedding/BatchChannel.swift", "Embedding/ResultBatch.swift", "Embedding/Row.swift",
-        "Embedding/SessionStreaming.swift", "Corpus/CorpusBuilder.swift", "Runtime/Value.swift",
+        "Embedding/SessionStreaming.swift", "Corpus/Load/CorpusBuilder.swift", "Runtime/Value.swift",
         "Runtime/Cancellation.swift", "Runtime/Limits.swift", "Runtime/StreamingExecution.swift",
     ]
     /// Public declarations without a doc comment elsewhere in the library; lower it as they are documented.

@@ -3,7 +3,7 @@ import Testing
 @testable import QueryLang
 
 /// Compiling the names is linear in their number: one entity with 100,000 aliases costs about what the
-/// same aliases spread over 20,000 entities cost (it was quadratic: 200,000 aliases on one entity, 37 s).
+/// same aliases spread over 20,000 entities cost (a quadratic compile would take tens of seconds here).
 @Suite("Name index scale")
 struct NameIndexScaleTests {
     static func alias(_ i: Int) -> String {

@@ -30,7 +30,7 @@ struct MemoryLimitTests {
         #expect(Set(texts.compactMap(base)).count == 1)
     }
 
-    /// The query of the report (3.7 GB when every row copied its document's text) runs within 2 GiB more.
+    /// Rows that read their document's text share it (``SharedTexts``): the query runs within 2 GiB more.
     @Test func joinedRowsReadingTheirDocumentTextStayWithinALimit() {
         let engine = Run.engine { $0.maxMemoryBytes = MemoryLimitTests.limit(plus: 2 << 30) }
         #expect(Run.codes("mentions | join (mentions) on doc | extend t = doc.text, u = text | count", engine) == [])

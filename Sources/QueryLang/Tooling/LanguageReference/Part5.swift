@@ -239,8 +239,9 @@ mq corpus validate|stats|mentions [DIR]
 - **Scripts are read the same way everywhere**: `mq run`, piped input, `.read`, the rc file and what is
   typed or pasted in the REPL. Statements are parsed together as a unit, so a pipeline written one stage
   per line is one statement wherever it is; a line that starts with `.` and a letter where a statement may
-  start is a dot-command. Outside the REPL, scripts may use `.mode` and `.read`; a script stops at its
-  first error, reported as `file:line:col`.
+  start is a dot-command. `.read` works alike everywhere (at most 16 scripts deep); `mq run`, `-c` and
+  piped input also take `.mode` and `.quit` (which ends the run), and the REPL all its dot-commands, in
+  its scripts too. A script stops at its first error, reported as `file:line:col`.
 - **`-o FILE`** writes the results to FILE instead of standard output. The file is written whole or not
   at all (a temporary file beside it takes its name when the run succeeds), and an existing file is
   replaced only with `--force`.
@@ -401,6 +402,5 @@ Text from the corpus is untrusted: in every format but JSON, control characters 
 escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
 isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
 around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
-or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
 """#
 }

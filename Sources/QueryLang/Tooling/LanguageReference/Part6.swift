@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part6 = #"""
+or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
 running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
 programs that read the output (docs/reliability.md, "Hostile input").
 
@@ -152,6 +153,14 @@ The parts:
   `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
   them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
   any of the output formats.
+- **Memory tuning**: the library allocates plainly and leaves the process's allocator alone (no allocator
+  settings, no huge-page or other advice to the system). A host that owns its process and loads large
+  corpora opts into the tuning `mq` uses (glibc's thresholds set for loading then for queries, huge pages
+  for large arrays, the heap readied ahead of each loader worker: fewer page faults, see
+  docs/performance.md) by depending on the `PlatformTuning` library and calling `PlatformTuning.install()`
+  once at start, before the first load (`MQ_PLATFORM_TUNING=off` makes it a no-op). A host with
+  other needs implements the `MemoryTuning` protocol (every hook defaults to nothing) and installs it
+  with `ProcessMemory.install(_:)`.
 
 ```swift
 import QueryLang

@@ -1,7 +1,9 @@
 // A small service over mq: a corpus built in memory and checked, a host function, queries with typed
-// parameters streamed batch by batch, a request cancelled, a million rows streamed in flat memory.
+// parameters streamed batch by batch, a request cancelled, a million rows streamed in flat memory, and a
+// corpus loaded from disk once the host has opted into the platform's memory tuning.
 // Every step checks its answer and the program exits 1 on the first wrong one.
 import Foundation
+import PlatformTuning
 import QueryLang
 
 func check(_ ok: Bool, _ what: String) {
@@ -95,4 +97,15 @@ let grown = peakMiB() - before
 print("     1,000,000 rows streamed; peak memory \(before) MiB before, grew by \(grown) MiB")
 check(count == 1_000_000 && sum == 2 * (499_999 * 500_000 / 2), "a million rows, each once")
 check(grown < 64, "memory flat while streaming")
+
+// 7. The library leaves the process's allocator alone until the host, which owns the process, opts in
+// (before its first load from disk); then a corpus directory is loaded with the tuning in force.
+check(ProcessMemory.tuning is PlainMemory, "no memory tuning unless the host installs one")
+if ProcessInfo.processInfo.environment[PlatformTuning.switchVariable] == nil {
+    check(PlatformTuning.install(), "the host opts into the platform tuning")
+    check(ProcessMemory.tuning is GlibcMemoryTuning, "the glibc tuning is in force")
+}
+let seedsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../seeds").standardized.path
+let seeds = try Corpus.load(directory: seedsDirectory)
+check(seeds.documents.count == 5, "the seeds corpus loaded with the tuning: \(seeds.documents.count) documents")
 print("embedding example: all checks passed")

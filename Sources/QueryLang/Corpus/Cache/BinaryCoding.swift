@@ -228,7 +228,7 @@ struct RawArray<T: BitwiseCopyable>: @unchecked Sendable {
         // Not through the initialiser when empty: it would write the shared empty array's count.
         if range.isEmpty { return [] }
         return [T](unsafeUninitializedCapacity: range.count) { out, n in
-            HugePages.advise(UnsafeMutableRawPointer(out.baseAddress!), count: range.count * MemoryLayout<T>.stride)
+            ProcessMemory.tuning.willFill(UnsafeMutableRawPointer(out.baseAddress!), bytes: range.count * MemoryLayout<T>.stride)
             UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: start + range.lowerBound * MemoryLayout<T>.stride,
                                                                  byteCount: range.count * MemoryLayout<T>.stride)
             n = range.count

@@ -38,8 +38,8 @@ struct CorpusLoader {
 
     func load() throws(CorpusLoadError) -> Corpus {
         let start = ContinuousClock.now
-        // The documents are read with the allocator set for loading (DocumentLoader); queries follow.
-        defer { Allocator.settleForQueries() }
+        // The host's memory tuning hears that the load is over, however it ends (DocumentLoader told it of the start).
+        defer { ProcessMemory.tuning.loadDidFinish() }
         var timings = LoadTimings()
         guard FileAccess.isDirectory(directory) else {
             throw CorpusLoadError(problems: [LoadProblem(file: directory, message: "not a corpus directory (it does not exist or is not a directory)")])

@@ -56,7 +56,7 @@ public struct MentionList: RandomAccessCollection, Equatable, @unchecked Sendabl
             return
         }
         let memory = UnsafeMutableBufferPointer<Mention>.allocate(capacity: count)
-        HugePages.advise(UnsafeMutableRawPointer(memory.baseAddress!), count: count * MemoryLayout<Mention>.stride)
+        ProcessMemory.tuning.willFill(UnsafeMutableRawPointer(memory.baseAddress!), bytes: count * MemoryLayout<Mention>.stride)
         initialize(memory)
         self.init(storage: Storage(owned: memory), base: UnsafePointer(memory.baseAddress!), count: count)
     }

@@ -2,9 +2,10 @@
 /// each holding many texts one after another, which files are read into directly
 /// (``FileAccess/DirectoryReader``). Each document keeps its block alive (``DocumentText``).
 ///
-/// A text of its own for each document (a `String`) took an allocation and a copy for each file, and
-/// heap pages put in place 4 KiB at a time; blocks are aligned to 2 MiB and advised to use huge pages,
-/// so a block of texts costs a few faults. One arena per thread; not to be shared.
+/// A text of its own for each document (a `String`) would take an allocation and a copy for each file;
+/// blocks are aligned to 2 MiB and announced to the host's memory tuning (``MemoryTuning/willFill(_:bytes:)``),
+/// which may back them with huge pages, so that a block of texts costs a few faults. One arena per
+/// thread; not to be shared.
 ///
 /// The next text is written into ``space(atLeast:)`` (the rest of the current block, or a new block),
 /// which ``grow(keeping:toAtLeast:)`` enlarges while it is written, and is kept by ``keep(_:)``; space
@@ -17,7 +18,7 @@ final class TextArena {
 
         init(capacity: Int) {
             let raw = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: TextArena.alignment)
-            HugePages.advise(raw, count: capacity)
+            ProcessMemory.tuning.willFill(raw, bytes: capacity)
             start = raw.bindMemory(to: UInt8.self, capacity: capacity)
             self.capacity = capacity
         }

@@ -59,6 +59,8 @@ public struct CorpusCache: Sendable {
     /// jobs to other threads too). Once both signatures are known, a mismatch stops the decoding.
     func open(corpusDirectory dir: String) -> (corpus: Corpus?, signature: InputSignature) {
         let start = ContinuousClock.now
+        // Whatever the outcome, the host's memory tuning hears that the documents are in place (or not coming).
+        defer { ProcessMemory.tuning.loadDidFinish() }
         let queue = DispatchQueue.global(qos: .userInitiated)
         let group = DispatchGroup()
         let meeting = Meeting()
@@ -87,7 +89,7 @@ public struct CorpusCache: Sendable {
                 }
             }
             for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount - 1) { queue.async(group: group, execute: takeJobs) }
-            let built = HugePages.withPreparedHeap(bytes: decoding.documentBytes) { decoding.buildDocuments(stop: meeting.stop) }
+            let built = ProcessMemory.tuning.withPreparedHeap(bytes: decoding.documentBytes) { decoding.buildDocuments(stop: meeting.stop) }
             if !built { meeting.fail() }
             read = ContinuousClock.now
             takeJobs()

@@ -1,14 +1,14 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import QueryLang
 
 /// Readies the calling thread's heap, a little at a time, for the long-lived allocations of a stream of
 /// documents (their texts, line starts, sentences and entity lists): ``expect(_:)`` is told how much is
 /// about to be allocated, and whenever that goes past what has been readied, the heap is grown by another
 /// ``step`` whose pages are all put in place by one system call (`MADV_POPULATE_WRITE`, Linux 5.14), then
 /// handed back to the allocator, which carves the next allocations from it. Otherwise each 4 KiB page is
-/// put in place by a fault of its own when first written, which costs 2.5-4 µs on a virtual machine:
-/// 21,000 faults for 10,000 documents, a seventh of the load's CPU time.
+/// put in place by a fault of its own when first written (docs/performance.md has what that costs).
 ///
 /// At most one step beyond what is expected is readied; the expectation is kept below the real
 /// allocations, so nothing readied goes unused. The step stays under glibc's smallest threshold for
@@ -16,7 +16,7 @@ import Glibc
 /// ``Allocator/keepHeapTops()``, which keeps the readied top of a heap from being handed back to the
 /// system. Elsewhere than on Linux with glibc, and on older kernels, nothing is readied and pages are
 /// faulted in as before.
-struct PopulatedHeap {
+struct PopulatedHeap: ThreadHeapTuning {
     static let step = 96 << 10
     private var readied = 0, expected = 0
     private let enabled: Bool

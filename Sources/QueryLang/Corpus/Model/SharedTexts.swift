@@ -2,7 +2,7 @@ import Foundation
 
 /// Document and sentence texts made into Strings once and shared: a query that reads `doc.text` or a
 /// mention's `text` on every row gets the same String (copy-on-write: one buffer, referenced by every
-/// row) instead of a fresh copy per row, which took gigabytes on a join of mentions with themselves.
+/// row) instead of a fresh copy per row, which would take gigabytes on a join of mentions with themselves.
 ///
 /// Texts are kept up to `capacityBytes` in all; past that the cache starts again empty (rows keep the
 /// texts they hold). Safe to use from several threads.

@@ -12,7 +12,7 @@ import Foundation
 /// returned to the system beyond 64 MiB. A first load sets only the second (``keepHeapTops()``) while it
 /// reads documents, so that the stretches of heap it readies (``PopulatedHeap``) are not handed back:
 /// with the first as well, each chunk's mention list would come from the heap too, and peak memory
-/// rise by 8 MiB at 10,000 documents.
+/// rise (docs/performance.md).
 ///
 /// `mallopt` is looked up rather than linked (`malloc.h` is not part of the Glibc module); elsewhere
 /// than on glibc nothing is set.

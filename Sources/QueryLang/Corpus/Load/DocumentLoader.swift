@@ -124,20 +124,21 @@ struct DocumentLoader {
         let runs = ParallelSlots<MentionRun>(count: queue.batches)
         let batchProblems = ParallelSlots<[LoadProblem]>(count: queue.batches)
         let batchResolutions = ParallelSlots<[CuratedResolutions.Request]>(count: queue.batches)
-        Allocator.keepHeapTops()  // for the stretches of heap readied below (PopulatedHeap)
+        let tuning = ProcessMemory.tuning
+        tuning.loadWillReadDocuments()
         var parts = parallelWorkers(workers) { worker -> WorkerPart in
             var part = WorkerPart()
             var matcher = index.map { Matcher(index: $0) }
             var finder = DocumentEntities(entityCount: index == nil ? 0 : entityIndex.count)
             // Room for a generous number of mentions per document: pages of a large array that are never
             // written cost no memory, while growing it step by step copies it again and again. (Not huge
-            // pages: peak memory rose by 5 MiB at 10,000 documents, for no time measurably saved.)
+            // pages: they raise peak memory for no time saved; docs/performance.md.)
             part.mentions.reserveCapacity(names.count / workers * 160)
             // Files are read straight into blocks of texts, where the documents keep them.
             let arena = TextArena()
             let reader = FileAccess.DirectoryReader(docDir, files: texts, planned: true, into: arena)
-            // The heap is readied for each document's lists and strings before they are allocated.
-            var heap = PopulatedHeap()
+            // The host's tuning, if any, is told of each document's lists and strings before they are allocated.
+            var heap = tuning.heapForThread()
             let tsvRows = tsv.rows
             // The batch being read and the next one, already planned so that files are read ahead across.
             var batch = queue.claim(), next = queue.claim()
@@ -152,7 +153,7 @@ struct DocumentLoader {
                     let bytes: UnsafeBufferPointer<UInt8>
                     do { bytes = try reader.read(k, limit: DocumentLoader.maxDocumentBytes) }
                     catch { part.problems.append(LoadProblem(file: rel, message: error.loadMessage)); continue }
-                    heap.expect(bytes.count / 16 + 256)
+                    heap?.expect(bytes.count / 16 + 256)
                     guard DocumentLoader.validText(bytes, file: rel, problems: &part.problems) != nil else { continue }
                     let kept = arena.keep(bytes.count)
                     let text = DocumentText(bytes: kept.bytes, owner: kept.block)
@@ -232,10 +233,11 @@ struct DocumentLoader {
 
     /// The batches' mentions in one array, in batch order (so in document order): each worker copies its
     /// own runs to their places, on all cores (the copy takes fresh pages of the big array, which is where
-    /// its time goes). A worker's runs lie in its buffer in batch order, so the buffer's pages are handed
-    /// back a few at a time as they are copied, and the two never take their whole size at once.
+    /// its time goes). A worker's runs lie in its buffer in batch order, so the host's tuning may hand the
+    /// buffer's pages back a few at a time as they are copied, and the two never take their whole size at once.
     private static func concatenate(_ parts: inout [WorkerPart], runs: [MentionRun]) -> MentionList {
         let discardStep = (1 << 20) / MemoryLayout<Mention>.stride
+        let tuning = ProcessMemory.tuning
         var starts: [Int] = []
         starts.reserveCapacity(runs.count)
         var total = 0
@@ -253,7 +255,7 @@ struct DocumentLoader {
                             (out.baseAddress! + offsets[b]).initialize(from: from + r.start, count: r.count)
                             let copied = r.start + r.count
                             if copied - discarded >= discardStep {
-                                Allocator.discard(from + discarded, bytes: (copied - discarded) * MemoryLayout<Mention>.stride)
+                                tuning.discard(from + discarded, bytes: (copied - discarded) * MemoryLayout<Mention>.stride)
                                 discarded = copied
                             }
                         }
