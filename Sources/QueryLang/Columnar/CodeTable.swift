@@ -5,7 +5,8 @@ import Foundation
 /// per row: the column's codes index a table of the condition's truth for each string of its pool (and
 /// for null). A row then costs the gather of its code and one load; the comparisons, `and`, `or` and
 /// `not` run once per string of the pool. Used where only the truth of the condition counts (`where`,
-/// and `count` of a `where`), so a null result and false are the same.
+/// and `count` of a `where`), so a null result and false are the same; and only for a pool of no more
+/// strings than the batch has rows (ids of a kind are tested row by row).
 extension ExprCompiler {
     /// Pools with more strings than this are not tabled: the table would cost more than the rows.
     static let codeTableLimit = 1 << 16
@@ -24,7 +25,10 @@ extension ExprCompiler {
         let tables = CodeTable()
         tabled(Formatter().expr(leaf, indent: 0))
         return CompiledExpr(type: .bool, canFail: false) { batch in
-            guard case let .strings(codes, pool) = try column.eval(batch), pool.strings.count <= ExprCompiler.codeTableLimit else {
+            // A pool of more strings than the batch has rows is tabled only once it is (a look-up of ids
+            // on a few rows would cost the whole pool).
+            guard case let .strings(codes, pool) = try column.eval(batch), pool.strings.count <= ExprCompiler.codeTableLimit,
+                  pool.strings.count <= codes.count || tables.has(pool) else {
                 return .bools(VectorKernels.truth(try direct.eval(batch)), valid: nil)
             }
             let table = try tables.table(for: pool) { pool in
@@ -42,6 +46,12 @@ extension ExprCompiler {
 final class CodeTable: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: [ObjectIdentifier: (pool: StringPool, truth: [Bool])] = [:]
+
+    func has(_ pool: StringPool) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return tables[ObjectIdentifier(pool)].map { $0.pool === pool && $0.truth.count == pool.strings.count + 1 } ?? false
+    }
 
     func table(for pool: StringPool, _ make: (StringPool) throws -> [Bool]) throws -> [Bool] {
         lock.lock()

@@ -49,7 +49,7 @@ enum ColumnarCompiler {
             return scan(kind)
         case let .filter(input, cond):
             guard let inner = compile(input, context, columns: columns, notes: notes),
-                  let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0)") })
+                  let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
             return ColumnarStages.filter(inner, c, node.span)
         case let .extend(input, cols):
@@ -79,7 +79,7 @@ enum ColumnarCompiler {
             if case let .filter(source, cond) = input.op {
                 // The filter's truth values counted: its rows are never gathered.
                 guard let inner = compile(source, context, columns: columns, notes: notes),
-                      let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0)") })
+                      let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0) if fewer than the rows") })
                 else { return nil }
                 notes.add(node, "true rows of the filter counted, none gathered" + (streamsFromScan(source) ? "; parts of the scan on the cores" : ""))
                 return ColumnarCount.node(inner, where: c, input.span, node.span, parallel: streamsFromScan(source))
