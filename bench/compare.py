@@ -49,7 +49,8 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
     with open(mentions_tsv, encoding="utf-8") as f:
         next(f)
         for line in f:
-            d, e, s, st, en, z, _surface = line.rstrip("\n").split("\t")
+            # doc, entity, sentence, start, end, zone, surface, and (since uncertain mentions) uncertain
+            d, e, s, st, en, z = line.rstrip("\n").split("\t")[:6]
             rows.append((d, e, int(s), z, int(st), int(en)))
     types = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
              "place": "place", "agency": "state_body"}
@@ -75,7 +76,7 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
         cur.execute("DROP TABLE mentions")
         cur.execute("CREATE TABLE mentions AS SELECT doc, entity, sentence, zone, start, \"end\" FROM read_csv(?, delim='\t', header=true, "
                     "quote='', escape='', columns={'doc': 'VARCHAR', 'entity': 'VARCHAR', 'sentence': 'INTEGER', "
-                    "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR'})", [mentions_tsv])
+                    "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR', 'uncertain': 'VARCHAR'})", [mentions_tsv])
         docs_jsonl = mentions_tsv.replace("-mentions.tsv", "-docs.jsonl")
         with open(docs_jsonl, "w", encoding="utf-8") as f:
             for d in docs:
