@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the benchmark queries on mq, DuckDB and SQLite over the same data, side by side.
 
-Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R]
+Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--no-sqlite]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
 which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
@@ -9,6 +9,12 @@ the manifest and the facts. Every query is timed in-process and the three answer
 engines take turns, query by query, in R rounds (mq N runs, then DuckDB N runs after a warm-up, then
 SQLite): a slow spell of a shared machine falls on all three rather than on one, and each median is
 over the R x N runs of its engine.
+
+mq stops a query after 200,000,000 evaluation steps by default. The regular expression's scan counts a step
+per character of every text, so at 100,000 documents (370 MB of text) it needs more: that query asks mq
+for two steps per byte of text (or the default, if more), and the step limit is printed with the table.
+--max-steps N gives every query that limit instead. --no-sqlite leaves SQLite out (its group-bys take 1.4 to 7 s
+each at 10,000 documents and grow tenfold at 100,000; the target is the ratio to DuckDB).
 """
 import json
 import os
@@ -44,7 +50,8 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
     with open(mentions_tsv, encoding="utf-8") as f:
         next(f)
         for line in f:
-            d, e, s, st, en, z, _surface = line.rstrip("\n").split("\t")
+            # doc, entity, sentence, start, end, zone, surface, and (since uncertain mentions) uncertain
+            d, e, s, st, en, z = line.rstrip("\n").split("\t")[:6]
             rows.append((d, e, int(s), z, int(st), int(en)))
     types = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
              "place": "place", "agency": "state_body"}
@@ -70,7 +77,7 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
         cur.execute("DROP TABLE mentions")
         cur.execute("CREATE TABLE mentions AS SELECT doc, entity, sentence, zone, start, \"end\" FROM read_csv(?, delim='\t', header=true, "
                     "quote='', escape='', columns={'doc': 'VARCHAR', 'entity': 'VARCHAR', 'sentence': 'INTEGER', "
-                    "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR'})", [mentions_tsv])
+                    "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR', 'uncertain': 'VARCHAR'})", [mentions_tsv])
         docs_jsonl = mentions_tsv.replace("-mentions.tsv", "-docs.jsonl")
         with open(docs_jsonl, "w", encoding="utf-8") as f:
             for d in docs:
@@ -109,9 +116,11 @@ def main():
     t0 = time.perf_counter()
     load(duck, corpus, gen, mentions_tsv, True)
     print(f"DuckDB loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    t0 = time.perf_counter()
-    load(lite, corpus, gen, mentions_tsv, False)
-    print(f"SQLite loaded (with indexes) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    with_sqlite = "--no-sqlite" not in sys.argv
+    if with_sqlite:
+        t0 = time.perf_counter()
+        load(lite, corpus, gen, mentions_tsv, False)
+        print(f"SQLite loaded (with indexes) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
     top = duck.execute("SELECT entity, count(*) n FROM mentions GROUP BY entity ORDER BY n DESC, entity LIMIT 5").fetchall()
     a, b = top[0][0], top[4][0]
@@ -148,7 +157,7 @@ def main():
          'docs | where text matches r"(?i)\\bdrones?\\b" | count',
          ("SELECT count(*) FROM docs WHERE regexp_matches(text, '(?i)\\bdrones?\\b')",
           "SELECT count(*) FROM docs WHERE text REGEXP '(?i)\\bdrones?\\b'"),
-         "set"),
+         "set", {"steps_per_text_byte": 2}),
         ("timeline of the most-mentioned entity",
          f'entities | where id == "{a}" | timeline | select date, kind, doc = doc.id',
          f"SELECT year, 'fact', doc FROM facts WHERE subject = '{a}' OR object = '{a}' UNION ALL "
@@ -217,26 +226,38 @@ def main():
 
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
 
-    def mq_run(q):
+    default_steps = 200_000_000
+    forced_steps = int(sys.argv[sys.argv.index("--max-steps") + 1]) if "--max-steps" in sys.argv else None
+    text_bytes = duck.execute("SELECT sum(strlen(text)) FROM docs").fetchone()[0]
+
+    def steps_for(options):
+        """The step limit mq runs a query with: --max-steps, else what the query asks for at this size."""
+        if forced_steps is not None:
+            return forced_steps
+        return max(default_steps, int(options.get("steps_per_text_byte", 0) * text_bytes))
+
+    def mq_run(q, steps):
         """The timings and answer of `mq bench`, or None when mq stops with an error (a limit, at this size)."""
-        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q], capture_output=True, text=True)
+        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), "--max-steps", str(steps), q],
+                              capture_output=True, text=True)
         if proc.returncode != 0:
             print(f"mq stopped on {q!r}:\n{proc.stderr.strip()}", file=sys.stderr)
             return None
         return json.loads(proc.stdout.strip().splitlines()[-1])
 
     timed = []  # per query: mq result, mq times, DuckDB times and rows, SQLite times and rows
-    for name, q, sql, kind in queries:
+    queries = [qq if len(qq) == 5 else qq + ({},) for qq in queries]
+    for name, q, sql, kind, options in queries:
         mq_times, d_times, s_times = [], [], []
         res, d_rows, s_rows = None, [], []
         for _ in range(rounds):
-            res = mq_run(q)
+            res = mq_run(q, steps_for(options))
             if res is None:
                 break
             mq_times += res["times_ms"]
             d_sql, s_sql = sql if isinstance(sql, tuple) else (sql, sql)
             d, d_rows = all_times(lambda: duck.execute(d_sql).fetchall(), runs)
-            s, s_rows = all_times(lambda: lite.execute(s_sql).fetchall(), runs)
+            s, s_rows = all_times(lambda: lite.execute(s_sql).fetchall(), runs) if with_sqlite else ([float("nan")], d_rows)
             d_times += d
             s_times += s
         timed.append((res, mq_times, d_times, d_rows, s_times, s_rows))
@@ -248,7 +269,9 @@ def main():
     lines = ["| query | mq median ms | DuckDB median ms | SQLite median ms | mq/DuckDB | mq/SQLite | same answers |",
              "|---|---:|---:|---:|---:|---:|---|"]
     all_same = True
-    for (name, _q, sql, kind), (res, mq_times, d_times, d_rows, s_times, s_rows) in zip(queries, timed):
+    for (name, _q, sql, kind, options), (res, mq_times, d_times, d_rows, s_times, s_rows) in zip(queries, timed):
+        if steps_for(options) != default_steps:
+            name += f" (step limit {steps_for(options):,})"
         if res is None:
             all_same = False
             lines.append(f"| {name} | error | | | | | NO |")

@@ -15,11 +15,15 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Runs per query (the median is reported).") var runs = 5
     @Option(help: "Time completion of this text instead of running queries (repeatable).") var complete: [String] = []
+    @Option(help: "Evaluation steps a query may take (default: the library's limit); for a corpus large enough to need more.")
+    var maxSteps: Int?
     @Argument(help: "Queries.") var queries: [String] = []
 
     func run() throws {
         let c = try CorpusSource.load(common.corpus)
-        let engine = Engine(corpus: c)
+        var options = EngineOptions()
+        if let maxSteps { options.limits.maxSteps = maxSteps }
+        let engine = Engine(corpus: c, options: options)
         for text in complete {
             let completer = Completer(corpus: c)
             var times: [Double] = []

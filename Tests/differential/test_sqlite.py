@@ -59,6 +59,13 @@ def db():
         con.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c[0]}"' for c in base) + ")")
         con.executemany(f"INSERT INTO {table} VALUES (" + ", ".join("?" for _ in base) + ")",
                         [tuple(int(r[c[0]]) if c[3] == "bool" else r[c[0]] for c in base) for r in rows])
+    # The list fields `expand` reads, one row per item, from the lists as mq prints them whole.
+    con.execute("CREATE TABLE names (id, name)")
+    con.executemany("INSERT INTO names VALUES (?, ?)",
+                    [(r["id"], n) for r in mq("entities | select id, names") for n in r["names"]])
+    con.execute("CREATE TABLE de (doc, entity)")
+    con.executemany("INSERT INTO de VALUES (?, ?)",
+                    [(r["id"], e) for r in mq("docs | select id, entities") for e in r["entities"]])
     return con
 
 
@@ -101,7 +108,8 @@ def generate(rng, con):
     mq_text = src + "".join(f" | where {w}" for w in where_mq)
     sql_where = (" WHERE " + " AND ".join(f"({w})" for w in where_sql)) if where_sql else ""
     frm = f"FROM {table} AS {table}{sql_where}"
-    shape = rng.choice(["summarize", "summarize", "summarize", "select", "distinct", "top", "count", "join", "union", "arith"])
+    shape = rng.choice(["summarize", "summarize", "summarize", "select", "distinct", "top", "count", "join", "union", "arith",
+                        "expand", "union-refs"])
     if shape in ("summarize", "arith"):
         keys = rng.sample(cols, rng.randint(1, min(3, len(cols))))
         ints = [c for c in cols if c[3] == "int"]
@@ -155,13 +163,40 @@ def generate(rng, con):
         if kind in ("inner", "left"):
             q += " | summarize n = count() by o = outlet"
             how = "JOIN" if kind == "inner" else "LEFT JOIN"
-            s = (f"SELECT r.outlet, count(*) FROM {table} AS {table} {how} ({right_sql}) AS r ON r.id = {table}.doc"
-                 f"{sql_where} GROUP BY r.outlet")
+            # the left side filtered first: its conditions' names are then not ambiguous with the right's
+            s = (f"SELECT r.outlet, count(*) FROM (SELECT * {frm}) AS {table} {how} ({right_sql}) AS r ON r.id = {table}.doc"
+                 f" GROUP BY r.outlet")
         else:
             q += " | count"
             exists = "EXISTS" if kind == "semi" else "NOT EXISTS"
             cond = f"{exists} (SELECT 1 FROM ({right_sql}) AS r WHERE r.id = {table}.doc)"
             s = f"SELECT count(*) FROM {table} AS {table} WHERE {cond}" + (" AND " + " AND ".join(f"({w})" for w in where_sql) if where_sql else "")
+        return q, s, False
+    if shape == "expand" and name in ("entities", "docs"):
+        if name == "entities":
+            q = f"{mq_text} | expand n = names"
+            inner = f"SELECT t.id AS id, x.name AS n FROM (SELECT * {frm}) AS t JOIN names AS x ON x.id = t.id"
+            if rng.random() < 0.5:
+                return q + " | summarize c = count() by n", f"SELECT n, count(*) FROM ({inner}) GROUP BY n", False
+            return q + " | select id, n", f"SELECT id, n FROM ({inner})", False
+        q = f"{mq_text} | expand e = entities"
+        inner = f"SELECT t.id AS id, x.entity AS e FROM (SELECT * {frm}) AS t JOIN de AS x ON x.doc = t.id"
+        form = rng.choice(["type", "pairs", "count"])
+        if form == "type":
+            return (q + " | summarize c = count() by t = e.type",
+                    f"SELECT (SELECT type FROM e WHERE e.id = i.e), count(*) FROM ({inner}) AS i GROUP BY 1", False)
+        if form == "pairs":
+            return q + " | select id, e = e.id", f"SELECT id, e FROM ({inner})", False
+        return q + " | count", f"SELECT count(*) FROM ({inner})", False
+    if shape == "union-refs":
+        # the same source filtered twice, as references
+        c = condition(rng, con, table, cols)
+        other_mq = src + (f" | where {c[0]}" if c else "")
+        other_sql = f"SELECT * FROM {table} AS {table}" + (f" WHERE {c[1]}" if c else "")
+        k = rng.choice(cols)
+        q = f"{mq_text} | union ({other_mq}) | summarize n = count() by g = {k[1]}"
+        kx = k[2].replace(f"{table}.", "u.") if not k[2].startswith("(") else k[2].replace(f"= {table}.", "= u.")
+        s = (f"SELECT {kx}, count(*) FROM (SELECT * {frm} UNION ALL {other_sql}) AS u GROUP BY 1")
         return q, s, False
     # union of two sources' id-like columns
     other = rng.choice(list(SOURCES))

@@ -38,7 +38,7 @@ enum ColumnarCompiler {
     static let batchSize = 4096
 
     /// The columnar form of a plan subtree, or nil when some part of it does not compile.
-    static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns) -> ColumnarNode? {
+    static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns, notes: ColumnarNotes = ColumnarNotes()) -> ColumnarNode? {
         func exprs(_ schema: ColumnarSchema) -> ExprCompiler {
             ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals) { code, message, span, hints, row in
                 ColumnarFailure(code: code, message: message, span: span, hints: hints, row: row)
@@ -48,37 +48,47 @@ enum ColumnarCompiler {
         case let .scan(kind):
             return scan(kind)
         case let .filter(input, cond):
-            guard let inner = compile(input, context, columns: columns), let c = exprs(inner.schema).compile(cond), c.type == .bool
+            guard let inner = compile(input, context, columns: columns, notes: notes),
+                  let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
             return ColumnarStages.filter(inner, c, node.span)
         case let .extend(input, cols):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.extend(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
         case let .select(input, cols):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.select(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
         case let .take(input, .literal(.int(n), _)) where n >= 0:
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             return ColumnarStages.take(inner, Int(clamping: n))
         case let .top(input, .literal(.int(n), _), keys) where n >= 0:
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: Int(clamping: n), node.span)
         case let .sort(input, keys):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: nil, node.span)
         case let .count(input):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
-            return ColumnarStages.count(inner, node.span)
+            if case let .filter(source, cond) = input.op {
+                // The filter's truth values counted: its rows are never gathered.
+                guard let inner = compile(source, context, columns: columns, notes: notes),
+                      let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0) if fewer than the rows") })
+                else { return nil }
+                notes.add(node, "true rows of the filter counted, none gathered" + (streamsFromScan(source) ? "; parts of the scan on the cores" : ""))
+                return ColumnarCount.node(inner, where: c, input.span, node.span, parallel: streamsFromScan(source))
+            }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            if streamsFromScan(input) { notes.add(node, "parts of the scan on the cores") }
+            return ColumnarCount.node(inner, where: nil, nil, node.span, parallel: streamsFromScan(input))
         case let .summarize(input, aggs, by):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let keys = by.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }
             var calls: [AggregateCall] = []
@@ -90,7 +100,7 @@ enum ColumnarCompiler {
             return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span,
                                       parallel: streamsFromScan(input) && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
         case let .join(input, kind, right, keys):
-            guard keys.count == 1, let inner = compile(input, context, columns: columns),
+            guard keys.count == 1, let inner = compile(input, context, columns: columns, notes: notes),
                   let rightKind = context.referenceRows(right),
                   let left = exprs(inner.schema).compile(keys[0].left) else { return nil }
             switch left.type {
@@ -98,8 +108,19 @@ enum ColumnarCompiler {
             default: break
             }
             return ColumnarJoin.node(inner, kind, right, rightKind, keys[0].right ?? keys[0].left, left, node.span)
+        case let .expand(input, col):
+            guard let inner = compile(input, context, columns: columns, notes: notes), let list = exprs(inner.schema).compileList(col.expr)
+            else { return nil }
+            notes.add(node, "list vector of \(list.itemType.name)")
+            return ColumnarExpand.node(inner, Column.outputNames([col])[0], list, node.span)
+        case let .union(input, right):
+            guard let inner = compile(input, context, columns: columns, notes: notes), let other = context.nestedPlan(right),
+                  case let .columnar(_, program) = other.op else { return nil }
+            guard let union = ColumnarUnion.node(inner, program.node, node.span) else { return nil }
+            notes.add(node, "right side on batches, held")
+            return union
         case let .distinct(input, cols):
-            guard let inner = compile(input, context, columns: columns) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             if cols.isEmpty {
                 // References are distinct already; records are grouped on all their columns.
                 if inner.schema.bare { return inner }
@@ -150,6 +171,18 @@ enum ColumnarCompiler {
             }
         }
     }
+}
+
+/// What the columnar compiler chose for the nodes of a subtree beyond running them on batches (a count
+/// without gathering, a condition tabled by code, a list vector), by node, for `explain`.
+final class ColumnarNotes: @unchecked Sendable {
+    private(set) var byNode: [String: String] = [:]
+
+    static func key(_ n: PlanNode) -> String { "\(n.span.start):\(n.span.end):\(n.name)" }
+
+    func add(_ n: PlanNode, _ note: String) { byNode[ColumnarNotes.key(n)] = note }
+
+    func note(for n: PlanNode) -> String? { byNode[ColumnarNotes.key(n)] }
 }
 
 /// An error raised inside a compiled expression at a row of a batch, turned into the interpreter's

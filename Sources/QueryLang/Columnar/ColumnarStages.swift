@@ -76,21 +76,6 @@ enum ColumnarStages {
         }
     }
 
-    static func count(_ input: ColumnarNode, _ span: Span) -> ColumnarNode {
-        let schema = ColumnarSchema(names: StageOutput.count.names, types: [.int], base: nil, bare: false, display: StageOutput.count.names)
-        return ColumnarNode(schema: schema) { ctx in
-            let next = try input.open(ctx)
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
-                var n = 0
-                while let b = try next() { n += b.count }
-                return Batch(count: 1, vectors: [.ints([Int64(n)], valid: nil)], base: nil)
-            }
-        }
-    }
-
     /// A stable sort on the keys (nulls last whichever the direction), or the first `limit` rows of it.
     static func sort(_ input: ColumnarNode, _ keys: [CompiledExpr], _ descending: [Bool], limit: Int?, _ span: Span) -> ColumnarNode {
         ColumnarNode(schema: input.schema) { ctx in

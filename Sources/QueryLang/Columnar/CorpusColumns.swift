@@ -10,6 +10,7 @@ final class CorpusColumns: @unchecked Sendable {
     private let fields: FieldAccess
     private var coded: [String: (codes: [Int32], pool: StringPool)] = [:]
     private var zonePool: (codes: [Int32], pool: StringPool)?
+    private var codedLists: [String: (offsets: [Int32], codes: [Int32], pool: StringPool)] = [:]
 
     init(corpus: Corpus) {
         self.corpus = corpus
@@ -90,6 +91,30 @@ final class CorpusColumns: @unchecked Sendable {
         case .mention: return fields.field(.mention(i), field)
         case .fact: return fields.field(.fact(i), field)
         }
+    }
+
+    /// The value of a field of reference `i` of a kind, as the row executor reads it.
+    func listValue(_ field: String, _ kind: ReferenceKind, _ i: Int) -> Value? { value(field, kind, i) }
+
+    /// The codes of a list-of-strings field for every reference of a kind, end to end, with the offset
+    /// of each reference's list (`count + 1` of them), and their pool.
+    func stringLists(_ field: String, _ kind: ReferenceKind) -> (offsets: [Int32], codes: [Int32], pool: StringPool) {
+        let key = kind.rawValue + "." + field
+        lock.lock()
+        defer { lock.unlock() }
+        if let c = codedLists[key] { return c }
+        let count = kind == .document ? corpus.documents.count : kind == .entity ? corpus.entities.count : 0
+        let pool = StringPool()
+        var offsets: [Int32] = [0]
+        var codes: [Int32] = []
+        for i in 0..<count {
+            if case let .list(items)? = value(field, kind, i) {
+                for case let .string(s) in items { codes.append(pool.code(s)) }
+            }
+            offsets.append(Int32(codes.count))
+        }
+        codedLists[key] = (offsets, codes, pool)
+        return (offsets, codes, pool)
     }
 
     static func index(_ v: Value) -> Int? {

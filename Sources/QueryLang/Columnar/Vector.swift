@@ -90,6 +90,17 @@ enum VectorType: Equatable {
     case ref(ReferenceKind)
 
     var isNumeric: Bool { self == .int || self == .float }
+
+    /// The type's name as the language writes it (`explain`).
+    var name: String {
+        switch self {
+        case .int: return "int"
+        case .float: return "float"
+        case .bool: return "bool"
+        case .string: return "string"
+        case let .ref(k): return k.rawValue
+        }
+    }
 }
 
 /// Distinct strings, each with a code; the strings of a column are codes into one pool. Pools of the

@@ -14,6 +14,9 @@ struct PlanContext {
     /// The kind of the references a table-valued expression's rows are, when its plan says so (a join's
     /// right side); nil when they are not all references of one kind, or not known.
     var referenceRows: (Expr) -> ReferenceKind? = { _ in nil }
+    /// The plan (after the passes) of a nested pipeline that reads nothing of the row it stands in (a
+    /// union's right side at the top level), when it was planned; nil otherwise.
+    var nestedPlan: (Expr) -> PlanNode? = { _ in nil }
 
     /// Whether an expression has the same value on every row: it reads no field, variable or parameter
     /// (no bare name at all) and calls only deterministic built-in functions.

@@ -19,12 +19,13 @@ public struct PlanPrinter: Sendable {
 
     public func render(_ plan: PlanNode) -> String {
         var lines: [String] = []
-        node(plan, prefix: "", childPrefix: "", into: &lines)
+        node(plan, prefix: "", childPrefix: "", notes: nil, into: &lines)
         return lines.joined(separator: "\n")
     }
 
-    private func node(_ n: PlanNode, prefix: String, childPrefix: String, into lines: inout [String]) {
+    private func node(_ n: PlanNode, prefix: String, childPrefix: String, notes: ColumnarNotes?, into lines: inout [String]) {
         var line = prefix + describe(n)
+        if let note = notes?.note(for: n) { line += "  (\(note))" }
         if let cap = n.rowCap { line += "  (keeps \(cap))" }
         if let cols = n.schema.columns, !n.schema.isReference, !cols.isEmpty {
             line += "  -> [" + cols.map { "\($0.name): \($0.type)" }.joined(separator: ", ") + "]"
@@ -33,13 +34,18 @@ public struct PlanPrinter: Sendable {
         var children: [(label: String?, plan: PlanNode?, expr: Expr?)] = []
         for e in nestedQueries(n) { children.append((e.label, plans.flatMap { p in file.flatMap { p.plan(at: e.expr.span, in: $0) } }, e.expr)) }
         if let input = n.inputs.first { children.append((nil, input, nil)) }
-        if case let .columnar(inner, _) = n.op { children.append((nil, inner, nil)) }
+        var inner = notes
+        if case let .columnar(sub, program) = n.op {
+            children.append((nil, sub, nil))
+            inner = program.notes
+        }
         for (i, c) in children.enumerated() {
             let last = i == children.count - 1
             let head = childPrefix + (last ? "└─ " : "├─ ")
             let rest = childPrefix + (last ? "   " : "│  ")
             if let plan = c.plan {
-                node(plan, prefix: head + (c.label.map { $0 + ": " } ?? ""), childPrefix: rest, into: &lines)
+                // A nested query has a plan of its own (its own notes); the input shares this one's.
+                node(plan, prefix: head + (c.label.map { $0 + ": " } ?? ""), childPrefix: rest, notes: c.label == nil ? inner : nil, into: &lines)
             } else if let e = c.expr {
                 lines.append(head + (c.label.map { $0 + ": " } ?? "") + "value " + formatter.expr(e, indent: 0))
             }

@@ -95,6 +95,10 @@ struct Checker {
                                       guard case .pipeline = e, let p = plans.plan(at: e.span, in: file),
                                             p.schema.isReference else { return nil }
                                       return p.schema.reference
+                                  },
+                                  nestedPlan: { [plans, file, topLevel = ctx.row == nil && ctx.locals.isEmpty] e in
+                                      guard topLevel, case .pipeline = e else { return nil }
+                                      return plans.plan(at: e.span, in: file)
                                   })
         plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
     }

@@ -9,9 +9,10 @@ enum ColumnarPass {
     }
 
     private static func wrap(_ node: PlanNode, _ context: PlanContext, _ columns: CorpusColumns) -> PlanNode {
-        if !node.inputs.isEmpty, let compiled = ColumnarCompiler.compile(node, context, columns: columns) {
+        let notes = ColumnarNotes()
+        if !node.inputs.isEmpty, let compiled = ColumnarCompiler.compile(node, context, columns: columns, notes: notes) {
             var n = node
-            n.op = .columnar(node, ColumnarProgram(compiled))
+            n.op = .columnar(node, ColumnarProgram(compiled, notes: notes))
             return n
         }
         guard let input = node.inputs.first else { return node }
@@ -22,5 +23,10 @@ enum ColumnarPass {
 /// A compiled columnar subtree, kept in the plan (its closures are made once, when the program is compiled).
 public final class ColumnarProgram: @unchecked Sendable {
     let node: ColumnarNode
-    init(_ node: ColumnarNode) { self.node = node }
+    /// What `explain` says of the subtree's nodes.
+    let notes: ColumnarNotes
+    init(_ node: ColumnarNode, notes: ColumnarNotes) {
+        self.node = node
+        self.notes = notes
+    }
 }
