@@ -32,6 +32,13 @@ public final class PostgresConnection: SQLConnection {
 
     deinit { PQfinish(conn) }
 
+    /// Where the connection went, as libpq resolved the URL (host or socket folder, port, database, user,
+    /// password or ""): what another server needs to reach this one (a `postgres_fdw` server of a shard).
+    public var endpoint: (host: String, port: String, database: String, user: String, password: String) {
+        func s(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+        return (s(PQhost(conn)), s(PQport(conn)), s(PQdb(conn)), s(PQuser(conn)), s(PQpass(conn)))
+    }
+
     /// A statement that returns no rows.
     public func execute(_ sql: String) throws {
         guard let r = PQexec(conn, sql) else { throw SQLConnectionError(Self.message(conn)) }

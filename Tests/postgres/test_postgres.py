@@ -4,6 +4,9 @@ generated pipelines (Tests/differential's generator) run both ways with the same
 as multisets unless the query orders them, floats with a tolerance. Queries the SQL compiler refuses
 (E420, naming the stage) are counted, not compared; a share of them above a bound fails.
 
+The seeds are compared on one server and on the sharded topology (conftest.py: a coordinator and two
+shard servers, the large tables partitioned by document as postgres_fdw foreign tables).
+
 Also: pushing again (unchanged, appended documents), and bad input: a wrong URL, a server that is not
 there, a schema from another mq version, a push cut off by the server: clear errors, nothing half-written.
 Run: python3 -m pytest -q Tests/postgres  (MQ=path to the binary).
@@ -56,6 +59,20 @@ def seeds_url(server):
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("full: 5 documents"), r.stdout
     return url
+
+
+@pytest.fixture(scope="module")
+def sharded_seeds_url(topology):
+    url, r = topology.push(SEEDS, "seeds")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("full: 5 documents"), r.stdout
+    return url
+
+
+@pytest.fixture(params=["single", "sharded"])
+def layout_url(request):
+    """The seeds on one server, then on the sharded topology (coordinator and two shards)."""
+    return request.getfixturevalue("seeds_url" if request.param == "single" else "sharded_seeds_url")
 
 
 # ---------------------------------------------------------------- the queries
@@ -257,13 +274,13 @@ def report(results, what, max_refused):
     return tally
 
 
-def test_case_file_and_docs_queries_agree(seeds_url):
+def test_case_file_and_docs_queries_agree(layout_url):
     queries = list(dict.fromkeys(case_queries() + doc_queries()))
-    report(differential(seeds_url, queries), "case files and docs", max_refused=0.5)
+    report(differential(layout_url, queries), "case files and docs", max_refused=0.5)
 
 
-def test_generated_pipelines_agree(seeds_url):
-    report(differential(seeds_url, generated_queries()), "generated pipelines", max_refused=0.05)
+def test_generated_pipelines_agree(layout_url):
+    report(differential(layout_url, generated_queries()), "generated pipelines", max_refused=0.05)
 
 
 def test_explain_shows_the_sql(seeds_url):
