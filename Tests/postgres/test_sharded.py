@@ -131,3 +131,14 @@ def test_sharded_push_cut_off_by_a_shard_leaves_the_previous_state(topology, tmp
     assert p.returncode == 1, out
     assert "mq corpus push:" in err and ("terminat" in err or "server closed" in err or "connection" in err), err
     assert [count(topology.coordinator, "cut", t) for t in LARGE] == before
+
+
+def test_sharded_push_to_an_unreachable_shard_writes_nothing(topology):
+    coord = topology.coordinator
+    url = coord.createdb("unreachable")
+    r = push(url, shards=[topology.shards[0].url("postgres"), "postgresql://mq:secret@127.0.0.1:1/none"])
+    assert r.returncode == 1 and "cannot connect to postgresql://mq:***@127.0.0.1:1/none" in r.stderr, r.stderr
+    assert "secret" not in r.stderr
+    assert coord.psql("unreachable", "SELECT to_regnamespace('mq') IS NULL") == "t"
+    r = push(url, shards=["mysql://localhost/x"])
+    assert r.returncode == 1 and "not a PostgreSQL URL" in r.stderr, r.stderr
