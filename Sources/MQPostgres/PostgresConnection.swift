@@ -48,7 +48,15 @@ public final class PostgresConnection: SQLConnection {
     }
 
     public func query(_ sql: String) throws -> [[String?]] {
-        guard let r = PQexec(conn, sql) else { throw SQLConnectionError(Self.message(conn)) }
+        try query(sql, parameters: [])
+    }
+
+    /// A statement with bind parameters `$1`, `$2`, ... in text form (their types are the statement's casts).
+    public func query(_ sql: String, parameters: [String]) throws -> [[String?]] {
+        let result: OpaquePointer? = parameters.isEmpty ? PQexec(conn, sql) : parameters.withCStringArray { values in
+            PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        guard let r = result else { throw SQLConnectionError(Self.message(conn)) }
         defer { PQclear(r) }
         let s = PQresultStatus(r)
         guard s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK else { throw SQLConnectionError(Self.resultMessage(r, conn)) }

@@ -107,7 +107,7 @@ struct ScriptRunner {
                     let compiled = try engine.compile(statements, file: name, in: session)
                     if !compiled.warnings.isEmpty { report(compiled.warnings) }
                     if let sql {
-                        try sql.run(compiled) { out in
+                        try sql.run(compiled, parameters: session.parameters) { out in
                             if chartPath != nil, case let .table(t, _) = out { session.setVariable("_", .table(t)) }
                             writer.write(out)
                         }

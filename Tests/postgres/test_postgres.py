@@ -27,7 +27,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from pgserver import PgServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
@@ -40,39 +39,6 @@ def run_mq(args, corpus=SEEDS, engine=None, timeout=120):
     cmd = [MQ, "--corpus", corpus] if corpus else [MQ]
     env = dict(os.environ, MQ_ENGINE=engine or "memory")
     return subprocess.run(cmd + args, capture_output=True, text=True, timeout=timeout, env=env)
-
-
-@pytest.fixture(scope="module")
-def server():
-    s = PgServer("diff")
-    try:
-        s.start()
-        yield s
-    finally:
-        s.remove()
-
-
-@pytest.fixture(scope="module")
-def seeds_url(server):
-    url = server.createdb("seeds")
-    r = subprocess.run([MQ, "corpus", "push", SEEDS, "--to", url], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 5 documents"), r.stdout
-    return url
-
-
-@pytest.fixture(scope="module")
-def sharded_seeds_url(topology):
-    url, r = topology.push(SEEDS, "seeds")
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 5 documents"), r.stdout
-    return url
-
-
-@pytest.fixture(params=["single", "sharded"])
-def layout_url(request):
-    """The seeds on one server, then on the sharded topology (coordinator and two shards)."""
-    return request.getfixturevalue("seeds_url" if request.param == "single" else "sharded_seeds_url")
 
 
 # ---------------------------------------------------------------- the queries
