@@ -3,11 +3,12 @@
 PostgreSQL server (Tests/postgres/pgserver.py) run as mq compiles them and as SQL written by hand for the
 same questions on the same tables, beside mq in memory.
 
-Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N] [--layouts single,sharded]
+Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N] [--layouts single,sharded] [--no-memory]
 The corpus is one of bench/run.sh's (bench/convert.py of gencorpus.py's output). `single` is one server;
 `sharded` the tests' topology (pgserver.Topology: a coordinator and two shard servers on this machine,
 the large tables partitioned by document as postgres_fdw foreign tables), where mq's SQL and the
-hand-written SQL both run on the coordinator. Prints a Markdown table per layout.
+hand-written SQL both run on the coordinator. Prints a Markdown table per layout. The server's times do
+not depend on how mq was built; `--no-memory` leaves out mq in memory (for a debug build of mq).
 """
 import json
 import os
@@ -41,7 +42,7 @@ def main():
     mq, corpus = sys.argv[1:3]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
     layouts = sys.argv[sys.argv.index("--layouts") + 1].split(",") if "--layouts" in sys.argv else ["single", "sharded"]
-    memory = {}
+    memory = {} if "--no-memory" not in sys.argv else None
     for layout in layouts:
         print(f"\n### {layout}\n")
         if layout == "single":
@@ -101,10 +102,13 @@ def measure(mq, corpus, server, url, p, wall, runs, memory):
     print("| query | mq in memory ms | mq on PostgreSQL ms | hand-written SQL ms | mq SQL / hand-written |")
     print("|---|---:|---:|---:|---:|")
     for name, q, hand in queries:
-        if q not in memory:
+        if memory is None:
+            mem = {"times_ms": [float("nan")]}
+        elif q not in memory:
             memory[q] = json.loads(subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q], capture_output=True,
                                                   text=True, check=True).stdout.strip().splitlines()[-1])
-        mem = memory[q]
+        if memory is not None:
+            mem = memory[q]
         sql = mq_sql(mq, corpus, url, q)
         ms, _ = psql_times(url, sql, runs)
         hs, _ = psql_times(url, hand, runs)
