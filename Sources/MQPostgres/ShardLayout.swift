@@ -20,8 +20,10 @@ public struct ShardLayout {
     /// The manifest key that marks a sharded coordinator (its value: the number of shards).
     public static let manifestKey = "shards"
 
+    /// The shard servers, in partition order (the first holds remainder 0).
     public let urls: [String]
 
+    /// The layout over the shard servers `urls`.
     public init(urls: [String]) { self.urls = urls }
 
     static func isPartitioned(_ table: String) -> Bool { tables.contains { $0.name == table } }

@@ -6,6 +6,7 @@ public struct SQLQuery {
     public let sql: String
     /// The values of its bind parameters `$1`, `$2`, ... (PostgreSQL's text form), and what each is.
     public let parameters: [String]
+    /// What each bind parameter is (`$group`, `$q (folded words)`), for `explain`.
     public let parameterNames: [String]
     let relation: SQLRelation
     let corpus: Corpus
