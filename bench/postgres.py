@@ -3,8 +3,12 @@
 PostgreSQL server (Tests/postgres/pgserver.py) run as mq compiles them and as SQL written by hand for the
 same questions on the same tables, beside mq in memory.
 
-Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N]
-The corpus is one of bench/run.sh's (bench/convert.py of gencorpus.py's output). Prints a Markdown table.
+Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N] [--layouts single,sharded] [--no-memory]
+The corpus is one of bench/run.sh's (bench/convert.py of gencorpus.py's output). `single` is one server;
+`sharded` the tests' topology (pgserver.Topology: a coordinator and two shard servers on this machine,
+the large tables partitioned by document as postgres_fdw foreign tables), where mq's SQL and the
+hand-written SQL both run on the coordinator. Prints a Markdown table per layout. The server's times do
+not depend on how mq was built; `--no-memory` leaves out mq in memory (for a debug build of mq).
 """
 import json
 import os
@@ -16,7 +20,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "postgres"))
-from pgserver import PgServer  # noqa: E402
+from pgserver import PgServer, Topology  # noqa: E402
 
 
 def psql_times(url, sql, runs):
@@ -37,52 +41,79 @@ def mq_sql(mq, corpus, url, q):
 def main():
     mq, corpus = sys.argv[1:3]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
-    server = PgServer("bench")
-    try:
-        server.start()
-        url = server.createdb("bench")
-        t0 = time.perf_counter()
-        p = subprocess.run([mq, "corpus", "push", corpus, "--to", url], capture_output=True, text=True, check=True)
-        wall = time.perf_counter() - t0
-        print(f"push: {p.stdout.strip()}; wall clock with the corpus load {wall:.1f} s")
-        top = server.psql("bench", "SELECT e.id FROM mq.mentions m JOIN mq.entities e ON e.ord = m.entity "
-                                   "GROUP BY e.id ORDER BY count(*) DESC, e.id COLLATE \"C\" LIMIT 5").split("\n")
-        a, b = top[0], top[4]
-        etype = server.psql("bench", f"SELECT type FROM mq.entities WHERE id = '{top[2]}'")
-        queries = [
-            ("top 10 entities by mentions",
-             "mentions | summarize n = count() by e = entity.id | sort by n desc, e | take 10",
-             "SELECT e.id, count(*) AS n FROM mq.mentions m LEFT JOIN mq.entities e ON e.ord = m.entity "
-             "GROUP BY e.id ORDER BY n DESC, e.id COLLATE \"C\" NULLS LAST LIMIT 10"),
-            ("documents that mention two given entities",
-             f'docs | where ent("{a}") in entities and ent("{b}") in entities | select id',
-             f"SELECT d.id FROM mq.documents d WHERE d.ord IN (SELECT doc FROM mq.mentions WHERE entity = "
-             f"(SELECT ord FROM mq.entities WHERE id = '{a}') INTERSECT SELECT doc FROM mq.mentions WHERE entity = "
-             f"(SELECT ord FROM mq.entities WHERE id = '{b}')) ORDER BY d.ord"),
-            ("top 20 entity pairs by shared documents",
-             "mentions | cooccur by document | take 20 | select a = a.id, b = b.id, n = count",
-             "WITH de AS (SELECT DISTINCT doc, entity FROM mq.mentions WHERE entity IS NOT NULL AND own) "
-             "SELECT ea.id, eb.id, count(*) AS n FROM de x JOIN de y ON x.doc = y.doc AND x.entity < y.entity "
-             "JOIN mq.entities ea ON ea.ord = x.entity JOIN mq.entities eb ON eb.ord = y.entity "
-             "GROUP BY x.entity, y.entity, ea.id, eb.id ORDER BY n DESC, x.entity, y.entity LIMIT 20"),
-            (f"type filter ({etype}) with mention counts",
-             f'entities | where type == "{etype}" | select id, n = mention_count | sort by n desc, id | take 20',
-             f"SELECT id, mention_count FROM mq.entities WHERE type = '{etype}' "
-             f"ORDER BY mention_count DESC, id COLLATE \"C\" LIMIT 20"),
-        ]
-        print()
-        print("| query | mq in memory ms | mq on PostgreSQL ms | hand-written SQL ms | mq SQL / hand-written |")
-        print("|---|---:|---:|---:|---:|")
-        for name, q, hand in queries:
-            mem = json.loads(subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q], capture_output=True,
-                                            text=True, check=True).stdout.strip().splitlines()[-1])
-            sql = mq_sql(mq, corpus, url, q)
-            ms, _ = psql_times(url, sql, runs)
-            hs, _ = psql_times(url, hand, runs)
-            m, h = statistics.median(ms), statistics.median(hs)
-            print(f"| {name} | {statistics.median(mem['times_ms']):.1f} | {m:.1f} | {h:.1f} | {m / h:.2f} |")
-    finally:
-        server.remove()
+    layouts = sys.argv[sys.argv.index("--layouts") + 1].split(",") if "--layouts" in sys.argv else ["single", "sharded"]
+    memory = {} if "--no-memory" not in sys.argv else None
+    for layout in layouts:
+        print(f"\n### {layout}\n")
+        if layout == "single":
+            server = PgServer("bench")
+            try:
+                server.start()
+                url = server.createdb("bench")
+                t0 = time.perf_counter()
+                p = subprocess.run([mq, "corpus", "push", corpus, "--to", url], capture_output=True, text=True, check=True)
+                measure(mq, corpus, server, url, p, time.perf_counter() - t0, runs, memory)
+            finally:
+                server.remove()
+        else:
+            topology = Topology(mq)
+            try:
+                topology.start()
+                t0 = time.perf_counter()
+                url, p = topology.push(corpus, "bench")
+                if p.returncode != 0:
+                    raise SystemExit(p.stderr)
+                measure(mq, corpus, topology.coordinator, url, p, time.perf_counter() - t0, runs, memory)
+            finally:
+                topology.remove()
+
+
+def measure(mq, corpus, server, url, p, wall, runs, memory):
+    """The push's figures and the queries on `url` (mq's SQL and the hand-written SQL), beside mq in
+    memory (measured once, kept in `memory` for the next layout)."""
+    db = url.rsplit("/", 1)[1]
+    print(f"push: {p.stdout.strip()}; wall clock with the corpus load {wall:.1f} s")
+    top = server.psql(db, "SELECT e.id FROM mq.mentions m JOIN mq.entities e ON e.ord = m.entity "
+                               "GROUP BY e.id ORDER BY count(*) DESC, e.id COLLATE \"C\" LIMIT 5").split("\n")
+    a, b = top[0], top[4]
+    etype = server.psql(db, f"SELECT type FROM mq.entities WHERE id = '{top[2]}'")
+    queries = [
+        ("top 10 entities by mentions",
+         "mentions | summarize n = count() by e = entity.id | sort by n desc, e | take 10",
+         "SELECT e.id, count(*) AS n FROM mq.mentions m LEFT JOIN mq.entities e ON e.ord = m.entity "
+         "GROUP BY e.id ORDER BY n DESC, e.id COLLATE \"C\" NULLS LAST LIMIT 10"),
+        ("documents that mention two given entities",
+         f'docs | where ent("{a}") in entities and ent("{b}") in entities | select id',
+         f"SELECT d.id FROM mq.documents d WHERE d.ord IN (SELECT doc FROM mq.mentions WHERE entity = "
+         f"(SELECT ord FROM mq.entities WHERE id = '{a}') INTERSECT SELECT doc FROM mq.mentions WHERE entity = "
+         f"(SELECT ord FROM mq.entities WHERE id = '{b}')) ORDER BY d.ord"),
+        ("top 20 entity pairs by shared documents",
+         "mentions | cooccur by document | take 20 | select a = a.id, b = b.id, n = count",
+         "WITH de AS (SELECT DISTINCT doc, entity FROM mq.mentions WHERE entity IS NOT NULL AND own) "
+         "SELECT ea.id, eb.id, count(*) AS n FROM de x JOIN de y ON x.doc = y.doc AND x.entity < y.entity "
+         "JOIN mq.entities ea ON ea.ord = x.entity JOIN mq.entities eb ON eb.ord = y.entity "
+         "GROUP BY x.entity, y.entity, ea.id, eb.id ORDER BY n DESC, x.entity, y.entity LIMIT 20"),
+        (f"type filter ({etype}) with mention counts",
+         f'entities | where type == "{etype}" | select id, n = mention_count | sort by n desc, id | take 20',
+         f"SELECT id, mention_count FROM mq.entities WHERE type = '{etype}' "
+         f"ORDER BY mention_count DESC, id COLLATE \"C\" LIMIT 20"),
+    ]
+    print()
+    print("| query | mq in memory ms | mq on PostgreSQL ms | hand-written SQL ms | mq SQL / hand-written |")
+    print("|---|---:|---:|---:|---:|")
+    for name, q, hand in queries:
+        if memory is None:
+            mem = {"times_ms": [float("nan")]}
+        elif q not in memory:
+            memory[q] = json.loads(subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), q], capture_output=True,
+                                                  text=True, check=True).stdout.strip().splitlines()[-1])
+        if memory is not None:
+            mem = memory[q]
+        sql = mq_sql(mq, corpus, url, q)
+        ms, _ = psql_times(url, sql, runs)
+        hs, _ = psql_times(url, hand, runs)
+        m, h = statistics.median(ms), statistics.median(hs)
+        print(f"| {name} | {statistics.median(mem['times_ms']):.1f} | {m:.1f} | {h:.1f} | {m / h:.2f} |", flush=True)
 
 
 if __name__ == "__main__":

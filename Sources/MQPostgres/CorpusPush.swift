@@ -19,17 +19,33 @@ public struct CorpusPush {
 
     let corpus: Corpus
     let connection: PostgresConnection
+    /// Shard servers for a first push into a sharded layout (``ShardLayout``); empty otherwise. Later
+    /// pushes find the layout on the coordinator.
+    let shards: [String]
 
-    public init(corpus: Corpus, connection: PostgresConnection) {
+    public init(corpus: Corpus, connection: PostgresConnection, shards: [String] = []) {
         self.corpus = corpus
         self.connection = connection
+        self.shards = shards
     }
 
     public func run() throws -> Summary {
         let started = Date()
+        var endpoints: [(host: String, port: String, database: String, user: String, password: String)] = []
+        if !shards.isEmpty {
+            let held = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL")
+            if held.first?[0] == "t" {
+                let n = try connection.query("SELECT value FROM mq.manifest WHERE key = '\(ShardLayout.manifestKey)'").first?[0] ?? nil
+                guard n == String(shards.count) else {
+                    throw SQLConnectionError("the database already holds an mq corpus \(n.map { "on \($0) shards" } ?? "on this server alone"): push to it without --shard (the layout is kept), or push to a new database")
+                }
+            } else {
+                endpoints = try ShardLayout(urls: shards).prepareShards()
+            }
+        }
         try connection.execute("BEGIN")
         do {
-            var summary = try push()
+            var summary = try push(shardEndpoints: endpoints)
             try connection.execute("COMMIT")
             if summary.documents > 0 || summary.mode == "full" { try? connection.execute("ANALYZE") }
             summary.seconds = Date().timeIntervalSince(started)
@@ -40,13 +56,14 @@ public struct CorpusPush {
         }
     }
 
-    private func push() throws -> Summary {
+    private func push(shardEndpoints: [(host: String, port: String, database: String, user: String, password: String)]) throws -> Summary {
         let exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL, to_regnamespace('mq') IS NOT NULL")
         if exists.first?[0] != "t" {
             if exists.first?[1] == "t" {
                 throw SQLConnectionError("the server has a schema 'mq' that mq did not make (no mq.manifest): push to another database, or drop it")
             }
             for s in SQLSchema.create { try connection.execute(s) }
+            if !shardEndpoints.isEmpty { try ShardLayout(urls: shards).createOnCoordinator(connection, shards: shardEndpoints) }
             try connection.execute("INSERT INTO mq.manifest VALUES ('schema_version', '\(SQLSchema.version)')")
         }
         // One push at a time.
@@ -54,6 +71,14 @@ public struct CorpusPush {
         try PostgresSchemaCheck.check(connection)
         let manifest = Dictionary(try connection.query("SELECT key, value FROM mq.manifest").map { ($0[0] ?? "", $0[1] ?? "") },
                                   uniquingKeysWith: { a, _ in a })
+        let sharded = manifest[ShardLayout.manifestKey] != nil
+        func copy(_ table: String, _ body: ((String) throws -> Void) throws -> Void) throws {
+            if sharded && ShardLayout.isPartitioned(table) {
+                try ShardLayout.copy(connection, table: table, body)
+            } else {
+                try connection.copy(SQLSchema.copyStatement(table), body)
+            }
+        }
         let rows = SQLCopyRows(corpus: corpus)
         let catalogHash = try Self.catalogHash(corpus)
         var server: [String: (sha: String, ord: Int64)] = [:]
@@ -96,7 +121,7 @@ public struct CorpusPush {
             firstMentions.append(nextMention)
             nextMention += Int64(corpus.mentions(inDocument: i).count)
         }
-        try connection.copy(SQLSchema.copyStatement("documents")) { write in
+        try copy("documents") { write in
             // In batches: the rows of a batch are made on every core, then written in order.
             for start in stride(from: 0, to: todo.count, by: 512) {
                 let batch = (start..<min(todo.count, start + 512)).map { k in
@@ -116,14 +141,14 @@ public struct CorpusPush {
         for t in tables.dropFirst() {
             let lines = pending[t] ?? []
             if t == "mentions" { summary.mentions = lines.count }
-            try connection.copy(SQLSchema.copyStatement(t)) { write in for l in lines { try write(l) } }
+            try copy(t) { write in for l in lines { try write(l) } }
             pending[t] = nil
         }
         if full {
             var catalog: [String: [String]] = [:]
             try rows.catalog(documentOrd: { docOrd[$0] }) { table, line in catalog[table, default: []].append(line) }
             for t in ["entities", "entity_names", "facts"] {
-                try connection.copy(SQLSchema.copyStatement(t)) { write in for l in catalog[t] ?? [] { try write(l) } }
+                try copy(t) { write in for l in catalog[t] ?? [] { try write(l) } }
             }
         }
         if rebuild {

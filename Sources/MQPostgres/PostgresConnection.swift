@@ -32,6 +32,13 @@ public final class PostgresConnection: SQLConnection {
 
     deinit { PQfinish(conn) }
 
+    /// Where the connection went, as libpq resolved the URL (host or socket folder, port, database, user,
+    /// password or ""): what another server needs to reach this one (a `postgres_fdw` server of a shard).
+    public var endpoint: (host: String, port: String, database: String, user: String, password: String) {
+        func s(_ p: UnsafeMutablePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+        return (s(PQhost(conn)), s(PQport(conn)), s(PQdb(conn)), s(PQuser(conn)), s(PQpass(conn)))
+    }
+
     /// A statement that returns no rows.
     public func execute(_ sql: String) throws {
         guard let r = PQexec(conn, sql) else { throw SQLConnectionError(Self.message(conn)) }
@@ -41,7 +48,15 @@ public final class PostgresConnection: SQLConnection {
     }
 
     public func query(_ sql: String) throws -> [[String?]] {
-        guard let r = PQexec(conn, sql) else { throw SQLConnectionError(Self.message(conn)) }
+        try query(sql, parameters: [])
+    }
+
+    /// A statement with bind parameters `$1`, `$2`, ... in text form (their types are the statement's casts).
+    public func query(_ sql: String, parameters: [String]) throws -> [[String?]] {
+        let result: OpaquePointer? = parameters.isEmpty ? PQexec(conn, sql) : parameters.withCStringArray { values in
+            PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        guard let r = result else { throw SQLConnectionError(Self.message(conn)) }
         defer { PQclear(r) }
         let s = PQresultStatus(r)
         guard s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK else { throw SQLConnectionError(Self.resultMessage(r, conn)) }

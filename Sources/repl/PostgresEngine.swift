@@ -24,16 +24,21 @@ struct PushCommand: ParsableCommand {
         abstract: "Write a corpus (documents, entities, facts, mentions, sentences) into a PostgreSQL database, in one transaction.",
         discussion: """
         An unchanged corpus writes nothing; new documents are appended; a changed catalog or document, or a \
-        document no longer in the directory, rewrites everything. A failure leaves the database as it was.
+        document no longer in the directory, rewrites everything. A failure leaves the database as it was. \
+        With --shard (first push only) the database becomes the coordinator of a sharded layout; later pushes \
+        and queries go to it alone.
         """)
     @Argument(help: "Corpus directory (default: seeds/).") var dir: String?
     @Option(help: "The database: postgresql://user@host:port/database.") var to: String
+    @Option(name: .customLong("shard"), help: ArgumentHelp(
+        "A shard server for a first push into a sharded layout (repeat for each): the large tables are partitioned by document over the shards as postgres_fdw foreign tables of the --to database (docs/scale-out.md).",
+        valueName: "url")) var shards: [String] = []
 
     func run() throws {
         let corpus = try CorpusSource.load(dir)
         do {
             let c = try PostgresConnection(url: to)
-            let s = try CorpusPush(corpus: corpus, connection: c).run()
+            let s = try CorpusPush(corpus: corpus, connection: c, shards: shards).run()
             let mb = Double(s.textBytes) / 1_000_000
             switch s.mode {
             case "unchanged": print("unchanged: nothing to push")

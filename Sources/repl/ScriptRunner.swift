@@ -123,7 +123,7 @@ struct ScriptRunner {
                     writer.write(out)
                 }
                 if let sql = runner.sql {
-                    try sql.run(compiled, onOutput: show)
+                    try sql.run(compiled, parameters: session.parameters, onOutput: show)
                     // Later statements see the names these define, as in memory.
                     _ = engine.check(engine.parse(text, file: file), in: session, remember: true)
                 } else {

@@ -1,4 +1,57 @@
 import os
+import subprocess
 import sys
 
+import pytest
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pgserver import PgServer, Topology  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
+SEEDS = os.path.join(ROOT, "seeds")
+
+
+@pytest.fixture(scope="session")
+def topology():
+    """Started once for the tests that need it; stopped and removed at the end, also on failure."""
+    t = Topology(MQ)
+    try:
+        t.start()
+        yield t
+    finally:
+        t.remove()
+
+
+@pytest.fixture(scope="session")
+def server():
+    s = PgServer("diff")
+    try:
+        s.start()
+        yield s
+    finally:
+        s.remove()
+
+
+@pytest.fixture(scope="session")
+def seeds_url(server):
+    url = server.createdb("seeds")
+    r = subprocess.run([MQ, "corpus", "push", SEEDS, "--to", url], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("full: 5 documents"), r.stdout
+    return url
+
+
+@pytest.fixture(scope="session")
+def sharded_seeds_url(topology):
+    url, r = topology.push(SEEDS, "seeds")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("full: 5 documents"), r.stdout
+    return url
+
+
+@pytest.fixture(params=["single", "sharded"])
+def layout_url(request):
+    """The seeds on one server, then on the sharded topology (coordinator and two shards)."""
+    return request.getfixturevalue("seeds_url" if request.param == "single" else "sharded_seeds_url")

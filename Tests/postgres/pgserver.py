@@ -8,6 +8,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 
 
@@ -84,11 +85,40 @@ class PgServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+class Topology:
+    """A coordinator and two shard servers on free loopback ports (docs/scale-out.md): `push` makes a
+    database of that name on each and pushes a corpus into the sharded layout through the coordinator."""
+
+    def __init__(self, mq):
+        self.mq = mq
+        self.coordinator = PgServer("coordinator")
+        self.shards = [PgServer("shard0"), PgServer("shard1")]
+
+    def start(self):
+        for s in [self.coordinator] + self.shards:
+            s.start()
+        return self
+
+    def remove(self):
+        for s in [self.coordinator] + self.shards:
+            s.remove()
+
+    def push(self, corpus, db):
+        url = self.coordinator.createdb(db)
+        args = [self.mq, "corpus", "push", corpus, "--to", url]
+        for s in self.shards:
+            args += ["--shard", s.createdb(db)]
+        return url, subprocess.run(args, capture_output=True, text=True, timeout=7200)
+
+
 if __name__ == "__main__":
-    # A server for trying things by hand: prints its URL, stops on Enter.
-    s = PgServer("manual").start()
-    print(s.url(), flush=True)
+    # Servers for trying things by hand: prints the URL of one (or, with --sharded, of a coordinator and
+    # its two shards, for `mq corpus push DIR --to C --shard S0 --shard S1`), stops on Enter.
+    servers = [PgServer("coordinator"), PgServer("shard0"), PgServer("shard1")] if "--sharded" in sys.argv else [PgServer("manual")]
     try:
+        for s in servers:
+            print(s.start().url(), flush=True)
         input()
     finally:
-        s.remove()
+        for s in servers:
+            s.remove()

@@ -4,6 +4,9 @@ generated pipelines (Tests/differential's generator) run both ways with the same
 as multisets unless the query orders them, floats with a tolerance. Queries the SQL compiler refuses
 (E420, naming the stage) are counted, not compared; a share of them above a bound fails.
 
+The seeds are compared on one server and on the sharded topology (conftest.py: a coordinator and two
+shard servers, the large tables partitioned by document as postgres_fdw foreign tables).
+
 Also: pushing again (unchanged, appended documents), and bad input: a wrong URL, a server that is not
 there, a schema from another mq version, a push cut off by the server: clear errors, nothing half-written.
 Run: python3 -m pytest -q Tests/postgres  (MQ=path to the binary).
@@ -24,7 +27,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from pgserver import PgServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
@@ -37,25 +39,6 @@ def run_mq(args, corpus=SEEDS, engine=None, timeout=120):
     cmd = [MQ, "--corpus", corpus] if corpus else [MQ]
     env = dict(os.environ, MQ_ENGINE=engine or "memory")
     return subprocess.run(cmd + args, capture_output=True, text=True, timeout=timeout, env=env)
-
-
-@pytest.fixture(scope="module")
-def server():
-    s = PgServer("diff")
-    try:
-        s.start()
-        yield s
-    finally:
-        s.remove()
-
-
-@pytest.fixture(scope="module")
-def seeds_url(server):
-    url = server.createdb("seeds")
-    r = subprocess.run([MQ, "corpus", "push", SEEDS, "--to", url], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 5 documents"), r.stdout
-    return url
 
 
 # ---------------------------------------------------------------- the queries
@@ -257,13 +240,13 @@ def report(results, what, max_refused):
     return tally
 
 
-def test_case_file_and_docs_queries_agree(seeds_url):
+def test_case_file_and_docs_queries_agree(layout_url):
     queries = list(dict.fromkeys(case_queries() + doc_queries()))
-    report(differential(seeds_url, queries), "case files and docs", max_refused=0.5)
+    report(differential(layout_url, queries), "case files and docs", max_refused=0.5)
 
 
-def test_generated_pipelines_agree(seeds_url):
-    report(differential(seeds_url, generated_queries()), "generated pipelines", max_refused=0.05)
+def test_generated_pipelines_agree(layout_url):
+    report(differential(layout_url, generated_queries()), "generated pipelines", max_refused=0.05)
 
 
 def test_explain_shows_the_sql(seeds_url):

@@ -14,6 +14,8 @@ public final class SQLCompiler {
     /// Tables defined with `let name = query` earlier in the program: a later `name | ...` reads the
     /// query itself (it is inlined, as a view would be).
     var tables: [String: SQLRelation] = [:]
+    /// The values of the bind parameters the compiled statements use (``SQLParameters``).
+    var bindings: [SQLBinding] = []
     /// The stage being compiled, for diagnostics.
     var stage: (name: String, span: Span)?
 

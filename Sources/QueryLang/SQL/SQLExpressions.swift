@@ -19,6 +19,8 @@ struct SQLExpressionCompiler {
     var aggregates: [Int: SQLExpr] = [:]
 
     func compile(_ e: Expr) throws -> SQLExpr {
+        if let n = context.parameterName(e), let v = context.global(n), let p = try context.parameter(n, v, e.span) { return p }
+        if let p = try context.parameterExpression(e) { return p }
         if context.isConstant(e) { return try constant(e) }
         switch e {
         case let .literal(l, _): return literal(l)

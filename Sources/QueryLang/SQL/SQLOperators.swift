@@ -235,7 +235,9 @@ struct SQLOperators {
         }
         let w = context.corpus.names.normalizer.words(needle)
         guard !w.isEmpty, !w.contains(where: { $0.utf8.contains(0) }) else { return .false }
-        let array = SQLDialect.textArray(w)
+        // The words of a run parameter are bound too (folded by mq, as any needle).
+        let array = context.parameterName(r).map { context.bind("\($0) (folded words)", SQLParameters.textArray(w), as: "text[]") }
+            ?? SQLDialect.textArray(w)
         // The containment test finds the candidates in the GIN index; the phrase test checks the order.
         let phrase = w.count == 1 ? "" : " AND mq.has_phrase(w.words, \(array))"
         return SQLExpr("COALESCE(\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words @> \(array)\(phrase)), false)", .bool)

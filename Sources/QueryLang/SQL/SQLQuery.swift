@@ -4,6 +4,10 @@
 public struct SQLQuery {
     /// The statement sent to the server.
     public let sql: String
+    /// The values of its bind parameters `$1`, `$2`, ... (PostgreSQL's text form), and what each is.
+    public let parameters: [String]
+    /// What each bind parameter is (`$group`, `$q (folded words)`), for `explain`.
+    public let parameterNames: [String]
     let relation: SQLRelation
     let corpus: Corpus
     let fields: FieldAccess
@@ -27,7 +31,13 @@ public struct SQLQuery {
         }
         self.types = types
         let order = relation.order.isEmpty ? "" : " ORDER BY \(relation.orderBy(q))"
-        sql = "SELECT \(out.joined(separator: ", ")) FROM (\(relation.sql)) \(q)\(order) LIMIT \(limit + 1)"
+        let raw = "SELECT \(out.joined(separator: ", ")) FROM (\(relation.sql)) \(q)\(order) LIMIT \(limit + 1)"
+        (sql, parameters, parameterNames) = SQLParameters.number(raw, compiler.bindings)
+    }
+
+    /// The statement as `explain` shows it: with a line naming each bind parameter.
+    public var explained: String {
+        sql + parameterNames.enumerated().map { "\n-- $\($0.offset + 1): \($0.element)" }.joined()
     }
 
     /// A column as text mq reads back.

@@ -2,6 +2,16 @@
 /// (the `mq` tool's is libpq's); the library itself links no database client.
 public protocol SQLConnection: AnyObject {
     func query(_ sql: String) throws -> [[String?]]
+    /// A statement with bind parameters `$1`, `$2`, ... whose values are given in PostgreSQL's text form.
+    func query(_ sql: String, parameters: [String]) throws -> [[String?]]
+}
+
+extension SQLConnection {
+    /// For a connection without bind parameters: statements that use none.
+    public func query(_ sql: String, parameters: [String]) throws -> [[String?]] {
+        guard parameters.isEmpty else { throw SQLConnectionError("this connection cannot send bind parameters") }
+        return try query(sql)
+    }
 }
 
 /// A failure the server or the connection reports.
@@ -25,6 +35,8 @@ public final class SQLRunner {
     var tables: [String: SQLRelation] = [:]
     /// Numbers the aliases and hidden columns across programs (a stored table's are never reused).
     var counter = 0
+    /// The bind parameters' values across programs (a stored table's placeholders refer to them).
+    var bindings: [SQLBinding] = []
 
     public init(engine: Engine, connection: SQLConnection) {
         self.engine = engine
@@ -37,6 +49,7 @@ public final class SQLRunner {
         let c = SQLCompiler(engine: engine, compiled: compiled, interpreter: interpreter)
         c.tables = tables
         c.counter = counter
+        c.bindings = bindings
         return c
     }
 
@@ -55,7 +68,7 @@ public final class SQLRunner {
         for st in compiled.program.statements {
             switch st.kind {
             case let .query(e), let .print(e), let .explain(e):
-                blocks.append(try compiler.query(e).sql)
+                blocks.append(try compiler.query(e).explained)
             case let .let(name, e):
                 if case .pipeline = e { compiler.tables[name.name] = try compiler.table(e) }
             default: continue
@@ -73,12 +86,17 @@ public final class SQLRunner {
         }
     }
 
-    public func run(_ compiled: CompiledProgram, onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
+    /// Runs a program; `parameters` are the session's run parameters (`$name`, by name without the `$`),
+    /// sent as bind parameters.
+    public func run(_ compiled: CompiledProgram, parameters: [String: Value] = [:],
+                    onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
+        for (name, value) in parameters { interpreter.globals["$" + name] = value }
         let compiler = self.compiler(compiled)
         compiler.interpreter.plans = compiled.plans
         defer {
             tables = compiler.tables
             counter = compiler.counter
+            bindings = compiler.bindings
         }
         let limit = engine.options.limits.maxOutputRows
         // The time limit per statement holds on the server too.
@@ -91,7 +109,7 @@ public final class SQLRunner {
             case let .query(e) where isTable(e, compiler), let .print(e) where isTable(e, compiler):
                 let q = try compiler.query(e)
                 let rows: [[String?]]
-                do { rows = try connection.query(q.sql) } catch {
+                do { rows = try connection.query(q.sql, parameters: q.parameters) } catch {
                     if "\(error)".contains("statement timeout") {
                         throw Diagnostics([Diagnostic("E402", "the query ran longer than the time limit", at: st.span, in: compiled.file)])
                     }
@@ -105,7 +123,7 @@ public final class SQLRunner {
                     throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
             case let .explain(e):
-                onOutput(.printed(try compiler.query(e).sql, st.span))
+                onOutput(.printed(try compiler.query(e).explained, st.span))
             case let .let(name, e) where isTable(e, compiler):
                 // Checked now (a query that cannot be compiled fails here), run where it is read.
                 compiler.tables[name.name] = try compiler.table(e)

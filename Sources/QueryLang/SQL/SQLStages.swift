@@ -125,7 +125,8 @@ struct SQLStages {
         let q = compiler.fresh("q")
         var out = input
         let order = input.order.isEmpty ? "" : " ORDER BY \(input.orderBy(q))"
-        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q)\(order) LIMIT \(n)"
+        let limit = compiler.parameterName(count).map { compiler.bind($0, String(n), as: "bigint") } ?? String(n)
+        out.sql = "SELECT \(q).* FROM (\(input.sql)) \(q)\(order) LIMIT \(limit)"
         return out
     }
 

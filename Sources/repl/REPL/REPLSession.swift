@@ -187,7 +187,7 @@ final class REPLSession {
                 writer.write(out)
             }
             if let sql {
-                try sql.run(compiled, onOutput: show)
+                try sql.run(compiled, parameters: session.parameters, onOutput: show)
                 // The session learns the names the statement defined, for the checker of the next one.
                 _ = engine.check(engine.parse(text, file: file), in: session, remember: true)
             } else {

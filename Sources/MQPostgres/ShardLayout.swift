@@ -1,0 +1,117 @@
+import Foundation
+import QueryLang
+
+/// The sharded layout (`mq corpus push DIR --to COORDINATOR --shard URL --shard URL ...`): on the
+/// coordinator the large tables (documents, zones, sentences, mentions) are hash-partitioned by the
+/// document's ordinal, each partition a `postgres_fdw` foreign table whose rows live on one shard server
+/// (schema `mq_part` there); the catalog (entities, their names, facts) and the manifest stay local on the
+/// coordinator, so that joins with them run where the partitions' results meet. Queries and later pushes go
+/// to the coordinator only: the layout is the coordinator's, and the same compiled SQL runs on it.
+public struct ShardLayout {
+    /// The partitioned tables and their partition key (the document's ordinal), so that a document's
+    /// zones, sentences and mentions sit on the document's shard and joins by document stay on one shard.
+    public static let tables: [(name: String, key: String)] = [
+        ("documents", "ord"), ("zones", "doc"), ("sentences", "doc"), ("mentions", "doc"),
+    ]
+
+    /// The schema that holds a shard's rows on each shard server.
+    public static let shardSchema = "mq_part"
+
+    /// The manifest key that marks a sharded coordinator (its value: the number of shards).
+    public static let manifestKey = "shards"
+
+    /// The shard servers, in partition order (the first holds remainder 0).
+    public let urls: [String]
+
+    /// The layout over the shard servers `urls`.
+    public init(urls: [String]) { self.urls = urls }
+
+    static func isPartitioned(_ table: String) -> Bool { tables.contains { $0.name == table } }
+
+    /// A shard's tables: the schema's statements for the partitioned tables, in `mq_part`, with their keys
+    /// and the indexes the plans need (maintained as rows arrive: a shard's rows are a fraction of the corpus).
+    static var shardStatements: [String] {
+        let creates = SQLSchema.create.filter { s in tables.contains { s.contains("CREATE TABLE mq.\($0.name) (") } }
+        let indexes = SQLSchema.bulkIndexes.map(\.create).filter { s in tables.contains { s.contains(" ON mq.\($0.name) ") } }
+        return ["CREATE SCHEMA \(shardSchema)"] + (creates + indexes).map {
+            $0.replacingOccurrences(of: " mq.", with: " \(shardSchema).")
+        }
+    }
+
+    /// Makes each shard's tables, each shard in its own transaction committed before the coordinator writes
+    /// (postgres_fdw reaches the shard on a connection of its own, which sees only committed tables). A
+    /// shard whose tables hold rows is refused; empty ones (left by a first push that failed) are made again.
+    /// Returns where each shard is, as its connection resolved the URL.
+    func prepareShards() throws -> [(host: String, port: String, database: String, user: String, password: String)] {
+        try urls.map { url in
+            let c = try PostgresConnection(url: url)
+            try c.execute("BEGIN")
+            do {
+                if try c.query("SELECT to_regnamespace('\(Self.shardSchema)') IS NOT NULL").first?[0] == "t" {
+                    let rows = try c.query("SELECT to_regclass('\(Self.shardSchema).documents') IS NOT NULL AND EXISTS (SELECT 1 FROM \(Self.shardSchema).documents)")
+                    if rows.first?[0] == "t" {
+                        throw SQLConnectionError("the shard \(PostgresConnection.redacted(url)) already holds mq rows (schema \(Self.shardSchema)): give each coordinator shards of its own, or drop schema \(Self.shardSchema) there")
+                    }
+                    try c.execute("DROP SCHEMA \(Self.shardSchema) CASCADE")
+                }
+                for s in Self.shardStatements { try c.execute(s) }
+                try c.execute("COMMIT")
+            } catch {
+                try? c.execute("ROLLBACK")
+                throw error
+            }
+            return c.endpoint
+        }
+    }
+
+    /// On the coordinator, inside the push's transaction, after ``SQLSchema/create``: the foreign servers
+    /// and the current user's mappings to them, each large table replaced by a partitioned one of the same
+    /// columns with one foreign partition per shard, and partitionwise joins and aggregation on for every
+    /// later session of the database.
+    func createOnCoordinator(_ c: PostgresConnection,
+                             shards: [(host: String, port: String, database: String, user: String, password: String)]) throws {
+        let q = SQLDialect.string
+        try c.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
+        for (i, s) in shards.enumerated() {
+            // The servers are mq's (named for their place); one left by a schema dropped by hand is replaced.
+            try c.execute("DROP SERVER IF EXISTS mq_shard_\(i) CASCADE")
+            // Rows in batches for inserts, large fetches for scans, and the shards scanned at the same time.
+            try c.execute("""
+                CREATE SERVER mq_shard_\(i) FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host \(q(s.host)), port \(q(s.port)), \
+                dbname \(q(s.database)), batch_size '1000', fetch_size '10000', async_capable 'true')
+                """)
+            let password = s.password.isEmpty ? "" : ", password \(q(s.password))"
+            try c.execute("CREATE USER MAPPING FOR CURRENT_USER SERVER mq_shard_\(i) OPTIONS (user \(q(s.user))\(password))")
+        }
+        for t in Self.tables {
+            try c.execute("ALTER TABLE mq.\(t.name) RENAME TO \(t.name)_columns")
+            try c.execute("CREATE TABLE mq.\(t.name) (LIKE mq.\(t.name)_columns) PARTITION BY HASH (\(t.key))")
+            try c.execute("DROP TABLE mq.\(t.name)_columns")
+            for i in shards.indices {
+                try c.execute("""
+                    CREATE FOREIGN TABLE mq.\(t.name)_\(i) PARTITION OF mq.\(t.name) FOR VALUES WITH (MODULUS \(shards.count), \
+                    REMAINDER \(i)) SERVER mq_shard_\(i) OPTIONS (schema_name '\(Self.shardSchema)', table_name '\(t.name)')
+                    """)
+            }
+        }
+        try c.execute("""
+            DO $$ BEGIN
+                EXECUTE format('ALTER DATABASE %I SET enable_partitionwise_aggregate = on', current_database());
+                EXECUTE format('ALTER DATABASE %I SET enable_partitionwise_join = on', current_database());
+            END $$
+            """)
+        try c.execute("INSERT INTO mq.manifest VALUES ('\(Self.manifestKey)', '\(shards.count)')")
+    }
+
+    /// COPY into a partitioned table: through a temporary table of the same columns, then one INSERT ...
+    /// SELECT, which postgres_fdw sends to the shards in batches (COPY into a foreign partition sends one
+    /// row per round trip: about 9,000 rows a second against 70,000 this way).
+    static func copy(_ c: PostgresConnection, table: String, _ body: ((String) throws -> Void) throws -> Void) throws {
+        let columns = SQLSchema.copyColumns.first { $0.table == table }!.columns.joined(separator: ", ")
+        let stage = "pg_temp.mq_stage_\(table)"
+        try c.execute("CREATE TEMP TABLE mq_stage_\(table) (LIKE mq.\(table)) ON COMMIT DROP")
+        try c.copy("COPY \(stage) (\(columns)) FROM STDIN", body)
+        try c.execute("INSERT INTO mq.\(table) (\(columns)) SELECT \(columns) FROM \(stage)")
+        try c.execute("DROP TABLE \(stage)")
+    }
+}
