@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Foundation
 import MQPostgres
 import QueryLang
@@ -49,10 +50,11 @@ struct ScriptRunner {
             }
         }
         let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
-        var writer = ResultWriter(format: options.format.value, corpus: corpus, exact: options.exactCells, sink: sink)
+        let display = Self.display(toFile: file != nil)
+        var writer = ResultWriter(format: options.format.value, corpus: corpus, options: display, exact: options.exactCells, sink: sink)
         var ok = true
         for (name, text) in sources where ok {
-            ok = run(text, name: name, session: session, writer: &writer, sink: sink, depth: 0)
+            ok = run(text, name: name, session: session, writer: &writer, display: display, sink: sink, depth: 0)
         }
         writer.finish()
         if ok, let chartPath, let problem = ChartFile.write(session.variable("_"), corpus: corpus, to: chartPath, force: options.force) {
@@ -73,8 +75,19 @@ struct ScriptRunner {
         return ok ? 0 : 1
     }
 
+    /// Tables as they always were for scripts (every row, no fixed width); charts fitted to the terminal
+    /// and coloured there, else 80 columns wide without colour.
+    static func display(toFile: Bool) -> TableRenderer.Options {
+        var options = TableRenderer.Options()
+        let columns = Int(mq_terminal_columns())
+        if !toFile && isatty(STDOUT_FILENO) != 0 && columns > 0 {
+            options.chart = ChartStyle(width: columns, color: Terminal.colorOnStdout)
+        }
+        return options
+    }
+
     private func run(_ text: String, name: String, session: Session, writer: inout ResultWriter,
-                     sink: @escaping (String) -> Void, depth: Int) -> Bool {
+                     display: TableRenderer.Options, sink: @escaping (String) -> Void, depth: Int) -> Bool {
         for unit in ScriptReader.units(text) {
             switch unit {
             case let .command(line, number):
@@ -89,7 +102,7 @@ struct ScriptRunner {
                     }
                     if f != writer.format {
                         writer.finish()
-                        writer = ResultWriter(format: f, corpus: corpus, exact: options.exactCells, sink: sink)
+                        writer = ResultWriter(format: f, corpus: corpus, options: display, exact: options.exactCells, sink: sink)
                     }
                 case ".read", ".run":
                     guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else {
@@ -97,7 +110,7 @@ struct ScriptRunner {
                         return false
                     }
                     guard depth < 16 else { printError("\(place): .read nests more than 16 scripts deep; not read: \(arg)"); return false }
-                    if !run(text, name: arg, session: session, writer: &writer, sink: sink, depth: depth + 1) { return false }
+                    if !run(text, name: arg, session: session, writer: &writer, display: display, sink: sink, depth: depth + 1) { return false }
                 default:
                     printError("\(place): \(parts[0]) works only in the interactive session; a script may use .mode and .read")
                     return false

@@ -579,6 +579,7 @@ struct Checker {
             }
             return records([("date", .date), ("entity", .entity), ("kind", .string), ("what", .string),
                             ("source", .string), ("doc", .document), ("quote", .string)], base: nil)
+        case let .render(spec): return checkRender(spec, st, input)
         }
     }
 

@@ -222,6 +222,8 @@ public enum StageKind: Sendable, Equatable {
     /// `matches` it is a regular expression (or a list of them).
     case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
+    /// `render bar|timechart|sparkline [columns] [by series]`: the result drawn as a chart (Stages/Render.swift).
+    case render(RenderSpec)
 
     public var name: String {
         switch self {
@@ -240,12 +242,13 @@ public enum StageKind: Sendable, Equatable {
         case .cooccur: return "cooccur"
         case .kwic: return "kwic"
         case .timeline: return "timeline"
+        case .render: return "render"
         }
     }
 
     /// Every stage name, for completion and suggestions.
     public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
-                               "union", "expand", "count", "cooccur", "kwic", "timeline"]
+                               "union", "expand", "count", "cooccur", "kwic", "timeline", "render"]
 }
 
 public enum CooccurScope: String, Sendable, Equatable {

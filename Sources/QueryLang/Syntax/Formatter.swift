@@ -178,6 +178,7 @@ public struct Formatter: Sendable {
             if let width { s += " width " + e(width) }
             return s
         case .timeline: return "timeline"
+        case let .render(spec): return spec.text
         }
     }
 }
