@@ -135,7 +135,7 @@ enum ChartColumns {
 
     /// The chart of `spec` over columns of these classes, or the problem. With `known` false (some
     /// classes unknown before the run) a column that cannot be inferred yet is not a problem: nil.
-    static func resolve(_ spec: RenderSpec, _ columns: [(name: String, cls: ChartColumnClass)]) -> Result<Chart?, Problem> {
+    static func resolve(_ spec: RenderSpec, _ columns: [(name: String, cls: ChartColumnClass, type: String)]) -> Result<Chart?, Problem> {
         let names = columns.map(\.name)
         func cls(_ n: String) -> ChartColumnClass? { columns.first { $0.name == n }?.cls }
         var given: [String] = []
@@ -152,7 +152,8 @@ enum ChartColumns {
         func expect(_ id: Identifier, _ want: ChartColumnClass, _ role: String) -> Problem? {
             guard let c = cls(id.name), c != .unknown, c != want else { return nil }
             let what = want == .number ? "numbers" : "dates"
-            return Problem(code: "E452", message: "render \(spec.kind.rawValue) needs \(what) in '\(id.name)' (\(role)), and it holds \(c == .date ? "dates" : c == .number ? "numbers" : "other values")",
+            let held = columns.first { $0.name == id.name }?.type ?? "other values"
+            return Problem(code: "E452", message: "render \(spec.kind.rawValue) needs \(what) in '\(id.name)' (\(role)), not \(held)",
                            column: id, hints: [hint(spec.kind, want)])
         }
         /// The first column of a class that is not already used.
@@ -198,6 +199,16 @@ enum ChartColumns {
         }
     }
 
+    /// What a column's values are, for a message: "string", "string and int".
+    static func described(_ values: [Value]) -> String {
+        var names: [String] = []
+        for v in values where !v.isNull && !names.contains(v.typeName) {
+            names.append(v.typeName)
+            if names.count == 3 { break }
+        }
+        return names.isEmpty ? "only null" : names.joined(separator: " and ")
+    }
+
     static func cls(_ t: ValueType) -> ChartColumnClass {
         switch t {
         case .int, .float: return .number
@@ -232,7 +243,10 @@ extension Checker {
         guard input.known else { return input }
         var order = input.order
         if order.isEmpty, let r = input.reference { order = FieldCatalog.columns(of: r) }
-        let cols = order.map { ($0, ChartColumns.cls(input.type(of: $0) ?? .any)) }
+        let cols = order.map { name in
+            let t = input.type(of: name) ?? .any
+            return (name, ChartColumns.cls(t), "\(t)")
+        }
         if case let .failure(p) = ChartColumns.resolve(spec, cols) {
             error(p.code, p.message, p.column?.span ?? st.nameSpan, hints: p.hints)
         }
@@ -246,7 +260,10 @@ extension Interpreter {
     /// The result of a pipeline whose last stage is `render`: its columns checked against the values and
     /// the chart put on the table.
     func rendered(_ t: Table, _ spec: RenderSpec, _ span: Span) throws -> Table {
-        let cols = t.columns.map { name in (name, ChartColumns.cls(t.rows.map { ValueText.column($0, name, corpus: corpus) })) }
+        let cols = t.columns.map { name in
+            let values = t.rows.map { ValueText.column($0, name, corpus: corpus) }
+            return (name, ChartColumns.cls(values), ChartColumns.described(values))
+        }
         switch ChartColumns.resolve(spec, cols) {
         case let .failure(p):
             throw fail(p.code, p.message, p.column?.span ?? span, hints: p.hints)
