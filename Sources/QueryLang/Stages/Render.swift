@@ -108,13 +108,9 @@ extension Parser {
     /// `render` draws the result: no stage may follow it.
     mutating func checkNothingAfterRender(_ stages: [Stage]) throws {
         guard let last = stages.last, case .render = last.kind else { return }
-        let next = tokensAfterPipe
-        throw error("E453", "render must be the last stage: it draws the result", next,
+        throw error("E453", "render must be the last stage: it draws the result", current.span,
                     hints: ["move the stages before 'render'"])
     }
-
-    /// The place of the stage name after the current `|`.
-    private var tokensAfterPipe: Span { current.span }
 }
 
 // MARK: Which columns the chart reads
