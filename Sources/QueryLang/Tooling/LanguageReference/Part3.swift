@@ -80,6 +80,9 @@ date        kind      what                                                      
 (4 rows)
 ```
 
+`| render sparkline` after a timeline draws one line per entity: its events by period (see
+[render](#render)).
+
 ### render
 
 `render bar`, `render timechart` and `render sparkline` draw the result as a chart instead of a table.
@@ -399,8 +402,5 @@ print replace("Kataib Hezbollah (Hezbollah Brigades)", "Hezbollah", "Hizballah")
 ```
 
 ```text
-Kataib Hizballah (Hizballah Brigades)
-```
-
 """#
 }

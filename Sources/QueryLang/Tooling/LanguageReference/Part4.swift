@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part4 = #"""
+Kataib Hizballah (Hizballah Brigades)
+```
+
 #### split
 
 `split(s: string, separator: string) -> list`: the parts of `s` between separators (the separator is not
@@ -399,8 +402,5 @@ mentions | summarize all = count(), own_text = countif(own), captions = countif(
 ```
 
 ```text
-doc                   all  own_text  captions
-────────────────────  ───  ────────  ────────
-000_40a7b08fdfb61403   39        38         0
 """#
 }

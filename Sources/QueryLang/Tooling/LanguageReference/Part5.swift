@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part5 = #"""
+doc                   all  own_text  captions
+────────────────────  ───  ────────  ────────
+000_40a7b08fdfb61403   39        38         0
 001_01923c50350c9699  160       158         0
 002_0248a6aedfd10660  319       201        45
 003_adf714cf9f5e1bca   48        47        12
@@ -399,8 +402,5 @@ The dot-commands:
 (`matches`, `within`), a function (`split`), an aggregate (`dcount`), a statement (`let`), a dot-command
 (`.output`), a diagnostic code (`E205`), or `functions`, `operators`, `stages`, `formats`, `dates`,
 `null`, `syntax`. The pages are the sections of this reference.
-
-#### .read
-
 """#
 }

@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part6 = #"""
+
+#### .read
+
 `.read FILE` (also `.run`): runs a script as `mq run` would, in this session; stops at its first error,
 which names the file, line and column.
 
