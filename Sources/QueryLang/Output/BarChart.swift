@@ -24,18 +24,15 @@ struct BarChart {
         let valueWidth = texts.map(DisplayWidth.of).max() ?? 1
         let room = max(1, width - labelWidth - 2 - valueWidth)
         let top = values.compactMap { $0 }.max() ?? 0
-        var out = [ChartInk.paint(TerminalSanitizer.clean("\(chart.y ?? "value") by \(chart.x)", singleLine: true), "1", style.color)]
+        var out = ChartInk.wrap("\(chart.y ?? "value") by \(chart.x)", width, "1", style.color)
         for (i, label) in labels.enumerated() {
             let cut = DisplayWidth.pad(DisplayWidth.truncate(label, to: labelWidth), labelWidth)
-            var eighths = 0
-            if let v = values[values.startIndex + i], v > 0, top > 0 {
-                eighths = max(1, Int((v / top * Double(room * 8)).rounded()))
-            }
+            let eighths = ChartInk.level(values[values.startIndex + i] ?? 0, of: top, steps: room * 8)
             let bar = ChartInk.bar(eighths)
             out.append(cut + " " + ChartInk.paint(bar, ChartInk.palette[0], style.color) + (bar.isEmpty ? "" : " ") + texts[i])
         }
         if shown < count {
-            out.append(ChartInk.paint("… \(count - shown) more bars (take or top to choose them)", "2", style.color))
+            out += ChartInk.wrap("… \(count - shown) more bars (take or top to choose them)", width, "2", style.color)
         }
         return out
     }

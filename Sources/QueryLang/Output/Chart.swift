@@ -2,6 +2,7 @@
 /// columns it reads. The table and line formats draw it with Unicode block characters fitted to
 /// ``ChartStyle/width``; the data formats write the table's rows as they are.
 public struct Chart: Sendable, Equatable {
+    /// The charts `render` draws.
     public enum Kind: String, Sendable, CaseIterable {
         /// One horizontal bar a row: a label and a number.
         case bar
@@ -11,6 +12,7 @@ public struct Chart: Sendable, Equatable {
         case sparkline
     }
 
+    /// Which chart.
     public var kind: Kind
     /// The labels (bar) or the dates (timechart, sparkline).
     public var x: String
@@ -19,6 +21,7 @@ public struct Chart: Sendable, Equatable {
     /// The column whose values split the rows into series.
     public var series: String?
 
+    /// A chart of `kind` reading the columns `x`, `y` and `series`.
     public init(kind: Kind, x: String, y: String?, series: String?) {
         self.kind = kind
         self.x = x
@@ -30,10 +33,13 @@ public struct Chart: Sendable, Equatable {
 /// How charts are drawn: the width to fit (the terminal's, or 80 columns when the output is not a
 /// terminal), colour (only on a colour terminal), and how many bars or lines at most.
 public struct ChartStyle: Sendable {
+    /// Columns to fit (at least 24 are used).
     public var width: Int
+    /// Whether to colour the bars and axes with ANSI codes: only for a colour terminal.
     public var color: Bool
     /// Bars (bar) or lines (sparkline) shown at most; a footer counts the rest. nil: all.
     public var maxRows: Int?
+    /// 80 columns without colour, every row: the style for a file or a pipe.
     public init(width: Int = 80, color: Bool = false, maxRows: Int? = nil) {
         self.width = width
         self.color = color
@@ -137,6 +143,31 @@ enum ChartInk {
         var s = String(repeating: "█", count: eighths / 8)
         if eighths % 8 > 0 { s.append(horizontal[eighths % 8 - 1]) }
         return s
+    }
+
+    /// `v` on a scale of `steps` where `top` is full: at least 1 for a value above zero, 0 for one at or
+    /// below zero; a sum that overflowed to infinity is full, never a crash.
+    static func level(_ v: Double, of top: Double, steps: Int, round: FloatingPointRoundingRule = .toNearestOrAwayFromZero) -> Int {
+        guard v > 0, top > 0 else { return 0 }
+        let r = v / top
+        guard r.isFinite else { return v.isInfinite ? steps : 1 }
+        return min(steps, max(1, Int((r * Double(steps)).rounded(round))))
+    }
+
+    /// Text (a title, a note) made safe and broken into lines of at most `width` columns at spaces; a
+    /// word wider than that is cut with "…". Each line painted with `code` when `color`.
+    static func wrap(_ text: String, _ width: Int, _ code: String, _ color: Bool) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in TerminalSanitizer.clean(text, singleLine: true).split(separator: " ") {
+            let w = DisplayWidth.truncate(String(word), to: width)
+            if line.isEmpty { line = w } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(w) <= width { line += " " + w } else {
+                lines.append(line)
+                line = w
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { paint($0, code, color) }
     }
 
     static func paint(_ s: String, _ code: String, _ on: Bool) -> String {

@@ -40,11 +40,11 @@ struct Sparklines {
               let axis = Self.periods.lazy.filter({ $0.0 <= PeriodAxis.Unit(coarsest) })
                 .compactMap({ PeriodAxis(unit: $0.0, step: $0.1, covering: dated) }).first(where: { $0.count <= room })
                 ?? PeriodAxis(unit: .year, step: 10000, covering: dated) else {
-            return [title("\(what) by \(chart.x)", nil)] + zip(shown, counts).map { g, c in
+            return title("\(what) by \(chart.x)", nil) + zip(shown, counts).map { g, c in
                 DisplayWidth.pad(DisplayWidth.truncate(g.name, to: labelWidth), labelWidth) + " " + c
             }
         }
-        var out = [title("\(what) by \(chart.x)" + (chart.series.map { " and \($0)" } ?? ""), axis)]
+        var out = title("\(what) by \(chart.x)" + (chart.series.map { " and \($0)" } ?? ""), axis)
         for (k, g) in shown.enumerated() {
             var sums = [Double](repeating: 0, count: axis.count)
             for i in g.rows {
@@ -53,8 +53,8 @@ struct Sparklines {
             }
             let peak = sums.max() ?? 0
             let line = String(sums.map { v -> Character in
-                guard v > 0, peak > 0 else { return " " }
-                return ChartInk.vertical[min(7, max(0, Int((v / peak * 8).rounded(.up)) - 1))]
+                let level = ChartInk.level(v, of: peak, steps: 8, round: .up)
+                return level == 0 ? " " : ChartInk.vertical[level - 1]
             })
             let label = DisplayWidth.pad(DisplayWidth.truncate(g.name, to: labelWidth), labelWidth)
             out.append(label + " " + ChartInk.paint(line, ChartInk.palette[0], style.color) + " " + counts[k])
@@ -62,15 +62,15 @@ struct Sparklines {
         let ticks = TimeChart.ticks(axis.count) { axis.label($0) }
         out.append(String(repeating: " ", count: labelWidth + 1) + ChartInk.paint(ticks, "2", style.color))
         if shown.count < groups.count {
-            out.append(ChartInk.paint("… \(groups.count - shown.count) more lines (where or take to choose them)", "2", style.color))
+            out += ChartInk.wrap("… \(groups.count - shown.count) more lines (where or take to choose them)", width, "2", style.color)
         }
         let missing = chart.y == nil ? 0 : data.numbers.filter { $0 == nil }.count
-        if missing > 0 { out.append(ChartInk.paint("\(TimeChart.rows(missing)) without a number not counted", "2", style.color)) }
+        if missing > 0 { out += ChartInk.wrap("\(TimeChart.rows(missing)) without a number not counted", width, "2", style.color) }
         return out
     }
 
-    private func title(_ text: String, _ axis: PeriodAxis?) -> String {
+    private func title(_ text: String, _ axis: PeriodAxis?) -> [String] {
         let t = text + (axis.map { ", a character per \($0.name())" } ?? "")
-        return ChartInk.paint(TerminalSanitizer.clean(t, singleLine: true), "1", style.color)
+        return ChartInk.wrap(t, style.fitted, "1", style.color)
     }
 }

@@ -24,27 +24,34 @@ struct TimeChart {
         let chart = data.chart
         let dated = data.dates.compactMap { $0 }
         guard chart.y != nil, let axis = PeriodAxis.inferred(from: dated) else {
-            return [title(nil, 1), "(no dated rows to draw)"] + notes(axis: nil)
+            return title(nil, 1) + ["(no dated rows to draw)"] + notes(axis: nil)
         }
         var all = data.seriesByTotal(dated: true)
         if chart.series == nil { all = [("", Array(data.dates.indices), 0)] }
         let panels = Array(all.prefix(Self.maxPanels))
         let height = panels.count == 1 ? 8 : panels.count <= 3 ? 4 : 2
-        // The scale's label is known only after summing: fit the columns to the widest label it can be.
+        // The scale's label is known only after summing, and summing depends on how many columns are left
+        // beside the label: fit them again while a wider label takes room (columns only grow wider).
+        var group = 1
         var sums = panels.map { p in column(p.rows, axis, group: 1) }
-        let peak = sums.flatMap { $0 }.max() ?? 0
-        let labelWidth = max(DisplayWidth.of(data.format(max(0, peak))), 1)
-        let room = max(1, style.fitted - labelWidth - 2)
-        let group = (axis.count + room - 1) / room
-        if group > 1 { sums = panels.map { p in column(p.rows, axis, group: group) } }
+        var labelWidth = 1
+        for _ in 0..<4 {
+            let peak = max(0, sums.flatMap { $0 }.max() ?? 0)
+            labelWidth = max(labelWidth, DisplayWidth.of(data.format(peak)))
+            let room = max(1, style.fitted - labelWidth - 2)
+            let needed = (axis.count + room - 1) / room
+            if needed == group { break }
+            group = needed
+            sums = panels.map { p in column(p.rows, axis, group: group) }
+        }
         let top = max(0, sums.flatMap { $0 }.max() ?? 0)
         let topText = data.format(top)
         let columns = sums.first?.count ?? 0
-        var out = [title(axis, group)]
+        var out = title(axis, group)
         for (k, p) in panels.enumerated() {
             let colour = ChartInk.palette[k % ChartInk.palette.count]
             if chart.series != nil { out.append(ChartInk.paint(DisplayWidth.truncate(p.name, to: style.fitted), colour, style.color)) }
-            let eighths = sums[k].map { v in v <= 0 || top <= 0 ? 0 : max(1, Int((v / top * Double(height * 8)).rounded())) }
+            let eighths = sums[k].map { ChartInk.level($0, of: top, steps: height * 8) }
             for r in (0..<height).reversed() {
                 let head = r == height - 1 ? DisplayWidth.padLeft(topText, labelWidth) + " ┤" : String(repeating: " ", count: labelWidth) + " │"
                 var cells = String(eighths.map { e -> Character in
@@ -59,7 +66,8 @@ struct TimeChart {
         out.append(String(repeating: " ", count: labelWidth + 2) + Self.ticks(columns) { axis.label($0 * group) })
         if all.count > panels.count {
             let rest = all.dropFirst(panels.count)
-            out.append("… \(rest.count) more series not drawn (the smallest totals: \(rest.prefix(3).map(\.name).joined(separator: ", "))\(rest.count > 3 ? ", …" : ""))")
+            out += ChartInk.wrap("… \(rest.count) more series not drawn (the smallest totals: \(rest.prefix(3).map(\.name).joined(separator: ", "))\(rest.count > 3 ? ", …" : ""))",
+                                 style.fitted, "2", style.color)
         }
         return out + notes(axis: axis)
     }
@@ -74,11 +82,11 @@ struct TimeChart {
         return sums
     }
 
-    private func title(_ axis: PeriodAxis?, _ group: Int) -> String {
+    private func title(_ axis: PeriodAxis?, _ group: Int) -> [String] {
         let c = data.chart
         var t = "\(c.y ?? "value") by \(c.x)" + (c.series.map { " and \($0)" } ?? "")
         if let axis { t += ", a column per \(axis.name(times: group))" }
-        return ChartInk.paint(TerminalSanitizer.clean(t, singleLine: true), "1", style.color)
+        return ChartInk.wrap(t, style.fitted, "1", style.color)
     }
 
     /// What was not drawn, and why.
@@ -97,7 +105,7 @@ struct TimeChart {
             let missing = data.numbers.filter { $0 == nil }.count
             if missing > 0 { out.append("\(Self.rows(missing)) without a number in '\(data.chart.y!)' not counted") }
         }
-        return out.map { ChartInk.paint(TerminalSanitizer.clean($0, singleLine: true), "2", style.color) }
+        return out.flatMap { ChartInk.wrap($0, style.fitted, "2", style.color) }
     }
 
     static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
@@ -110,6 +118,7 @@ struct TimeChart {
         var taken: [ClosedRange<Int>] = []
         func place(_ text: String, at start: Int) {
             let chars = Array(text)
+            guard !chars.isEmpty else { return }
             let range = start...(start + chars.count - 1)
             guard start >= 0, range.upperBound < line.count,
                   !taken.contains(where: { $0.lowerBound - 2 <= range.upperBound && range.lowerBound <= $0.upperBound + 2 }) else { return }

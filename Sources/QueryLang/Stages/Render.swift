@@ -15,11 +15,13 @@
 
 /// The syntax of a `render` stage.
 public struct RenderSpec: Sendable, Equatable {
+    /// The chart named after `render`.
     public var kind: Chart.Kind
     /// The columns named after the kind (none, one or two).
     public var columns: [Identifier]
     /// The column after `by`.
     public var series: Identifier?
+    /// The stage `render kind columns by series`.
     public init(kind: Chart.Kind, columns: [Identifier], series: Identifier?) {
         self.kind = kind
         self.columns = columns
