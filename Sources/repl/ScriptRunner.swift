@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Foundation
 import MQPostgres
 import QueryLang
@@ -49,7 +50,7 @@ struct ScriptRunner {
             }
         }
         let sink: (String) -> Void = file.map { f in { f.write($0) } } ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
-        let run = Run(runner: self, session: session, sink: sink)
+        let run = Run(runner: self, session: session, display: Self.display(toFile: file != nil), sink: sink)
         var ok = true
         for (name, text) in sources where ok && run.running {
             ok = ScriptDriver.run(text, file: name, typed: false, host: run)
@@ -73,19 +74,32 @@ struct ScriptRunner {
         return ok ? 0 : 1
     }
 
+    /// Tables as they always were for scripts (every row, no fixed width); charts fitted to the terminal
+    /// and coloured there, else 80 columns wide without colour.
+    static func display(toFile: Bool) -> TableRenderer.Options {
+        var options = TableRenderer.Options()
+        let columns = Int(mq_terminal_columns())
+        if !toFile && isatty(STDOUT_FILENO) != 0 && columns > 0 {
+            options.chart = ChartStyle(width: columns, color: Terminal.colorOnStdout)
+        }
+        return options
+    }
+
     /// One run of scripts: its session and the writer its results go through.
     private final class Run: ScriptHost {
         let runner: ScriptRunner
         let session: Session
         let sink: (String) -> Void
+        let display: TableRenderer.Options
         var writer: ResultWriter
         var running = true
 
-        init(runner: ScriptRunner, session: Session, sink: @escaping (String) -> Void) {
+        init(runner: ScriptRunner, session: Session, display: TableRenderer.Options, sink: @escaping (String) -> Void) {
             self.runner = runner
             self.session = session
             self.sink = sink
-            writer = ResultWriter(format: runner.options.format.value, corpus: runner.corpus, exact: runner.options.exactCells, sink: sink)
+            self.display = display
+            writer = ResultWriter(format: runner.options.format.value, corpus: runner.corpus, options: display, exact: runner.options.exactCells, sink: sink)
         }
 
         func runCommand(_ line: String, origin: String?) -> Bool {
@@ -100,7 +114,7 @@ struct ScriptRunner {
                 }
                 if f != writer.format {
                     writer.finish()
-                    writer = ResultWriter(format: f, corpus: runner.corpus, exact: runner.options.exactCells, sink: sink)
+                    writer = ResultWriter(format: f, corpus: runner.corpus, options: display, exact: runner.options.exactCells, sink: sink)
                 }
             case ".quit", ".exit":
                 running = false

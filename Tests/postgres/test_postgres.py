@@ -255,6 +255,19 @@ def test_explain_shows_the_sql(seeds_url):
     assert "SELECT count(*)" in r.stdout and "FROM mq.documents" in r.stdout and "'Arab News'" in r.stdout
 
 
+def test_render_draws_the_servers_rows(seeds_url):
+    """The query before `render` runs on the server; mq draws the chart (the same as in memory), checks its
+    columns against the rows the server returned, and names the stage the server cannot run."""
+    q = "docs | summarize n = count() by outlet | render bar outlet, n"
+    local, remote = run_mq(["-c", q]), run_mq(["-c", q], engine=seeds_url)
+    assert remote.returncode == 0, remote.stderr
+    assert remote.stdout == local.stdout and remote.stdout.startswith("n by outlet\nAl-Fassel    ██")
+    r = run_mq(["-c", "docs | select title | render timechart title"], engine=seeds_url)
+    assert r.returncode == 1 and "error[E452]" in r.stderr
+    r = run_mq(["-c", 'entities | where id == "tower-22" | timeline | render sparkline'], engine=seeds_url)
+    assert r.returncode == 1 and "error[E420]: 'timeline' cannot run on PostgreSQL" in r.stderr
+
+
 def test_refused_stage_is_named(seeds_url):
     r = run_mq(["-c", 'docs | kwic "drone"'], engine=seeds_url)
     assert r.returncode == 1

@@ -40,6 +40,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             default: return TerminalSanitizer.clean(ValueText.cell(v, corpus: corpus)) + "\n"
             }
         case let .table(t, _):
+            if let chart = t.chart, self == .table || self == .line {
+                return ChartDrawing.draw(t, chart, corpus: corpus, style: options.chart)
+            }
             switch self {
             case .table: return TableRenderer(options: options).render(t, corpus: corpus)
             case .line:

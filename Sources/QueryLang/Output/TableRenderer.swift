@@ -24,6 +24,8 @@ public struct TableRenderer: Sendable {
         /// Widest a column may be, in terminal columns; nil for no limit.
         public var maxColumnWidth: Int?
         public var expanded: Expanded
+        /// How a result of `render` is drawn (its width, colour and rows).
+        public var chart = ChartStyle()
         public init(width: Int? = nil, maxRows: Int? = nil, color: Bool = false, maxColumnWidth: Int? = nil,
                     expanded: Expanded = .off) {
             self.width = width

@@ -28,6 +28,8 @@ public struct PlanNode: Sendable {
         case cooccur(PlanNode, CooccurScope, all: Bool)
         case kwic(PlanNode, term: Expr?, width: Expr?, regex: Bool)
         case timeline(PlanNode)
+        /// `render`: the rows as they are, drawn as a chart (Stages/Render.swift).
+        case render(PlanNode, RenderSpec)
 
         // Access paths, put in place of the general operators by ``IndexAccessPass``.
         /// `source | where id == key` with unique ids: the one row from the id index.
@@ -73,7 +75,7 @@ public struct PlanNode: Sendable {
         case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
-             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _):
+             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _), let .render(i, _):
             return [i]
         }
     }
@@ -98,6 +100,7 @@ public struct PlanNode: Sendable {
         case let .cooccur(_, s, a): n.op = .cooccur(new, s, all: a)
         case let .kwic(_, t, w, r): n.op = .kwic(new, term: t, width: w, regex: r)
         case .timeline: n.op = .timeline(new)
+        case let .render(_, spec): n.op = .render(new, spec)
         case let .indexedFilter(_, c): n.op = .indexedFilter(new, c)
         }
         return n
@@ -130,6 +133,7 @@ public struct PlanNode: Sendable {
         case .cooccur: return "cooccur"
         case .kwic: return "kwic"
         case .timeline: return "timeline"
+        case .render: return "render"
         case .lookupByID: return "lookup by id"
         case .indexedFilter: return "where (postings)"
         case .countsByEntity: return "summarize (postings by entity)"

@@ -89,6 +89,7 @@ public struct PlanPrinter: Sendable {
         case let .kwic(_, t, w, r):
             return "kwic" + (r ? " matches" : "") + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
         case .timeline: return "timeline (postings: facts and own-text documents by entity)"
+        case let .render(_, spec): return spec.text + "  (drawn where the result is shown)"
         case let .lookupByID(kind, key): return "lookup \(FieldCatalog.sourceName(of: kind)) by id == " + x(key) + "  (id index)"
         case let .indexedFilter(_, c): return "where " + condition(c) + "  (postings)"
         case let .countsByEntity(a, b): return "summarize " + cols(a) + " by " + cols(b) + "  (mention postings by entity)"

@@ -38,6 +38,7 @@ enum Planner {
         case let .cooccur(scope, all): return .cooccur(input, scope, all: all)
         case let .kwic(term, width, regex): return .kwic(input, term: term, width: width, regex: regex)
         case .timeline: return .timeline(input)
+        case let .render(spec): return .render(input, spec)
         }
     }
 }

@@ -12,7 +12,7 @@ extension Interpreter {
         let stream = try open(plan, env)
         let what = stages.last.map { "the result of '\($0.kind.name)'" } ?? "the table"
         let rows = try stream.collect { try checkRows($0, plan.span, what) }
-        return Table(rows: rows, columns: stream.columns)
+        return try finish(Table(rows: rows, columns: stream.columns), plan)
     }
 
     /// The plan the checker made for this pipeline, or (for a pipeline it did not see: a program run
@@ -56,6 +56,7 @@ extension Interpreter {
         case let .kwic(input, term, width, regex):
             return try openKwic(try open(input, env), term, width, regex: regex, p.span, env, limit: p.rowCap ?? .max)
         case let .columnar(_, program): return openColumnar(program.node, env)
+        case let .render(input, _): return try open(input, env)
         case let .timeline(input): return try openTimeline(try open(input, env), p.span)
         }
     }

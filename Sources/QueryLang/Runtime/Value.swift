@@ -105,6 +105,8 @@ public struct Table: Sendable {
     public var rows: [Value]
     /// Column names in display order.
     public var columns: [String]
+    /// How a final `render` stage asks for the rows to be drawn (nil: as a table).
+    public var chart: Chart? = nil
 
     /// A table of `rows` shown as `columns`.
     public init(rows: [Value], columns: [String]) {

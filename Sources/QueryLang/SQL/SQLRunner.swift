@@ -119,7 +119,9 @@ public final class SQLRunner {
                     throw Diagnostics([Diagnostic("E402", "the query returns more than the output limit of \(limit) rows", at: st.span,
                                                   in: compiled.file, hints: ["add | take N, or summarize"])])
                 }
-                do { onOutput(.table(try q.table(rows), st.span)) } catch {
+                do { onOutput(.table(try compiler.rendered(try q.table(rows), e), st.span)) } catch let d as Diagnostic {
+                    throw Diagnostics([d])
+                } catch {
                     throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
             case let .explain(e):

@@ -38,6 +38,8 @@ struct SQLStages {
         case .expand: throw compiler.unsupported("lists are not stored as rows", node.nameSpan)
         case .kwic: throw compiler.unsupported("keyword in context needs mq's matcher on the text", node.nameSpan)
         case .timeline: throw compiler.unsupported("the timeline is built from facts and documents by mq", node.nameSpan)
+        // The chart is drawn by mq from the rows the server returns (Stages/Render.swift).
+        case .render: return input!
         }
     }
 

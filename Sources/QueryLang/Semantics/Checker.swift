@@ -468,6 +468,7 @@ struct Checker {
         case .cooccur: return checkCooccur(s)
         case let .kwic(term, width, regex): return checkKwic(term, width, regex: regex, s)
         case .timeline: return checkTimeline(s)
+        case let .render(spec): return checkRender(spec, s)
         }
     }
 

@@ -222,6 +222,8 @@ public enum StageKind: Sendable, Equatable {
     /// `matches` it is a regular expression (or a list of them).
     case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
+    /// `render bar|timechart|sparkline [columns] [by series]`: the result drawn as a chart (Stages/Render.swift).
+    case render(RenderSpec)
 
     /// The stage's name as written: the case's own name (a case with arguments reflects as one child
     /// labelled with it; `count` and `timeline` have none and print as their name).
@@ -229,7 +231,7 @@ public enum StageKind: Sendable, Equatable {
 
     /// Every stage name, for completion and suggestions.
     public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
-                               "union", "expand", "count", "cooccur", "kwic", "timeline"]
+                               "union", "expand", "count", "cooccur", "kwic", "timeline", "render"]
 }
 
 public enum CooccurScope: String, Sendable, Equatable {

@@ -114,9 +114,18 @@ public struct Formatter: Sendable {
         case let .float(f):
             let s = "\(f)"
             return s.contains(".") || s.contains("e") ? s : s + ".0"
+        // A period (`1y`, `5y`, `2w`) is written bare, as `bin` reads best; the lexer reads it back as this text.
+        case let .string(s) where Formatter.isPeriod(s): return s
         case let .string(s): return quote(s)
         case let .date(d): return "@" + d.description
         }
+    }
+
+    /// Digits and one unit letter y, q, m, w or d (at most 8 characters): what the lexer reads as a period.
+    static func isPeriod(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count >= 2, b.count <= 8, let unit = b.last, "yqmwd".utf8.contains(unit) else { return false }
+        return b.dropLast().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     func quote(_ s: String) -> String {
@@ -174,6 +183,7 @@ public struct Formatter: Sendable {
             if let width { s += " width " + e(width) }
             return s
         case .timeline: return "timeline"
+        case let .render(spec): return spec.text
         }
     }
 }

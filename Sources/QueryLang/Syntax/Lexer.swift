@@ -4,7 +4,8 @@
 /// except inside brackets and before a line that starts with `|`, which continues the pipeline.
 /// Literals: integers, floats (`2.5`, `1e6`), strings in double or single quotes with `\n \t \\ \" \'
 /// \u{...}` escapes, raw strings `r"..."` (no escapes: handy for regexes), dates `@2014`, `@2014-06`,
-/// `@2023-11-17` (and `@~2013` for an approximate date).
+/// `@2023-11-17` (and `@~2013` for an approximate date), and periods `1y`, `1q`, `1m`, `1w`, `1d` (a count and
+/// a unit: the same as the text "1y", for `bin`).
 public struct Lexer {
     public let file: SourceFile
     private let bytes: [UInt8]
@@ -177,8 +178,14 @@ public struct Lexer {
             while i < bytes.count && isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count && isIdentStart(bytes[i]) {
+            let unit = i
             while i < bytes.count && isIdentPart(bytes[i]) { i += 1 }
-            error("E004", "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i)
+            // A period: digits and one unit letter.
+            if !isFloat, i == unit + 1, "yqmwd".utf8.contains(bytes[unit]), bytes[start..<unit].allSatisfy(isDigit) {
+                return .string(String(decoding: bytes[start..<i], as: UTF8.self))
+            }
+            error("E004", "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i,
+                  hints: i == unit + 1 ? ["a period is a count and a unit y, q, m, w or d: 1y, 1q, 1m, 1w, 1d"] : [])
             return nil
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")

@@ -214,6 +214,7 @@ public struct Parser {
         var stages: [Stage] = []
         while at(.pipe) {
             let leading = takeComments(before: current.span.start)
+            try checkNothingAfterRender(stages)
             advance()
             var st = try stage()
             st.comments = leading
@@ -406,6 +407,7 @@ public struct Parser {
         case "cooccur": parsed = try parseCooccur(start)
         case "kwic": parsed = try parseKwic(start)
         case "timeline": parsed = try parseTimeline(start)
+        case "render": parsed = try parseRender(start)
         default:
             var hints: [String] = []
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }

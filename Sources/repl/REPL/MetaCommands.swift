@@ -162,6 +162,7 @@ enum MetaCommands {
               entities | where type == "armed_group" | select name, aliases
               mentions | where own | summarize n = count() by entity | top 10 by n
               docs | kwic "drone" width 30
+              facts | where date != null | summarize n = count() by y = bin(date, 1y) | render timechart
             Stages: \(StageKind.names.joined(separator: ", "))
             Sources: docs, entities, mentions, facts (.schema lists their fields)
             .help TOPIC for a stage, operator, function, dot-command or code (.help join, .help matches,

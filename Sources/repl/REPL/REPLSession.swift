@@ -165,10 +165,13 @@ final class REPLSession {
         // A file gets every row, at no width and without colour; the terminal gets what fits.
         let toFile = (onceFile ?? outputFile) != nil
         let columns = Int(mq_terminal_columns())
-        let options = toFile
+        var options = toFile
             ? TableRenderer.Options(maxColumnWidth: maxWidth)
             : TableRenderer.Options(width: columns > 0 ? columns : nil, maxRows: mode == .table || mode == .line ? maxRows : nil,
                                     color: color, maxColumnWidth: maxWidth, expanded: expanded)
+        // Charts fit the terminal; in a file, `.maxwidth` or 80 columns.
+        options.chart = toFile || columns <= 0 ? ChartStyle(width: maxWidth ?? 80)
+            : ChartStyle(width: columns, color: color, maxRows: maxRows)
         defer {
             // `_` is the last result, for the statements typed after.
             if let last { session.setVariable("_", last) }

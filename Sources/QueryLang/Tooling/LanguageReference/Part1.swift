@@ -206,6 +206,9 @@ The National
   (`r"\d{4}"`).
 - **Dates**: `@YYYY`, `@YYYY-MM`, `@YYYY-MM-DD` with a real month and day, and `@~...` for an approximate
   date.
+- **Periods**: a count and a unit `y` (years), `q` (quarters), `m` (months), `w` (weeks) or `d` (days)
+  with nothing between them: `1y`, `1q`, `1m`, `1w`, `1d`, `5y`. A period is the same as its text in
+  quotes (`1y` is `"1y"`): it is what `bin` takes. Another letter after a number is E004.
 - **Operators and punctuation**: `| . , : ; ( ) [ ] { } == != <> < <= > >= = + - * / %` (`<>` is `!=`).
 
 ### Syntax
@@ -399,8 +402,5 @@ be attributed from context has a null `entity`. Default columns: `doc`, `entity`
 | `own` | bool | whether the zone is the article's own text (`headline`, `standfirst`, `body`, `caption`) |
 | `ambiguous` | bool | whether the name is shared and was attributed from context |
 | `text` | string | the sentence holding the mention |
-
-```mq
-mentions | where entity == "kataib-hezbollah" | select doc, sentence, start, end, zone, surface
 """#
 }

@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part3 = #"""
+### kwic
+
+`kwic [matches] [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence
 of the term in the raw text: a string (a word or phrase, compared as `has` compares them: case,
 diacritics, apostrophes, article forms and spelling variants folded; `"drone"` does not find `drones`), a
 list of strings (every occurrence of any of them: the word forms to look for, `["drone", "drones"]`), or
@@ -76,6 +79,97 @@ date        kind      what                                                      
 2025-04-07  document  What are the main Iran-backed militias in Iraq?                           The National
 (4 rows)
 ```
+
+`| render sparkline` after a timeline draws one line per entity: its events by period (see
+[render](#render)).
+
+### render
+
+`render bar`, `render timechart` and `render sparkline` draw the result as a chart instead of a table.
+`render` is the last stage of a query (E453 after it): the rows pass as they are, and the table and
+`line` formats draw them with Unicode block characters fitted to the width: the terminal's in the REPL
+and in `mq run` on a terminal, else `.maxwidth` (in the REPL) or 80 columns. On a colour terminal the
+bars are coloured (never in a file or a pipe, nor with `NO_COLOR` set). The data formats (`csv`, `tsv`,
+`json`, `jsonl`, `markdown`, `ftm`, `dot`, `graphml`) write the rows as they are, so a script that draws
+a chart on the terminal gives its numbers to a program. Labels pass through the same terminal
+sanitiser as table cells.
+
+```text
+render bar [label, value]
+render timechart [x, y] [by series]
+render sparkline [date[, value]] [by series]
+```
+
+Columns are named (compute one with `extend` first); each that is left out is the first of its kind:
+the label is the first column that does not hold numbers, the date the first column of dates, the
+value the first column of numbers, the series the first other column that is neither a date nor a
+number. A named column that is not there is E451, one of the wrong type E452 (before the query runs when
+the types are known, else when it runs), no column of the kind needed E454.
+
+- **bar**: one bar a row, in the rows' order, under a title line `value by label`. Labels take at most
+  a third of the width (cut with `…`); the largest value fills the rest after the widest number, and
+  bars are drawn to an eighth of a cell. A bar starts at zero: a value at or below zero, or null, has
+  no bar (its number is shown); any value above zero has at least an eighth. The REPL shows as many bars
+  as table rows (`.maxrows`), with a footer for the rest.
+- **timechart**: `y` summed by period of the date `x`, as columns of block characters eight lines high
+  (four with two or three series, two with more), one panel per series on one scale, largest total
+  first (eight at most, a footer names the rest). The axis runs from the earliest period to the latest
+  with every period in between. Its unit is that of the finest date (day, month, year), in steps of a
+  week, a quarter, 10 or 5 years when at least three distinct dates all start one, as `bin`'s periods
+  do. When there are more periods than columns, a column sums several and the title says how many.
+  Rows without a date, or without a number, are not drawn, and nor is a date coarser than the axis (on
+  a month axis, `2020` is in no month): a footer counts each.
+- **sparkline**: one line per series (for a `timeline`, per entity), the rows counted (or `value`
+  summed) by period on one time axis shared by every line, then the line's total of dated rows and its
+  undated rows. The period is the finest of day, week, month, quarter, year, 2, 5, 10, 20, 50 ... years
+  whose periods fit the width, and never finer than the coarsest date, so that every dated row is drawn
+  (a timeline holds years, so its sparklines are by year or coarser). Each line has its own scale: its
+  busiest period is a full block, any period with a row at least `▁`, an empty one a space.
+
+```mq
+docs | summarize n = count() by outlet | render bar outlet, n
+```
+
+```text
+n by outlet
+Al-Fassel    █████████████████████████████████████████████████████████████████ 2
+null         ████████████████████████████████▌ 1
+Arab News    ████████████████████████████████▌ 1
+The National ████████████████████████████████▌ 1
+```
+
+```mq
+facts | where predicate == "designated_by" | summarize n = count() by y = bin(date, 1y) | render timechart y, n
+```
+
+```text
+n by y, a column per year
+3 ┤           █
+  │           █
+  │           █
+  │           █
+  │           █
+  │▅        ▅▅█  ▅
+  │█        ███  █
+  │█        ███  █
+0 └───────────────
+   2009       2023
+1 row without a date in 'y' not drawn
+```
+
+```mq
+entities | where id in ["kataib-sayyid-al-shuhada", "tower-22"] | timeline | render sparkline date by entity
+```
+
+```text
+rows by date and entity, a character per year
+Kataib Sayyid al-Shuhada ██        █ █ 4 dated, 10 undated
+Tower 22                             █ 1 dated, 1 undated
+                         2013     2025
+```
+
+On PostgreSQL (`--engine`) the query before `render` runs on the server and the chart is drawn by mq
+from the rows it returns.
 
 ## 5. Operators
 
@@ -308,99 +402,5 @@ print replace("Kataib Hezbollah (Hezbollah Brigades)", "Hezbollah", "Hizballah")
 ```
 
 ```text
-Kataib Hizballah (Hizballah Brigades)
-```
-
-#### split
-
-`split(s: string, separator: string) -> list`: the parts of `s` between separators (the separator is not
-empty).
-
-```mq
-print split("Kataib Hezbollah; KH; Hezbollah Brigades", "; ")
-```
-
-```text
-["Kataib Hezbollah", "KH", "Hezbollah Brigades"]
-```
-
-#### join
-
-`join(items: list, separator: string) -> string`: the items as text (references by name, dates as
-literals), separated. (The `join` *stage* is a different thing: `| join ... on ...`.)
-
-```mq
-print join(ent("KSS").acronyms + ["Battalion of the Master of Martyrs"], " / ")
-```
-
-```text
-KSS / Battalion of the Master of Martyrs
-```
-
-#### str
-
-`str(x) -> string`: any value as text: an entity by its name, a document or fact by its id, a mention by
-its surface, a date as its literal (`@2023-11-17`), a list or record in brackets. `str(null)` is null.
-
-```mq
-print [str(42), str(ent("KSS")), str(doc("003")), str(@2023-11-17)]
-print str({n: 1, names: ["KH"]})
-```
-
-```text
-["42", "Kataib Sayyid al-Shuhada", "003_adf714cf9f5e1bca", "@2023-11-17"]
-{n: 1, names: ["KH"]}
-```
-
-#### concat
-
-`concat(a, b, ...) -> string`: the arguments as text (as `str` writes them), joined; nulls are skipped
-(1 to 64 arguments).
-
-```mq
-facts | where predicate == "designated_by" and date != null | select line = concat(subject, " designated ", date, " (", source, ")") | take 3
-```
-
-```text
-line
-──────────────────────────────────────────────────────────────
-Kataib Hezbollah designated @2009 (The National)
-Harakat al-Nujaba designated @2019 (The National)
-Kataib Sayyid al-Shuhada designated @2023-11-17 (The National)
-(3 rows)
-```
-
-#### normalize
-
-`normalize(s: string) -> string`: the key the name matcher compares: case and diacritics folded,
-apostrophes inside words removed, hyphens and punctuation made spaces, Arabic article forms written `al`,
-spelling variants unified. Two names match when their keys are equal.
-
-```mq
-print [normalize("Kata'ib Hizballah"), normalize("ash-Shammari"), normalize("Al-Hashd Al-Sha'bi")]
-```
-
-```text
-["kataib hezbollah", "al shammari", "al hashd al shabi"]
-```
-
-### Lists
-
-These take lists, and tables as lists of rows.
-
-#### len
-
-`len(x: string | list | table) -> int`: the characters of a string, the items of a list, the rows of a
-table (or the fields of a record).
-
-```mq
-print [len("Nujaba"), len(ent("KSS").names), len(docs), len(facts | where predicate == "leads")]
-```
-
-```text
-[6, 9, 5, 20]
-```
-
-#### first, last
 """#
 }

@@ -2,6 +2,117 @@
 
 extension LanguageReference {
     static let part5 = #"""
+doc                   all  own_text  captions
+────────────────────  ───  ────────  ────────
+000_40a7b08fdfb61403   39        38         0
+001_01923c50350c9699  160       158         0
+002_0248a6aedfd10660  319       201        45
+003_adf714cf9f5e1bca   48        47        12
+004_8585b73594fa1f5e  224       121         0
+(5 rows)
+```
+
+### dcount
+
+`dcount(x) -> int`: the number of distinct non-null values.
+
+```mq
+facts | summarize documents = dcount(doc), subjects = dcount(subject) by predicate | top 3 by documents, subjects
+```
+
+```text
+predicate  documents  subjects
+─────────  ─────────  ────────
+position           5        23
+leads              5        13
+active_in          4        13
+(3 rows)
+```
+
+### sum, avg
+
+`sum(x) -> number`: the sum of the values (an int when all are ints; 0 for none); `avg(x) -> float`: their
+mean (null for none). Values that are not numbers are an error.
+
+```mq
+facts | where predicate == "strength" and unit == "fighters" | summarize total = sum(object), mean = avg(object) by subject
+```
+
+```text
+subject                        total       mean
+───────────────────────────  ───────  ─────────
+Popular Mobilization Forces  500,000  250,000.0
+Islamic Resistance in Iraq    50,000   50,000.0
+Kataib al-Imam Ali             7,000    7,000.0
+(3 rows)
+```
+
+### min, max
+
+`min(x) -> any`, `max(x) -> any`: the smallest and largest value (numbers, strings or dates; dates that
+overlap without being equal are not ordered and keep the first seen).
+
+```mq
+facts | where date != null | summarize earliest = min(date), latest = max(date) by doc
+```
+
+```text
+doc                   earliest    latest
+────────────────────  ──────────  ──────────
+004_8585b73594fa1f5e  2007-01     2024-01
+001_01923c50350c9699  2019        2025
+002_0248a6aedfd10660  2015        2022
+003_adf714cf9f5e1bca  2023-10-08  2023-10-08
+(4 rows)
+```
+
+### list, set
+
+`list(x) -> list`: the values in row order; `set(x) -> list`: the distinct values, in first-seen order.
+
+```mq
+mentions | where entity == "nuri-al-maliki" | summarize forms = set(surface), zones = list(zone) by doc
+```
+
+```text
+doc                   forms                                         zones
+────────────────────  ────────────────────────────────────────────  ──────────────────────────────────────────────────────────
+001_01923c50350c9699  Nuri al-Maliki, Maliki, al-Maliki, Al-Maliki  body, body, body, body, body, body, body, body, body, body
+(1 row)
+```
+
+### arg_max, arg_min
+
+`arg_max(by, x?) -> any`, `arg_min(by, x?) -> any`: the value of `x` on the row where `by` is largest
+(smallest); the first such row on ties; without `x`, the row itself.
+
+```mq
+facts | where predicate == "strength" | summarize biggest = arg_max(object, id), smallest = arg_min(object, id) by unit
+```
+
+```text
+unit      biggest                         smallest
+────────  ──────────────────────────────  ────────────────────────────
+factions  pmf-strength-70-groups-002      iri-strength-10-factions-004
+fighters  pmf-strength-250k-fighters-002  kia-strength-7000-2018-004
+members   is-strength-2500-002            is-strength-2500-002
+(3 rows)
+```
+
+### any
+
+`any(x) -> any`: the first non-null value.
+
+```mq
+docs | summarize outlet = any(outlet), titles = count() by published
+```
+
+```text
+published   outlet        titles
+──────────  ────────────  ──────
+null        Al-Fassel          3
+2025-04-03  Arab News          1
+2025-04-07  The National       1
 (3 rows)
 ```
 
@@ -198,6 +309,11 @@ E2xx names, E3xx types and values, E4xx running.
 | E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
 | E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
 | E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
+| E450 | `render` names a chart that does not exist | `unknown chart 'barchart'` (hint: did you mean 'bar'?) |
+| E451 | `render` names a column its input does not have | `render bar: the input has no column 'titel'` (hint: did you mean 'title'?) |
+| E452 | a column `render` reads holds the wrong type: dates for a time axis, numbers for bars and values | `render timechart needs dates in 'title' (the time axis), not string` |
+| E453 | a stage after `render`, which must be the last | `render must be the last stage: it draws the result` |
+| E454 | `render` needs a column of numbers or dates and its input has none | `render bar needs a column of numbers (the length of the bars), and the input has none (columns: title)` |
 
 A few complete messages, as `mq` prints them:
 
@@ -205,7 +321,7 @@ A few complete messages, as `mq` prints them:
 <command>:1:8: error[E202]: unknown stage 'limit'
 1 | docs | limit 3
   |        ^^^^^ did you mean 'take'?
-  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline
+  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline, render
 
 <command>:1:5: error[E207]: 'al-Khazali' names 2 entities
 1 | ent("al-Khazali")
@@ -286,121 +402,5 @@ The dot-commands:
 #### .help
 
 `.help [topic]`: this list, or the page of a topic: a source (`docs`), a stage (`join`), an operator
-(`matches`, `within`), a function (`split`), an aggregate (`dcount`), a statement (`let`), a dot-command
-(`.output`), a diagnostic code (`E205`), or `functions`, `operators`, `stages`, `formats`, `dates`,
-`null`, `syntax`. The pages are the sections of this reference.
-
-#### .read
-
-`.read FILE` (also `.run`): runs a script as `mq run` would, in this session; stops at its first error,
-which names the file, line and column.
-
-#### .save
-
-`.save FILE`: writes the statements of this session that ran without error as a `.mq` script; asks
-before replacing a file.
-
-#### .mode
-
-`.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
-`jsonl`, `markdown`, `ftm`, `dot`, `graphml` (see [Output formats](#output-formats)).
-
-#### .output
-
-`.output [-f] [FILE]`: sends every result to FILE until `.output` alone (or the end of the session).
-The file is written when it is closed, whole; an existing file is replaced only after a yes at the
-prompt, or with `-f` (a script cannot answer the prompt: it needs `-f`). Results in a file have every row
-and no width limit.
-
-#### .once
-
-`.once [-f] FILE`: sends the results of the next statement (or pasted block) to FILE, as `.output` does.
-
-#### .chart
-
-`.chart [-f] FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn
-by GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
-[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it. The file appears
-whole; an existing file is replaced only with `-f` (`mq run --chart` with `--force`).
-
-#### \x
-
-`\x [on|off|auto]`: the expanded display, one field per line under a `── row N ──` rule. `auto` (the
-default) uses it when a row does not fit the terminal; `\x` alone switches between on and off.
-
-#### .maxwidth
-
-`.maxwidth N`: the widest a table column may be, in terminal columns (0 for no limit); wider values
-are cut with `…`.
-
-#### .maxrows
-
-`.maxrows N`: the rows a table shows (0 for all); the footer counts the others.
-
-#### .timing
-
-`.timing on|off`: prints how long each statement took.
-
-#### .maxmemory
-
-`.maxmemory SIZE`: the memory a query may make mq use (`4G`, `512M`, or `none`); a query that would need
-more stops with E402 (`--max-memory` on the command line; the default is three quarters of the machine's
-memory).
-
-#### .schema
-
-`.schema [source]`: the sources and their fields, with types.
-
-#### .explain
-
-`.explain QUERY`: the plan of a query after the rewrite passes, without running it (see
-[explain](#explain)).
-
-#### .history
-
-`.history [N]`: the last N statements from history (20 by default).
-
-#### .corpus
-
-`.corpus`: what the corpus holds: documents, entities by type, facts, mentions, and what needs curation.
-
-#### .quit
-
-`.quit` (also `.exit`, or Ctrl-D): leaves the session.
-
-### Output formats
-
-`--format` (default `table`) sets how query results are written to standard output (`.mode` in the REPL
-and in a script). `print` writes its text as it is, except in `json` and `jsonl`, where it is a JSON string.
-
-**References: names for reading, ids for programs.** One rule holds in every format. The formats meant
-to be read (`table`, `line`, `markdown`) show a reference by a readable name: an entity by its name, a fact by its
-id, a document by its id. The formats meant for other programs (`csv`, `tsv`, `json`, `jsonl`) write
-every reference as its id, so that a row joins back to the catalog (`kataib-hezbollah`, not `Kataib
-Hezbollah`); select the name as a column of its own when a program needs it (`select subject,
-subject_name = subject.name`).
-
-| format | tables | other values |
-|---|---|---|
-| `table` | aligned columns with a header, a rule and a `(N rows)` footer; references by name, lists comma-separated, null as `null`; numbers right-aligned, with thousands separators in a column that holds 10,000 or more | the value as text |
-| `csv` | RFC 4180: header row, fields quoted when they hold a comma, a quote or a line break; references as ids; lists and records as JSON (`["KH","KSS"]`); null as an empty field | the value as text |
-| `tsv` | header row, tab-separated; tabs and line breaks inside values become spaces; references as ids, lists and records as JSON; null empty | the value as text |
-| `json` | one array of row objects per result; a run of several results (a script, `-c` with several statements) is one JSON document: the array of the results, `[result1, result2, ...]` | JSON |
-| `jsonl` | one row object per line | JSON, one per line |
-| `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
-| `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
-| `dot`, `graphml` | a link chart of the result's first two entity columns (see [Link charts](#link-charts)) | an empty chart |
-| `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
-
-In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
-dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
-objects and a whole-number float with a decimal point. A table of facts shows, in every format, the
-columns `id subject predicate object date doc source quote`; `select *` keeps the columns a table shows
-and `select *, n = expr` adds columns after them.
-
-Text from the corpus is untrusted: in every format but JSON, control characters are shown as visible
-escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
-isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
-around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
 """#
 }

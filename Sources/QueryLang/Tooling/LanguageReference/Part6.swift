@@ -2,6 +2,125 @@
 
 extension LanguageReference {
     static let part6 = #"""
+(`matches`, `within`), a function (`split`), an aggregate (`dcount`), a statement (`let`), a dot-command
+(`.output`), a diagnostic code (`E205`), or `functions`, `operators`, `stages`, `formats`, `dates`,
+`null`, `syntax`. The pages are the sections of this reference.
+
+#### .read
+
+`.read FILE` (also `.run`): runs a script as `mq run` would, in this session; stops at its first error,
+which names the file, line and column.
+
+#### .save
+
+`.save FILE`: writes the statements of this session that ran without error as a `.mq` script; asks
+before replacing a file.
+
+#### .mode
+
+`.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
+`jsonl`, `markdown`, `ftm`, `dot`, `graphml` (see [Output formats](#output-formats)).
+
+#### .output
+
+`.output [-f] [FILE]`: sends every result to FILE until `.output` alone (or the end of the session).
+The file is written when it is closed, whole; an existing file is replaced only after a yes at the
+prompt, or with `-f` (a script cannot answer the prompt: it needs `-f`). Results in a file have every row
+and no width limit.
+
+#### .once
+
+`.once [-f] FILE`: sends the results of the next statement (or pasted block) to FILE, as `.output` does.
+
+#### .chart
+
+`.chart [-f] FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn
+by GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
+[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it. The file appears
+whole; an existing file is replaced only with `-f` (`mq run --chart` with `--force`).
+
+#### \x
+
+`\x [on|off|auto]`: the expanded display, one field per line under a `── row N ──` rule. `auto` (the
+default) uses it when a row does not fit the terminal; `\x` alone switches between on and off.
+
+#### .maxwidth
+
+`.maxwidth N`: the widest a table column may be, in terminal columns (0 for no limit); wider values
+are cut with `…`.
+
+#### .maxrows
+
+`.maxrows N`: the rows a table shows (0 for all); the footer counts the others.
+
+#### .timing
+
+`.timing on|off`: prints how long each statement took.
+
+#### .maxmemory
+
+`.maxmemory SIZE`: the memory a query may make mq use (`4G`, `512M`, or `none`); a query that would need
+more stops with E402 (`--max-memory` on the command line; the default is three quarters of the machine's
+memory).
+
+#### .schema
+
+`.schema [source]`: the sources and their fields, with types.
+
+#### .explain
+
+`.explain QUERY`: the plan of a query after the rewrite passes, without running it (see
+[explain](#explain)).
+
+#### .history
+
+`.history [N]`: the last N statements from history (20 by default).
+
+#### .corpus
+
+`.corpus`: what the corpus holds: documents, entities by type, facts, mentions, and what needs curation.
+
+#### .quit
+
+`.quit` (also `.exit`, or Ctrl-D): leaves the session.
+
+### Output formats
+
+`--format` (default `table`) sets how query results are written to standard output (`.mode` in the REPL
+and in a script). `print` writes its text as it is, except in `json` and `jsonl`, where it is a JSON string.
+
+**References: names for reading, ids for programs.** One rule holds in every format. The formats meant
+to be read (`table`, `line`, `markdown`) show a reference by a readable name: an entity by its name, a fact by its
+id, a document by its id. The formats meant for other programs (`csv`, `tsv`, `json`, `jsonl`) write
+every reference as its id, so that a row joins back to the catalog (`kataib-hezbollah`, not `Kataib
+Hezbollah`); select the name as a column of its own when a program needs it (`select subject,
+subject_name = subject.name`).
+
+| format | tables | other values |
+|---|---|---|
+| `table` | aligned columns with a header, a rule and a `(N rows)` footer; references by name, lists comma-separated, null as `null`; numbers right-aligned, with thousands separators in a column that holds 10,000 or more | the value as text |
+| `csv` | RFC 4180: header row, fields quoted when they hold a comma, a quote or a line break; references as ids; lists and records as JSON (`["KH","KSS"]`); null as an empty field | the value as text |
+| `tsv` | header row, tab-separated; tabs and line breaks inside values become spaces; references as ids, lists and records as JSON; null empty | the value as text |
+| `json` | one array of row objects per result; a run of several results (a script, `-c` with several statements) is one JSON document: the array of the results, `[result1, result2, ...]` | JSON |
+| `jsonl` | one row object per line | JSON, one per line |
+| `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
+| `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
+| `dot`, `graphml` | a link chart of the result's first two entity columns (see [Link charts](#link-charts)) | an empty chart |
+| `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
+
+A result of `render` is drawn as a chart in `table` and `line` and written as its rows in the other
+formats (see [render](#render)).
+
+In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
+dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
+objects and a whole-number float with a decimal point. A table of facts shows, in every format, the
+columns `id subject predicate object date doc source quote`; `select *` keeps the columns a table shows
+and `select *, n = expr` adds columns after them.
+
+Text from the corpus is untrusted: in every format but JSON, control characters are shown as visible
+escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
+isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
+around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
 or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
 running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
 programs that read the output (docs/reliability.md, "Hostile input").
