@@ -69,6 +69,11 @@ extension Interpreter {
             let rows = try timeline(try open(input, env), p.span)
             let t = rows.table()
             return RowStream(rows: t.rows, columns: t.columns)
+        case let .neighbors(input, spec): return try openNeighbors(input, spec, p, env)
+        case let .paths(input, spec): return try openPaths(input, spec, p, env)
+        case let .conflicts(input): return try openConflicts(try open(input, env), p.span)
+        case let .corroboration(input): return try openCorroboration(try open(input, env), p.span)
+        case let .asof(input, date): return try openAsof(try open(input, env), date, p.span, env)
         }
     }
 

@@ -38,6 +38,8 @@ struct SQLStages {
         case .expand: throw compiler.unsupported("lists are not stored as rows", node.nameSpan)
         case .kwic: throw compiler.unsupported("keyword in context needs mq's matcher on the text", node.nameSpan)
         case .timeline: throw compiler.unsupported("the timeline is built from facts and documents by mq", node.nameSpan)
+        case .neighbors, .paths: throw compiler.unsupported("the graph is walked by mq", node.nameSpan)
+        case .conflicts, .corroboration, .asof: throw compiler.unsupported("facts are compared as claims by mq", node.nameSpan)
         }
     }
 

@@ -579,6 +579,11 @@ struct Checker {
             }
             return records([("date", .date), ("entity", .entity), ("kind", .string), ("what", .string),
                             ("source", .string), ("doc", .document), ("quote", .string)], base: nil)
+        case let .neighbors(spec): return checkNeighbors(st, spec, input, outer)
+        case let .paths(spec): return checkPaths(st, spec, input, outer)
+        case .conflicts: return checkConflicts(st, input)
+        case .corroboration: return checkCorroboration(st, input)
+        case let .asof(date): return checkAsof(st, date, input, outer)
         }
     }
 

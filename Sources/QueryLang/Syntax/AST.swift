@@ -222,6 +222,16 @@ public enum StageKind: Sendable, Equatable {
     /// `matches` it is a regular expression (or a list of them).
     case kwic(Expr?, width: Expr?, regex: Bool)
     case timeline
+    /// `neighbors E [depth N] [directed]`
+    case neighbors(NeighborsSpec)
+    /// `paths from A to B [directed] [max N]`
+    case paths(PathsSpec)
+    /// `conflicts`: pairs of facts that disagree.
+    case conflicts
+    /// `corroboration`: each fact with its sources and documents.
+    case corroboration
+    /// `asof DATE`
+    case asof(Expr)
 
     public var name: String {
         switch self {
@@ -240,12 +250,18 @@ public enum StageKind: Sendable, Equatable {
         case .cooccur: return "cooccur"
         case .kwic: return "kwic"
         case .timeline: return "timeline"
+        case .neighbors: return "neighbors"
+        case .paths: return "paths"
+        case .conflicts: return "conflicts"
+        case .corroboration: return "corroboration"
+        case .asof: return "asof"
         }
     }
 
     /// Every stage name, for completion and suggestions.
     public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
-                               "union", "expand", "count", "cooccur", "kwic", "timeline"]
+                               "union", "expand", "count", "cooccur", "kwic", "timeline",
+                               "neighbors", "paths", "conflicts", "corroboration", "asof"]
 }
 
 public enum CooccurScope: String, Sendable, Equatable {

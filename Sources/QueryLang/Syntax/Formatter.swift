@@ -178,6 +178,11 @@ public struct Formatter: Sendable {
             if let width { s += " width " + e(width) }
             return s
         case .timeline: return "timeline"
+        case let .neighbors(s): return s.formatted(e)
+        case let .paths(s): return s.formatted(e)
+        case .conflicts: return "conflicts"
+        case .corroboration: return "corroboration"
+        case let .asof(d): return "asof " + e(d)
         }
     }
 }

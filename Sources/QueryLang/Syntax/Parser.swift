@@ -14,7 +14,7 @@ public struct Parser {
     private var nextComment = 0
 
     /// Thrown to unwind a statement after an error; the statement is skipped.
-    private struct Abort: Error {}
+    struct Abort: Error {}
 
     static let keywords: Set<String> = ["let", "def", "assert", "print", "import", "true", "false", "null",
                                         "and", "or", "not", "in"]
@@ -62,13 +62,13 @@ public struct Parser {
 
     // MARK: Tokens
 
-    private var current: Token { tokens[pos] }
-    private func at(_ k: TokenKind) -> Bool { current.kind == k }
-    private func atWord(_ w: String) -> Bool { current.isIdentifier(w) }
+    var current: Token { tokens[pos] }
+    func at(_ k: TokenKind) -> Bool { current.kind == k }
+    func atWord(_ w: String) -> Bool { current.isIdentifier(w) }
     private func peekKind(_ k: Int) -> TokenKind { tokens[min(pos + k, tokens.count - 1)].kind }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    mutating func advance() -> Token {
         let t = tokens[pos]
         if pos < tokens.count - 1 { pos += 1 }
         return t
@@ -89,7 +89,7 @@ public struct Parser {
         throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
     }
 
-    private mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
+    mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
         var code = code
         // Unfinished only when what is missing is at the end of the input, not when a word already read is wrong.
         if code == "E101" && at(.eof) && span.start >= current.span.start { code = "E104" }
@@ -222,7 +222,7 @@ public struct Parser {
         return .pipeline(source, stages, source.span.to(stages.last!.span))
     }
 
-    private mutating func binary(_ minPrecedence: Int) throws -> Expr {
+    mutating func binary(_ minPrecedence: Int) throws -> Expr {
         var left = try unary()
         // Each operator of a chain (`a + b + c ...`) nests the tree one level deeper, though the loop does not
         // recurse: count it, so that the checker and the evaluator never walk a tree deeper than maxDepth.
@@ -504,6 +504,11 @@ public struct Parser {
             return done(.kwic(term, width: width, regex: regex), width?.span ?? term?.span ?? start)
         case "timeline":
             return done(.timeline, start)
+        case "neighbors": return try neighborsStage(start)
+        case "paths": return try pathsStage(start)
+        case "conflicts": return conflictsStage(start)
+        case "corroboration": return corroborationStage(start)
+        case "asof": return try asofStage(start)
         default:
             var hints: [String] = []
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
