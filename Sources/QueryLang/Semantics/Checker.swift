@@ -194,6 +194,8 @@ struct Checker {
             switch bt {
             case let .list(t): return t
             case .string: return .string
+            // A row of records made from references (`extend`, `corroboration`) has its own columns too.
+            case .table(.records(_?, _)): return .record
             case let .table(k): return k.reference?.valueType ?? .any
             default: return .any
             }

@@ -67,7 +67,8 @@ A stage takes the table on its left and gives a new one. Inside a stage, bare na
 current row (see [How names resolve](#how-names-resolve)). `extend`, `join` (its left side) and `expand`
 keep track of the reference a row was made from, so `docs | extend n = len(mentions) | where title has
 "militias"` can still read `title`; `select`, `summarize`, `distinct` with columns, `count`, `cooccur`,
-`kwic` and `timeline` make new records that hold only their own columns.
+`kwic`, `timeline`, `neighbors`, `paths` and `conflicts` make new records that hold only their own columns;
+`corroboration` and `asof` make records from the facts.
 
 Column names: a column written `name = expr` is called `name`; otherwise it takes the name of the field
 (`subject.name` gives `name`), variable or function (`upper(outlet)` gives `upper`) it is, else
@@ -401,6 +402,5 @@ US State Department                Kataib Hezbollah      2  002_0248a6aedfd10660
 
 ### kwic
 
-`kwic [matches] [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence
 """#
 }

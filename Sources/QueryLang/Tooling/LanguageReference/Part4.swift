@@ -3,6 +3,168 @@
 extension LanguageReference {
     static let part4 = #"""
 
+`coalesce(a, b, ...) -> any`: the first argument that is not null (1 to 16 arguments), evaluated left to
+right until one is found; null when all are null.
+
+```mq
+docs | select id, source = coalesce(outlet, first(authors), "unknown")
+```
+
+```text
+id                    source
+────────────────────  ─────────────
+000_40a7b08fdfb61403  Al-Fassel
+001_01923c50350c9699  Sammar Khader
+002_0248a6aedfd10660  Arab News
+003_adf714cf9f5e1bca  Al-Fassel
+004_8585b73594fa1f5e  The National
+(5 rows)
+```
+
+### Strings
+
+#### lower, upper
+
+`lower(s: string) -> string`, `upper(s: string) -> string`: the string in lowercase, in uppercase.
+
+```mq
+print [lower("Kataib Hezbollah"), upper("kss")]
+```
+
+```text
+["kataib hezbollah", "KSS"]
+```
+
+#### trim
+
+`trim(s: string) -> string`: the string without leading and trailing white space.
+
+```mq
+print "[" + trim("  Al-Fassel \n") + "]"
+```
+
+```text
+[Al-Fassel]
+```
+
+#### substr
+
+`substr(s: string, start: int, length: int?) -> string`: the characters from `start` (from 0) on, at most
+`length` of them; indexes past the end are clipped.
+
+```mq
+print [substr("Harakat al-Nujaba", 8), substr("Harakat al-Nujaba", 0, 7), substr("KSS", 10)]
+```
+
+```text
+["al-Nujaba", "Harakat", ""]
+```
+
+#### replace
+
+`replace(s: string, find: string, with: string) -> string`: every occurrence of `find` (plain text,
+case-sensitive, not empty) replaced by `with`.
+
+```mq
+print replace("Kataib Hezbollah (Hezbollah Brigades)", "Hezbollah", "Hizballah")
+```
+
+```text
+Kataib Hizballah (Hizballah Brigades)
+```
+
+#### split
+
+`split(s: string, separator: string) -> list`: the parts of `s` between separators (the separator is not
+empty).
+
+```mq
+print split("Kataib Hezbollah; KH; Hezbollah Brigades", "; ")
+```
+
+```text
+["Kataib Hezbollah", "KH", "Hezbollah Brigades"]
+```
+
+#### join
+
+`join(items: list, separator: string) -> string`: the items as text (references by name, dates as
+literals), separated. (The `join` *stage* is a different thing: `| join ... on ...`.)
+
+```mq
+print join(ent("KSS").acronyms + ["Battalion of the Master of Martyrs"], " / ")
+```
+
+```text
+KSS / Battalion of the Master of Martyrs
+```
+
+#### str
+
+`str(x) -> string`: any value as text: an entity by its name, a document or fact by its id, a mention by
+its surface, a date as its literal (`@2023-11-17`), a list or record in brackets. `str(null)` is null.
+
+```mq
+print [str(42), str(ent("KSS")), str(doc("003")), str(@2023-11-17)]
+print str({n: 1, names: ["KH"]})
+```
+
+```text
+["42", "Kataib Sayyid al-Shuhada", "003_adf714cf9f5e1bca", "@2023-11-17"]
+{n: 1, names: ["KH"]}
+```
+
+#### concat
+
+`concat(a, b, ...) -> string`: the arguments as text (as `str` writes them), joined; nulls are skipped
+(1 to 64 arguments).
+
+```mq
+facts | where predicate == "designated_by" and date != null | select line = concat(subject, " designated ", date, " (", source, ")") | take 3
+```
+
+```text
+line
+──────────────────────────────────────────────────────────────
+Kataib Hezbollah designated @2009 (The National)
+Harakat al-Nujaba designated @2019 (The National)
+Kataib Sayyid al-Shuhada designated @2023-11-17 (The National)
+(3 rows)
+```
+
+#### normalize
+
+`normalize(s: string) -> string`: the key the name matcher compares: case and diacritics folded,
+apostrophes inside words removed, hyphens and punctuation made spaces, Arabic article forms written `al`,
+spelling variants unified. Two names match when their keys are equal.
+
+```mq
+print [normalize("Kata'ib Hizballah"), normalize("ash-Shammari"), normalize("Al-Hashd Al-Sha'bi")]
+```
+
+```text
+["kataib hezbollah", "al shammari", "al hashd al shabi"]
+```
+
+### Lists
+
+These take lists, and tables as lists of rows.
+
+#### len
+
+`len(x: string | list | table) -> int`: the characters of a string, the items of a list, the rows of a
+table (or the fields of a record).
+
+```mq
+print [len("Nujaba"), len(ent("KSS").names), len(docs), len(facts | where predicate == "leads")]
+```
+
+```text
+[6, 9, 5, 20]
+```
+
+#### first, last
+
 `first(items: list) -> any`, `last(items: list) -> any`: the first or last item, or null when empty.
 
 ```mq
@@ -240,167 +402,5 @@ doc                   zone     around
 000_40a7b08fdfb61403  body     al-Nujaba, led by [Akram al-Kaabi]; Kataib Sayyid
 003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
 003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
-004_8585b73594fa1f5e  body     Al Nujaba) is led by [Akram Al Kaabi], who after 2003 was
-004_8585b73594fa1f5e  body     US Treasury sanctioned [Al Kaabi] for involvement in
-004_8585b73594fa1f5e  body     and Sadrist commander [Akram Kaabi]. The group undertook a
-(6 rows)
-```
-
-## 7. Aggregates
-
-Aggregates compute one value from the rows of a `summarize` group; outside `summarize` they are an error
-(E304). Their argument is evaluated on each row of the group. All skip null values, except `count()`
-which counts rows and `countif`, which counts the rows where the condition is true.
-
-```mq
-facts
-  | where predicate == "strength"
-  | summarize n = count(), with_unit = countif(unit != null), subjects = dcount(subject), total = sum(object), mean = round(avg(object)), smallest = min(object), largest = max(object)
-```
-
-```text
-n  with_unit  subjects    total      mean  smallest  largest
-─  ─────────  ────────  ───────  ────────  ────────  ───────
-9          9         4  559,654  62,184.0        10  250,000
-(1 row)
-```
-
-### count
-
-`count() -> int`: the number of rows of the group.
-
-```mq
-facts | summarize n = count() by predicate | top 3 by n
-```
-
-```text
-predicate   n
-─────────  ──
-position   26
-active_in  21
-leads      20
-(3 rows)
-```
-
-### countif
-
-`countif(condition) -> int`: the number of rows where the condition is true.
-
-```mq
-mentions | summarize all = count(), own_text = countif(own), captions = countif(zone == "caption") by doc
-```
-
-```text
-doc                   all  own_text  captions
-────────────────────  ───  ────────  ────────
-000_40a7b08fdfb61403   39        38         0
-001_01923c50350c9699  160       158         0
-002_0248a6aedfd10660  319       201        45
-003_adf714cf9f5e1bca   48        47        12
-004_8585b73594fa1f5e  224       121         0
-(5 rows)
-```
-
-### dcount
-
-`dcount(x) -> int`: the number of distinct non-null values.
-
-```mq
-facts | summarize documents = dcount(doc), subjects = dcount(subject) by predicate | top 3 by documents, subjects
-```
-
-```text
-predicate  documents  subjects
-─────────  ─────────  ────────
-position           5        23
-leads              5        13
-active_in          4        13
-(3 rows)
-```
-
-### sum, avg
-
-`sum(x) -> number`: the sum of the values (an int when all are ints; 0 for none); `avg(x) -> float`: their
-mean (null for none). Values that are not numbers are an error.
-
-```mq
-facts | where predicate == "strength" and unit == "fighters" | summarize total = sum(object), mean = avg(object) by subject
-```
-
-```text
-subject                        total       mean
-───────────────────────────  ───────  ─────────
-Popular Mobilization Forces  500,000  250,000.0
-Islamic Resistance in Iraq    50,000   50,000.0
-Kataib al-Imam Ali             7,000    7,000.0
-(3 rows)
-```
-
-### min, max
-
-`min(x) -> any`, `max(x) -> any`: the smallest and largest value (numbers, strings or dates; dates that
-overlap without being equal are not ordered and keep the first seen).
-
-```mq
-facts | where date != null | summarize earliest = min(date), latest = max(date) by doc
-```
-
-```text
-doc                   earliest    latest
-────────────────────  ──────────  ──────────
-004_8585b73594fa1f5e  2007-01     2024-01
-001_01923c50350c9699  2019        2025
-002_0248a6aedfd10660  2015        2022
-003_adf714cf9f5e1bca  2023-10-08  2023-10-08
-(4 rows)
-```
-
-### list, set
-
-`list(x) -> list`: the values in row order; `set(x) -> list`: the distinct values, in first-seen order.
-
-```mq
-mentions | where entity == "nuri-al-maliki" | summarize forms = set(surface), zones = list(zone) by doc
-```
-
-```text
-doc                   forms                                         zones
-────────────────────  ────────────────────────────────────────────  ──────────────────────────────────────────────────────────
-001_01923c50350c9699  Nuri al-Maliki, Maliki, al-Maliki, Al-Maliki  body, body, body, body, body, body, body, body, body, body
-(1 row)
-```
-
-### arg_max, arg_min
-
-`arg_max(by, x?) -> any`, `arg_min(by, x?) -> any`: the value of `x` on the row where `by` is largest
-(smallest); the first such row on ties; without `x`, the row itself.
-
-```mq
-facts | where predicate == "strength" | summarize biggest = arg_max(object, id), smallest = arg_min(object, id) by unit
-```
-
-```text
-unit      biggest                         smallest
-────────  ──────────────────────────────  ────────────────────────────
-factions  pmf-strength-70-groups-002      iri-strength-10-factions-004
-fighters  pmf-strength-250k-fighters-002  kia-strength-7000-2018-004
-members   is-strength-2500-002            is-strength-2500-002
-(3 rows)
-```
-
-### any
-
-`any(x) -> any`: the first non-null value.
-
-```mq
-docs | summarize outlet = any(outlet), titles = count() by published
-```
-
-```text
-published   outlet        titles
-──────────  ────────────  ──────
-null        Al-Fassel          3
-2025-04-03  Arab News          1
-2025-04-07  The National       1
 """#
 }

@@ -2,6 +2,168 @@
 
 extension LanguageReference {
     static let part5 = #"""
+004_8585b73594fa1f5e  body     Al Nujaba) is led by [Akram Al Kaabi], who after 2003 was
+004_8585b73594fa1f5e  body     US Treasury sanctioned [Al Kaabi] for involvement in
+004_8585b73594fa1f5e  body     and Sadrist commander [Akram Kaabi]. The group undertook a
+(6 rows)
+```
+
+## 7. Aggregates
+
+Aggregates compute one value from the rows of a `summarize` group; outside `summarize` they are an error
+(E304). Their argument is evaluated on each row of the group. All skip null values, except `count()`
+which counts rows and `countif`, which counts the rows where the condition is true.
+
+```mq
+facts
+  | where predicate == "strength"
+  | summarize n = count(), with_unit = countif(unit != null), subjects = dcount(subject), total = sum(object), mean = round(avg(object)), smallest = min(object), largest = max(object)
+```
+
+```text
+n  with_unit  subjects    total      mean  smallest  largest
+─  ─────────  ────────  ───────  ────────  ────────  ───────
+9          9         4  559,654  62,184.0        10  250,000
+(1 row)
+```
+
+### count
+
+`count() -> int`: the number of rows of the group.
+
+```mq
+facts | summarize n = count() by predicate | top 3 by n
+```
+
+```text
+predicate   n
+─────────  ──
+position   26
+active_in  21
+leads      20
+(3 rows)
+```
+
+### countif
+
+`countif(condition) -> int`: the number of rows where the condition is true.
+
+```mq
+mentions | summarize all = count(), own_text = countif(own), captions = countif(zone == "caption") by doc
+```
+
+```text
+doc                   all  own_text  captions
+────────────────────  ───  ────────  ────────
+000_40a7b08fdfb61403   39        38         0
+001_01923c50350c9699  160       158         0
+002_0248a6aedfd10660  319       201        45
+003_adf714cf9f5e1bca   48        47        12
+004_8585b73594fa1f5e  224       121         0
+(5 rows)
+```
+
+### dcount
+
+`dcount(x) -> int`: the number of distinct non-null values.
+
+```mq
+facts | summarize documents = dcount(doc), subjects = dcount(subject) by predicate | top 3 by documents, subjects
+```
+
+```text
+predicate  documents  subjects
+─────────  ─────────  ────────
+position           5        23
+leads              5        13
+active_in          4        13
+(3 rows)
+```
+
+### sum, avg
+
+`sum(x) -> number`: the sum of the values (an int when all are ints; 0 for none); `avg(x) -> float`: their
+mean (null for none). Values that are not numbers are an error.
+
+```mq
+facts | where predicate == "strength" and unit == "fighters" | summarize total = sum(object), mean = avg(object) by subject
+```
+
+```text
+subject                        total       mean
+───────────────────────────  ───────  ─────────
+Popular Mobilization Forces  500,000  250,000.0
+Islamic Resistance in Iraq    50,000   50,000.0
+Kataib al-Imam Ali             7,000    7,000.0
+(3 rows)
+```
+
+### min, max
+
+`min(x) -> any`, `max(x) -> any`: the smallest and largest value (numbers, strings or dates; dates that
+overlap without being equal are not ordered and keep the first seen).
+
+```mq
+facts | where date != null | summarize earliest = min(date), latest = max(date) by doc
+```
+
+```text
+doc                   earliest    latest
+────────────────────  ──────────  ──────────
+004_8585b73594fa1f5e  2007-01     2024-01
+001_01923c50350c9699  2019        2025
+002_0248a6aedfd10660  2015        2022
+003_adf714cf9f5e1bca  2023-10-08  2023-10-08
+(4 rows)
+```
+
+### list, set
+
+`list(x) -> list`: the values in row order; `set(x) -> list`: the distinct values, in first-seen order.
+
+```mq
+mentions | where entity == "nuri-al-maliki" | summarize forms = set(surface), zones = list(zone) by doc
+```
+
+```text
+doc                   forms                                         zones
+────────────────────  ────────────────────────────────────────────  ──────────────────────────────────────────────────────────
+001_01923c50350c9699  Nuri al-Maliki, Maliki, al-Maliki, Al-Maliki  body, body, body, body, body, body, body, body, body, body
+(1 row)
+```
+
+### arg_max, arg_min
+
+`arg_max(by, x?) -> any`, `arg_min(by, x?) -> any`: the value of `x` on the row where `by` is largest
+(smallest); the first such row on ties; without `x`, the row itself.
+
+```mq
+facts | where predicate == "strength" | summarize biggest = arg_max(object, id), smallest = arg_min(object, id) by unit
+```
+
+```text
+unit      biggest                         smallest
+────────  ──────────────────────────────  ────────────────────────────
+factions  pmf-strength-70-groups-002      iri-strength-10-factions-004
+fighters  pmf-strength-250k-fighters-002  kia-strength-7000-2018-004
+members   is-strength-2500-002            is-strength-2500-002
+(3 rows)
+```
+
+### any
+
+`any(x) -> any`: the first non-null value.
+
+```mq
+docs | summarize outlet = any(outlet), titles = count() by published
+```
+
+```text
+published   outlet        titles
+──────────  ────────────  ──────
+null        Al-Fassel          3
+2025-04-03  Arab News          1
+2025-04-07  The National       1
 (3 rows)
 ```
 
@@ -194,6 +356,10 @@ E2xx names, E3xx types and values, E4xx running.
 | E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
 | E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
 | E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
+| E430 | `neighbors` or `paths` given something that names no entity | `paths: no entity is named 'Kataib Hezbolla'` (hint: did you mean ...) |
+| E431 | `neighbors` or `paths` given a name several entities share | `paths: 'US-led coalition' names 2 entities` |
+| E432 | a `depth` or `max` of `neighbors` or `paths` out of its range | `neighbors depth must be a whole number from 1 to 6, got 9` |
+| E433 | `asof` given something that is not a date | `asof needs a date, got int` |
 | E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
 | E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
 
@@ -203,7 +369,7 @@ A few complete messages, as `mq` prints them:
 <command>:1:8: error[E202]: unknown stage 'limit'
 1 | docs | limit 3
   |        ^^^^^ did you mean 'take'?
-  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline
+  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline, neighbors, paths, conflicts, corroboration, asof
 
 <command>:1:5: error[E207]: 'al-Khazali' names 2 entities
 1 | ent("al-Khazali")
@@ -236,171 +402,5 @@ mq corpus validate|stats|mentions [DIR]
   (`mq < report.mq`), and otherwise opens the interactive session.
 - **Scripts are read the same way everywhere**: `mq run`, piped input, `.read`, the rc file and what is
   typed or pasted in the REPL. Statements are parsed together as a unit, so a pipeline written one stage
-  per line is one statement wherever it is; a line that starts with `.` and a letter where a statement may
-  start is a dot-command. Outside the REPL, scripts may use `.mode` and `.read`; a script stops at its
-  first error, reported as `file:line:col`.
-- **`-o FILE`** writes the results to FILE instead of standard output. The file is written whole or not
-  at all (a temporary file beside it takes its name when the run succeeds), and an existing file is
-  replaced only with `--force`.
-- **`--arg NAME=VALUE`** gives the parameter `$NAME` a value (a string). A script reads it as `$NAME`;
-  the checker treats it as a variable, and a parameter that was not given is E205 before anything runs.
-  `let $NAME = ...` is an error: parameters come from outside. A Swift host passes typed values with
-  `session.setParameter("n", .int(10))`.
-
-```sh
-$ mq run --arg outlet="Arab News" --format csv report.mq     # report.mq: docs | where outlet == $outlet | select id
-id
-002_0248a6aedfd10660
-```
-
-- **`mq run FILE...`** runs the scripts one after another in one session (a later file sees the `let`
-  and `def` names of an earlier one) and stops at the first error or failed `assert`. `--chart FILE`
-  also draws the run's last table as a link chart in FILE, as `.chart` does (see [Link charts](#link-charts)).
-- **`mq check FILE...`** reports every error the checker can find without running, for each file;
-  warnings do not change the exit status.
-- **`mq fmt FILE...`** prints the canonical form of the scripts: comments kept, one statement per line,
-  a pipeline on one line when it is short (at most 3 stages and 100 characters), else one stage per line
-  indented by two spaces, a blank line before a commented statement and around multi-line queries and
-  `def`s. `--check` changes nothing and lists the files that are not formatted (`not formatted: FILE`);
-  `-w` rewrites them in place.
-- **`mq corpus validate`** loads a corpus and prints `ok: N documents, N entities, N facts, N mentions`
-  or every problem; `stats` prints counts; `mentions` prints every mention as TSV.
-
-### The interactive session
-
-`mq` on a terminal opens the REPL. A statement runs when it is finished; an unfinished one (an open
-bracket, a trailing `|` or operator) continues on the next line under a `...>` prompt. Pasted lines are
-read together, as a script is, so a pasted pipeline with one stage per line runs as one statement
-(terminals that mark pastes, and input that arrives faster than typing). TAB completes; Ctrl-C cancels
-the line or interrupts a running query; Ctrl-D leaves. History is kept in `$XDG_STATE_HOME/mq/history`
-(`MQ_HISTORY` overrides it); `$XDG_CONFIG_HOME/mq/mqrc` is read as a script at start. `_` holds the last
-result (a table or a value) for the statements typed after it: `len(_)`. Long output goes through a
-pager (`$MQ_PAGER`, `$PAGER`, else `less -FRX`). Tables show at most 40 rows (`.maxrows`), fit the
-terminal's width, and a row that does not fit is shown one field per line (`\x`).
-
-The dot-commands:
-
-#### .help
-
-`.help [topic]`: this list, or the page of a topic: a source (`docs`), a stage (`join`), an operator
-(`matches`, `within`), a function (`split`), an aggregate (`dcount`), a statement (`let`), a dot-command
-(`.output`), a diagnostic code (`E205`), or `functions`, `operators`, `stages`, `formats`, `dates`,
-`null`, `syntax`. The pages are the sections of this reference.
-
-#### .read
-
-`.read FILE` (also `.run`): runs a script as `mq run` would, in this session; stops at its first error,
-which names the file, line and column.
-
-#### .save
-
-`.save FILE`: writes the statements of this session that ran without error as a `.mq` script; asks
-before replacing a file.
-
-#### .mode
-
-`.mode MODE`: the output format, one of `table`, `line` (one field per line), `csv`, `tsv`, `json`,
-`jsonl`, `markdown`, `ftm`, `dot`, `graphml` (see [Output formats](#output-formats)).
-
-#### .output
-
-`.output [-f] [FILE]`: sends every result to FILE until `.output` alone (or the end of the session).
-The file is written when it is closed, whole; an existing file is replaced only after a yes at the
-prompt, or with `-f` (a script cannot answer the prompt: it needs `-f`). Results in a file have every row
-and no width limit.
-
-#### .once
-
-`.once [-f] FILE`: sends the results of the next statement (or pasted block) to FILE, as `.output` does.
-
-#### .chart
-
-`.chart [-f] FILE`: draws the last result (`_`) as a link chart in FILE: `.svg`, `.png` or `.pdf` drawn
-by GraphViz's `dot`, or `.dot` / `.gv` for the DOT text itself. The result needs two entity columns (see
-[Link charts](#link-charts)); when GraphViz is not installed, it says how to install it. The file appears
-whole; an existing file is replaced only with `-f` (`mq run --chart` with `--force`).
-
-#### \x
-
-`\x [on|off|auto]`: the expanded display, one field per line under a `── row N ──` rule. `auto` (the
-default) uses it when a row does not fit the terminal; `\x` alone switches between on and off.
-
-#### .maxwidth
-
-`.maxwidth N`: the widest a table column may be, in terminal columns (0 for no limit); wider values
-are cut with `…`.
-
-#### .maxrows
-
-`.maxrows N`: the rows a table shows (0 for all); the footer counts the others.
-
-#### .timing
-
-`.timing on|off`: prints how long each statement took.
-
-#### .maxmemory
-
-`.maxmemory SIZE`: the memory a query may make mq use (`4G`, `512M`, or `none`); a query that would need
-more stops with E402 (`--max-memory` on the command line; the default is three quarters of the machine's
-memory).
-
-#### .schema
-
-`.schema [source]`: the sources and their fields, with types.
-
-#### .explain
-
-`.explain QUERY`: the plan of a query after the rewrite passes, without running it (see
-[explain](#explain)).
-
-#### .history
-
-`.history [N]`: the last N statements from history (20 by default).
-
-#### .corpus
-
-`.corpus`: what the corpus holds: documents, entities by type, facts, mentions, and what needs curation.
-
-#### .quit
-
-`.quit` (also `.exit`, or Ctrl-D): leaves the session.
-
-### Output formats
-
-`--format` (default `table`) sets how query results are written to standard output (`.mode` in the REPL
-and in a script). `print` writes its text as it is, except in `json` and `jsonl`, where it is a JSON string.
-
-**References: names for reading, ids for programs.** One rule holds in every format. The formats meant
-to be read (`table`, `line`, `markdown`) show a reference by a readable name: an entity by its name, a fact by its
-id, a document by its id. The formats meant for other programs (`csv`, `tsv`, `json`, `jsonl`) write
-every reference as its id, so that a row joins back to the catalog (`kataib-hezbollah`, not `Kataib
-Hezbollah`); select the name as a column of its own when a program needs it (`select subject,
-subject_name = subject.name`).
-
-| format | tables | other values |
-|---|---|---|
-| `table` | aligned columns with a header, a rule and a `(N rows)` footer; references by name, lists comma-separated, null as `null`; numbers right-aligned, with thousands separators in a column that holds 10,000 or more | the value as text |
-| `csv` | RFC 4180: header row, fields quoted when they hold a comma, a quote or a line break; references as ids; lists and records as JSON (`["KH","KSS"]`); null as an empty field | the value as text |
-| `tsv` | header row, tab-separated; tabs and line breaks inside values become spaces; references as ids, lists and records as JSON; null empty | the value as text |
-| `json` | one array of row objects per result; a run of several results (a script, `-c` with several statements) is one JSON document: the array of the results, `[result1, result2, ...]` | JSON |
-| `jsonl` | one row object per line | JSON, one per line |
-| `markdown` | a GitHub-flavoured table (`\|` escaped, line breaks as spaces) | the value as text |
-| `line` | the table one field per line: a `── row N ──` rule, then `name  value` lines, long values wrapped to the terminal; references by name | the value as text |
-| `dot`, `graphml` | a link chart of the result's first two entity columns (see [Link charts](#link-charts)) | an empty chart |
-| `ftm` | FollowTheMoney entities, one JSON object a line, for the references in the rows (see [FollowTheMoney](#followthemoney)) | the same for a reference or a list of them |
-
-In JSON, references are written as their id (a mention as `{"doc": ..., "start": ..., "end": ...}`),
-dates as strings with their precision (`"2014"`, `"~2013"`, `"2023-11-17"`), lists as arrays, records as
-objects and a whole-number float with a decimal point. A table of facts shows, in every format, the
-columns `id subject predicate object date doc source quote`; `select *` keeps the columns a table shows
-and `select *, n = expr` adds columns after them.
-
-Text from the corpus is untrusted: in every format but JSON, control characters are shown as visible
-escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
-isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
-around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
-or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
-running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
-programs that read the output (docs/reliability.md, "Hostile input").
 """#
 }
