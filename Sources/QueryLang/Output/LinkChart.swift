@@ -4,7 +4,8 @@
 /// Rows that join the same two entities under the same label are one edge: its weight is the sum of the
 /// rows' weights (the first numeric column, `count` in `cooccur`; 1 a row otherwise), its documents the
 /// union of the rows' documents (every document reference in the row, in a column or a list). The label
-/// is the row's `predicate` when the result has one (facts), otherwise the weight. Edges are directed when
+/// is the row's `predicate` when the result has one (facts), else its `via` (`neighbors`, `paths`), otherwise
+/// the weight; a column named `weight` is the weight wherever it stands. Edges are directed when
 /// the result has a `predicate` column (a fact reads from subject to object) and undirected otherwise.
 public struct LinkChart: Sendable {
     public struct Node: Sendable {
@@ -40,7 +41,11 @@ public struct LinkChart: Sendable {
             default: break
             }
         }
+        // A column named `weight` (`neighbors`, `paths`) is the weight even when another number comes first.
+        if t.columns.contains("weight") { weightColumn = "weight" }
         let hasPredicate = t.columns.contains("predicate")
+        // Without a predicate, a `via` column (`neighbors`, `paths`: how the hop joins them) labels the edges.
+        let labelColumn = hasPredicate ? "predicate" : (t.columns.contains("via") ? "via" : nil)
         directed = hasPredicate
         var seen = Set<Int>()
         func node(_ i: Int) {
@@ -75,7 +80,7 @@ public struct LinkChart: Sendable {
             for c in t.columns { Self.documents(access(row, c), corpus: corpus, into: &docs) }
             var (s, d) = (corpus.entities[a].id, corpus.entities[b].id)
             if !directed && s > d { swap(&s, &d) }
-            let label = hasPredicate ? ValueText.cell(access(row, "predicate"), corpus: corpus) : ""
+            let label = labelColumn.map { ValueText.cell(access(row, $0), corpus: corpus) } ?? ""
             let key = s + "\u{0}" + d + "\u{0}" + label
             if let k = edgeIndex[key] {
                 edges[k].weight += weight

@@ -30,6 +30,16 @@ public struct PlanNode: Sendable {
         case timeline(PlanNode)
         /// `render`: the rows as they are, drawn as a chart (Stages/Render.swift).
         case render(PlanNode, RenderSpec)
+        /// `neighbors`: entities within some hops in the graph of the input's facts and mentions.
+        case neighbors(PlanNode, NeighborsSpec)
+        /// `paths`: shortest paths in the graph of the input's facts and mentions.
+        case paths(PlanNode, PathsSpec)
+        /// `conflicts`: pairs of input facts that disagree.
+        case conflicts(PlanNode)
+        /// `corroboration`: each input fact with its sources and documents.
+        case corroboration(PlanNode)
+        /// `asof`: the input facts that held at a date.
+        case asof(PlanNode, Expr)
 
         // Access paths, put in place of the general operators by ``IndexAccessPass``.
         /// `source | where id == key` with unique ids: the one row from the id index.
@@ -75,7 +85,8 @@ public struct PlanNode: Sendable {
         case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
-             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _), let .render(i, _):
+             let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _), let .render(i, _),
+             let .neighbors(i, _), let .paths(i, _), let .conflicts(i), let .corroboration(i), let .asof(i, _):
             return [i]
         }
     }
@@ -101,6 +112,11 @@ public struct PlanNode: Sendable {
         case let .kwic(_, t, w, r): n.op = .kwic(new, term: t, width: w, regex: r)
         case .timeline: n.op = .timeline(new)
         case let .render(_, spec): n.op = .render(new, spec)
+        case let .neighbors(_, s): n.op = .neighbors(new, s)
+        case let .paths(_, s): n.op = .paths(new, s)
+        case .conflicts: n.op = .conflicts(new)
+        case .corroboration: n.op = .corroboration(new)
+        case let .asof(_, d): n.op = .asof(new, d)
         case let .indexedFilter(_, c): n.op = .indexedFilter(new, c)
         }
         return n
@@ -134,6 +150,11 @@ public struct PlanNode: Sendable {
         case .kwic: return "kwic"
         case .timeline: return "timeline"
         case .render: return "render"
+        case .neighbors: return "neighbors"
+        case .paths: return "paths"
+        case .conflicts: return "conflicts"
+        case .corroboration: return "corroboration"
+        case .asof: return "asof"
         case .lookupByID: return "lookup by id"
         case .indexedFilter: return "where (postings)"
         case .countsByEntity: return "summarize (postings by entity)"

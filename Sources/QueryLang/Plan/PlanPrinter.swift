@@ -90,6 +90,11 @@ public struct PlanPrinter: Sendable {
             return "kwic" + (r ? " matches" : "") + (t.map { " " + x($0) } ?? "") + (w.map { " width " + x($0) } ?? "")
         case .timeline: return "timeline (postings: facts and own-text documents by entity)"
         case let .render(_, spec): return spec.text + "  (drawn where the result is shown)"
+        case let .neighbors(i, s): return s.formatted(x) + EntityGraph.explain(i)
+        case let .paths(i, s): return s.formatted(x) + EntityGraph.explain(i)
+        case .conflicts: return "conflicts"
+        case .corroboration: return "corroboration"
+        case let .asof(_, d): return "asof " + x(d)
         case let .lookupByID(kind, key): return "lookup \(FieldCatalog.sourceName(of: kind)) by id == " + x(key) + "  (id index)"
         case let .indexedFilter(_, c): return "where " + condition(c) + "  (postings)"
         case let .countsByEntity(a, b): return "summarize " + cols(a) + " by " + cols(b) + "  (mention postings by entity)"

@@ -39,6 +39,11 @@ enum Planner {
         case let .kwic(term, width, regex): return .kwic(input, term: term, width: width, regex: regex)
         case .timeline: return .timeline(input)
         case let .render(spec): return .render(input, spec)
+        case let .neighbors(spec): return .neighbors(input, spec)
+        case let .paths(spec): return .paths(input, spec)
+        case .conflicts: return .conflicts(input)
+        case .corroboration: return .corroboration(input)
+        case let .asof(date): return .asof(input, date)
         }
     }
 }

@@ -58,6 +58,11 @@ extension Interpreter {
         case let .columnar(_, program): return openColumnar(program.node, env)
         case let .render(input, _): return try open(input, env)
         case let .timeline(input): return try openTimeline(try open(input, env), p.span)
+        case let .neighbors(input, spec): return try openNeighbors(input, spec, p, env)
+        case let .paths(input, spec): return try openPaths(input, spec, p, env)
+        case let .conflicts(input): return try openConflicts(try open(input, env), p.span)
+        case let .corroboration(input): return try openCorroboration(try open(input, env), p.span)
+        case let .asof(input, date): return try openAsof(try open(input, env), date, p.span, env)
         }
     }
 

@@ -40,6 +40,8 @@ struct SQLStages {
         case .timeline: throw compiler.unsupported("the timeline is built from facts and documents by mq", node.nameSpan)
         // The chart is drawn by mq from the rows the server returns (Stages/Render.swift).
         case .render: return input!
+        case .neighbors, .paths: throw compiler.unsupported("the graph is walked by mq", node.nameSpan)
+        case .conflicts, .corroboration, .asof: throw compiler.unsupported("facts are compared as claims by mq", node.nameSpan)
         }
     }
 

@@ -150,6 +150,8 @@ struct Checker {
             switch bt {
             case let .list(t): return t
             case .string: return .string
+            // A row of records made from references (`extend`, `corroboration`) has its own columns too.
+            case .table(.records(_?, _)): return .record
             case let .table(k): return k.reference?.valueType ?? .any
             default: return .any
             }
@@ -469,6 +471,11 @@ struct Checker {
         case let .kwic(term, width, regex): return checkKwic(term, width, regex: regex, s)
         case .timeline: return checkTimeline(s)
         case let .render(spec): return checkRender(spec, s)
+        case let .neighbors(spec): return checkNeighbors(spec, s)
+        case let .paths(spec): return checkPaths(spec, s)
+        case .conflicts: return checkConflicts(s)
+        case .corroboration: return checkCorroboration(s)
+        case let .asof(date): return checkAsof(date, s)
         }
     }
 

@@ -225,13 +225,25 @@ public enum StageKind: Sendable, Equatable {
     /// `render bar|timechart|sparkline [columns] [by series]`: the result drawn as a chart (Stages/Render.swift).
     case render(RenderSpec)
 
+    /// `neighbors E [depth N] [directed]`
+    case neighbors(NeighborsSpec)
+    /// `paths from A to B [directed] [max N]`
+    case paths(PathsSpec)
+    /// `conflicts`: pairs of facts that disagree.
+    case conflicts
+    /// `corroboration`: each fact with its sources and documents.
+    case corroboration
+    /// `asof DATE`
+    case asof(Expr)
+
     /// The stage's name as written: the case's own name (a case with arguments reflects as one child
     /// labelled with it; `count` and `timeline` have none and print as their name).
     public var name: String { Mirror(reflecting: self).children.first?.label ?? String(describing: self) }
 
     /// Every stage name, for completion and suggestions.
     public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
-                               "union", "expand", "count", "cooccur", "kwic", "timeline", "render"]
+                               "union", "expand", "count", "cooccur", "kwic", "timeline", "render",
+                               "neighbors", "paths", "conflicts", "corroboration", "asof"]
 }
 
 public enum CooccurScope: String, Sendable, Equatable {

@@ -184,6 +184,11 @@ public struct Formatter: Sendable {
             return s
         case .timeline: return "timeline"
         case let .render(spec): return spec.text
+        case let .neighbors(s): return s.formatted(e)
+        case let .paths(s): return s.formatted(e)
+        case .conflicts: return "conflicts"
+        case .corroboration: return "corroboration"
+        case let .asof(d): return "asof " + e(d)
         }
     }
 }

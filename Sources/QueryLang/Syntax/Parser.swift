@@ -408,6 +408,11 @@ public struct Parser {
         case "kwic": parsed = try parseKwic(start)
         case "timeline": parsed = try parseTimeline(start)
         case "render": parsed = try parseRender(start)
+        case "neighbors": parsed = try parseNeighbors(start)
+        case "paths": parsed = try parsePaths(start)
+        case "conflicts": parsed = parseConflicts(start)
+        case "corroboration": parsed = parseCorroboration(start)
+        case "asof": parsed = try parseAsof(start)
         default:
             var hints: [String] = []
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }

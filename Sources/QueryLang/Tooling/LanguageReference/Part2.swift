@@ -70,7 +70,8 @@ A stage takes the table on its left and gives a new one. Inside a stage, bare na
 current row (see [How names resolve](#how-names-resolve)). `extend`, `join` (its left side) and `expand`
 keep track of the reference a row was made from, so `docs | extend n = len(mentions) | where title has
 "militias"` can still read `title`; `select`, `summarize`, `distinct` with columns, `count`, `cooccur`,
-`kwic` and `timeline` make new records that hold only their own columns; `render` draws the result.
+`kwic`, `timeline`, `neighbors`, `paths` and `conflicts` make new records that hold only their own columns;
+`corroboration` and `asof` make records from the facts; `render` draws the result.
 
 Column names: a column written `name = expr` is called `name`; otherwise it takes the name of the field
 (`subject.name` gives `name`), variable or function (`upper(outlet)` gives `upper`) it is, else
@@ -401,6 +402,5 @@ Quds Force                         Kataib Hezbollah      2  002_0248a6aedfd10660
 US State Department                Kataib Hezbollah      2  002_0248a6aedfd10660, 004_8585b73594fa1f5e
 (3 rows)
 ```
-
 """#
 }

@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part3 = #"""
+
 ### kwic
 
 `kwic [matches] [term] [width n]`: keyword in context. On documents, it finds every whole-word occurrence
@@ -171,6 +172,167 @@ Tower 22                             █ 1 dated, 1 undated
 On PostgreSQL (`--engine`) the query before `render` runs on the server and the chart is drawn by mq
 from the rows it returns.
 
+### neighbors
+
+`neighbors E [depth n] [directed]` walks the graph of its input rows: the entities within `n` hops
+(default 1, at most 6) of the entity `E` (an entity, or its id or any of its names as `ent` reads them).
+The edges are the input's rows:
+
+- **facts**: a fact whose object is an entity joins its subject and its object (facts with a value, such
+  as a date or a strength, join nothing). Facts are followed both ways unless `directed` is written, which
+  follows them from subject to object only.
+- **mentions**: two entities mentioned in the own text of one document (headline, standfirst, body,
+  captions, as `cooccur by document` counts them) are joined. These edges have no direction.
+- **both**: `facts | union (mentions) | neighbors ...`.
+
+Filter the input first to choose the edges (`facts | where predicate in ["leads", "member_of"] |
+neighbors ...`). One row per hop into an entity first reached at its depth: `depth`, `from` (the entity
+one hop nearer, `E` itself at depth 1), `entity`, `via` (the predicates of the facts joining them, marked
+`(reverse)` when the fact reads from `entity` to `from`, and `cooccur` when they share documents),
+`weight` (the number of those facts and shared documents), `facts` and `docs` (the evidence). An entity
+reached through two entities of the level before has two rows. Rows come by depth, then weight (largest
+first), then catalog order. `from` and `entity` are the two entity columns of a link chart
+(`--format dot`, `graphml`).
+
+```mq
+facts | neighbors "harakat-al-nujaba" | select entity, via, weight
+```
+
+```text
+entity                       via                          weight
+───────────────────────────  ───────────────────────────  ──────
+Akram al-Kaabi               leads (reverse), founded_by       4
+Syria                        active_in, founded_in             2
+US State Department          designated_by                     1
+Popular Mobilization Forces  member_of                         1
+Iran                         backed_by                         1
+United States                designated_by                     1
+Baghdad                      active_in                         1
+(7 rows)
+```
+
+### paths
+
+`paths from A to B [directed] [max n]` finds the shortest paths from the entity `A` to the entity `B` in
+the graph of its input rows (facts, mentions or both, as for `neighbors`): every path as short as the
+shortest, at most `n` of them (default 10, at most 10,000), in the order of the walk (catalog order at
+each step). One row per hop: `path` (1, 2, ...), `step` (1 for the hop that leaves `A`), `from`, `to`,
+`via`, `weight`, `facts` and `docs` (the hop's evidence, as for `neighbors`). No path, or `A` the same as
+`B`: no rows. The search widens the smaller of the two searches, from `A` and from `B`, a level at a
+time, so that two entities joined through a hub meet without the whole graph being walked.
+
+```mq
+facts | paths from "akram-al-kaabi" to "qais-al-khazali" | select path, step, from, to, via
+mentions | paths from "kataib-hezbollah" to "marco-rubio" max 1 | select step, from, to, docs
+```
+
+```text
+path  step  from              to                via
+────  ────  ────────────────  ────────────────  ───────────────────
+   1     1  Akram al-Kaabi    Asaib Ahl al-Haq  leads, member_of
+   1     2  Asaib Ahl al-Haq  Qais al-Khazali   leads (reverse)
+   2     1  Akram al-Kaabi    Sadrist Movement  member_of
+   2     2  Sadrist Movement  Qais al-Khazali   member_of (reverse)
+(4 rows)
+step  from                               to                                 docs
+────  ─────────────────────────────────  ─────────────────────────────────  ──────────────────────────────────────────
+   1  Kataib Hezbollah                   Islamic Revolutionary Guard Corps  002_0248a6aedfd10660, 004_8585b73594fa1f5e
+   2  Islamic Revolutionary Guard Corps  Marco Rubio                        001_01923c50350c9699
+(2 rows)
+```
+
+### conflicts
+
+`conflicts` works on facts: the pairs of input facts that disagree. Two facts disagree when they have
+the same subject and predicate, come from different documents (or from different speakers quoted in
+one), and either
+
+- give different values of a predicate that takes one value at a time (`founded`, `founded_in`,
+  `strength` and `budget`; numbers only in the same unit) at dates that may be the same time, or
+- give different dates of one event (`killed_by`: a person is killed once, perhaps by several hands).
+
+Dates are compared as the intervals they cover: `2020` against `2020-01` is no disagreement, and an
+approximate date (`~2013`) is widened by a year each way; a fact without a date may be any time. Other
+predicates take several values at once (a person may lead two groups, hold two offices), so different
+objects are no disagreement. One row per pair, the earlier input fact first: `subject`, `predicate`,
+`fact`, `object`, `date`, `source`, `fact2`, `object2`, `date2`, `source2` and `reason` (`different
+values` or `different dates`).
+
+```mq
+facts | conflicts | select predicate, fact, object, source, fact2, object2, source2
+```
+
+```text
+predicate  fact                        object  source     fact2                              object2  source2
+─────────  ──────────────────────────  ──────  ─────────  ─────────────────────────────────  ───────  ────────────────────
+strength   pmf-strength-70-groups-002  70      Arab News  factions-ready-to-disarm-40-003    40       Ghazi Faisal Hussein
+strength   pmf-strength-70-groups-002  70      Arab News  factions-loyal-to-khamenei-34-003  34       Ghazi Faisal Hussein
+founded    pmf-founded-2014-002        2014    Arab News  pmf-founded-2017-004               2017     The National
+(3 rows)
+```
+
+### corroboration
+
+`corroboration` works on facts: each input fact with how many sources and documents make the same claim
+among the input facts: the same subject, predicate and object (or value: numbers in the same unit, dates
+that may be the same, texts alike but for case and spacing), at dates that may be the same time. A
+source is who says it: the fact's `said_by`, else its document's outlet; two articles of one outlet are
+one source and two documents. One row per fact, in input order, made from the fact (its other fields
+stay readable): `id`, `subject`, `predicate`, `object`, `date`, `sources` and `documents` (both count
+the fact itself) and `agreeing` (the other facts that make the same claim).
+
+```mq
+facts | where predicate == "leads" | corroboration | where documents > 1 | select id, sources, documents
+```
+
+```text
+id                              sources  documents
+──────────────────────────────  ───────  ─────────
+kaabi-leads-nujaba-000                2          3
+kaabi-leads-nujaba-003                2          3
+kaabi-leads-nujaba-004                2          3
+zaidi-leads-kia-000                   2          2
+zaidi-leads-kia-004                   2          2
+qais-khazali-leads-aah-003            2          2
+qais-khazali-leads-aah-004            2          2
+soleimani-leads-quds-force-002        2          2
+soleimani-leads-quds-force-004        2          2
+(9 rows)
+```
+
+### asof
+
+`asof DATE` works on facts: the input facts that held at the date (a date such as `@2019-06`, or a text
+holding one): who led what, held which office, belonged to, backed or was designated by whom. Events and
+estimates (`founded`, `founded_by`, `founded_in`, `killed_by`, `attacked`, `strength`, `budget`) are left
+out. Dates are compared as intervals, as in `conflicts`. A fact holds at the date when, taking the first
+rule that applies:
+
+- it has `from`: it holds from then until its `until` (open when absent); basis `from`;
+- it has `date`: it holds at that date, or from it to its `until` when it has one; basis `date`;
+- it has only `until`: it holds up to then, from a time the facts do not give; basis `until`;
+- it has no date at all: it holds when its document was published; basis `stated`.
+
+One row per fact that holds, in input order, made from the fact: `id`, `subject`, `predicate`, `object`,
+`since` (the first date it is known to hold: `from`, `date` or the publication date; null for basis
+`until`), `until`, `basis`, `source` and `doc`.
+
+```mq
+facts | where predicate in ["leads", "position"] | asof @2019 | select subject, object, since, until, basis
+```
+
+```text
+subject                object                       since    until    basis
+─────────────────────  ───────────────────────────  ───────  ───────  ─────
+Shibl al-Zaidi         Kataib al-Imam Ali           2014-06  null     from
+Abu Mahdi al-Muhandis  Kataib Hezbollah             null     2020     until
+Abu Mahdi al-Muhandis  Popular Mobilization Forces  null     2020-01  until
+Qassem Soleimani       Quds Force                   null     2020-01  until
+Qassem Soleimani       Quds Force                   null     2020     until
+Bashar al-Assad        President of Syria           null     2024-12  until
+(6 rows)
+```
+
 ## 5. Operators
 
 ### Comparison: `==` `!=` `<>` `<` `<=` `>` `>=`
@@ -240,167 +402,5 @@ mention's surface, a fact's id); the right side a string. All are false when eit
 - `text contains part`: the part occurs anywhere in the text, ignoring case. On a list, `contains` and
   `has` test membership instead: `names contains "KSS"`.
 - `text startswith prefix`, `text endswith suffix`: ignoring case.
-- `text matches regex`: the regular expression (ICU syntax, as NSRegularExpression) matches somewhere in
-  the text; it is case-sensitive unless it starts with `(?i)`. Write patterns as raw strings. Patterns
-  longer than 1000 characters, and patterns with a repeated group that itself repeats (`(a+)+`, which can
-  take exponential time), are refused (E302).
-
-```mq
-print ["Kata'ib Hizballah" has "Kataib Hezbollah", "drones" has "drone", "Kataib Hezbollah" contains "HEZB"]
-print ["Hashd al-Shaabi" startswith "hashd", ent("PMF").names contains "PMU", "Tower 22" matches r"\d+$"]
-docs | where text matches r"(?i)\bdrones?\b" | select id
-```
-
-```text
-[true, false, true]
-[true, true, true]
-id
-────────────────────
-002_0248a6aedfd10660
-004_8585b73594fa1f5e
-(2 rows)
-```
-
-### Dates: `within`
-
-`date within outer` is true when the interval of the date lies inside `outer`, a date
-(`@2020-01 within @2020`) or a two-item list `[from, until]` (from the first day of `from` to the last
-day of `until`; a null bound is open). A null date is never within anything; a left side that is not a
-date is an error.
-
-```mq
-facts | where date within [@2019, @2020] | select id, date | sort by date, id
-```
-
-```text
-id                                 date
-─────────────────────────────────  ───────
-fatemiyoun-sanctioned-2019-001     2019
-nujaba-designated-2019-004         2019
-zaynabiyoun-sanctioned-2019-001    2019
-laith-khazali-designated-2020-004  2020
-muhandis-killed-2020-004           2020
-qais-khazali-designated-2020-004   2020
-soleimani-killed-2020-004          2020
-aah-designated-2020-004            2020-01
-muhandis-killed-2020-01-002        2020-01
-soleimani-killed-2020-01-002       2020-01
-(10 rows)
-```
-
-### Arithmetic: `+` `-` `*` `/` `%` and negation
-
-On two ints the result is an int: `/` truncates toward zero and `%` keeps the sign of the left side
-(`-7 % 3` is `-1`); an int with a float gives a float. `+` also joins two strings or two lists. Null on
-either side gives null. Division by zero is an error (E401), and so is an integer overflow (E406). NaN is
-never a value: what would make one (`float("nan")`, `inf - inf`, `0 * inf`, `inf % 2.0`, `sum` of `inf`
-and `-inf`) is an error (E407); infinities are values, which sort and group like other numbers.
-
-```mq
-print [7 / 2, 7.0 / 2, -7 % 3, 2 * 3 + 1, "Kataib " + "Hezbollah", [1] + [2, 3], 1 + null, -(2.5)]
-```
-
-```text
-[3, 3.5, -1, 7, "Kataib Hezbollah", [1, 2, 3], null, -2.5]
-```
-
-## 6. Functions
-
-A function called with null for an argument it needs gives null (so `year(published)` is null for an
-undated document). A wrong type of argument is an error (E301), a wrong number of arguments E208.
-Functions are available everywhere; the [aggregates](#7-aggregates) only inside `summarize`. A host
-program may register more (see [section 11](#11-embedding-mq-in-a-swift-program)).
-
-### Conditionals
-
-#### if
-
-`if(condition, then, else) -> any`: `then` when the condition is true, `else` otherwise (null counts as
-false). Only the branch taken is evaluated.
-
-```mq
-docs | select id, dated = if(published != null, "dated", "undated")
-```
-
-```text
-id                    dated
-────────────────────  ───────
-000_40a7b08fdfb61403  undated
-001_01923c50350c9699  undated
-002_0248a6aedfd10660  dated
-003_adf714cf9f5e1bca  undated
-004_8585b73594fa1f5e  dated
-(5 rows)
-```
-
-#### coalesce
-
-`coalesce(a, b, ...) -> any`: the first argument that is not null (1 to 16 arguments), evaluated left to
-right until one is found; null when all are null.
-
-```mq
-docs | select id, source = coalesce(outlet, first(authors), "unknown")
-```
-
-```text
-id                    source
-────────────────────  ─────────────
-000_40a7b08fdfb61403  Al-Fassel
-001_01923c50350c9699  Sammar Khader
-002_0248a6aedfd10660  Arab News
-003_adf714cf9f5e1bca  Al-Fassel
-004_8585b73594fa1f5e  The National
-(5 rows)
-```
-
-### Strings
-
-#### lower, upper
-
-`lower(s: string) -> string`, `upper(s: string) -> string`: the string in lowercase, in uppercase.
-
-```mq
-print [lower("Kataib Hezbollah"), upper("kss")]
-```
-
-```text
-["kataib hezbollah", "KSS"]
-```
-
-#### trim
-
-`trim(s: string) -> string`: the string without leading and trailing white space.
-
-```mq
-print "[" + trim("  Al-Fassel \n") + "]"
-```
-
-```text
-[Al-Fassel]
-```
-
-#### substr
-
-`substr(s: string, start: int, length: int?) -> string`: the characters from `start` (from 0) on, at most
-`length` of them; indexes past the end are clipped.
-
-```mq
-print [substr("Harakat al-Nujaba", 8), substr("Harakat al-Nujaba", 0, 7), substr("KSS", 10)]
-```
-
-```text
-["al-Nujaba", "Harakat", ""]
-```
-
-#### replace
-
-`replace(s: string, find: string, with: string) -> string`: every occurrence of `find` (plain text,
-case-sensitive, not empty) replaced by `with`.
-
-```mq
-print replace("Kataib Hezbollah (Hezbollah Brigades)", "Hezbollah", "Hizballah")
-```
-
-```text
 """#
 }

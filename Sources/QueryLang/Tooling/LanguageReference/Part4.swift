@@ -2,6 +2,168 @@
 
 extension LanguageReference {
     static let part4 = #"""
+- `text matches regex`: the regular expression (ICU syntax, as NSRegularExpression) matches somewhere in
+  the text; it is case-sensitive unless it starts with `(?i)`. Write patterns as raw strings. Patterns
+  longer than 1000 characters, and patterns with a repeated group that itself repeats (`(a+)+`, which can
+  take exponential time), are refused (E302).
+
+```mq
+print ["Kata'ib Hizballah" has "Kataib Hezbollah", "drones" has "drone", "Kataib Hezbollah" contains "HEZB"]
+print ["Hashd al-Shaabi" startswith "hashd", ent("PMF").names contains "PMU", "Tower 22" matches r"\d+$"]
+docs | where text matches r"(?i)\bdrones?\b" | select id
+```
+
+```text
+[true, false, true]
+[true, true, true]
+id
+────────────────────
+002_0248a6aedfd10660
+004_8585b73594fa1f5e
+(2 rows)
+```
+
+### Dates: `within`
+
+`date within outer` is true when the interval of the date lies inside `outer`, a date
+(`@2020-01 within @2020`) or a two-item list `[from, until]` (from the first day of `from` to the last
+day of `until`; a null bound is open). A null date is never within anything; a left side that is not a
+date is an error.
+
+```mq
+facts | where date within [@2019, @2020] | select id, date | sort by date, id
+```
+
+```text
+id                                 date
+─────────────────────────────────  ───────
+fatemiyoun-sanctioned-2019-001     2019
+nujaba-designated-2019-004         2019
+zaynabiyoun-sanctioned-2019-001    2019
+laith-khazali-designated-2020-004  2020
+muhandis-killed-2020-004           2020
+qais-khazali-designated-2020-004   2020
+soleimani-killed-2020-004          2020
+aah-designated-2020-004            2020-01
+muhandis-killed-2020-01-002        2020-01
+soleimani-killed-2020-01-002       2020-01
+(10 rows)
+```
+
+### Arithmetic: `+` `-` `*` `/` `%` and negation
+
+On two ints the result is an int: `/` truncates toward zero and `%` keeps the sign of the left side
+(`-7 % 3` is `-1`); an int with a float gives a float. `+` also joins two strings or two lists. Null on
+either side gives null. Division by zero is an error (E401), and so is an integer overflow (E406). NaN is
+never a value: what would make one (`float("nan")`, `inf - inf`, `0 * inf`, `inf % 2.0`, `sum` of `inf`
+and `-inf`) is an error (E407); infinities are values, which sort and group like other numbers.
+
+```mq
+print [7 / 2, 7.0 / 2, -7 % 3, 2 * 3 + 1, "Kataib " + "Hezbollah", [1] + [2, 3], 1 + null, -(2.5)]
+```
+
+```text
+[3, 3.5, -1, 7, "Kataib Hezbollah", [1, 2, 3], null, -2.5]
+```
+
+## 6. Functions
+
+A function called with null for an argument it needs gives null (so `year(published)` is null for an
+undated document). A wrong type of argument is an error (E301), a wrong number of arguments E208.
+Functions are available everywhere; the [aggregates](#7-aggregates) only inside `summarize`. A host
+program may register more (see [section 11](#11-embedding-mq-in-a-swift-program)).
+
+### Conditionals
+
+#### if
+
+`if(condition, then, else) -> any`: `then` when the condition is true, `else` otherwise (null counts as
+false). Only the branch taken is evaluated.
+
+```mq
+docs | select id, dated = if(published != null, "dated", "undated")
+```
+
+```text
+id                    dated
+────────────────────  ───────
+000_40a7b08fdfb61403  undated
+001_01923c50350c9699  undated
+002_0248a6aedfd10660  dated
+003_adf714cf9f5e1bca  undated
+004_8585b73594fa1f5e  dated
+(5 rows)
+```
+
+#### coalesce
+
+`coalesce(a, b, ...) -> any`: the first argument that is not null (1 to 16 arguments), evaluated left to
+right until one is found; null when all are null.
+
+```mq
+docs | select id, source = coalesce(outlet, first(authors), "unknown")
+```
+
+```text
+id                    source
+────────────────────  ─────────────
+000_40a7b08fdfb61403  Al-Fassel
+001_01923c50350c9699  Sammar Khader
+002_0248a6aedfd10660  Arab News
+003_adf714cf9f5e1bca  Al-Fassel
+004_8585b73594fa1f5e  The National
+(5 rows)
+```
+
+### Strings
+
+#### lower, upper
+
+`lower(s: string) -> string`, `upper(s: string) -> string`: the string in lowercase, in uppercase.
+
+```mq
+print [lower("Kataib Hezbollah"), upper("kss")]
+```
+
+```text
+["kataib hezbollah", "KSS"]
+```
+
+#### trim
+
+`trim(s: string) -> string`: the string without leading and trailing white space.
+
+```mq
+print "[" + trim("  Al-Fassel \n") + "]"
+```
+
+```text
+[Al-Fassel]
+```
+
+#### substr
+
+`substr(s: string, start: int, length: int?) -> string`: the characters from `start` (from 0) on, at most
+`length` of them; indexes past the end are clipped.
+
+```mq
+print [substr("Harakat al-Nujaba", 8), substr("Harakat al-Nujaba", 0, 7), substr("KSS", 10)]
+```
+
+```text
+["al-Nujaba", "Harakat", ""]
+```
+
+#### replace
+
+`replace(s: string, find: string, with: string) -> string`: every occurrence of `find` (plain text,
+case-sensitive, not empty) replaced by `with`.
+
+```mq
+print replace("Kataib Hezbollah (Hezbollah Brigades)", "Hezbollah", "Hizballah")
+```
+
+```text
 Kataib Hizballah (Hizballah Brigades)
 ```
 
@@ -240,167 +402,5 @@ precision   n
 year       22
 day         2
 month       7
-(3 rows)
-```
-
-#### date
-
-`date(s: string) -> date` or `date(year, month?, day?) -> date`: a date from text (`YYYY`, `YYYY-MM`,
-`YYYY-MM-DD`, optionally `~` or `@` first) or from numbers; an impossible date is an error.
-
-```mq
-print [date("2014-06"), date(2023, 11, 17), date(2014), date("~2013")]
-```
-
-```text
-[@2014-06, @2023-11-17, @2014, @~2013]
-```
-
-#### bin
-
-`bin(d: date, width: string) -> date`: the period a date falls in, for counting by period. The width is
-a period, written bare or in quotes: `1y` (years), `1q` (quarters), `1m` (months), `1w` (weeks, from
-Monday), `1d` (days), or more of them (`5y`, `2w`). The period is written as the date of its first day at
-the period's precision: a year for `y`; a month for `q` and `m`; a day for `w` and `d`. A date is never
-put in a period finer than what it says: a date known only to its year stays that year under `"1m"`
-(it is not January), a month stays that month under `"1w"` and `"1d"`; an approximate date is binned as
-its exact reading. Widths above 1 count from year 0 (`"5y"`: 2020-2024), January of year 0 (`"1q"`:
-January, April, July, October) and the week of 0001-01-01.
-
-```mq
-print [bin(@2023-11-17, "1y"), bin(@2023-11-17, "1q"), bin(@2023-11-17, "1w"), bin(@2023, "5y"), bin(@2020, "1m")]
-```
-
-```text
-[@2023, @2023-10, @2023-11-13, @2020, @2020]
-```
-
-A date coarser than the period keeps its own precision, so a count by `bin(date, 1m)` has a row for
-`2020` beside the rows of 2020's months: it is not spread over them nor put in January. `render
-timechart` leaves such rows out of a month axis and counts them in its footer; count by `bin(date, 1y)`
-to draw every dated row.
-
-```mq
-facts | where date != null | summarize n = count() by m = bin(date, 1m) | where year(m) == 2020 | sort by m
-```
-
-```text
-m        n
-───────  ─
-2020     4
-2020-01  3
-(2 rows)
-```
-
-### The corpus
-
-#### ent
-
-`ent(name: string) -> entity`: the entity with this id, or with any of its name forms as the matcher
-compares them (`ent("Kata'ib Hizballah")` is Kataib Hezbollah). A name no entity has is an error (E206,
-with the closest names); a name several entities share is E207 (with their ids). With a literal argument
-`mq check` resolves it before running.
-
-```mq
-print [ent("kataib-hezbollah"), ent("Hezbollah Al Nujaba"), ent("KSS").id, ent("Hashd al-Shaabi").type]
-```
-
-```text
-[Kataib Hezbollah, Harakat al-Nujaba, "kataib-sayyid-al-shuhada", "umbrella"]
-```
-
-#### doc
-
-`doc(id: string) -> document`: the document with this id, or with a unique id prefix (`doc("003")`).
-No such document is E206; a prefix of several ids is E207.
-
-```mq
-print [doc("003"), doc("004").outlet, doc("002_0248a6aedfd10660").published]
-```
-
-```text
-[003_adf714cf9f5e1bca, "The National", @2025-04-03]
-```
-
-#### fact
-
-`fact(id: string) -> fact`: the fact with this id (E206 when there is none).
-
-```mq
-print [fact("kss-designated-2023-004").date, fact("kss-designated-2023-004").quote]
-```
-
-```text
-[@2023-11-17, "On November 17, 2023, the US government designated KSS as a foreign terrorist organisation."]
-```
-
-#### context
-
-`context(m: mention, width: int?) -> string`: the text around a mention, `width` characters on each side
-(default 40, at most 2000), with the mention in square brackets.
-
-```mq
-print context(ent("abu-alaa-al-walai").mentions[0], 30)
-entities | where id == "akram-al-kaabi" | expand m = mentions | select doc = m.doc, zone = m.zone, around = context(m, 25)
-```
-
-```text
-Sayyid al-Shuhada, led by [Abu Alaa al-Walai]; and Kataib al-Imam Ali, led
-doc                   zone     around
-────────────────────  ───────  ───────────────────────────────────────────────────────────────
-000_40a7b08fdfb61403  body     al-Nujaba, led by [Akram al-Kaabi]; Kataib Sayyid
-003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
-003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
-004_8585b73594fa1f5e  body     Al Nujaba) is led by [Akram Al Kaabi], who after 2003 was
-004_8585b73594fa1f5e  body     US Treasury sanctioned [Al Kaabi] for involvement in
-004_8585b73594fa1f5e  body     and Sadrist commander [Akram Kaabi]. The group undertook a
-(6 rows)
-```
-
-## 7. Aggregates
-
-Aggregates compute one value from the rows of a `summarize` group; outside `summarize` they are an error
-(E304). Their argument is evaluated on each row of the group. All skip null values, except `count()`
-which counts rows and `countif`, which counts the rows where the condition is true.
-
-```mq
-facts
-  | where predicate == "strength"
-  | summarize n = count(), with_unit = countif(unit != null), subjects = dcount(subject), total = sum(object), mean = round(avg(object)), smallest = min(object), largest = max(object)
-```
-
-```text
-n  with_unit  subjects    total      mean  smallest  largest
-─  ─────────  ────────  ───────  ────────  ────────  ───────
-9          9         4  559,654  62,184.0        10  250,000
-(1 row)
-```
-
-### count
-
-`count() -> int`: the number of rows of the group.
-
-```mq
-facts | summarize n = count() by predicate | top 3 by n
-```
-
-```text
-predicate   n
-─────────  ──
-position   26
-active_in  21
-leads      20
-(3 rows)
-```
-
-### countif
-
-`countif(condition) -> int`: the number of rows where the condition is true.
-
-```mq
-mentions | summarize all = count(), own_text = countif(own), captions = countif(zone == "caption") by doc
-```
-
-```text
 """#
 }

@@ -2,6 +2,168 @@
 
 extension LanguageReference {
     static let part5 = #"""
+(3 rows)
+```
+
+#### date
+
+`date(s: string) -> date` or `date(year, month?, day?) -> date`: a date from text (`YYYY`, `YYYY-MM`,
+`YYYY-MM-DD`, optionally `~` or `@` first) or from numbers; an impossible date is an error.
+
+```mq
+print [date("2014-06"), date(2023, 11, 17), date(2014), date("~2013")]
+```
+
+```text
+[@2014-06, @2023-11-17, @2014, @~2013]
+```
+
+#### bin
+
+`bin(d: date, width: string) -> date`: the period a date falls in, for counting by period. The width is
+a period, written bare or in quotes: `1y` (years), `1q` (quarters), `1m` (months), `1w` (weeks, from
+Monday), `1d` (days), or more of them (`5y`, `2w`). The period is written as the date of its first day at
+the period's precision: a year for `y`; a month for `q` and `m`; a day for `w` and `d`. A date is never
+put in a period finer than what it says: a date known only to its year stays that year under `"1m"`
+(it is not January), a month stays that month under `"1w"` and `"1d"`; an approximate date is binned as
+its exact reading. Widths above 1 count from year 0 (`"5y"`: 2020-2024), January of year 0 (`"1q"`:
+January, April, July, October) and the week of 0001-01-01.
+
+```mq
+print [bin(@2023-11-17, "1y"), bin(@2023-11-17, "1q"), bin(@2023-11-17, "1w"), bin(@2023, "5y"), bin(@2020, "1m")]
+```
+
+```text
+[@2023, @2023-10, @2023-11-13, @2020, @2020]
+```
+
+A date coarser than the period keeps its own precision, so a count by `bin(date, 1m)` has a row for
+`2020` beside the rows of 2020's months: it is not spread over them nor put in January. `render
+timechart` leaves such rows out of a month axis and counts them in its footer; count by `bin(date, 1y)`
+to draw every dated row.
+
+```mq
+facts | where date != null | summarize n = count() by m = bin(date, 1m) | where year(m) == 2020 | sort by m
+```
+
+```text
+m        n
+───────  ─
+2020     4
+2020-01  3
+(2 rows)
+```
+
+### The corpus
+
+#### ent
+
+`ent(name: string) -> entity`: the entity with this id, or with any of its name forms as the matcher
+compares them (`ent("Kata'ib Hizballah")` is Kataib Hezbollah). A name no entity has is an error (E206,
+with the closest names); a name several entities share is E207 (with their ids). With a literal argument
+`mq check` resolves it before running.
+
+```mq
+print [ent("kataib-hezbollah"), ent("Hezbollah Al Nujaba"), ent("KSS").id, ent("Hashd al-Shaabi").type]
+```
+
+```text
+[Kataib Hezbollah, Harakat al-Nujaba, "kataib-sayyid-al-shuhada", "umbrella"]
+```
+
+#### doc
+
+`doc(id: string) -> document`: the document with this id, or with a unique id prefix (`doc("003")`).
+No such document is E206; a prefix of several ids is E207.
+
+```mq
+print [doc("003"), doc("004").outlet, doc("002_0248a6aedfd10660").published]
+```
+
+```text
+[003_adf714cf9f5e1bca, "The National", @2025-04-03]
+```
+
+#### fact
+
+`fact(id: string) -> fact`: the fact with this id (E206 when there is none).
+
+```mq
+print [fact("kss-designated-2023-004").date, fact("kss-designated-2023-004").quote]
+```
+
+```text
+[@2023-11-17, "On November 17, 2023, the US government designated KSS as a foreign terrorist organisation."]
+```
+
+#### context
+
+`context(m: mention, width: int?) -> string`: the text around a mention, `width` characters on each side
+(default 40, at most 2000), with the mention in square brackets.
+
+```mq
+print context(ent("abu-alaa-al-walai").mentions[0], 30)
+entities | where id == "akram-al-kaabi" | expand m = mentions | select doc = m.doc, zone = m.zone, around = context(m, 25)
+```
+
+```text
+Sayyid al-Shuhada, led by [Abu Alaa al-Walai]; and Kataib al-Imam Ali, led
+doc                   zone     around
+────────────────────  ───────  ───────────────────────────────────────────────────────────────
+000_40a7b08fdfb61403  body     al-Nujaba, led by [Akram al-Kaabi]; Kataib Sayyid
+003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
+003_adf714cf9f5e1bca  caption  poster of group leader [Akram al-Kaabi] alongside Iran's leader
+004_8585b73594fa1f5e  body     Al Nujaba) is led by [Akram Al Kaabi], who after 2003 was
+004_8585b73594fa1f5e  body     US Treasury sanctioned [Al Kaabi] for involvement in
+004_8585b73594fa1f5e  body     and Sadrist commander [Akram Kaabi]. The group undertook a
+(6 rows)
+```
+
+## 7. Aggregates
+
+Aggregates compute one value from the rows of a `summarize` group; outside `summarize` they are an error
+(E304). Their argument is evaluated on each row of the group. All skip null values, except `count()`
+which counts rows and `countif`, which counts the rows where the condition is true.
+
+```mq
+facts
+  | where predicate == "strength"
+  | summarize n = count(), with_unit = countif(unit != null), subjects = dcount(subject), total = sum(object), mean = round(avg(object)), smallest = min(object), largest = max(object)
+```
+
+```text
+n  with_unit  subjects    total      mean  smallest  largest
+─  ─────────  ────────  ───────  ────────  ────────  ───────
+9          9         4  559,654  62,184.0        10  250,000
+(1 row)
+```
+
+### count
+
+`count() -> int`: the number of rows of the group.
+
+```mq
+facts | summarize n = count() by predicate | top 3 by n
+```
+
+```text
+predicate   n
+─────────  ──
+position   26
+active_in  21
+leads      20
+(3 rows)
+```
+
+### countif
+
+`countif(condition) -> int`: the number of rows where the condition is true.
+
+```mq
+mentions | summarize all = count(), own_text = countif(own), captions = countif(zone == "caption") by doc
+```
+
+```text
 doc                   all  own_text  captions
 ────────────────────  ───  ────────  ────────
 000_40a7b08fdfb61403   39        38         0
@@ -240,167 +402,5 @@ $ mq run --corpus seeds report.mq
 `explain query` shows how a query will run instead of running it: its plan after the rewrite passes, the
 last stage first and its input below it, each with the columns it hands on. An access path the corpus
 indexes give is named in parentheses: `id index` (`where id == x` on a whole source), `postings` (`x in
-entities` on documents, counts by entity, pairs by document), `keeps N` (a stage told that only N rows
-are kept). `mq explain -q QUERY` and `mq explain FILE` print the plans of a query or a script, and
-`.explain QUERY` in the REPL.
-
-```mq
-explain docs | sort by published desc | take 2 | select id
-```
-
-```text
-select id  -> [id: string]
-└─ top 2 by published desc
-   └─ scan docs
-```
-
-The passes: constants computed once (`2 * 1024`), `where` moved below `sort` and below an `extend` it does
-not read, `extend` columns that nothing reads dropped, `sort | take N` made `top N`, the number of kept rows
-told to `cooccur` and `kwic`, and the access paths above. Each gives the rows the query as written gives.
-
-## 9. Diagnostics
-
-Every problem is reported with a code, the file, line and column, the line of source with a caret under
-the problem, and hints where one helps:
-
-```text
-query.mq:1:24: error[E205]: unknown name 'tittle'
-1 | docs | where outlet == tittle
-  |                        ^^^^^^ did you mean 'title'?
-```
-
-`mq check` finds every error it can without running the script (E0xx to E3xx, several at once); running
-finds the rest and stops at the first. Codes are grouped by phase: E0xx reading the text, E1xx syntax,
-E2xx names, E3xx types and values, E4xx running.
-
-| code | meaning | example message |
-|---|---|---|
-| E001 | unterminated string or raw string (strings end on their line) | `unterminated string` |
-| E002 | a character that cannot start a token: `!` alone, `=>`, curly quotes, ... | `'=>' is not an operator` (hint: write '>=' for greater or equal) |
-| E003 | invalid date literal | `invalid date literal '@2014-13'` |
-| E004 | malformed number, or an integer too large for 64 bits | `integer 99999999999999999999 is too large (the limit is 9223372036854775807)` |
-| E005 | unknown escape in a string, or invalid `\u{...}` | `unknown escape '\q'` |
-| E006 | string literal longer than 1 MiB | `string literal longer than 1048576 bytes` |
-| E101 | syntax error: something else was expected here | `expected 'by' after 'sort'`; `comparisons do not chain; combine them with 'and'` |
-| E103 | expression nested too deeply | `expression nested too deeply (more than 200 levels)` |
-| E104 | the input ends in the middle of a statement (the REPL then asks for another line) | `unfinished statement: expected a value` |
-| E202 | unknown stage or join kind | `unknown stage 'limit'` (hint: did you mean 'take'?) |
-| E203 | a value has no such field | `entity has no field 'nmae'` (hint: did you mean 'name'?) |
-| E204 | unknown function | `unknown function 'lenght'` |
-| E205 | unknown name (no parameter, field, variable or source has it) | `unknown name 'tittle'` |
-| E206 | no entity, document or fact by that name or id | `no entity is named 'Nujaba Movment'` (hint: did you mean 'Nujaba Movement'?) |
-| E207 | a name several entities share, or a prefix of several document ids | `'Hussein' names 2 entities` (hint: write one of: ent("fuad-hussein"), ent("ghazi-faisal-hussein")) |
-| E208 | wrong number of arguments | `'len' takes 1 argument, got 2` |
-| E209 | a parameter or record field written twice | `parameter 'a' appears twice` |
-| E210 | a function that calls itself | `'f' calls itself; functions may not be recursive` |
-| E301 | a value of the wrong type for an operator, function or stage | `where needs a condition that is true or false, got string`; `cannot compare string with int` |
-| E302 | invalid or unsafe regular expression | `regular expression may take exponential time: a group with a repetition inside is itself repeated` |
-| W301 | a warning: a `kwic` term that looks like a regular expression, given without `matches` (it is read as words) | `kwic reads "\bdrones?\b" as words, but it looks like a regular expression (it holds \b)` |
-| E303 | a stage given rows it does not work on, or a pipeline that does not start from a table | `timeline works on entities, not fact`; `a pipeline needs a table or a list to start from, got int` |
-| E304 | an aggregate outside `summarize` | `'count' is an aggregate: use it in summarize` |
-| E305 | a `summarize` column with no aggregate | `summarize computes aggregates: count(), sum(x), list(x), ...` |
-| E400 | an unexpected internal error (a host function that threw something other than a diagnostic) | the error's own text |
-| E401 | division by zero | `division by zero` |
-| E402 | a limit was reached: steps, rows, output rows, call depth, time, string size | `the query returns 3120500 rows, more than the output limit of 1000000` |
-| E403 | the query was interrupted (cancelled from another thread, Ctrl-C in the REPL) | `interrupted` |
-| E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) |
-| E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
-| E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
-| E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
-| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
-| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
-| E450 | `render` names a chart that does not exist | `unknown chart 'barchart'` (hint: did you mean 'bar'?) |
-| E451 | `render` names a column its input does not have | `render bar: the input has no column 'titel'` (hint: did you mean 'title'?) |
-| E452 | a column `render` reads holds the wrong type: dates for a time axis, numbers for bars and values | `render timechart needs dates in 'title' (the time axis), not string` |
-| E453 | a stage after `render`, which must be the last | `render must be the last stage: it draws the result` |
-| E454 | `render` needs a column of numbers or dates and its input has none | `render bar needs a column of numbers (the length of the bars), and the input has none (columns: title)` |
-
-A few complete messages, as `mq` prints them:
-
-```text
-<command>:1:8: error[E202]: unknown stage 'limit'
-1 | docs | limit 3
-  |        ^^^^^ did you mean 'take'?
-  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline, render
-
-<command>:1:5: error[E207]: 'al-Khazali' names 2 entities
-1 | ent("al-Khazali")
-  |     ^^^^^^^^^^^^ write one of: ent("qais-al-khazali"), ent("laith-al-khazali")
-
-<command>:1:14: error[E301]: where needs a condition that is true or false, got string
-1 | docs | where title
-  |              ^^^^^ compare it: ... == ..., or test a text: ... has "word"
-
-<command>:1:8: error[E404]: assertion failed: one is not two
-1 | assert 1 == 2, "one is not two"
-  |        ^^^^^^ the condition is false
-```
-
-## 10. The command line
-
-```text
-mq [--corpus DIR] [--format FORMAT] [--error-format human|json] [-o FILE [--force]] [--arg NAME=VALUE]... [-c QUERY]
-mq run [OPTIONS] FILE...          run scripts in order, in one session
-mq check [OPTIONS] FILE...        find errors without running (each file checked on its own)
-mq fmt [--check | -w] FILE...     print formatted, check formatting, or rewrite in place
-mq corpus validate|stats|mentions [DIR]
-```
-
-- **The corpus** is `--corpus DIR`, else the `MQ_CORPUS` environment variable, else `./seeds` when it
-  exists, else the `seeds/` corpus of the source tree mq was built from. A corpus that does not load is
-  reported file by file (`file:line: message`) and mq exits with 1.
-- **`mq -c 'QUERY'`** runs one query (or several statements) and exits; `-c` given twice is a usage
-  error. With no subcommand and no `-c`, mq reads a script from standard input when it is not a terminal
-  (`mq < report.mq`), and otherwise opens the interactive session.
-- **Scripts are read the same way everywhere**: `mq run`, piped input, `.read`, the rc file and what is
-  typed or pasted in the REPL. Statements are parsed together as a unit, so a pipeline written one stage
-  per line is one statement wherever it is; a line that starts with `.` and a letter where a statement may
-  start is a dot-command. `.read` works alike everywhere (at most 16 scripts deep); `mq run`, `-c` and
-  piped input also take `.mode` and `.quit` (which ends the run), and the REPL all its dot-commands, in
-  its scripts too. A script stops at its first error, reported as `file:line:col`.
-- **`-o FILE`** writes the results to FILE instead of standard output. The file is written whole or not
-  at all (a temporary file beside it takes its name when the run succeeds), and an existing file is
-  replaced only with `--force`.
-- **`--arg NAME=VALUE`** gives the parameter `$NAME` a value (a string). A script reads it as `$NAME`;
-  the checker treats it as a variable, and a parameter that was not given is E205 before anything runs.
-  `let $NAME = ...` is an error: parameters come from outside. A Swift host passes typed values with
-  `session.setParameter("n", .int(10))`.
-
-```sh
-$ mq run --arg outlet="Arab News" --format csv report.mq     # report.mq: docs | where outlet == $outlet | select id
-id
-002_0248a6aedfd10660
-```
-
-- **`mq run FILE...`** runs the scripts one after another in one session (a later file sees the `let`
-  and `def` names of an earlier one) and stops at the first error or failed `assert`. `--chart FILE`
-  also draws the run's last table as a link chart in FILE, as `.chart` does (see [Link charts](#link-charts)).
-- **`mq check FILE...`** reports every error the checker can find without running, for each file;
-  warnings do not change the exit status.
-- **`mq fmt FILE...`** prints the canonical form of the scripts: comments kept, one statement per line,
-  a pipeline on one line when it is short (at most 3 stages and 100 characters), else one stage per line
-  indented by two spaces, a blank line before a commented statement and around multi-line queries and
-  `def`s. `--check` changes nothing and lists the files that are not formatted (`not formatted: FILE`);
-  `-w` rewrites them in place.
-- **`mq corpus validate`** loads a corpus and prints `ok: N documents, N entities, N facts, N mentions`
-  or every problem; `stats` prints counts; `mentions` prints every mention as TSV.
-
-### The interactive session
-
-`mq` on a terminal opens the REPL. A statement runs when it is finished; an unfinished one (an open
-bracket, a trailing `|` or operator) continues on the next line under a `...>` prompt. Pasted lines are
-read together, as a script is, so a pasted pipeline with one stage per line runs as one statement
-(terminals that mark pastes, and input that arrives faster than typing). TAB completes; Ctrl-C cancels
-the line or interrupts a running query; Ctrl-D leaves. History is kept in `$XDG_STATE_HOME/mq/history`
-(`MQ_HISTORY` overrides it); `$XDG_CONFIG_HOME/mq/mqrc` is read as a script at start. `_` holds the last
-result (a table or a value) for the statements typed after it: `len(_)`. Long output goes through a
-pager (`$MQ_PAGER`, `$PAGER`, else `less -FRX`). Tables show at most 40 rows (`.maxrows`), fit the
-terminal's width, and a row that does not fit is shown one field per line (`\x`).
-
-The dot-commands:
-
-#### .help
-
-`.help [topic]`: this list, or the page of a topic: a source (`docs`), a stage (`join`), an operator
 """#
 }

@@ -2,6 +2,172 @@
 
 extension LanguageReference {
     static let part6 = #"""
+entities` on documents, counts by entity, pairs by document), `keeps N` (a stage told that only N rows
+are kept). `mq explain -q QUERY` and `mq explain FILE` print the plans of a query or a script, and
+`.explain QUERY` in the REPL.
+
+```mq
+explain docs | sort by published desc | take 2 | select id
+```
+
+```text
+select id  -> [id: string]
+└─ top 2 by published desc
+   └─ scan docs
+```
+
+The passes: constants computed once (`2 * 1024`), `where` moved below `sort` and below an `extend` it does
+not read, `extend` columns that nothing reads dropped, `sort | take N` made `top N`, the number of kept rows
+told to `cooccur` and `kwic`, and the access paths above. Each gives the rows the query as written gives.
+
+## 9. Diagnostics
+
+Every problem is reported with a code, the file, line and column, the line of source with a caret under
+the problem, and hints where one helps:
+
+```text
+query.mq:1:24: error[E205]: unknown name 'tittle'
+1 | docs | where outlet == tittle
+  |                        ^^^^^^ did you mean 'title'?
+```
+
+`mq check` finds every error it can without running the script (E0xx to E3xx, several at once); running
+finds the rest and stops at the first. Codes are grouped by phase: E0xx reading the text, E1xx syntax,
+E2xx names, E3xx types and values, E4xx running.
+
+| code | meaning | example message |
+|---|---|---|
+| E001 | unterminated string or raw string (strings end on their line) | `unterminated string` |
+| E002 | a character that cannot start a token: `!` alone, `=>`, curly quotes, ... | `'=>' is not an operator` (hint: write '>=' for greater or equal) |
+| E003 | invalid date literal | `invalid date literal '@2014-13'` |
+| E004 | malformed number, or an integer too large for 64 bits | `integer 99999999999999999999 is too large (the limit is 9223372036854775807)` |
+| E005 | unknown escape in a string, or invalid `\u{...}` | `unknown escape '\q'` |
+| E006 | string literal longer than 1 MiB | `string literal longer than 1048576 bytes` |
+| E101 | syntax error: something else was expected here | `expected 'by' after 'sort'`; `comparisons do not chain; combine them with 'and'` |
+| E103 | expression nested too deeply | `expression nested too deeply (more than 200 levels)` |
+| E104 | the input ends in the middle of a statement (the REPL then asks for another line) | `unfinished statement: expected a value` |
+| E202 | unknown stage or join kind | `unknown stage 'limit'` (hint: did you mean 'take'?) |
+| E203 | a value has no such field | `entity has no field 'nmae'` (hint: did you mean 'name'?) |
+| E204 | unknown function | `unknown function 'lenght'` |
+| E205 | unknown name (no parameter, field, variable or source has it) | `unknown name 'tittle'` |
+| E206 | no entity, document or fact by that name or id | `no entity is named 'Nujaba Movment'` (hint: did you mean 'Nujaba Movement'?) |
+| E207 | a name several entities share, or a prefix of several document ids | `'Hussein' names 2 entities` (hint: write one of: ent("fuad-hussein"), ent("ghazi-faisal-hussein")) |
+| E208 | wrong number of arguments | `'len' takes 1 argument, got 2` |
+| E209 | a parameter or record field written twice | `parameter 'a' appears twice` |
+| E210 | a function that calls itself | `'f' calls itself; functions may not be recursive` |
+| E301 | a value of the wrong type for an operator, function or stage | `where needs a condition that is true or false, got string`; `cannot compare string with int` |
+| E302 | invalid or unsafe regular expression | `regular expression may take exponential time: a group with a repetition inside is itself repeated` |
+| W301 | a warning: a `kwic` term that looks like a regular expression, given without `matches` (it is read as words) | `kwic reads "\bdrones?\b" as words, but it looks like a regular expression (it holds \b)` |
+| E303 | a stage given rows it does not work on, or a pipeline that does not start from a table | `timeline works on entities, not fact`; `a pipeline needs a table or a list to start from, got int` |
+| E304 | an aggregate outside `summarize` | `'count' is an aggregate: use it in summarize` |
+| E305 | a `summarize` column with no aggregate | `summarize computes aggregates: count(), sum(x), list(x), ...` |
+| E400 | an unexpected internal error (a host function that threw something other than a diagnostic) | the error's own text |
+| E401 | division by zero | `division by zero` |
+| E402 | a limit was reached: steps, rows, output rows, call depth, time, string size | `the query returns 3120500 rows, more than the output limit of 1000000` |
+| E403 | the query was interrupted (cancelled from another thread, Ctrl-C in the REPL) | `interrupted` |
+| E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) |
+| E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
+| E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
+| E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
+| E430 | `neighbors` or `paths` given something that names no entity | `paths: no entity is named 'Kataib Hezbolla'` (hint: did you mean ...) |
+| E431 | `neighbors` or `paths` given a name several entities share | `paths: 'US-led coalition' names 2 entities` |
+| E432 | a `depth` or `max` of `neighbors` or `paths` out of its range | `neighbors depth must be a whole number from 1 to 6, got 9` |
+| E433 | `asof` given something that is not a date | `asof needs a date, got int` |
+| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
+| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
+| E450 | `render` names a chart that does not exist | `unknown chart 'barchart'` (hint: did you mean 'bar'?) |
+| E451 | `render` names a column its input does not have | `render bar: the input has no column 'titel'` (hint: did you mean 'title'?) |
+| E452 | a column `render` reads holds the wrong type: dates for a time axis, numbers for bars and values | `render timechart needs dates in 'title' (the time axis), not string` |
+| E453 | a stage after `render`, which must be the last | `render must be the last stage: it draws the result` |
+| E454 | `render` needs a column of numbers or dates and its input has none | `render bar needs a column of numbers (the length of the bars), and the input has none (columns: title)` |
+
+A few complete messages, as `mq` prints them:
+
+```text
+<command>:1:8: error[E202]: unknown stage 'limit'
+1 | docs | limit 3
+  |        ^^^^^ did you mean 'take'?
+  = stages: where, select, extend, sort, take, top, distinct, summarize, join, union, expand, count, cooccur, kwic, timeline, render, neighbors, paths, conflicts, corroboration, asof
+
+<command>:1:5: error[E207]: 'al-Khazali' names 2 entities
+1 | ent("al-Khazali")
+  |     ^^^^^^^^^^^^ write one of: ent("qais-al-khazali"), ent("laith-al-khazali")
+
+<command>:1:14: error[E301]: where needs a condition that is true or false, got string
+1 | docs | where title
+  |              ^^^^^ compare it: ... == ..., or test a text: ... has "word"
+
+<command>:1:8: error[E404]: assertion failed: one is not two
+1 | assert 1 == 2, "one is not two"
+  |        ^^^^^^ the condition is false
+```
+
+## 10. The command line
+
+```text
+mq [--corpus DIR] [--format FORMAT] [--error-format human|json] [-o FILE [--force]] [--arg NAME=VALUE]... [-c QUERY]
+mq run [OPTIONS] FILE...          run scripts in order, in one session
+mq check [OPTIONS] FILE...        find errors without running (each file checked on its own)
+mq fmt [--check | -w] FILE...     print formatted, check formatting, or rewrite in place
+mq corpus validate|stats|mentions [DIR]
+```
+
+- **The corpus** is `--corpus DIR`, else the `MQ_CORPUS` environment variable, else `./seeds` when it
+  exists, else the `seeds/` corpus of the source tree mq was built from. A corpus that does not load is
+  reported file by file (`file:line: message`) and mq exits with 1.
+- **`mq -c 'QUERY'`** runs one query (or several statements) and exits; `-c` given twice is a usage
+  error. With no subcommand and no `-c`, mq reads a script from standard input when it is not a terminal
+  (`mq < report.mq`), and otherwise opens the interactive session.
+- **Scripts are read the same way everywhere**: `mq run`, piped input, `.read`, the rc file and what is
+  typed or pasted in the REPL. Statements are parsed together as a unit, so a pipeline written one stage
+  per line is one statement wherever it is; a line that starts with `.` and a letter where a statement may
+  start is a dot-command. `.read` works alike everywhere (at most 16 scripts deep); `mq run`, `-c` and
+  piped input also take `.mode` and `.quit` (which ends the run), and the REPL all its dot-commands, in
+  its scripts too. A script stops at its first error, reported as `file:line:col`.
+- **`-o FILE`** writes the results to FILE instead of standard output. The file is written whole or not
+  at all (a temporary file beside it takes its name when the run succeeds), and an existing file is
+  replaced only with `--force`.
+- **`--arg NAME=VALUE`** gives the parameter `$NAME` a value (a string). A script reads it as `$NAME`;
+  the checker treats it as a variable, and a parameter that was not given is E205 before anything runs.
+  `let $NAME = ...` is an error: parameters come from outside. A Swift host passes typed values with
+  `session.setParameter("n", .int(10))`.
+
+```sh
+$ mq run --arg outlet="Arab News" --format csv report.mq     # report.mq: docs | where outlet == $outlet | select id
+id
+002_0248a6aedfd10660
+```
+
+- **`mq run FILE...`** runs the scripts one after another in one session (a later file sees the `let`
+  and `def` names of an earlier one) and stops at the first error or failed `assert`. `--chart FILE`
+  also draws the run's last table as a link chart in FILE, as `.chart` does (see [Link charts](#link-charts)).
+- **`mq check FILE...`** reports every error the checker can find without running, for each file;
+  warnings do not change the exit status.
+- **`mq fmt FILE...`** prints the canonical form of the scripts: comments kept, one statement per line,
+  a pipeline on one line when it is short (at most 3 stages and 100 characters), else one stage per line
+  indented by two spaces, a blank line before a commented statement and around multi-line queries and
+  `def`s. `--check` changes nothing and lists the files that are not formatted (`not formatted: FILE`);
+  `-w` rewrites them in place.
+- **`mq corpus validate`** loads a corpus and prints `ok: N documents, N entities, N facts, N mentions`
+  or every problem; `stats` prints counts; `mentions` prints every mention as TSV.
+
+### The interactive session
+
+`mq` on a terminal opens the REPL. A statement runs when it is finished; an unfinished one (an open
+bracket, a trailing `|` or operator) continues on the next line under a `...>` prompt. Pasted lines are
+read together, as a script is, so a pasted pipeline with one stage per line runs as one statement
+(terminals that mark pastes, and input that arrives faster than typing). TAB completes; Ctrl-C cancels
+the line or interrupts a running query; Ctrl-D leaves. History is kept in `$XDG_STATE_HOME/mq/history`
+(`MQ_HISTORY` overrides it); `$XDG_CONFIG_HOME/mq/mqrc` is read as a script at start. `_` holds the last
+result (a table or a value) for the statements typed after it: `len(_)`. Long output goes through a
+pager (`$MQ_PAGER`, `$PAGER`, else `less -FRX`). Tables show at most 40 rows (`.maxrows`), fit the
+terminal's width, and a row that does not fit is shown one field per line (`\x`).
+
+The dot-commands:
+
+#### .help
+
+`.help [topic]`: this list, or the page of a topic: a source (`docs`), a stage (`join`), an operator
 (`matches`, `within`), a function (`split`), an aggregate (`dcount`), a statement (`let`), a dot-command
 (`.output`), a diagnostic code (`E205`), or `functions`, `operators`, `stages`, `formats`, `dates`,
 `null`, `syntax`. The pages are the sections of this reference.
@@ -236,150 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
 3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
    check together; a compiled program has no errors (it may carry warnings) and can be run any number of
    times.
-4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
-   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
-   `.value(Value, Span)` or `.printed(String, Span)`), and stops at the first runtime error or failed
-   assertion. `session.run(text)` compiles and runs in one call and returns the outputs.
-
-The parts:
-
-- **`Engine(corpus:options:)`**: immutable and `Sendable`; one engine serves any number of sessions.
-- **`EngineOptions`**: `limits` (a `Limits`), `importLoader` (an `ImportLoader`, nil by default: every
-  `import` is refused with E405) and `functions` (a `FunctionRegistry`: the built-ins, plus what the host
-  registers).
-- **`Limits`**: `maxSteps` (evaluation steps per statement, 200,000,000), `maxRows` (rows of any one
-  table, 5,000,000), `maxOutputRows` (rows a statement may return, 1,000,000), `maxDepth` (expression
-  nesting and call depth, 200), `maxRegexLength` (1,000), `timeout` (wall time per statement, none),
-  `maxImportDepth` (16), `maxStringBytes` (64 MiB). Reaching one is E402.
-- **`Session`** (from `engine.makeSession()`): the `let` variables and `def` functions of successive runs
-  (a REPL, a script); `variable(_:)` reads a variable, `setVariable(_:_:)` sets one (the REPL's `_`),
-  `setParameter(_:_:)` gives the parameter `$name` a typed `Value` (`.int(10)`, `.entity(i)`, ...) that the
-  checker sees as it sees a variable, `limits` may be changed between runs. A session is `Sendable`: use it from any thread
-  or task (its runs are serialised by a lock, one after another); run several sessions over one engine
-  in parallel.
-- **`ResultWriter`**: writes a run's outputs in one `OutputFormat` as they come; in `json` a run of
-  several results is one document (`finish()` closes it).
-- **`CancellationToken`**: `cancel()` from any thread stops a running query within milliseconds (E403);
-  `reset()` makes it usable again.
-- **`ImportLoader`**: `load(path, from:) -> (name, text)`; `FileImportLoader(allowedRoots:workingDirectory:)`
-  reads `.mq` files inside the given directories only.
-- **`QueryFunction`**: a host function: `name`, `minArgs`, `maxArgs`, `signature`, `help`, `returns` (its
-  static type, for the checker), `deterministic` (default false: say true when the result depends only on
-  the arguments and the corpus, and a call whose arguments are the same on every row of a `where` may be
-  computed once, as built-ins are) and a body `([Value], FunctionContext) throws -> Value`. Register it with
-  `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
-- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
-  `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
-  them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
-  any of the output formats.
-- **Memory tuning**: the library allocates plainly and leaves the process's allocator alone (no allocator
-  settings, no huge-page or other advice to the system). A host that owns its process and loads large
-  corpora opts into the tuning `mq` uses (glibc's thresholds set for loading then for queries, huge pages
-  for large arrays, the heap readied ahead of each loader worker: fewer page faults, see
-  docs/performance.md) by depending on the `PlatformTuning` library and calling `PlatformTuning.install()`
-  once at start, before the first load (`MQ_PLATFORM_TUNING=off` makes it a no-op). A host with
-  other needs implements the `MemoryTuning` protocol (every hook defaults to nothing) and installs it
-  with `ProcessMemory.install(_:)`.
-
-```swift
-import QueryLang
-
-let corpus = try Corpus.load(directory: "seeds")
-
-var options = EngineOptions()
-options.limits.maxOutputRows = 10_000
-options.limits.timeout = .seconds(5)
-options.importLoader = FileImportLoader(allowedRoots: ["examples"])
-options.functions.register(QueryFunction(
-    name: "initials", minArgs: 1, maxArgs: 1,
-    signature: "initials(s: string) -> string", help: "the first letter of each word", returns: .string
-) { args, _ in
-    guard case let .string(s) = args[0] else { return .null }
-    return .string(String(s.split(separator: " ").compactMap(\.first)))
-})
-let engine = Engine(corpus: corpus, options: options)
-
-let text = """
-    let groups = entities | where type == "armed_group"
-    groups | select name, short = initials(name) | take 3
-    """
-// parse -> check: report every problem at once (an editor would do this on each keystroke).
-let problems = engine.check(engine.parse(text, file: "demo.mq"))
-if !problems.isEmpty { print(DiagnosticRenderer().render(problems)) }
-
-// compile -> run, in a session that keeps `groups` for later runs.
-let session = engine.makeSession()
-let cancel = CancellationToken()          // cancel.cancel() from another thread stops the run
-do {
-    let compiled = try engine.compile(text, file: "demo.mq", in: session)
-    try session.run(compiled, cancel: cancel) { output in
-        print(OutputFormat.table.render(output, corpus: corpus), terminator: "")
-    }
-    let outputs = try session.run("groups | count")   // compile and run in one call
-    for output in outputs { print(OutputFormat.json.render(output, corpus: corpus), terminator: "") }
-} catch {
-    print(DiagnosticRenderer().render(error.items))   // error is Diagnostics
-}
-```
-
-### Async runs, streamed rows and parameters
-
-- **`session.stream(text, file:, parameters:, cancel:, batchSize: 1024)`** -> `QueryResults`, an
-  `AsyncSequence` of `ResultBatch`es. The run starts when iteration starts, on a thread of its own (the
-  caller's executor is not blocked), and stays at most two batches ahead of the reader: a query over rows
-  hands its rows on as the plan makes them, never collected, so a result of any size streams in flat
-  memory, and `maxRows` and `maxOutputRows` do not bound it (steps, time and cancellation do). A batch has
-  `statement` (which statement of the program), `span`, `columns`, `rows` (`[Row]`) and `printed` (the
-  text of a `print`); a single value comes as one row with the column `value`; an empty result as one
-  empty batch with its columns; `let` and `def` give none. `results.collect()` gathers the batches into
-  `[StatementOutput]` as the blocking `run` returns them (tables bound by `maxOutputRows`). While a loop
-  reads a stream, the run holds its session: run other queries meanwhile in another session.
-- **`try await session.run(text, parameters: [...])`**: the async run that collects.
-- **Parameters**: `parameters: ["group": .entity(i), "since": .date(PartialDate(year: 2024)!)]` are read as
-  `$group` and `$since`, checked like variables (a `$name` not given is an unknown name, found before
-  running), and hold for that run only (a parameter of the same name set with `setParameter` is back
-  afterwards). A value is never pasted into the query text, so a string parameter cannot change the query.
-- **Cancellation**: cancelling the reading task, leaving the `for` loop, or `cancel.cancel()` stops the
-  query within milliseconds; the task gets `CancellationError`, a token gives `Diagnostics` E403.
-- **`Row`**: `columns`, `value` (the reference or record the evaluator holds), `row["col"]` (any field,
-  computed ones such as `mention_count` too; null when absent), typed getters that give nil for a missing,
-  null or other-typed column (`string`, `int`, `double`, `bool`, `date`, `list`, `record`), references
-  resolved to the corpus's values (`row.entity("subject")`, `row.document("doc")`, `row.mention()`,
-  `row.fact()`: without a column, the row itself), `row.json` (the object `--format jsonl` writes) and
-  `Encodable` (the same object through `JSONEncoder`). `corpus.document(of:)`, `entity(of:)`,
-  `mention(of:)`, `fact(of:)` resolve any `Value`; `corpus.json(value)` writes one as `--format json` does.
-
-```swift
-let session = engine.makeSession()
-let kh = corpus.entity(id: "kataib-hezbollah")!
-let results = session.stream("""
-    mentions | where entity == $group and doc.published >= $since
-      | select doc, surface, sentence = text
-    """, parameters: ["group": .entity(kh.index), "since": .date(PartialDate(year: 2024)!)])
-for try await batch in results {
-    for row in batch.rows { print(row.document("doc")?.title ?? "", row.json) }
-}
-```
-
-### A corpus built in memory
-
-**`CorpusBuilder`** takes entities, documents (with zones as line ranges), and facts by id and runs the
-loader's checks: unknown ids (subject, object, country, document), unknown predicates, quotes not found in
-their document, bad dates, duplicate ids, names shared by two entities unless both mark them ambiguous,
-empty texts, zones outside the text. `build()` returns `Result<Corpus, CorpusLoadError>`: every problem
-at once, nothing traps. `CorpusBuilder(extending: corpus)` starts from a loaded corpus; adding documents
-gives a new corpus that shares the old texts and mentions (only the new documents are matched).
-
-```swift
-var b = CorpusBuilder(extending: corpus)
-b.addDocument(id: "wire-0612", text: text, title: "Strike on a depot", outlet: "Wire", published: "2024-06-12",
-              zones: [(.headline, 1...1), (.body, 2...40)])
-b.addFact(id: "kh-strike-0612", subject: "kataib-hezbollah", predicate: "attacked", object: .entity("united-states"),
-          date: "2024-06-12", doc: "wire-0612", quote: "claimed the strike")
-switch b.build() {
-case let .success(newer): engine = Engine(corpus: newer)
-case let .failure(error): for p in error.problems { print(p) }   // "fact kh-strike-0612: quote not found ..."
-}
-```
 """#
 }

@@ -1,0 +1,151 @@
+// Generated from docs/language.md (lines 2401 to 2800) by scripts/embed-language-reference.sh: do not edit.
+
+extension LanguageReference {
+    static let part7 = #"""
+4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
+   in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
+   `.value(Value, Span)` or `.printed(String, Span)`), and stops at the first runtime error or failed
+   assertion. `session.run(text)` compiles and runs in one call and returns the outputs.
+
+The parts:
+
+- **`Engine(corpus:options:)`**: immutable and `Sendable`; one engine serves any number of sessions.
+- **`EngineOptions`**: `limits` (a `Limits`), `importLoader` (an `ImportLoader`, nil by default: every
+  `import` is refused with E405) and `functions` (a `FunctionRegistry`: the built-ins, plus what the host
+  registers).
+- **`Limits`**: `maxSteps` (evaluation steps per statement, 200,000,000), `maxRows` (rows of any one
+  table, 5,000,000), `maxOutputRows` (rows a statement may return, 1,000,000), `maxDepth` (expression
+  nesting and call depth, 200), `maxRegexLength` (1,000), `timeout` (wall time per statement, none),
+  `maxImportDepth` (16), `maxStringBytes` (64 MiB). Reaching one is E402.
+- **`Session`** (from `engine.makeSession()`): the `let` variables and `def` functions of successive runs
+  (a REPL, a script); `variable(_:)` reads a variable, `setVariable(_:_:)` sets one (the REPL's `_`),
+  `setParameter(_:_:)` gives the parameter `$name` a typed `Value` (`.int(10)`, `.entity(i)`, ...) that the
+  checker sees as it sees a variable, `limits` may be changed between runs. A session is `Sendable`: use it from any thread
+  or task (its runs are serialised by a lock, one after another); run several sessions over one engine
+  in parallel.
+- **`ResultWriter`**: writes a run's outputs in one `OutputFormat` as they come; in `json` a run of
+  several results is one document (`finish()` closes it).
+- **`CancellationToken`**: `cancel()` from any thread stops a running query within milliseconds (E403);
+  `reset()` makes it usable again.
+- **`ImportLoader`**: `load(path, from:) -> (name, text)`; `FileImportLoader(allowedRoots:workingDirectory:)`
+  reads `.mq` files inside the given directories only.
+- **`QueryFunction`**: a host function: `name`, `minArgs`, `maxArgs`, `signature`, `help`, `returns` (its
+  static type, for the checker), `deterministic` (default false: say true when the result depends only on
+  the arguments and the corpus, and a call whose arguments are the same on every row of a `where` may be
+  computed once, as built-ins are) and a body `([Value], FunctionContext) throws -> Value`. Register it with
+  `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
+- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
+  `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
+  them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
+  any of the output formats.
+- **Memory tuning**: the library allocates plainly and leaves the process's allocator alone (no allocator
+  settings, no huge-page or other advice to the system). A host that owns its process and loads large
+  corpora opts into the tuning `mq` uses (glibc's thresholds set for loading then for queries, huge pages
+  for large arrays, the heap readied ahead of each loader worker: fewer page faults, see
+  docs/performance.md) by depending on the `PlatformTuning` library and calling `PlatformTuning.install()`
+  once at start, before the first load (`MQ_PLATFORM_TUNING=off` makes it a no-op). A host with
+  other needs implements the `MemoryTuning` protocol (every hook defaults to nothing) and installs it
+  with `ProcessMemory.install(_:)`.
+
+```swift
+import QueryLang
+
+let corpus = try Corpus.load(directory: "seeds")
+
+var options = EngineOptions()
+options.limits.maxOutputRows = 10_000
+options.limits.timeout = .seconds(5)
+options.importLoader = FileImportLoader(allowedRoots: ["examples"])
+options.functions.register(QueryFunction(
+    name: "initials", minArgs: 1, maxArgs: 1,
+    signature: "initials(s: string) -> string", help: "the first letter of each word", returns: .string
+) { args, _ in
+    guard case let .string(s) = args[0] else { return .null }
+    return .string(String(s.split(separator: " ").compactMap(\.first)))
+})
+let engine = Engine(corpus: corpus, options: options)
+
+let text = """
+    let groups = entities | where type == "armed_group"
+    groups | select name, short = initials(name) | take 3
+    """
+// parse -> check: report every problem at once (an editor would do this on each keystroke).
+let problems = engine.check(engine.parse(text, file: "demo.mq"))
+if !problems.isEmpty { print(DiagnosticRenderer().render(problems)) }
+
+// compile -> run, in a session that keeps `groups` for later runs.
+let session = engine.makeSession()
+let cancel = CancellationToken()          // cancel.cancel() from another thread stops the run
+do {
+    let compiled = try engine.compile(text, file: "demo.mq", in: session)
+    try session.run(compiled, cancel: cancel) { output in
+        print(OutputFormat.table.render(output, corpus: corpus), terminator: "")
+    }
+    let outputs = try session.run("groups | count")   // compile and run in one call
+    for output in outputs { print(OutputFormat.json.render(output, corpus: corpus), terminator: "") }
+} catch {
+    print(DiagnosticRenderer().render(error.items))   // error is Diagnostics
+}
+```
+
+### Async runs, streamed rows and parameters
+
+- **`session.stream(text, file:, parameters:, cancel:, batchSize: 1024)`** -> `QueryResults`, an
+  `AsyncSequence` of `ResultBatch`es. The run starts when iteration starts, on a thread of its own (the
+  caller's executor is not blocked), and stays at most two batches ahead of the reader: a query over rows
+  hands its rows on as the plan makes them, never collected, so a result of any size streams in flat
+  memory, and `maxRows` and `maxOutputRows` do not bound it (steps, time and cancellation do). A batch has
+  `statement` (which statement of the program), `span`, `columns`, `rows` (`[Row]`) and `printed` (the
+  text of a `print`); a single value comes as one row with the column `value`; an empty result as one
+  empty batch with its columns; `let` and `def` give none. `results.collect()` gathers the batches into
+  `[StatementOutput]` as the blocking `run` returns them (tables bound by `maxOutputRows`). While a loop
+  reads a stream, the run holds its session: run other queries meanwhile in another session.
+- **`try await session.run(text, parameters: [...])`**: the async run that collects.
+- **Parameters**: `parameters: ["group": .entity(i), "since": .date(PartialDate(year: 2024)!)]` are read as
+  `$group` and `$since`, checked like variables (a `$name` not given is an unknown name, found before
+  running), and hold for that run only (a parameter of the same name set with `setParameter` is back
+  afterwards). A value is never pasted into the query text, so a string parameter cannot change the query.
+- **Cancellation**: cancelling the reading task, leaving the `for` loop, or `cancel.cancel()` stops the
+  query within milliseconds; the task gets `CancellationError`, a token gives `Diagnostics` E403.
+- **`Row`**: `columns`, `value` (the reference or record the evaluator holds), `row["col"]` (any field,
+  computed ones such as `mention_count` too; null when absent), typed getters that give nil for a missing,
+  null or other-typed column (`string`, `int`, `double`, `bool`, `date`, `list`, `record`), references
+  resolved to the corpus's values (`row.entity("subject")`, `row.document("doc")`, `row.mention()`,
+  `row.fact()`: without a column, the row itself), `row.json` (the object `--format jsonl` writes) and
+  `Encodable` (the same object through `JSONEncoder`). `corpus.document(of:)`, `entity(of:)`,
+  `mention(of:)`, `fact(of:)` resolve any `Value`; `corpus.json(value)` writes one as `--format json` does.
+
+```swift
+let session = engine.makeSession()
+let kh = corpus.entity(id: "kataib-hezbollah")!
+let results = session.stream("""
+    mentions | where entity == $group and doc.published >= $since
+      | select doc, surface, sentence = text
+    """, parameters: ["group": .entity(kh.index), "since": .date(PartialDate(year: 2024)!)])
+for try await batch in results {
+    for row in batch.rows { print(row.document("doc")?.title ?? "", row.json) }
+}
+```
+
+### A corpus built in memory
+
+**`CorpusBuilder`** takes entities, documents (with zones as line ranges), and facts by id and runs the
+loader's checks: unknown ids (subject, object, country, document), unknown predicates, quotes not found in
+their document, bad dates, duplicate ids, names shared by two entities unless both mark them ambiguous,
+empty texts, zones outside the text. `build()` returns `Result<Corpus, CorpusLoadError>`: every problem
+at once, nothing traps. `CorpusBuilder(extending: corpus)` starts from a loaded corpus; adding documents
+gives a new corpus that shares the old texts and mentions (only the new documents are matched).
+
+```swift
+var b = CorpusBuilder(extending: corpus)
+b.addDocument(id: "wire-0612", text: text, title: "Strike on a depot", outlet: "Wire", published: "2024-06-12",
+              zones: [(.headline, 1...1), (.body, 2...40)])
+b.addFact(id: "kh-strike-0612", subject: "kataib-hezbollah", predicate: "attacked", object: .entity("united-states"),
+          date: "2024-06-12", doc: "wire-0612", quote: "claimed the strike")
+switch b.build() {
+case let .success(newer): engine = Engine(corpus: newer)
+case let .failure(error): for p in error.problems { print(p) }   // "fact kh-strike-0612: quote not found ..."
+}
+```
+"""#
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import QueryLang
+
+/// The graph stages and the views of facts under the limits (rows, steps, cancellation) and on the
+/// PostgreSQL engine (refused, naming the stage).
+@Suite struct GraphStageLimitTests {
+    @Test func neighborsStopAtTheRowLimit() throws {
+        // Over shared documents, depth 2 from Iran reaches dozens of entities through many hops.
+        let engine = Run.engine { $0.maxRows = 20 }
+        let d = try #require(Run.firstError(#"mentions | neighbors "iran" depth 2"#, engine))
+        #expect(d.code == "E402")
+        #expect(d.message.contains("neighbors"))
+    }
+
+    @Test func theWalkCountsItsSteps() throws {
+        // Every edge looked at is a step: the walk over every fact and shared document to depth 6 takes
+        // more than the 4,096 steps between two checks of the limit.
+        let engine = Run.engine { $0.maxSteps = 1_000 }
+        let d = try #require(Run.firstError(#"mentions | neighbors "iran" depth 6"#, engine))
+        #expect(d.code == "E402")
+    }
+
+    @Test func aCancelledWalkStops() throws {
+        let session = Run.engine().makeSession()
+        let token = CancellationToken()
+        token.cancel()
+        do {
+            _ = try session.run(#"facts | union (mentions) | neighbors "iran" depth 6"#, cancel: token)
+            Issue.record("a cancelled walk ran to its end")
+        } catch {
+            #expect(error.items.first?.code == "E403")
+        }
+    }
+
+    @Test func theViewsRefuseRowsThatAreNotFacts() {
+        #expect(Run.codes("docs | corroboration") == ["E303"])
+        #expect(Run.codes("let xs = [1, 2]\nxs | asof @2020") == ["E303"])
+        #expect(Run.codes("facts | asof \"June\"") == ["E433"])
+        #expect(Run.codes(#"facts | paths from "iran" to "Nowhere Brigades""#) == ["E430"])
+    }
+
+    @Test func postgreSQLRefusesEachStageByName() throws {
+        let engine = Engine(corpus: Seeds.corpus)
+        for (query, stage) in [(#"facts | neighbors "iran""#, "neighbors"), (#"facts | paths from "iran" to "iraq""#, "paths"),
+                               ("facts | conflicts", "conflicts"), ("facts | corroboration", "corroboration"),
+                               ("facts | asof @2020", "asof")] {
+            let compiled = try engine.compile(query)
+            do {
+                _ = try SQLRunner.explain(engine: engine, compiled)
+                Issue.record("\(stage) compiled to SQL")
+            } catch {
+                let d = try #require(error.items.first)
+                #expect(d.code == "E420")
+                #expect(d.message.hasPrefix("'\(stage)' cannot run on PostgreSQL"))
+            }
+        }
+    }
+}
