@@ -192,7 +192,7 @@ public final class Session: @unchecked Sendable {
         } catch let d as Diagnostics {
             throw d
         } catch {
-            throw Diagnostics([Diagnostic("E400", "\(error)", at: .none, in: compiled.file)])
+            throw Diagnostics([Diagnostic(.internalError, "\(error)", at: .none, in: compiled.file)])
         }
     }
 

@@ -1,10 +1,12 @@
 /// A problem in a query: a code, a place, a message, and hints where one helps.
 ///
-/// Codes are grouped by phase: `E0xx` lexing, `E1xx` parsing, `E2xx` names, `E3xx` types and values,
-/// `E4xx` running (limits, cancellation, failed assertions, imports). docs/language.md lists them all.
+/// The code says what kind of problem it is (`DiagnosticCode`: `.unknownName` is printed `E205`); the
+/// message says it of this query in particular.
 public struct Diagnostic: Error, Sendable, Hashable {
     public enum Severity: String, Sendable { case error, warning }
-    public let code: String
+    /// What kind of problem: `.unknownName`, printed `E205`.
+    public let code: DiagnosticCode
+    /// Error or warning; the code's own unless the emitter says otherwise.
     public let severity: Severity
     public let message: String
     public let file: SourceFile?
@@ -12,14 +14,15 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// "did you mean ...", "write ... instead": short, one per line.
     public let hints: [String]
 
-    public init(_ code: String, _ message: String, at span: Span, in file: SourceFile?, hints: [String] = [],
-                severity: Severity = .error) {
+    /// A diagnostic with the severity of its code unless `severity` says otherwise.
+    public init(_ code: DiagnosticCode, _ message: String, at span: Span, in file: SourceFile?, hints: [String] = [],
+                severity: Severity? = nil) {
         self.code = code
         self.message = message
         self.span = span
         self.file = file
         self.hints = hints
-        self.severity = severity
+        self.severity = severity ?? code.severity
     }
 
     /// 1-based line and column of the start of the span, when the file is known.
@@ -38,7 +41,7 @@ extension Diagnostic {
                       signature: String?) -> Diagnostic {
         let want = lo == hi ? "\(lo)" : (hi > 16 ? "at least \(lo)" : "\(lo) to \(hi)")
         let one = lo == 1 && (hi == 1 || hi > 16)
-        return Diagnostic("E208", "'\(name)' takes \(want) argument\(one ? "" : "s"), got \(got)", at: span, in: file,
+        return Diagnostic(.wrongArgumentCount, "'\(name)' takes \(want) argument\(one ? "" : "s"), got \(got)", at: span, in: file,
                           hints: signature.map { [$0] } ?? [])
     }
 }

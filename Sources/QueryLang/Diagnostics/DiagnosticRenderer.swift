@@ -48,7 +48,7 @@ public struct DiagnosticRenderer: Sendable {
 
     public func jsonObject(_ d: Diagnostic) -> String {
         var fields: [String] = [
-            "\"code\":\(JSONText.quote(d.code))",
+            "\"code\":\(JSONText.quote(d.code.rawValue))",
             "\"severity\":\(JSONText.quote(d.severity.rawValue))",
             "\"message\":\(JSONText.quote(d.message))",
             "\"file\":\(d.file.map { JSONText.quote($0.name) } ?? "null")",

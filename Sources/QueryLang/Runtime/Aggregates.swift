@@ -130,7 +130,7 @@ extension Interpreter {
                 case let .int(i):
                     let (s, o) = acc.intSum.addingReportingOverflow(i)
                     if o && acc.name == "sum" && acc.allInt {
-                        throw fail("E406", "integer overflow in \(acc.name)", span, hints: ["sum floats: sum(float(x))"])
+                        throw fail(.integerOverflow, "integer overflow in \(acc.name)", span, hints: ["sum floats: sum(float(x))"])
                     }
                     acc.intSum = s
                     acc.floatSum += Double(i)
@@ -138,7 +138,7 @@ extension Interpreter {
                     acc.allInt = false
                     acc.floatSum += f
                     if acc.floatSum.isNaN { throw Value.notANumber("\(acc.name) of inf and -inf", span, file) }
-                default: throw fail("E301", "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
+                default: throw fail(.wrongType, "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
                 }
             case "min", "max":
                 if let b = acc.best {

@@ -34,7 +34,7 @@ public final class SQLCompiler {
 
     func unsupported(_ what: String, _ span: Span) -> Diagnostic {
         let place = stage.map { "'\($0.name)'" } ?? "the query"
-        return Diagnostic("E420", "\(place) cannot run on PostgreSQL: \(what)", at: span, in: file,
+        return Diagnostic(.noSQLForm, "\(place) cannot run on PostgreSQL: \(what)", at: span, in: file,
                           hints: ["run it in memory (without --engine), or rewrite this part"])
     }
 
@@ -67,7 +67,7 @@ public final class SQLCompiler {
 
     func evaluate(_ e: Expr) throws -> Value {
         do { return try interpreter.eval(e, .top) } catch let d as Diagnostic { throw d } catch {
-            throw Diagnostic("E400", "\(error)", at: e.span, in: file)
+            throw Diagnostic(.internalError, "\(error)", at: e.span, in: file)
         }
     }
 
@@ -148,7 +148,7 @@ extension SQLCompiler {
     /// The relation of a query a `let` defines, kept for the queries that read it.
     func table(_ e: Expr) throws(Diagnostics) -> SQLRelation {
         do { return try subquery(e) } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
-            throw Diagnostics([Diagnostic("E420", "\(error)", at: e.span, in: file)])
+            throw Diagnostics([Diagnostic(.noSQLForm, "\(error)", at: e.span, in: file)])
         }
     }
 
@@ -165,7 +165,7 @@ extension SQLCompiler {
         } catch let d as Diagnostics {
             throw d
         } catch {
-            throw Diagnostics([Diagnostic("E420", "\(error)", at: pipeline.span, in: file)])
+            throw Diagnostics([Diagnostic(.noSQLForm, "\(error)", at: pipeline.span, in: file)])
         }
     }
 }

@@ -93,16 +93,16 @@ public final class SQLRunner {
                 let rows: [[String?]]
                 do { rows = try connection.query(q.sql) } catch {
                     if "\(error)".contains("statement timeout") {
-                        throw Diagnostics([Diagnostic("E402", "the query ran longer than the time limit", at: st.span, in: compiled.file)])
+                        throw Diagnostics([Diagnostic(.limitReached, "the query ran longer than the time limit", at: st.span, in: compiled.file)])
                     }
-                    throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.serverError, "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
                 if rows.count > limit {
-                    throw Diagnostics([Diagnostic("E402", "the query returns more than the output limit of \(limit) rows", at: st.span,
+                    throw Diagnostics([Diagnostic(.limitReached, "the query returns more than the output limit of \(limit) rows", at: st.span,
                                                   in: compiled.file, hints: ["add | take N, or summarize"])])
                 }
                 do { onOutput(.table(try q.table(rows), st.span)) } catch {
-                    throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.serverError, "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
             case let .explain(e):
                 onOutput(.printed(try compiler.query(e).sql, st.span))
@@ -113,17 +113,17 @@ public final class SQLRunner {
                 // Statements that read nothing of the corpus (constants, variables, functions, asserts on
                 // them) run in memory; the others cannot run anywhere but on the server.
                 if let e = Self.expression(st), compiler.readsCorpus(e) {
-                    throw Diagnostics([Diagnostic("E420", "this statement cannot run on PostgreSQL: only queries on the corpus run there, and this one reads the corpus outside a query",
+                    throw Diagnostics([Diagnostic(.noSQLForm, "this statement cannot run on PostgreSQL: only queries on the corpus run there, and this one reads the corpus outside a query",
                                                   at: st.span, in: compiled.file, hints: ["run it in memory (without --engine)"])])
                 }
                 if case .import = st.kind {
-                    throw Diagnostics([Diagnostic("E420", "imports cannot run on PostgreSQL", at: st.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.noSQLForm, "imports cannot run on PostgreSQL", at: st.span, in: compiled.file)])
                 }
                 do {
                     compiler.interpreter.file = compiled.file
                     try compiler.interpreter.execute(st, onOutput: onOutput)
                 } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
-                    throw Diagnostics([Diagnostic("E400", "\(error)", at: st.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.internalError, "\(error)", at: st.span, in: compiled.file)])
                 }
             }
         }

@@ -64,7 +64,7 @@ struct Checker {
         var operand = false
     }
 
-    mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ span: Span, hints: [String] = []) {
         diagnostics.append(Diagnostic(code, message, at: span, in: file, hints: hints))
     }
 
@@ -76,7 +76,7 @@ struct Checker {
             case let .def(name, params, body):
                 var seen = Set<String>()
                 for p in params where !seen.insert(p.name).inserted {
-                    error("E209", "parameter '\(p.name)' appears twice", p.span)
+                    error(.duplicateName, "parameter '\(p.name)' appears twice", p.span)
                 }
                 var ctx = Context(inFunction: true)
                 for p in params { ctx.locals[p.name] = .any }
@@ -87,7 +87,7 @@ struct Checker {
             case let .assert(cond, message):
                 let t = type(cond, Context())
                 if t != .any && t != .bool && t != .null {
-                    error("E301", "assert needs a condition that is true or false, got \(t)", cond.span)
+                    error(.wrongType, "assert needs a condition that is true or false, got \(t)", cond.span)
                 }
                 if let message { _ = type(message, Context()) }
             case let .print(e), let .query(e), let .explain(e):
@@ -145,19 +145,19 @@ struct Checker {
     /// Checks an imported file in place, so that its `let` and `def` names are known afterwards.
     private mutating func checkImport(_ path: String, _ span: Span) {
         guard let loader = importLoader else {
-            error("E405", "imports are not allowed here", span, hints: ["the host did not grant file access"])
+            error(.importFailed, "imports are not allowed here", span, hints: ["the host did not grant file access"])
             importFailed = true
             return
         }
-        guard importStack.count < 16 else { error("E405", "imports nest more than 16 deep", span); return }
+        guard importStack.count < 16 else { error(.importFailed, "imports nest more than 16 deep", span); return }
         let loaded: (name: String, text: String)
         do { loaded = try loader.load(path, from: file.name) } catch {
-            self.error("E405", "cannot import \"\(path)\": \(error)", span)
+            self.error(.importFailed, "cannot import \"\(path)\": \(error)", span)
             importFailed = true
             return
         }
         if importStack.contains(loaded.name) || loaded.name == file.name {
-            error("E405", "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
+            error(.importFailed, "import cycle: \((importStack + [file.name, loaded.name]).joined(separator: " -> "))", span)
             return
         }
         let (program, syntax) = Parser.parse(loaded.text, file: loaded.name)
@@ -201,8 +201,8 @@ struct Checker {
             return call(name, args, span, ctx)
         case let .unary(op, x, span):
             let t = type(x, ctx)
-            if op == .not && t != .any && t != .bool && t != .null { error("E301", "'not' needs a bool, got \(t)", span) }
-            if op == .negate && t != .any && !t.isNumeric && t != .null { error("E301", "'-' needs a number, got \(t)", span) }
+            if op == .not && t != .any && t != .bool && t != .null { error(.wrongType, "'not' needs a bool, got \(t)", span) }
+            if op == .negate && t != .any && !t.isNumeric && t != .null { error(.wrongType, "'-' needs a number, got \(t)", span) }
             return op == .not ? .bool : t
         case let .binary(op, l, r, span):
             return binary(op, l, r, span, ctx)
@@ -212,7 +212,7 @@ struct Checker {
             return .list(.any)
         case let .record(fs, _):
             var seen = Set<String>()
-            for f in fs where !seen.insert(f.name.name).inserted { error("E209", "field '\(f.name.name)' appears twice", f.name.span) }
+            for f in fs where !seen.insert(f.name.name).inserted { error(.duplicateName, "field '\(f.name.name)' appears twice", f.name.span) }
             for f in fs { _ = type(f.value, ctx) }
             return .record
         case let .pipeline(source, stages, span):
@@ -252,7 +252,7 @@ struct Checker {
             // A bare word meant as text (`where type == armed_group`), when it is close to no name.
             hints.append("a text needs quotes: \"\(n)\"")
         }
-        error("E205", "unknown name '\(n)'", span, hints: hints)
+        error(.unknownName, "unknown name '\(n)'", span, hints: hints)
         return .any
     }
 
@@ -269,20 +269,20 @@ struct Checker {
             return .list(field(inner, f))
         case let .table(k):
             if let r = k.reference, FieldCatalog.field(f.name, of: r) != nil {
-                error("E203", "a table has no field '\(f.name)'", f.span,
+                error(.unknownField, "a table has no field '\(f.name)'", f.span,
                       hints: ["take a row first: (...)[0].\(f.name), or use the field in a stage: | select \(f.name)"])
             } else {
-                error("E203", "a table has no field '\(f.name)'", f.span)
+                error(.unknownField, "a table has no field '\(f.name)'", f.span)
             }
             return .any
         default:
-            error("E203", "\(base) has no field '\(f.name)'", f.span)
+            error(.unknownField, "\(base) has no field '\(f.name)'", f.span)
             return .any
         }
         guard let k = kind else { return .any }
         if let field = FieldCatalog.field(f.name, of: k) { return field.type }
         let names = FieldCatalog.fields(of: k).map(\.name)
-        error("E203", "\(k.rawValue) has no field '\(f.name)'", f.span,
+        error(.unknownField, "\(k.rawValue) has no field '\(f.name)'", f.span,
               hints: [Suggestions.hint(for: f.name, in: names) ?? "fields: " + names.joined(separator: ", ")])
         return .any
     }
@@ -305,7 +305,7 @@ struct Checker {
                 }
             }
             if functions[name.name] == nil && userFunctions[name.name] == nil {
-                error("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,
+                error(.aggregateOutsideSummarize, "'\(name.name)' is an aggregate: use it in summarize", name.span,
                       hints: ["... | summarize \(name.name)(...) by ..."])
                 for a in args { _ = type(a, ctx) }
                 return .any
@@ -317,7 +317,7 @@ struct Checker {
             return name.name == "if" && argTypes.count == 3 && argTypes[1] == argTypes[2] ? argTypes[1] : .any
         }
         if name.name == defining {
-            error("E210", "'\(name.name)' calls itself; functions may not be recursive", name.span,
+            error(.recursiveFunction, "'\(name.name)' calls itself; functions may not be recursive", name.span,
                   hints: ["every mq program terminates: write the repetition as a pipeline"])
             return .any
         }
@@ -334,7 +334,7 @@ struct Checker {
         let known = Array(functions.functions.keys) + Array(userFunctions.keys) + Array(FunctionRegistry.special.keys)
         var hints = [Suggestions.hint(for: name.name, in: known)].compactMap { $0 }
         if StageKind.names.contains(name.name) { hints.append("'\(name.name)' is a stage: put '|' before it") }
-        error("E204", "unknown function '\(name.name)'", name.span, hints: hints)
+        error(.unknownFunction, "unknown function '\(name.name)'", name.span, hints: hints)
         return .any
     }
 
@@ -350,24 +350,24 @@ struct Checker {
         case "ent":
             let found = corpus.entities(named: s)
             if found.isEmpty {
-                error("E206", "no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
+                error(.notFound, "no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
             } else if found.count > 1 {
-                error("E207", "'\(s)' names \(found.count) entities", span,
+                error(.ambiguousName, "'\(s)' names \(found.count) entities", span,
                       hints: ["write one of: " + found.map { "ent(\"\($0.id)\")" }.joined(separator: ", ")])
             }
         case "doc":
             let matches = corpus.documents.filter { $0.id.hasPrefix(s) }
             if corpus.document(id: s) == nil && matches.count != 1 {
                 if matches.isEmpty {
-                    error("E206", "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
+                    error(.notFound, "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
                 } else {
-                    error("E207", "'\(s)' is the start of \(matches.count) document ids", span,
+                    error(.ambiguousName, "'\(s)' is the start of \(matches.count) document ids", span,
                           hints: ["candidates: " + matches.prefix(5).map(\.id).joined(separator: ", ")])
                 }
             }
         case "fact":
             if corpus.fact(id: s) == nil {
-                error("E206", "no fact '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.facts.map(\.id))].compactMap { $0 })
+                error(.notFound, "no fact '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.facts.map(\.id))].compactMap { $0 })
             }
         default: break
         }
@@ -381,20 +381,20 @@ struct Checker {
         switch op {
         case .and, .or:
             for (t, e) in [(a, l), (b, r)] where known(t) && t != .bool {
-                error("E301", "'\(op.rawValue)' needs bools, got \(t)", e.span)
+                error(.wrongType, "'\(op.rawValue)' needs bools, got \(t)", e.span)
             }
             return .bool
         case .eq, .ne: return .bool
         case .lt, .le, .gt, .ge:
             if known(a) && known(b) && !(a.isNumeric && b.isNumeric) && a != b {
-                error("E301", "cannot compare \(a) with \(b)", span)
+                error(.wrongType, "cannot compare \(a) with \(b)", span)
             }
             return .bool
         case .matches:
             if case let .literal(.string(p), ps) = r { checkRegex(p, ps) }
             return .bool
         case .has, .contains, .startswith, .endswith:
-            if known(b) && b != .string && !(op == .contains || op == .has) { error("E301", "'\(op.rawValue)' needs a string on the right, got \(b)", r.span) }
+            if known(b) && b != .string && !(op == .contains || op == .has) { error(.wrongType, "'\(op.rawValue)' needs a string on the right, got \(b)", r.span) }
             return .bool
         case .in, .notIn, .within: return .bool
         case .add, .sub, .mul, .div, .mod:
@@ -402,7 +402,7 @@ struct Checker {
                 if a.isNumeric && b.isNumeric { return a == .float || b == .float ? .float : a }
                 if op == .add && a == .string && b == .string { return .string }
                 if op == .add, case .list = a, case .list = b { return a }
-                error("E301", "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
+                error(.wrongType, "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
             }
             return .any
         }
@@ -410,10 +410,10 @@ struct Checker {
 
     private mutating func checkRegex(_ pattern: String, _ span: Span) {
         if let problem = RegexSafety.problem(pattern) {
-            error("E302", "regular expression may take exponential time: \(problem)", span,
+            error(.invalidRegex, "regular expression may take exponential time: \(problem)", span,
                   hints: ["rewrite without a repeated group that itself repeats, e.g. (a+)+ -> a+"])
         } else if (try? NSRegularExpression(pattern: pattern)) == nil {
-            error("E302", "invalid regular expression '\(pattern)'", span,
+            error(.invalidRegex, "invalid regular expression '\(pattern)'", span,
                   hints: ["check brackets and escapes; write r\"...\" to avoid doubling backslashes"])
         }
     }
@@ -437,7 +437,7 @@ struct Checker {
         case .fact: return .of(.fact)
         case .any: return .unknown
         default:
-            error("E303", "a pipeline needs a table or a list to start from, got \(t)", span,
+            error(.wrongInput, "a pipeline needs a table or a list to start from, got \(t)", span,
                   hints: ["start with docs, entities, mentions or facts"])
             return .unknown
         }
@@ -480,7 +480,7 @@ struct Checker {
         case let .where(cond):
             let t = type(cond, ctx)
             if t != .any && t != .bool && t != .null {
-                error("E301", "where needs a condition that is true or false, got \(t)", cond.span,
+                error(.wrongType, "where needs a condition that is true or false, got \(t)", cond.span,
                       hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
             }
             return input
@@ -516,7 +516,7 @@ struct Checker {
             var actx = ctx
             actx.inSummarize = true
             for a in aggs where !containsAggregate(a.expr) {
-                error("E305", "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
+                error(.missingAggregate, "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
                       hints: ["put grouping keys after 'by': summarize count() by \(exprName(a.expr))"])
             }
             let values = columns(aggs, actx)
@@ -550,7 +550,7 @@ struct Checker {
             return records([("count", .int)], base: nil)
         case .cooccur:
             if input.known, input.reference != .mention {
-                error("E303", "cooccur works on mentions, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
+                error(.wrongInput, "cooccur works on mentions, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
                       hints: ["mentions | where ... | cooccur"])
             }
             return records([("a", .entity), ("b", .entity), ("count", .int), ("docs", .list(.document))], base: nil)
@@ -558,23 +558,23 @@ struct Checker {
             if let term { _ = type(term, outer) }
             // A pattern given as words finds nothing: say so before it runs.
             if !regex, case let .literal(.string(s), span)? = term, let sign = Kwic.regexSign(s) {
-                diagnostics.append(Diagnostic("W301", "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
+                diagnostics.append(Diagnostic(.kwicTermLooksLikeRegex, "kwic reads \"\(s)\" as words, but it looks like a regular expression (\(sign))",
                                               at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(s)\"",
                                                                           "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
                                               severity: .warning))
             }
             if let width { _ = type(width, outer) }
             if input.known, input.reference != .mention && input.reference != .document {
-                error("E303", "kwic works on documents or mentions", st.nameSpan)
+                error(.wrongInput, "kwic works on documents or mentions", st.nameSpan)
             }
             if term == nil, input.reference == .document {
-                error("E101", "kwic on documents needs a term", st.nameSpan, hints: ["kwic \"drone\" width 40"])
+                error(.wrongInput, "kwic on documents needs a term", st.nameSpan, hints: ["kwic \"drone\" width 40"])
             }
             return records([("doc", .document), ("left", .string), ("match", .string), ("right", .string),
                             ("zone", .string), ("start", .int)], base: nil)
         case .timeline:
             if input.known, input.reference != .entity {
-                error("E303", "timeline works on entities, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
+                error(.wrongInput, "timeline works on entities, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
                       hints: ["entities | where id == \"...\" | timeline"])
             }
             return records([("date", .date), ("entity", .entity), ("kind", .string), ("what", .string),
@@ -584,8 +584,8 @@ struct Checker {
 
     private mutating func countArgument(_ e: Expr, _ ctx: Context, _ stage: String) {
         let t = type(e, ctx)
-        if t != .any && t != .int { error("E301", "\(stage) needs a whole number, got \(t)", e.span) }
-        if case let .literal(.int(n), s) = e, n < 0 { error("E301", "\(stage) needs a count of 0 or more", s) }
+        if t != .any && t != .int { error(.wrongType, "\(stage) needs a whole number, got \(t)", e.span) }
+        if case let .literal(.int(n), s) = e, n < 0 { error(.wrongType, "\(stage) needs a count of 0 or more", s) }
     }
 
     private func containsAggregate(_ e: Expr) -> Bool {

@@ -76,7 +76,7 @@ extension Interpreter {
         case .bool(true): return true
         case .bool(false), .null: return false
         default:
-            throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
+            throw fail(.wrongType, "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
                        hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
         }
     }

@@ -84,7 +84,7 @@ public struct Lexer {
         }
     }
 
-    private mutating func error(_ code: String, _ message: String, _ start: Int, _ end: Int, hints: [String] = []) {
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, hints: [String] = []) {
         diagnostics.append(Diagnostic(code, message, at: Span(start, end), in: file, hints: hints))
     }
 
@@ -130,11 +130,11 @@ public struct Lexer {
         case 0x25: return .percent
         case 0x3D:
             if peek() == 0x3D { i += 1; return .eq }
-            if peek() == 0x3E { i += 1; error("E002", "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
+            if peek() == 0x3E { i += 1; error(.unexpectedCharacter, "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
             return .assign
         case 0x21:
             if peek() == 0x3D { i += 1; return .ne }
-            error("E002", "unexpected character '!'", start, i, hints: ["write 'not' for negation, '!=' for inequality"])
+            error(.unexpectedCharacter, "unexpected character '!'", start, i, hints: ["write 'not' for negation, '!=' for inequality"])
             return nil
         case 0x3C:
             if peek() == 0x3D { i += 1; return .le }
@@ -147,13 +147,13 @@ public struct Lexer {
         case 0x40: return date(start)
         case 0xE2 where peek() == 0x80 && (peek(1) == 0x9C || peek(1) == 0x9D):
             i += 2
-            error("E002", "curly quote “ ” cannot start a string", start, i, hints: ["use straight quotes: \"...\""])
+            error(.unexpectedCharacter, "curly quote “ ” cannot start a string", start, i, hints: ["use straight quotes: \"...\""])
             return nil
         default:
             // Skip the whole UTF-8 sequence of an unexpected character.
             while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
             let ch = String(decoding: bytes[start..<i], as: UTF8.self)
-            error("E002", "unexpected character '\(ch)'", start, i)
+            error(.unexpectedCharacter, "unexpected character '\(ch)'", start, i)
             return nil
         }
     }
@@ -177,17 +177,17 @@ public struct Lexer {
         }
         if i < bytes.count && isIdentStart(bytes[i]) {
             while i < bytes.count && isIdentPart(bytes[i]) { i += 1 }
-            error("E004", "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i)
+            error(.malformedNumber, "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i)
             return nil
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         if isFloat {
-            guard let v = Double(text) else { error("E004", "malformed number '\(text)'", start, i); return nil }
-            guard v.isFinite else { error("E004", "number \(text) is too large for a float", start, i); return nil }
+            guard let v = Double(text) else { error(.malformedNumber, "malformed number '\(text)'", start, i); return nil }
+            guard v.isFinite else { error(.malformedNumber, "number \(text) is too large for a float", start, i); return nil }
             return .float(v)
         }
         guard let v = Int64(text) else {
-            error("E004", "integer \(text) is too large (the limit is \(Int64.max))", start, i,
+            error(.malformedNumber, "integer \(text) is too large (the limit is \(Int64.max))", start, i,
                   hints: ["write it as a float: \(text).0"])
             return nil
         }
@@ -201,7 +201,7 @@ public struct Lexer {
             if b == quote { i += 1; return .string(String(decoding: out, as: UTF8.self)) }
             if b == 0x0A { break }
             if out.count > maxLiteralBytes {
-                error("E006", "string literal longer than \(maxLiteralBytes) bytes", start, i)
+                error(.literalTooLong, "string literal longer than \(maxLiteralBytes) bytes", start, i)
                 while i < bytes.count && bytes[i] != quote && bytes[i] != 0x0A { i += 1 }
                 if i < bytes.count && bytes[i] == quote { i += 1 }
                 return nil
@@ -227,10 +227,10 @@ public struct Lexer {
                     if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
                         out.append(contentsOf: Array(String(s).utf8))
                     } else {
-                        error("E005", "invalid unicode escape '\\u{\(hex)}'", escStart, i)
+                        error(.invalidEscape, "invalid unicode escape '\\u{\(hex)}'", escStart, i)
                     }
                 default:
-                    error("E005", "unknown escape '\\\(String(UnicodeScalar(e)))'", escStart, i,
+                    error(.invalidEscape, "unknown escape '\\\(String(UnicodeScalar(e)))'", escStart, i,
                           hints: ["escapes: \\n \\t \\r \\\\ \\\" \\' \\u{...}; or use a raw string r\"...\" for regexes"])
                 }
                 continue
@@ -238,7 +238,7 @@ public struct Lexer {
             out.append(b)
             i += 1
         }
-        error("E001", "unterminated string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
+        error(.unterminatedString, "unterminated string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
         return nil
     }
 
@@ -248,7 +248,7 @@ public struct Lexer {
         let s = i
         while i < bytes.count && bytes[i] != quote && bytes[i] != 0x0A { i += 1 }
         guard i < bytes.count && bytes[i] == quote else {
-            error("E001", "unterminated raw string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
+            error(.unterminatedString, "unterminated raw string", start, i, hints: ["close it with \(quote == 0x22 ? "\"" : "'") on the same line"])
             return nil
         }
         let text = String(decoding: bytes[s..<i], as: UTF8.self)
@@ -260,7 +260,7 @@ public struct Lexer {
         while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == 0x2D || bytes[i] == 0x7E) { i += 1 }
         let text = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
         guard let d = PartialDate(parsing: text) else {
-            error("E003", "invalid date literal '@\(text)'", start, i,
+            error(.invalidDate, "invalid date literal '@\(text)'", start, i,
                   hints: ["write @YYYY, @YYYY-MM or @YYYY-MM-DD with a real month and day, e.g. @2023-11-17"])
             return nil
         }

@@ -45,7 +45,7 @@ public struct Parser {
                 var st = try statement()
                 st.comments = leading
                 if !at(.eof) && !at(.newline) {
-                    throw error("E101", "expected the end of the statement, found \(current.kind.description)", current.span,
+                    throw error(.unexpectedToken, "expected the end of the statement, found \(current.kind.description)", current.span,
                                 hints: endHints())
                 }
                 st.trailingComment = takeTrailingComment(line: file.location(of: st.span.end).line)
@@ -78,7 +78,7 @@ public struct Parser {
 
     private mutating func expect(_ k: TokenKind, _ what: String) throws -> Token {
         if at(k) { return advance() }
-        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+        throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "expected \(what), found \(current.kind.description)", current.span)
     }
 
     private mutating func expectIdentifier(_ what: String) throws -> Identifier {
@@ -86,15 +86,15 @@ public struct Parser {
             let t = advance()
             return Identifier(name, t.span)
         }
-        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+        throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "expected \(what), found \(current.kind.description)", current.span)
     }
 
-    private mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
         var code = code
         // Unfinished only when what is missing is at the end of the input, not when a word already read is wrong.
-        if code == "E101" && at(.eof) && span.start >= current.span.start { code = "E104" }
-        if code == "E104" && span.start < current.span.start { code = "E101" }
-        diagnostics.append(Diagnostic(code, code == "E104" ? "unfinished statement: \(message)" : message,
+        if code == .unexpectedToken && at(.eof) && span.start >= current.span.start { code = .unfinishedStatement }
+        if code == .unfinishedStatement && span.start < current.span.start { code = .unexpectedToken }
+        diagnostics.append(Diagnostic(code, code == .unfinishedStatement ? "unfinished statement: \(message)" : message,
                                       at: span, in: file, hints: hints))
         return Abort()
     }
@@ -129,7 +129,7 @@ public struct Parser {
         depth += 1
         if depth > maxDepth {
             depth -= 1
-            throw error("E103", "expression nested too deeply (more than \(maxDepth) levels)", current.span,
+            throw error(.nestingTooDeep, "expression nested too deeply (more than \(maxDepth) levels)", current.span,
                         hints: ["split it with let"])
         }
     }
@@ -142,7 +142,7 @@ public struct Parser {
             advance()
             let name = try expectIdentifier("a variable name after 'let'")
             if name.name.hasPrefix("$") {
-                throw error("E101", "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
+                throw error(.unexpectedToken, "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
                             hints: ["mq run --arg \(name.name.dropFirst())=VALUE, or let a name without '$'"])
             }
             _ = try expect(.assign, "'=' after 'let \(name.name)'")
@@ -177,7 +177,7 @@ public struct Parser {
         if atWord("import") {
             advance()
             guard case let .string(path) = current.kind else {
-                throw error("E101", "expected a file name in quotes after 'import'", current.span, hints: ["import \"common.mq\""])
+                throw error(.unexpectedToken, "expected a file name in quotes after 'import'", current.span, hints: ["import \"common.mq\""])
             }
             let t = advance()
             return Statement(.import(path, t.span), span: start.to(t.span))
@@ -237,7 +237,7 @@ public struct Parser {
             let right = try binary(op.precedence)
             left = .binary(op, left, right, left.span.to(right.span))
             if op.precedence == 4, let (next, _) = binaryOperator(), next.precedence == 4 {
-                throw error("E101", "comparisons do not chain; combine them with 'and'", current.span)
+                throw error(.unexpectedToken, "comparisons do not chain; combine them with 'and'", current.span)
             }
         }
         return left
@@ -295,7 +295,7 @@ public struct Parser {
             if at(.dot) {
                 advance()
                 guard let name = current.identifier else {
-                    throw error("E101", "expected a field name after '.', found \(current.kind.description)", current.span)
+                    throw error(.unexpectedToken, "expected a field name after '.', found \(current.kind.description)", current.span)
                 }
                 let t = advance()
                 e = .field(e, Identifier(name, t.span), e.span.to(t.span))
@@ -331,9 +331,9 @@ public struct Parser {
             case "false": advance(); return .literal(.bool(false), t.span)
             case "null": advance(); return .literal(.null, t.span)
             case "let", "def", "assert", "print", "import":
-                throw error("E101", "'\(w)' starts a statement; it cannot stand inside an expression", t.span)
+                throw error(.unexpectedToken, "'\(w)' starts a statement; it cannot stand inside an expression", t.span)
             case "and", "or", "in":
-                throw error("E101", "expected a value before '\(w)'", t.span)
+                throw error(.unexpectedToken, "expected a value before '\(w)'", t.span)
             default:
                 advance()
                 return .name(w, t.span)
@@ -370,12 +370,12 @@ public struct Parser {
             let close = try expect(.rbrace, "'}' to close the record")
             return .record(fields, t.span.to(close.span))
         case .eof:
-            throw error("E104", "expected a value", t.span)
+            throw error(.unfinishedStatement, "expected a value", t.span)
         case .pipe:
-            throw error("E101", "a pipeline starts with a source such as docs, entities, mentions or facts", t.span,
+            throw error(.unexpectedToken, "a pipeline starts with a source such as docs, entities, mentions or facts", t.span,
                         hints: ["to go on with the previous line, end that line with '|'"])
         default:
-            throw error("E101", "expected a value, found \(t.kind.description)", t.span)
+            throw error(.unexpectedToken, "expected a value, found \(t.kind.description)", t.span)
         }
     }
 
@@ -383,7 +383,7 @@ public struct Parser {
 
     private mutating func stage() throws -> Stage {
         guard let name = current.identifier else {
-            throw error("E101", "expected a stage name after '|', found \(current.kind.description)", current.span,
+            throw error(.unexpectedToken, "expected a stage name after '|', found \(current.kind.description)", current.span,
                         hints: ["stages: " + StageKind.names.joined(separator: ", ")])
         }
         let nameTok = advance()
@@ -402,7 +402,7 @@ public struct Parser {
             let cols = try columns()
             return done(name == "select" ? .select(cols) : .extend(cols), cols.last!.expr.span)
         case "sort":
-            guard atWord("by") else { throw error("E101", "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
+            guard atWord("by") else { throw error(.unexpectedToken, "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
             advance()
             let keys = try sortKeys(defaultDescending: false)
             return done(.sort(keys), keys.last!.expr.span)
@@ -411,7 +411,7 @@ public struct Parser {
             return done(.take(n), n.span)
         case "top":
             let n = try binary(0)
-            guard atWord("by") else { throw error("E101", "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
+            guard atWord("by") else { throw error(.unexpectedToken, "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
             advance()
             let keys = try sortKeys(defaultDescending: true)
             return done(.top(n, keys), keys.last!.expr.span)
@@ -420,9 +420,9 @@ public struct Parser {
             let cols = try columns()
             return done(.distinct(cols), cols.last!.expr.span)
         case "summarize":
-            if at(.eof) { throw error("E104", "expected a value", current.span) }
+            if at(.eof) { throw error(.unfinishedStatement, "expected a value", current.span) }
             if at(.pipe) || at(.newline) || at(.rparen) {
-                throw error("E101", "summarize needs aggregates or 'by' keys", current.span,
+                throw error(.unexpectedToken, "summarize needs aggregates or 'by' keys", current.span,
                             hints: ["summarize n = count() by entity"])
             }
             var aggs: [Column] = []
@@ -433,7 +433,7 @@ public struct Parser {
                 by = try columns()
             }
             if aggs.isEmpty && by.isEmpty {
-                throw error("E101", "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
+                throw error(.unexpectedToken, "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
             }
             return done(.summarize(aggs, by: by), (by.last ?? aggs.last!).expr.span)
         case "join":
@@ -443,13 +443,13 @@ public struct Parser {
                 _ = try expect(.assign, "'=' after 'kind'")
                 let k = try expectIdentifier("a join kind")
                 guard let jk = JoinKind(rawValue: k.name) else {
-                    throw error("E202", "unknown join kind '\(k.name)'", k.span,
+                    throw error(.unknownStage, "unknown join kind '\(k.name)'", k.span,
                                 hints: [Suggestions.hint(for: k.name, in: JoinKind.allCases.map(\.rawValue)) ?? "kinds: inner, left, anti, semi"])
                 }
                 kind = jk
             }
             let right = try postfix()
-            guard atWord("on") else { throw error("E101", "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
+            guard atWord("on") else { throw error(.unexpectedToken, "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
             advance()
             var keys: [JoinKey] = []
             repeat {
@@ -466,7 +466,7 @@ public struct Parser {
             return done(.union(right), right.span)
         case "expand":
             let cols = try columns()
-            guard cols.count == 1 else { throw error("E101", "expand takes one list field", cols[1].expr.span) }
+            guard cols.count == 1 else { throw error(.unexpectedToken, "expand takes one list field", cols[1].expr.span) }
             return done(.expand(cols[0]), cols[0].expr.span)
         case "count":
             return done(.count, start)
@@ -477,7 +477,7 @@ public struct Parser {
                 advance()
                 let s = try expectIdentifier("'sentence' or 'document'")
                 guard let sc = CooccurScope(rawValue: s.name) else {
-                    throw error("E101", "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
+                    throw error(.unexpectedToken, "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
                                 hints: [Suggestions.hint(for: s.name, in: ["sentence", "document"]) ?? "cooccur by sentence"])
                 }
                 scope = sc
@@ -492,7 +492,7 @@ public struct Parser {
             if regex {
                 let m = advance()
                 if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width") {
-                    throw error("E101", "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
+                    throw error(.unexpectedToken, "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
                 }
             }
             if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen) || atWord("width")) { term = try binary(0) }
@@ -509,7 +509,7 @@ public struct Parser {
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
             else if let h = Suggestions.hint(for: name, in: StageKind.names) { hints.append(h) }
             hints.append("stages: " + StageKind.names.joined(separator: ", "))
-            throw error("E202", "unknown stage '\(name)'", start, hints: hints)
+            throw error(.unknownStage, "unknown stage '\(name)'", start, hints: hints)
         }
     }
 
@@ -557,9 +557,9 @@ extension Parser {
     public static func isComplete(_ text: String) -> Bool {
         let (_, diagnostics) = parse(text)
         // A malformed token makes the statement wrong, not unfinished (unless it is an unclosed string).
-        if diagnostics.contains(where: { $0.code.hasPrefix("E00") && $0.code != "E001" }) { return true }
-        return !diagnostics.contains { $0.code == "E104" }
-            && !diagnostics.contains { $0.code == "E001" && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
+        if diagnostics.contains(where: { $0.code.rawValue.hasPrefix("E00") && $0.code != .unterminatedString }) { return true }
+        return !diagnostics.contains { $0.code == .unfinishedStatement }
+            && !diagnostics.contains { $0.code == .unterminatedString && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
     }
 }
 

@@ -60,6 +60,7 @@ public struct HelpIndex: Sendable {
                 guard cells.count >= 4, let code = cells.dropFirst().first, code.count == 4, code.first == "E" || code.first == "W",
                       code.dropFirst().allSatisfy(\.isNumber) else { continue }
                 let text = "\(code): \(cells[2])" + (cells[3].isEmpty ? "" : "\n\nFor example: \(cells[3])")
+                    + (cells.count > 5 && !cells[4].isEmpty ? "\n\nWhat to do: \(cells[4])" : "")
                 add(Page(name: code, kind: .diagnostic, section: "9. Diagnostics", markdown: text))
             }
         }

@@ -229,7 +229,7 @@ final class REPLSession {
             ok = false
             if !output.isEmpty { emit(output, interactive: interactive) }
             output = ""
-            if error.items.contains(where: { $0.code == "E403" }) {
+            if error.items.contains(where: { $0.code == .interrupted }) {
                 printError("interrupted")
             } else {
                 printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))

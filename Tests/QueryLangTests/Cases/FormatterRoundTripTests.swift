@@ -172,7 +172,7 @@ struct FormatterRoundTripTests {
 
     @Test func aFloatTooLargeForADoubleIsALexerError() {
         let (_, diagnostics) = Parser.parse("print 1e400\n")
-        #expect(diagnostics.first?.code == "E004")
+        #expect(diagnostics.first?.code == .malformedNumber)
     }
 
     @Test("round trip", arguments: programs)

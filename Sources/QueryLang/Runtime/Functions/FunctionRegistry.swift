@@ -6,8 +6,8 @@ public struct FunctionContext {
     let file: SourceFile?
     let limits: Limits
 
-    /// A runtime error at the call (E301 by default; E406 for an integer overflow).
-    public func error(_ message: String, hints: [String] = [], code: String = "E301") -> Diagnostic {
+    /// A runtime error at the call (`.wrongType`, E301, by default; `.integerOverflow` for an overflow).
+    public func error(_ message: String, hints: [String] = [], code: DiagnosticCode = .wrongType) -> Diagnostic {
         Diagnostic(code, message, at: span, in: file, hints: hints)
     }
 }

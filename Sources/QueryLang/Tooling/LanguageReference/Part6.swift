@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part6 = #"""
+programs that read the output (docs/reliability.md, "Hostile input").
 
 ```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
@@ -146,7 +147,8 @@ The parts:
   the arguments and the corpus, and a call whose arguments are the same on every row of a `where` may be
   computed once, as built-ins are) and a body `([Value], FunctionContext) throws -> Value`. Register it with
   `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
-- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
+- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`
+  (a `DiagnosticCode` such as `.unknownName`, printed `E205`, with its `meaning` and `help`),
   `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
   them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
   any of the output formats.
