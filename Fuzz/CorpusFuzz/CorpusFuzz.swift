@@ -5,7 +5,7 @@
 // cooccur, kwic, timeline, stats). The file is restored afterwards. Built normally it is a reproducer:
 // `CorpusFuzz FILE...`.
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum CorpusHarness {
     static let fixture: String = {

@@ -4,7 +4,7 @@
 // files that import each other, so cycles are reachable). Built normally it is a reproducer:
 // `EngineFuzz FILE...`.
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 struct MemoryImports: ImportLoader {
     static let files: [String: String] = [

@@ -7,7 +7,7 @@
 // = + - @ unless a number; JSON parses back to exactly the strings given. Built normally it is a
 // reproducer: `OutputFuzz FILE...`.
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum OutputHarness {
     static let corpusPath: String = {

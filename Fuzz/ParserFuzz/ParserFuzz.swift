@@ -2,7 +2,7 @@
 // arbitrary bytes. Built by `make fuzz` with -sanitize=fuzzer,address and -DFUZZING; built normally it is
 // a reproducer: `ParserFuzz FILE...` runs each file through the same code and prints "ok".
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum ParserHarness {
     /// Loads what every input shares before libFuzzer starts counting allocations.

@@ -1,7 +1,7 @@
 /// A loaded corpus: documents, the entity catalog, curated facts, and the mentions derived from them.
 ///
 /// Immutable once built and safe to share between threads. Load one from a directory with
-/// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:normalizer:)``.
+/// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:)``.
 public final class Corpus: Sendable {
     public let name: String
     /// The directory it was loaded from, if any.
@@ -12,14 +12,14 @@ public final class Corpus: Sendable {
     /// Every mention, ordered by document and then by offset.
     public let mentions: MentionList
     /// Per document, the UTF-8 offset where each sentence starts.
-    public let sentenceStarts: [[Int32]]
-    public let names: NameIndex
+    @_spi(MQInternals) public let sentenceStarts: [[Int32]]
+    @_spi(MQInternals) public let names: NameIndex
     /// Non-fatal problems found while loading.
     public let warnings: [LoadProblem]
     /// How long each loading phase took.
-    public let timings: LoadTimings
+    @_spi(MQInternals) public let timings: LoadTimings
     /// Whether the corpus came from the cache (see ``CorpusCache``).
-    public let fromCache: Bool
+    @_spi(MQInternals) public let fromCache: Bool
     /// Texts made into Strings once and shared by the rows of queries.
     let sharedTexts = SharedTexts()
 
@@ -42,10 +42,10 @@ public final class Corpus: Sendable {
     let documentByID: [String: Int]
 
     /// Builds a corpus from values in memory: the matcher derives mentions from the documents' text.
-    /// Document, entity and fact `index` fields must equal their positions.
-    public convenience init(name: String = "memory", documents: [Document], entities: [Entity], facts: [Fact] = [],
-                            normalizer: Normalizer = Normalizer()) {
-        let index = NameIndex(entities: entities, normalizer: normalizer)
+    /// Document, entity and fact `index` fields must equal their positions, and nothing is checked:
+    /// ``CorpusBuilder`` takes the same values by id and reports what does not resolve.
+    public convenience init(name: String = "memory", documents: [Document], entities: [Entity], facts: [Fact] = []) {
+        let index = NameIndex(entities: entities, normalizer: Normalizer())
         let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
         self.init(name: name, directory: nil, documents: documents, entities: entities, facts: facts,
                   index: index, mentions: MentionList(matched.mentions), sentenceStarts: matched.sentences, warnings: [])

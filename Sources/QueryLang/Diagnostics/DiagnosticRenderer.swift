@@ -64,8 +64,9 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 /// JSON string quoting shared by the renderers.
-public enum JSONText {
-    public static func quote(_ s: String) -> String {
+@_spi(MQInternals) public enum JSONText {
+    /// `s` as a JSON string literal, quotes included.
+    @_spi(MQInternals) public static func quote(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {

@@ -169,8 +169,8 @@ extension String {
 }
 
 /// Terminal display width: wide East Asian characters take two columns, combining marks none.
-public enum DisplayWidth {
-    public static func of(_ s: String) -> Int {
+@_spi(MQInternals) public enum DisplayWidth {
+    @_spi(MQInternals) public static func of(_ s: String) -> Int {
         var w = 0
         for u in s.unicodeScalars { w += width(u) }
         return w
@@ -190,18 +190,18 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func pad(_ s: String, _ width: Int) -> String {
+    @_spi(MQInternals) public static func pad(_ s: String, _ width: Int) -> String {
         let w = of(s)
         return w >= width ? s : s + String(repeating: " ", count: width - w)
     }
 
-    public static func padLeft(_ s: String, _ width: Int) -> String {
+    @_spi(MQInternals) public static func padLeft(_ s: String, _ width: Int) -> String {
         let w = of(s)
         return w >= width ? s : String(repeating: " ", count: width - w) + s
     }
 
     /// `s` cut to `width` at its start: "…the end of the text".
-    public static func truncateHead(_ s: String, to width: Int) -> String {
+    @_spi(MQInternals) public static func truncateHead(_ s: String, to width: Int) -> String {
         guard of(s) > width else { return s }
         var kept: [Character] = []
         var w = 0
@@ -214,7 +214,7 @@ public enum DisplayWidth {
         return "…" + String(kept.reversed())
     }
 
-    public static func truncate(_ s: String, to width: Int) -> String {
+    @_spi(MQInternals) public static func truncate(_ s: String, to width: Int) -> String {
         guard of(s) > width else { return s }
         var out = ""
         var w = 0

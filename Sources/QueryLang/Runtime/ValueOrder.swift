@@ -60,11 +60,11 @@ extension Value: Hashable {
     }
 
     /// A total order for sorting (null last).
-    public static func sortsBefore(_ a: Value, _ b: Value) -> Bool {
+    @_spi(MQInternals) public static func sortsBefore(_ a: Value, _ b: Value) -> Bool {
         compareForSort(a, b) < 0
     }
 
-    public static func compareForSort(_ a: Value, _ b: Value) -> Int {
+    @_spi(MQInternals) public static func compareForSort(_ a: Value, _ b: Value) -> Int {
         let ra = a.rank, rb = b.rank
         if ra != rb { return ra < rb ? -1 : 1 }
         switch (a, b) {

@@ -4,7 +4,7 @@
 ///
 /// What has no SQL form with mq's exact answers is refused with E420, naming the stage and the part: a
 /// query never silently falls back to reading whole tables into mq.
-public final class SQLCompiler {
+@_spi(MQInternals) public final class SQLCompiler {
     let corpus: Corpus
     let plans: PlanSet?
     let file: SourceFile
@@ -153,7 +153,7 @@ extension SQLCompiler {
     }
 
     /// The SQL of one pipeline (its plan as the checker made it).
-    public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
+    @_spi(MQInternals) public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
         do {
             if case .name = pipeline { return try SQLQuery(subquery(pipeline), compiler: self) }
             guard case let .pipeline(_, _, span) = pipeline, let plan = plans?.plan(at: span, in: file) else {

@@ -1,14 +1,14 @@
 /// A connection to a database that answers SQL with rows of text (NULL as nil). The host supplies it
 /// (the `mq` tool's is libpq's); the library itself links no database client.
-public protocol SQLConnection: AnyObject {
+@_spi(MQInternals) public protocol SQLConnection: AnyObject {
     func query(_ sql: String) throws -> [[String?]]
 }
 
 /// A failure the server or the connection reports.
-public struct SQLConnectionError: Error, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+@_spi(MQInternals) public struct SQLConnectionError: Error, CustomStringConvertible {
+    @_spi(MQInternals) public let message: String
+    @_spi(MQInternals) public init(_ message: String) { self.message = message }
+    @_spi(MQInternals) public var description: String { message }
 }
 
 /// Runs compiled programs on a SQL server instead of in memory: each query's plan compiled to one
@@ -16,9 +16,9 @@ public struct SQLConnectionError: Error, CustomStringConvertible {
 /// Statements that only define names in memory (`let`, `def`, `assert`, `import`) are refused (E420).
 /// One runner is one session: tables defined with `let` and variables stay for later programs (the
 /// REPL's next line, the next script of `mq run`).
-public final class SQLRunner {
-    public let engine: Engine
-    public let connection: SQLConnection
+@_spi(MQInternals) public final class SQLRunner {
+    @_spi(MQInternals) public let engine: Engine
+    @_spi(MQInternals) public let connection: SQLConnection
     /// Evaluates what reads nothing of the corpus, and holds the variables.
     let interpreter: Interpreter
     /// Tables defined with `let name = query`, compiled.
@@ -26,7 +26,7 @@ public final class SQLRunner {
     /// Numbers the aliases and hidden columns across programs (a stored table's are never reused).
     var counter = 0
 
-    public init(engine: Engine, connection: SQLConnection) {
+    @_spi(MQInternals) public init(engine: Engine, connection: SQLConnection) {
         self.engine = engine
         self.connection = connection
         interpreter = Interpreter(corpus: engine.corpus, limits: engine.options.limits, functions: engine.options.functions,
@@ -41,12 +41,12 @@ public final class SQLRunner {
     }
 
     /// The SQL of each query of a program, as `explain` shows it with a SQL engine.
-    public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
+    @_spi(MQInternals) public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
         try explain(SQLCompiler(engine: engine, compiled: compiled), compiled)
     }
 
     /// The SQL of each query of a program, with the tables and variables this session defined.
-    public func explain(_ compiled: CompiledProgram) throws(Diagnostics) -> String {
+    @_spi(MQInternals) public func explain(_ compiled: CompiledProgram) throws(Diagnostics) -> String {
         try Self.explain(compiler(compiled), compiled)
     }
 
@@ -73,7 +73,7 @@ public final class SQLRunner {
         }
     }
 
-    public func run(_ compiled: CompiledProgram, onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
+    @_spi(MQInternals) public func run(_ compiled: CompiledProgram, onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
         let compiler = self.compiler(compiled)
         compiler.interpreter.plans = compiled.plans
         defer {

@@ -5,23 +5,23 @@
 /// Literals: integers, floats (`2.5`, `1e6`), strings in double or single quotes with `\n \t \\ \" \'
 /// \u{...}` escapes, raw strings `r"..."` (no escapes: handy for regexes), dates `@2014`, `@2014-06`,
 /// `@2023-11-17` (and `@~2013` for an approximate date).
-public struct Lexer {
-    public let file: SourceFile
+@_spi(MQInternals) public struct Lexer {
+    @_spi(MQInternals) public let file: SourceFile
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
-    public private(set) var diagnostics: [Diagnostic] = []
+    @_spi(MQInternals) public private(set) var diagnostics: [Diagnostic] = []
     /// Comments in order: where they start, their text after `#`, and whether they stand on a line of their own.
-    public private(set) var comments: [(start: Int, text: String, ownLine: Bool)] = []
+    @_spi(MQInternals) public private(set) var comments: [(start: Int, text: String, ownLine: Bool)] = []
     /// Maximum length of one literal, in bytes.
-    public var maxLiteralBytes = 1 << 20
+    @_spi(MQInternals) public var maxLiteralBytes = 1 << 20
 
-    public init(file: SourceFile) {
+    @_spi(MQInternals) public init(file: SourceFile) {
         self.file = file
         self.bytes = Array(file.text.utf8)
     }
 
-    public mutating func tokenize() -> [Token] {
+    @_spi(MQInternals) public mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
         var sawNewline = false
         while true {

@@ -3,13 +3,13 @@
 /// Recursive descent with precedence climbing. Nesting deeper than `maxDepth` is a diagnostic (E103),
 /// never a stack overflow. An error at the end of the input is E104 ("unfinished"), which the REPL uses
 /// to ask for another line.
-public struct Parser {
-    public let file: SourceFile
+@_spi(MQInternals) public struct Parser {
+    @_spi(MQInternals) public let file: SourceFile
     private var tokens: [Token]
     private var pos = 0
     private var depth = 0
-    public var maxDepth: Int
-    public private(set) var diagnostics: [Diagnostic] = []
+    @_spi(MQInternals) public var maxDepth: Int
+    @_spi(MQInternals) public private(set) var diagnostics: [Diagnostic] = []
     private var comments: [(start: Int, text: String, ownLine: Bool)]
     private var nextComment = 0
 
@@ -25,7 +25,7 @@ public struct Parser {
         "mvexpand": "expand", "mv-expand": "expand", "unnest": "expand", "uniq": "distinct", "dedup": "distinct",
     ]
 
-    public init(file: SourceFile, maxDepth: Int = 200) {
+    @_spi(MQInternals) public init(file: SourceFile, maxDepth: Int = 200) {
         self.file = file
         var lexer = Lexer(file: file)
         self.tokens = lexer.tokenize()
@@ -35,7 +35,7 @@ public struct Parser {
     }
 
     /// Parses a whole program; `diagnostics` holds every error found.
-    public mutating func parseProgram() -> Program {
+    @_spi(MQInternals) public mutating func parseProgram() -> Program {
         var statements: [Statement] = []
         skipNewlines()
         while !at(.eof) {
@@ -206,7 +206,7 @@ public struct Parser {
     // MARK: Expressions
 
     /// A pipeline or a plain expression.
-    public mutating func expression() throws -> Expr {
+    @_spi(MQInternals) public mutating func expression() throws -> Expr {
         try enter()
         defer { depth -= 1 }
         let source = try binary(0)
@@ -546,7 +546,7 @@ public struct Parser {
 
 extension Parser {
     /// Parses `text` as a program; returns the program and every lexing and parsing diagnostic.
-    public static func parse(_ text: String, file name: String = "<query>", maxDepth: Int = 200) -> (Program, [Diagnostic]) {
+    @_spi(MQInternals) public static func parse(_ text: String, file name: String = "<query>", maxDepth: Int = 200) -> (Program, [Diagnostic]) {
         var p = Parser(file: SourceFile(name: name, text: text), maxDepth: maxDepth)
         let program = p.parseProgram()
         return (program, p.diagnostics)
@@ -554,7 +554,7 @@ extension Parser {
 
     /// Whether `text` is a finished input: false when it ends inside a statement (an open bracket, a
     /// trailing `|` or operator, an unterminated string), so the REPL should read another line.
-    public static func isComplete(_ text: String) -> Bool {
+    @_spi(MQInternals) public static func isComplete(_ text: String) -> Bool {
         let (_, diagnostics) = parse(text)
         // A malformed token makes the statement wrong, not unfinished (unless it is an unclosed string).
         if diagnostics.contains(where: { $0.code.rawValue.hasPrefix("E00") && $0.code != .unterminatedString }) { return true }

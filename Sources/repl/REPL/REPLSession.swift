@@ -1,6 +1,6 @@
 import CEditLine
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// The interactive loop: reads statements (over several lines when the parser says they are not
 /// finished), runs meta-commands and queries, prints results, keeps history.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// `Parser.parse(Formatter().format(p)) == p` and formatting is idempotent, for every query of the case
 /// files, every example script, every `mq` block of docs/language.md, every golden diagnostics script that

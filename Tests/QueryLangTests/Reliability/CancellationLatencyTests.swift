@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Ctrl-C (a cancelled token) and the time limit stop queries whose work grows with the size of one text,
 /// on a page of one 50 MB sentence: kwic, has, contains, a mention's text, sentence text. The target is

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// One corpus, many sessions on many threads; and cancellation from another thread.
 @Suite("Threads")

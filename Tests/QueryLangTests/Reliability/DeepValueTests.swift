@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Values nested deeper than any expression, built by composing functions: each call adds ten levels,
 /// and calls of calls multiply them. Printing, comparing, hashing and freeing such a value recurse.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The hostile corpus (Fixtures/hostile): a document whose title sets the terminal title and writes the
 /// clipboard (OSC 0, OSC 52), whose body clears the screen (CSI 2J), reverses text (U+202E) and rings the

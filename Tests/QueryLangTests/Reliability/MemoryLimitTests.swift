@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Texts are shared by the rows that read them, and a query that needs more memory than the limit stops
 /// with E402 instead of the process being ended by a failed allocation.

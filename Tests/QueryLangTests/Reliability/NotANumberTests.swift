@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// NaN is refused where it would be made (E407); infinities are values that order and group.
 @Suite("NaN")

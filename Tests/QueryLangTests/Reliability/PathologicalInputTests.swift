@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Pathological query text: each must end in a diagnostic, never a crash (stack overflow, trap) or a hang.
 @Suite("Pathological input")

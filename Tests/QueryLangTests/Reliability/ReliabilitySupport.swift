@@ -1,5 +1,5 @@
 import Foundation
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Runs queries for the reliability tests and reports what they ended with.
 enum Run {

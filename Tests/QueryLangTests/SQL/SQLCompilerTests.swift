@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The SQL compiler without a server: the statements carry mq's semantics (null-equal `==`, code point
 /// order, nulls last, tie-breakers), refusals name the stage with its place, dates round-trip. The answers

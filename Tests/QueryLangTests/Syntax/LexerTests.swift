@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The lexer: every token kind, literals and escapes, and its diagnostics.
 @Suite("Lexer")

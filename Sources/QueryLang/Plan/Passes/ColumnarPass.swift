@@ -20,7 +20,7 @@ enum ColumnarPass {
 }
 
 /// A compiled columnar subtree, kept in the plan (its closures are made once, when the program is compiled).
-public final class ColumnarProgram: @unchecked Sendable {
+@_spi(MQInternals) public final class ColumnarProgram: @unchecked Sendable {
     let node: ColumnarNode
     init(_ node: ColumnarNode) { self.node = node }
 }
