@@ -3,11 +3,15 @@
 /// Immutable once built and safe to share between threads. Load one from a directory with
 /// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:)``.
 public final class Corpus: Sendable {
+    /// The corpus's name: its directory's last component, or the name given in memory.
     public let name: String
     /// The directory it was loaded from, if any.
     public let directory: String?
+    /// The documents, in id order; `documents[i].index == i`.
     public let documents: [Document]
+    /// The entity catalog; `entities[i].index == i`.
     public let entities: [Entity]
+    /// The curated facts, in file order; `facts[i].index == i`.
     public let facts: [Fact]
     /// Every mention, ordered by document and then by offset.
     public let mentions: MentionList
@@ -159,8 +163,11 @@ public final class Corpus: Sendable {
 
     // MARK: Look-ups
 
+    /// The entity with this catalog id: `corpus.entity(id: "kataib-hezbollah")`.
     public func entity(id: String) -> Entity? { entityByID[id].map { entities[$0] } }
+    /// The document with this id (the file stem).
     public func document(id: String) -> Document? { documentByID[id].map { documents[$0] } }
+    /// The fact with this id.
     public func fact(id: String) -> Fact? { facts.first { $0.id == id } }
 
     /// Entities with a name form equal to `name` after normalisation (ids are accepted too).
