@@ -4,15 +4,18 @@
 /// `exact`, every field is made safe for a terminal (`TerminalSanitizer`, line breaks kept inside quoted
 /// CSV fields) and guarded against formula injection (`FormulaGuard`).
 public struct DelimitedRenderer: Sendable {
+    /// `,` for CSV, a tab for TSV.
     public let separator: Character
     /// Fields exactly as the data holds them (for programs; a spreadsheet may run a formula cell).
     public let exact: Bool
 
+    /// A CSV (`","`) or TSV (`"\t"`) writer: `DelimitedRenderer(separator: ",").render(table, corpus: corpus)`.
     public init(separator: Character, exact: Bool = false) {
         self.separator = separator
         self.exact = exact
     }
 
+    /// The header row and a line per row.
     public func render(_ t: Table, corpus: Corpus) -> String {
         var out = t.columns.map(field).joined(separator: String(separator)) + "\n"
         for row in t.rows {
@@ -57,8 +60,10 @@ func isLineBreak(_ u: Unicode.Scalar) -> Bool {
 
 /// GitHub-flavoured Markdown tables.
 public struct MarkdownRenderer: Sendable {
+    /// A Markdown writer: `MarkdownRenderer().render(table, corpus: corpus)`.
     public init() {}
 
+    /// The table as Markdown: a header row, a separator row and a row per result row; `|` in cells escaped.
     public func render(_ t: Table, corpus: Corpus) -> String {
         func esc(_ s: String) -> String {
             // A run of line breaks becomes one space (none at the ends): a Markdown cell stays on its line.
@@ -87,16 +92,19 @@ public struct MarkdownRenderer: Sendable {
 
 /// JSON: an array of row objects, or one object per line.
 public struct JSONRenderer: Sendable {
+    /// A JSON writer: `JSONRenderer().array(table, corpus: corpus)`.
     public init() {}
 
     func object(_ row: Value, _ columns: [String], corpus: Corpus) -> String {
         "{" + columns.map { JSONText.quote($0) + ":" + ValueText.json(ValueText.column(row, $0, corpus: corpus), corpus: corpus) }.joined(separator: ",") + "}"
     }
 
+    /// The rows as one JSON array of objects (column name to value), as `--format json` writes them.
     public func array(_ t: Table, corpus: Corpus) -> String {
         "[" + t.rows.map { object($0, t.columns, corpus: corpus) }.joined(separator: ",\n ") + "]"
     }
 
+    /// One JSON object a line, as `--format jsonl` writes them.
     public func lines(_ t: Table, corpus: Corpus) -> String {
         t.rows.map { object($0, t.columns, corpus: corpus) + "\n" }.joined()
     }
