@@ -6,6 +6,7 @@
 /// loses its far end. A row wider than the width is shown expanded (one field per line) when
 /// ``Options/expanded`` is `.auto`.
 public struct TableRenderer: Sendable {
+    /// Whether rows are shown as a table or one field per line (`.mode expanded` in the REPL).
     public enum Expanded: String, Sendable, CaseIterable {
         /// Always a table (the widest columns are cut to fit).
         case off
@@ -15,15 +16,19 @@ public struct TableRenderer: Sendable {
         case auto
     }
 
+    /// How a table is fitted and shown.
     public struct Options: Sendable {
         /// Total width to fit (terminal columns); nil for no limit.
         public var width: Int?
         /// Rows shown at most; the footer counts the rest.
         public var maxRows: Int?
+        /// Whether to set the header in bold and the footer dim with ANSI escapes (for a terminal).
         public var color: Bool
         /// Widest a column may be, in terminal columns; nil for no limit.
         public var maxColumnWidth: Int?
+        /// Table, one field per line, or whichever fits.
         public var expanded: Expanded
+        /// Options; the defaults show every row at full width, as a table, without colour.
         public init(width: Int? = nil, maxRows: Int? = nil, color: Bool = false, maxColumnWidth: Int? = nil,
                     expanded: Expanded = .off) {
             self.width = width
@@ -34,13 +39,17 @@ public struct TableRenderer: Sendable {
         }
     }
 
+    /// How tables are fitted and shown.
     public var options: Options
 
+    /// A renderer: `TableRenderer(options: .init(width: 100, maxRows: 20)).render(table, corpus: corpus)`.
     public init(options: Options = .init()) { self.options = options }
 
     /// How a column is aligned and cut.
     enum Alignment { case left, right, keywordLeft }
 
+    /// The table as aligned text, with a footer when rows were left out; values from the corpus are made
+    /// safe for a terminal.
     public func render(_ t: Table, corpus: Corpus) -> String {
         let shown = options.maxRows.map { Array(t.rows.prefix(max(0, $0))) } ?? t.rows
         var numeric = Array(repeating: true, count: t.columns.count)
