@@ -8,11 +8,17 @@ public struct FileImportLoader: ImportLoader {
     /// Where imports from a query typed without a file (the REPL, `-c`) are resolved.
     public let workingDirectory: String
 
+    /// A loader for files inside `allowedRoots`:
+    /// ```swift
+    /// options.importLoader = FileImportLoader(allowedRoots: ["/srv/queries"])
+    /// ```
     public init(allowedRoots: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.allowedRoots = allowedRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
         self.workingDirectory = workingDirectory
     }
 
+    /// Reads `path` relative to the importing file `from` (or to `workingDirectory`); throws for a file outside
+    /// the allowed directories, one that is missing or not UTF-8.
     public func load(_ path: String, from: String) throws -> (name: String, text: String) {
         let base: URL
         if from.hasPrefix("<") { base = URL(fileURLWithPath: workingDirectory, isDirectory: true) }
