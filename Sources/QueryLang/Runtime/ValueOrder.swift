@@ -4,6 +4,7 @@
 /// reference equals a string holding its id (`entity == "kataib-hezbollah"`). Ordering sorts null last,
 /// then booleans, numbers (NaN, which no query makes, after every number), dates (by first day, coarser first), strings, references, lists and records.
 extension Value: Hashable {
+    /// Equality as `==` in a query (see above).
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
@@ -22,6 +23,7 @@ extension Value: Hashable {
         }
     }
 
+    /// Hashes equal values alike (an entity and its id string too), for `distinct`, `summarize by` and joins.
     public func hash(into h: inout Hasher) {
         switch self {
         case .null: h.combine(0)
