@@ -6,6 +6,7 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case document, entity, mention, fact
     case table(RowKind)
 
+    /// The type as diagnostics print it: `int`, `list of string`, `table of entities`.
     public var description: String {
         switch self {
         case .any: return "any"
@@ -25,6 +26,7 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether it is `int` or `float`.
     public var isNumeric: Bool { self == .int || self == .float }
 }
 
@@ -35,6 +37,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
     case records([String]?, base: ReferenceKind?)
     case values
 
+    /// The kind as diagnostics print it: `entities`, `records`, `values`.
     public var description: String {
         switch self {
         case .documents: return "documents"
@@ -46,6 +49,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The kind of corpus reference the rows are, if they are one.
     public var reference: ReferenceKind? {
         switch self {
         case .documents: return .document
@@ -62,6 +66,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
 public enum ReferenceKind: String, Sendable, CaseIterable {
     case document, entity, mention, fact
 
+    /// The rows of a table of such references.
     public var rowKind: RowKind {
         switch self {
         case .document: return .documents
@@ -71,6 +76,7 @@ public enum ReferenceKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The type of one such reference.
     public var valueType: ValueType {
         switch self {
         case .document: return .document
