@@ -11,9 +11,10 @@ struct DocCommentCoverageTests {
         "Engine.swift", "Embedding/BatchChannel.swift", "Embedding/ResultBatch.swift", "Embedding/Row.swift",
         "Embedding/SessionStreaming.swift", "Corpus/CorpusBuilder.swift", "Runtime/Value.swift",
         "Runtime/Cancellation.swift", "Runtime/Limits.swift", "Runtime/StreamingExecution.swift",
+        "Diagnostics/Diagnostic.swift", "Diagnostics/DiagnosticCode.swift",
     ]
-    /// Public declarations without a doc comment elsewhere in the library; lower it as they are documented.
-    static let undocumentedElsewhere = 161
+    /// Public declarations without a doc comment elsewhere in the library.
+    static let undocumentedElsewhere = 0
 
     static let library = Paths.root.appendingPathComponent("Sources/QueryLang")
 
