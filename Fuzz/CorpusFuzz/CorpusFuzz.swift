@@ -6,7 +6,7 @@
 // `CorpusFuzz FILE...`.
 import Foundation
 import FuzzDriver
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum CorpusHarness {
     static let fixture: String = {

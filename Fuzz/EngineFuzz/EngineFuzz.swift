@@ -5,7 +5,7 @@
 // `EngineFuzz FILE...`.
 import Foundation
 import FuzzDriver
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 struct MemoryImports: ImportLoader {
     static let files: [String: String] = [

@@ -8,7 +8,7 @@
 // reproducer: `OutputFuzz FILE...`.
 import Foundation
 import FuzzDriver
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum OutputHarness {
     static let corpusPath: String = {
@@ -153,7 +153,7 @@ enum OutputHarness {
         // Diagnostics whose every part comes from the input.
         let file = SourceFile(name: text, text: text + "\n" + text)
         let end = max(0, min(text.utf8.count, Int(bytes.last ?? 0)))
-        let d = Diagnostic("E999", text, at: Span(min(end, Int(bytes.first ?? 0) % max(1, end + 1)), end), in: file, hints: [text, "did you mean '\(text)'?"])
+        let d = Diagnostic(.internalError, text, at: Span(min(end, Int(bytes.first ?? 0) % max(1, end + 1)), end), in: file, hints: [text, "did you mean '\(text)'?"])
         expectSafe(DiagnosticRenderer().render(d), "diagnostic")
         expectSafe(DiagnosticRenderer(color: true).render(d).replacingOccurrences(of: "\u{1B}[", with: "["), "coloured diagnostic")
         _ = DiagnosticRenderer().json([d])

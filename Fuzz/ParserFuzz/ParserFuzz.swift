@@ -3,7 +3,7 @@
 // a reproducer: `ParserFuzz FILE...` runs each file through the same code and prints "ok".
 import Foundation
 import FuzzDriver
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 enum ParserHarness {
     /// Loads what every input shares before libFuzzer starts counting allocations.

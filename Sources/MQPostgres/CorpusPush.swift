@@ -1,5 +1,5 @@
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// `mq corpus push`: writes a corpus into the tables of ``SQLSchema`` in one transaction, with COPY.
 ///
@@ -8,13 +8,13 @@ import QueryLang
 /// documents are appended (with their mentions); a changed catalog, a changed document or a document no
 /// longer in the directory rewrites everything (mentions depend on the catalog). A failure at any point
 /// rolls the transaction back: the server keeps its previous state.
-public struct CorpusPush {
-    public struct Summary: Sendable {
-        public var mode: String
-        public var documents = 0
-        public var mentions = 0
-        public var textBytes = 0
-        public var seconds = 0.0
+@_spi(MQInternals) public struct CorpusPush {
+    @_spi(MQInternals) public struct Summary: Sendable {
+        @_spi(MQInternals) public var mode: String
+        @_spi(MQInternals) public var documents = 0
+        @_spi(MQInternals) public var mentions = 0
+        @_spi(MQInternals) public var textBytes = 0
+        @_spi(MQInternals) public var seconds = 0.0
     }
 
     let corpus: Corpus
@@ -29,7 +29,7 @@ public struct CorpusPush {
         self.shards = shards
     }
 
-    public func run() throws -> Summary {
+    @_spi(MQInternals) public func run() throws -> Summary {
         let started = Date()
         var endpoints: [(host: String, port: String, database: String, user: String, password: String)] = []
         if !shards.isEmpty {
@@ -164,7 +164,7 @@ public struct CorpusPush {
     }
 
     /// A hash of what the catalog puts on the server (entities, names, facts with their documents' ids).
-    public static func catalogHash(_ corpus: Corpus) throws -> String {
+    @_spi(MQInternals) public static func catalogHash(_ corpus: Corpus) throws -> String {
         let rows = SQLCopyRows(corpus: corpus)
         var bytes: [UInt8] = Array("schema \(SQLSchema.version)\n".utf8)
         try rows.catalog(documentOrd: { _ in 0 }) { table, line in
@@ -184,8 +184,8 @@ public struct CorpusPush {
 }
 
 /// The schema version a server holds, checked before anything is read or written.
-public enum PostgresSchemaCheck {
-    public static func check(_ connection: PostgresConnection) throws {
+@_spi(MQInternals) public enum PostgresSchemaCheck {
+    @_spi(MQInternals) public static func check(_ connection: PostgresConnection) throws {
         let exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL")
         guard exists.first?[0] == "t" else {
             throw SQLConnectionError("the server holds no mq corpus (no mq.manifest): push one first with mq corpus push --to URL")
@@ -199,7 +199,7 @@ public enum PostgresSchemaCheck {
 
     /// Checks that the server's catalog is the one mq holds (entities and facts are sent as catalog
     /// ordinals, so another catalog would give wrong answers).
-    public static func checkCatalog(_ connection: PostgresConnection, corpus: Corpus) throws {
+    @_spi(MQInternals) public static func checkCatalog(_ connection: PostgresConnection, corpus: Corpus) throws {
         try check(connection)
         let rows = try connection.query("SELECT value FROM mq.manifest WHERE key = 'catalog_sha256'")
         guard rows.first?[0] == (try CorpusPush.catalogHash(corpus)) else {

@@ -1,16 +1,16 @@
 import CPostgres
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// A connection to a PostgreSQL server through libpq: text results, COPY for bulk loading. One connection
 /// belongs to one thread at a time.
-public final class PostgresConnection: SQLConnection {
+@_spi(MQInternals) public final class PostgresConnection: SQLConnection {
     private let conn: OpaquePointer
 
     /// Connects to `url` (`postgresql://user@host:port/db`, or a libpq keyword string); a wrong URL or an
     /// unreachable server is an error with libpq's message, never a hang (connect timeout 10 s unless
     /// the URL sets one).
-    public init(url: String) throws {
+    @_spi(MQInternals) public init(url: String) throws {
         guard url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
             throw SQLConnectionError("not a PostgreSQL URL: '\(Self.printable(url))' (expected postgresql://user@host:port/database)")
         }
@@ -40,7 +40,7 @@ public final class PostgresConnection: SQLConnection {
     }
 
     /// A statement that returns no rows.
-    public func execute(_ sql: String) throws {
+    @_spi(MQInternals) public func execute(_ sql: String) throws {
         guard let r = PQexec(conn, sql) else { throw SQLConnectionError(Self.message(conn)) }
         defer { PQclear(r) }
         let s = PQresultStatus(r)
@@ -80,7 +80,7 @@ public final class PostgresConnection: SQLConnection {
     }
 
     /// COPY ... FROM STDIN: `body` hands lines (without newlines) to the writer; they are sent in chunks.
-    public func copy(_ statement: String, _ body: ((String) throws -> Void) throws -> Void) throws {
+    @_spi(MQInternals) public func copy(_ statement: String, _ body: ((String) throws -> Void) throws -> Void) throws {
         guard let r = PQexec(conn, statement) else { throw SQLConnectionError(Self.message(conn)) }
         let s = PQresultStatus(r)
         let startMessage = Self.resultMessage(r, conn)

@@ -1,5 +1,5 @@
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// The sharded layout (`mq corpus push DIR --to COORDINATOR --shard URL --shard URL ...`): on the
 /// coordinator the large tables (documents, zones, sentences, mentions) are hash-partitioned by the
@@ -7,24 +7,24 @@ import QueryLang
 /// (schema `mq_part` there); the catalog (entities, their names, facts) and the manifest stay local on the
 /// coordinator, so that joins with them run where the partitions' results meet. Queries and later pushes go
 /// to the coordinator only: the layout is the coordinator's, and the same compiled SQL runs on it.
-public struct ShardLayout {
+@_spi(MQInternals) public struct ShardLayout {
     /// The partitioned tables and their partition key (the document's ordinal), so that a document's
     /// zones, sentences and mentions sit on the document's shard and joins by document stay on one shard.
-    public static let tables: [(name: String, key: String)] = [
+    @_spi(MQInternals) public static let tables: [(name: String, key: String)] = [
         ("documents", "ord"), ("zones", "doc"), ("sentences", "doc"), ("mentions", "doc"),
     ]
 
     /// The schema that holds a shard's rows on each shard server.
-    public static let shardSchema = "mq_part"
+    @_spi(MQInternals) public static let shardSchema = "mq_part"
 
     /// The manifest key that marks a sharded coordinator (its value: the number of shards).
-    public static let manifestKey = "shards"
+    @_spi(MQInternals) public static let manifestKey = "shards"
 
     /// The shard servers, in partition order (the first holds remainder 0).
-    public let urls: [String]
+    @_spi(MQInternals) public let urls: [String]
 
     /// The layout over the shard servers `urls`.
-    public init(urls: [String]) { self.urls = urls }
+    @_spi(MQInternals) public init(urls: [String]) { self.urls = urls }
 
     static func isPartitioned(_ table: String) -> Bool { tables.contains { $0.name == table } }
 

@@ -29,7 +29,7 @@ public struct EngineOptions: Sendable {
 /// A parsed program with the syntax diagnostics found in it.
 public struct ParsedProgram: Sendable {
     /// The syntax tree.
-    public let program: Program
+    @_spi(MQInternals) public let program: Program
     /// The query text, for spans and diagnostics.
     public let file: SourceFile
     /// Syntax diagnostics (an error means the program cannot be checked or run).
@@ -39,13 +39,13 @@ public struct ParsedProgram: Sendable {
 /// A program that parsed and checked without errors, ready to run (any number of times).
 public struct CompiledProgram: Sendable {
     /// The syntax tree.
-    public let program: Program
+    @_spi(MQInternals) public let program: Program
     /// The query text, for spans and diagnostics.
     public let file: SourceFile
     /// Warnings found by the checker.
     public let warnings: [Diagnostic]
     /// The plan of every pipeline, after the passes.
-    public let plans: PlanSet
+    @_spi(MQInternals) public let plans: PlanSet
 }
 
 /// The corpus and options shared by every session: immutable and `Sendable`, one per corpus.
@@ -193,7 +193,7 @@ public final class Session: @unchecked Sendable {
         } catch let d as Diagnostics {
             throw d
         } catch {
-            throw Diagnostics([Diagnostic("E400", "\(error)", at: .none, in: compiled.file)])
+            throw Diagnostics([Diagnostic(.internalError, "\(error)", at: .none, in: compiled.file)])
         }
     }
 

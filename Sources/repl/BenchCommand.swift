@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// `mq bench`: times queries and completions in-process over a loaded corpus (hidden; for bench/run.sh).
 /// Each query is run once untimed, then `runs` times. Prints one JSON object per query: median

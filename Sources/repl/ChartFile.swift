@@ -1,5 +1,5 @@
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// Writes a result as a link chart file (`.chart FILE`, `mq run --chart FILE`): DOT text for `.dot` and
 /// `.gv`, otherwise drawn by GraphViz's `dot` in the format the extension names (`svg`, `png`, `pdf`).

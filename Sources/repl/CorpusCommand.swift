@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

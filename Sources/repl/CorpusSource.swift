@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// The one place that turns `--corpus DIR` (or a corpus command's argument), `MQ_CORPUS` and the defaults
 /// into a loaded corpus, for every command and the REPL.

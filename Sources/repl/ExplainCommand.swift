@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// `mq explain`: the plan of each query of a script (or of `-c`), after the rewrite passes, with the
 /// access paths chosen; nothing is run.

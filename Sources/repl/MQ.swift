@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlatformTuning
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// `mq`: run queries on a corpus, check and format scripts, validate corpora.
 /// With no arguments it opens the REPL on the default corpus; with `-c` it runs one query.

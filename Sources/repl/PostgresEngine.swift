@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import MQPostgres
-import QueryLang
+@_spi(MQInternals) import MQPostgres
+@_spi(MQInternals) import QueryLang
 
 /// Opens the PostgreSQL engine of `--engine URL`: connects, and checks that the server holds this mq's
 /// schema and this corpus's catalog; any failure is a message and exit status 1.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// Opens the interactive session: loads the corpus (with a progress line on stderr if that takes more
 /// than a second), then runs the REPL until Ctrl-D or .quit.

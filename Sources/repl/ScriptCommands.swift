@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run .mq scripts in order, in one session.")

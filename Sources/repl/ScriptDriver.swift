@@ -1,5 +1,5 @@
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// What runs the pieces of a script: the REPL (what is typed or pasted, `.read`, the rc file) and
 /// ``ScriptRunner`` (`mq run`, `-c`, piped input).

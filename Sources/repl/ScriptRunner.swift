@@ -1,8 +1,8 @@
 import ArgumentParser
 import CEditLine
 import Foundation
-import MQPostgres
-import QueryLang
+@_spi(MQInternals) import MQPostgres
+@_spi(MQInternals) import QueryLang
 
 /// Runs scripts for `mq run`, `mq -c` and piped input: loads the corpus, compiles each script, runs it,
 /// prints its outputs, and returns the exit status (0, or 1 at the first error or failed assert).

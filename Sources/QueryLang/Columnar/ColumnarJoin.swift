@@ -29,7 +29,7 @@ enum ColumnarJoin {
             for (r, row) in right.rows.enumerated() {
                 try interpreter.tick(span)
                 guard let ref = CorpusColumns.index(row), interpreter.fields.referenceKind(row) == rightKind else {
-                    throw interpreter.fail("E400", "the right side of the join changed kind while it ran", span)
+                    throw interpreter.fail(.internalError, "the right side of the join changed kind while it ran", span)
                 }
                 let key = try interpreter.eval(rightKey, Interpreter.Env(row: row, locals: ctx.env.locals))
                 switch leftKey.type {

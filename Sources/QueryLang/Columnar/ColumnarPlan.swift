@@ -188,7 +188,7 @@ final class ColumnarNotes: @unchecked Sendable {
 /// An error raised inside a compiled expression at a row of a batch, turned into the interpreter's
 /// diagnostic where it is caught (``Interpreter/openColumnar(_:_:)``), so it names the query's file.
 struct ColumnarFailure: Error {
-    let code: String
+    let code: DiagnosticCode
     let message: String
     let span: Span
     let hints: [String]

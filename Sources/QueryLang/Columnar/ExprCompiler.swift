@@ -18,7 +18,7 @@ struct ExprCompiler {
     /// Names that are parameters of the enclosing function (never compiled).
     let locals: Set<String>
     /// Makes the error of a failed evaluation (code, message, span, hints, the row of the batch).
-    let fail: (String, String, Span, [String], Int) -> Error
+    let fail: (DiagnosticCode, String, Span, [String], Int) -> Error
 
     func compile(_ e: Expr) -> CompiledExpr? {
         switch e {
@@ -80,7 +80,7 @@ struct ExprCompiler {
             return CompiledExpr(type: .int, canFail: true) { b in
                 guard case let .ints(x, valid) = try v.eval(b) else { preconditionFailure() }
                 for (i, n) in x.enumerated() where n == Int64.min && valid?[i] != false {
-                    throw fail("E406", "integer overflow", span, [], i)
+                    throw fail(.integerOverflow, "integer overflow", span, [], i)
                 }
                 return .ints(x.map { $0 == Int64.min ? 0 : -$0 }, valid: valid)
             }
@@ -214,7 +214,7 @@ struct ExprCompiler {
                     default: (v, overflow) = x[i].multipliedReportingOverflow(by: y[i])
                     }
                     if overflow {
-                        throw fail("E406", "integer overflow in \(x[i]) \(op.rawValue) \(y[i])", span, ["use floats: float(x)"], i)
+                        throw fail(.integerOverflow, "integer overflow in \(x[i]) \(op.rawValue) \(y[i])", span, ["use floats: float(x)"], i)
                     }
                     out[i] = v
                 }

@@ -329,7 +329,7 @@ struct AggregateState {
             for (i, g) in groups.enumerated() where valid?[i] != false {
                 let (s, o) = ints[Int(g)].addingReportingOverflow(x[i])
                 if o {
-                    return ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+                    return ColumnarFailure(code: .integerOverflow, message: "integer overflow in sum", span: call.span,
                                            hints: ["sum floats: sum(float(x))"], row: i)
                 }
                 ints[Int(g)] = s
@@ -385,7 +385,7 @@ struct AggregateState {
                 counts[Int(mapping[Int(pair.x)])] += 1
             }
         }
-        return overflowed ? ColumnarFailure(code: "E406", message: "integer overflow in sum", span: call.span,
+        return overflowed ? ColumnarFailure(code: .integerOverflow, message: "integer overflow in sum", span: call.span,
                                             hints: ["sum floats: sum(float(x))"], row: 0) : nil
     }
 

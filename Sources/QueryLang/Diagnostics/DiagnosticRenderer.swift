@@ -1,14 +1,22 @@
 /// Renders diagnostics as `file:line:col: error[CODE]: message`, the source line and a caret under the
 /// span, then hints; or as JSON for editors and other tools.
 public struct DiagnosticRenderer: Sendable {
+    /// Whether to colour the code, the caret and the hints with ANSI escapes (for a terminal).
     public var color: Bool
 
+    /// A renderer, plain unless `color`:
+    /// ```swift
+    /// catch { FileHandle.standardError.write(Data(DiagnosticRenderer(color: true).render(error.items).utf8)) }
+    /// ```
     public init(color: Bool = false) { self.color = color }
 
+    /// Each diagnostic as `mq` prints it, separated by blank lines.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined(separator: "\n")
     }
 
+    /// One diagnostic: the `file:line:col: error[E205]: message` line, the source line with a caret
+    /// under the span, and the hints. Text from the query is made safe for a terminal.
     public func render(_ d: Diagnostic) -> String {
         let (red, bold, cyan, reset) = color ? ("\u{1B}[31m", "\u{1B}[1m", "\u{1B}[36m", "\u{1B}[0m") : ("", "", "", "")
         var out = ""
@@ -46,9 +54,11 @@ public struct DiagnosticRenderer: Sendable {
         "[" + diagnostics.map(jsonObject).joined(separator: ",") + "]"
     }
 
+    /// One diagnostic as a JSON object: `code`, `severity`, `message`, `file`, `line`, `column`,
+    /// `end_line`, `end_column`, `start`, `end` (UTF-8 offsets) and `hints`.
     public func jsonObject(_ d: Diagnostic) -> String {
         var fields: [String] = [
-            "\"code\":\(JSONText.quote(d.code))",
+            "\"code\":\(JSONText.quote(d.code.rawValue))",
             "\"severity\":\(JSONText.quote(d.severity.rawValue))",
             "\"message\":\(JSONText.quote(d.message))",
             "\"file\":\(d.file.map { JSONText.quote($0.name) } ?? "null")",

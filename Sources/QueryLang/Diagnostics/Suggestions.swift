@@ -1,7 +1,7 @@
 /// "Did you mean": the closest candidates to a misspelt word by edit distance.
-public enum Suggestions {
+@_spi(MQInternals) public enum Suggestions {
     /// Candidates within a distance that grows with the word's length, closest first.
-    public static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+    @_spi(MQInternals) public static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let w = Array(word.lowercased())
         let maxDistance = max(1, min(3, w.count / 3))
         var scored: [(String, Int)] = []
@@ -15,14 +15,14 @@ public enum Suggestions {
     }
 
     /// "did you mean 'a'?" or "did you mean 'a' or 'b'?", or nil.
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+    @_spi(MQInternals) public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
         let c = closest(to: word, in: candidates)
         guard !c.isEmpty else { return nil }
         return "did you mean " + c.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 
     /// Damerau-Levenshtein (optimal string alignment) distance, stopping early past `cap`.
-    public static func distance(_ a: [Character], _ b: [Character], cap: Int = .max) -> Int {
+    @_spi(MQInternals) public static func distance(_ a: [Character], _ b: [Character], cap: Int = .max) -> Int {
         if abs(a.count - b.count) > cap { return cap + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

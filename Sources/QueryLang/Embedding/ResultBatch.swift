@@ -106,7 +106,7 @@ public struct QueryResults: AsyncSequence, Sendable {
                 if current?.statement != batch.statement { flush(); current = (batch.statement, batch.span, batch.columns, []) }
                 current!.rows += batch.rows.map(\.value)
                 if current!.rows.count > outputLimit {
-                    throw Diagnostics([Diagnostic("E402", "the query returns more than the output limit of \(outputLimit) rows",
+                    throw Diagnostics([Diagnostic(.limitReached, "the query returns more than the output limit of \(outputLimit) rows",
                                                   at: batch.span, in: batch.file, hints: ["add | take N, or summarize, or read the rows as a stream"])])
                 }
             }

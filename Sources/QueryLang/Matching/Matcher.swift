@@ -5,7 +5,7 @@
 /// by spaces, hyphens or periods within one sentence; a one-word name needs a capital in the text
 /// (`Trump`, not "laws trump decrees"). A name shared by several entities is attributed
 /// from context (see ``Matcher/attribute(_:from:ambiguousGroups:)``).
-public struct Matcher {
+@_spi(MQInternals) public struct Matcher {
     let index: NameIndex
     private var scanner = TextScanner()
     private var sink: WordSink
@@ -16,7 +16,7 @@ public struct Matcher {
     /// Per entity: the last unambiguous mention of it in the document being attributed, or -1.
     private var lastMention: [Int]
 
-    public init(index: NameIndex) {
+    @_spi(MQInternals) public init(index: NameIndex) {
         self.index = index
         self.sink = WordSink(index: index)
         groupEntity = index.groups.map { $0.count == 1 ? $0[0] : -1 }
@@ -25,17 +25,17 @@ public struct Matcher {
     }
 
     /// Result of matching one document.
-    public struct Output: Sendable {
-        public var mentions: [Mention] = []
+    @_spi(MQInternals) public struct Output: Sendable {
+        @_spi(MQInternals) public var mentions: [Mention] = []
         /// UTF-8 byte offset of the first word of each sentence.
-        public var sentenceStarts: [Int32] = []
+        @_spi(MQInternals) public var sentenceStarts: [Int32] = []
     }
 
-    public mutating func match(_ document: Document) -> Output {
+    @_spi(MQInternals) public mutating func match(_ document: Document) -> Output {
         document.withUTF8 { match(bytes: $0, doc: Int32(document.index), zones: document.zones) }
     }
 
-    public mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone]) -> Output {
+    @_spi(MQInternals) public mutating func match(bytes: UnsafeBufferPointer<UInt8>, doc: Int32, zones: [Zone]) -> Output {
         var out = Output()
         out.sentenceStarts = match(bytes: bytes, doc: doc, zones: zones, appendingTo: &out.mentions)
         return out

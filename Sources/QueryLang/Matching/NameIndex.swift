@@ -4,8 +4,8 @@
 /// Folded words (case, diacritics, apostrophes, spelling table) and case-sensitive acronym words share
 /// one id space; the vocabulary maps spelling variants straight to their canonical word's id, so the
 /// matcher never rewrites text.
-public struct NameIndex: Sendable {
-    public let normalizer: Normalizer
+@_spi(MQInternals) public struct NameIndex: Sendable {
+    @_spi(MQInternals) public let normalizer: Normalizer
     /// Folded word -> id (spelling variants map to their canonical word's id).
     let folded = ByteTable()
     /// Acronym word as written -> id.
@@ -18,7 +18,7 @@ public struct NameIndex: Sendable {
     /// Per node: the name group accepted there, or -1.
     var accept: [Int32] = [-1]
     /// Name groups: the entities that share one normalised name.
-    public private(set) var groups: [[Int32]] = []
+    @_spi(MQInternals) public private(set) var groups: [[Int32]] = []
     /// Normalised lookup key -> entity indices (names other than acronyms).
     var lookupKeys: [String: [Int32]] = [:]
     /// Acronym as written (its words joined by single spaces) -> entity indices.
@@ -28,17 +28,17 @@ public struct NameIndex: Sendable {
     /// Name word skeletons (``skeleton(_:)``) -> word id, for skeletons of one word only: how a word of
     /// text in a scholarly transliteration (`Ḥaqq`, `Ḫazʿalī`, `Fayyāḍ`) finds the name word it spells.
     var skeletons: [String: Int32] = [:]
-    public private(set) var maxNameWords = 0
+    @_spi(MQInternals) public private(set) var maxNameWords = 0
 
     /// A problem found while compiling names (an empty name, say).
-    public struct Problem: Sendable {
-        public let entity: Int
-        public let name: String
-        public let message: String
+    @_spi(MQInternals) public struct Problem: Sendable {
+        @_spi(MQInternals) public let entity: Int
+        @_spi(MQInternals) public let name: String
+        @_spi(MQInternals) public let message: String
     }
-    public private(set) var problems: [Problem] = []
+    @_spi(MQInternals) public private(set) var problems: [Problem] = []
 
-    public init(entities: [Entity], normalizer: Normalizer = Normalizer()) {
+    @_spi(MQInternals) public init(entities: [Entity], normalizer: Normalizer = Normalizer()) {
         var noKeys: [[String]]? = nil
         self.init(entities: entities, normalizer: normalizer, nameKeys: &noKeys)
     }
@@ -203,7 +203,7 @@ public struct NameIndex: Sendable {
     /// Entities with a name whose normalised form equals that of `name`, or an acronym written exactly
     /// as `name` (case-sensitive, as in text); failing both, those whose name is the same but for a
     /// doubled vowel (`al-Ḥašd al-Šaʿbī`).
-    public func entities(named name: String) -> [Int] {
+    @_spi(MQInternals) public func entities(named name: String) -> [Int] {
         let key = normalizer.key(name)
         var found = lookupKeys[key] ?? []
         for e in acronymKeys[normalizer.rawWords(name).joined(separator: " ")] ?? [] where !found.contains(e) { found.append(e) }
@@ -212,7 +212,7 @@ public struct NameIndex: Sendable {
     }
 
     /// Every normalised lookup key (acronyms not included), for suggestions and completion.
-    public var keys: Dictionary<String, [Int32]>.Keys { lookupKeys.keys }
+    @_spi(MQInternals) public var keys: Dictionary<String, [Int32]>.Keys { lookupKeys.keys }
 
     @inline(__always)
     func child(_ node: Int32, _ word: Int32) -> Int32 {

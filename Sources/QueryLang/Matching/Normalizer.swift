@@ -2,33 +2,33 @@
 ///
 /// `Normalizer.key("Kata’ib Hizballah")` is `"kataib hezbollah"`; the matcher applies the very same
 /// rules to document text (see ``TextScanner``).
-public struct Normalizer: Sendable {
-    public let spelling: SpellingTable
+@_spi(MQInternals) public struct Normalizer: Sendable {
+    @_spi(MQInternals) public let spelling: SpellingTable
 
-    public init(spelling: SpellingTable = .standard) {
+    @_spi(MQInternals) public init(spelling: SpellingTable = .standard) {
         self.spelling = spelling
     }
 
     /// The normalised words of a name or text: folded, with spelling rules applied (a phrase of the
     /// table becomes its one word: `Hizb Allah` -> `hezbollah`).
-    public func words(_ text: String) -> [String] {
+    @_spi(MQInternals) public func words(_ text: String) -> [String] {
         spelling.collapsingPhrases(scanWords(text).map { spelling.canonical($0.folded) })
     }
 
     /// Whether a normalised word of a text stands for a normalised word of a name or phrase: the same
     /// word, or the word with each doubled `aa`, `ii`, `uu` written once (`shabi` for `shaabi`: the ʿayn
     /// of `Šaʿbī` is deleted by folding). The one comparison of words behind names, `has` and `kwic`.
-    public static func wordMatches(_ textWord: String, _ nameWord: String) -> Bool {
+    @_spi(MQInternals) public static func wordMatches(_ textWord: String, _ nameWord: String) -> Bool {
         textWord == nameWord || (textWord.utf8.count < nameWord.utf8.count && textWord == NameIndex.looseWord(nameWord))
     }
 
     /// The words of a name as written (apostrophes removed), for case-sensitive acronyms.
-    public func rawWords(_ text: String) -> [String] {
+    @_spi(MQInternals) public func rawWords(_ text: String) -> [String] {
         scanWords(text).map(\.raw)
     }
 
     /// The normalised words joined by single spaces: the key under which a name is looked up.
-    public func key(_ text: String) -> String {
+    @_spi(MQInternals) public func key(_ text: String) -> String {
         words(text).joined(separator: " ")
     }
 

@@ -3,14 +3,14 @@
 /// The table maps a folded word to its canonical folded form (`hizballah` -> `hezbollah`), or a folded
 /// phrase, its words joined by single spaces, to one canonical word (`hizb allah` -> `hezbollah`: a
 /// spelling that splits the word in two). Corpora may add rules in `corpus.yaml`.
-public struct SpellingTable: Sendable {
-    public private(set) var rules: [String: String] {
+@_spi(MQInternals) public struct SpellingTable: Sendable {
+    @_spi(MQInternals) public private(set) var rules: [String: String] {
         didSet { phrases = SpellingTable.phrases(of: rules) }
     }
     /// The rules whose left side has several words, as word lists; longest first.
-    public private(set) var phrases: [(words: [String], canonical: String)]
+    @_spi(MQInternals) public private(set) var phrases: [(words: [String], canonical: String)]
 
-    public init(rules: [String: String] = [:]) {
+    @_spi(MQInternals) public init(rules: [String: String] = [:]) {
         self.rules = rules
         phrases = SpellingTable.phrases(of: rules)
     }
@@ -23,7 +23,7 @@ public struct SpellingTable: Sendable {
     }
 
     /// The words with every phrase rule applied (leftmost, longest first): `[hizb, allah]` -> `[hezbollah]`.
-    public func collapsingPhrases(_ words: [String]) -> [String] {
+    @_spi(MQInternals) public func collapsingPhrases(_ words: [String]) -> [String] {
         if phrases.isEmpty || words.count < 2 { return words }
         var out: [String] = []
         var i = 0
@@ -40,12 +40,12 @@ public struct SpellingTable: Sendable {
     }
 
     /// Every way of writing a canonical word as a phrase of the table (`hezbollah` -> `[hizb, allah]`, ...).
-    public func phraseSpellings(of word: String) -> [[String]] {
+    @_spi(MQInternals) public func phraseSpellings(of word: String) -> [[String]] {
         phrases.filter { $0.canonical == word }.map(\.words)
     }
 
     /// The built-in rules: transliteration variants of words that recur across names.
-    public static let standard = SpellingTable(rules: [
+    @_spi(MQInternals) public static let standard = SpellingTable(rules: [
         // The Arabic article in its unassimilated spellings.
         "el": "al",
         // Hezbollah ("Party of God") and its transliterations.
@@ -71,7 +71,7 @@ public struct SpellingTable: Sendable {
 
     /// The canonical form of a folded word.
     @inline(__always)
-    public func canonical(_ word: String) -> String { rules[word] ?? word }
+    @_spi(MQInternals) public func canonical(_ word: String) -> String { rules[word] ?? word }
 
-    public mutating func add(_ from: String, _ to: String) { rules[from] = to }
+    @_spi(MQInternals) public mutating func add(_ from: String, _ to: String) { rules[from] = to }
 }

@@ -4,15 +4,18 @@
 /// `exact`, every field is made safe for a terminal (`TerminalSanitizer`, line breaks kept inside quoted
 /// CSV fields) and guarded against formula injection (`FormulaGuard`).
 public struct DelimitedRenderer: Sendable {
+    /// `,` for CSV, a tab for TSV.
     public let separator: Character
     /// Fields exactly as the data holds them (for programs; a spreadsheet may run a formula cell).
     public let exact: Bool
 
+    /// A CSV (`","`) or TSV (`"\t"`) writer: `DelimitedRenderer(separator: ",").render(table, corpus: corpus)`.
     public init(separator: Character, exact: Bool = false) {
         self.separator = separator
         self.exact = exact
     }
 
+    /// The header row and a line per row.
     public func render(_ t: Table, corpus: Corpus) -> String {
         var out = t.columns.map(field).joined(separator: String(separator)) + "\n"
         for row in t.rows {

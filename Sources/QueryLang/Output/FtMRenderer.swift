@@ -16,6 +16,7 @@ public struct FtMRenderer {
     private var written = Set<String>()
     private var out = ""
 
+    /// A writer of FollowTheMoney entities for values of `corpus`.
     public init(corpus: Corpus) { self.corpus = corpus }
 
     /// The FtM lines of a table.

@@ -8,26 +8,40 @@
 /// the weight; a column named `weight` is the weight wherever it stands. Edges are directed when
 /// the result has a `predicate` column (a fact reads from subject to object) and undirected otherwise.
 public struct LinkChart: Sendable {
+    /// An entity of the chart.
     public struct Node: Sendable {
+        /// The entity's catalog id.
         public let id: String
+        /// The entity's preferred name.
         public let label: String
+        /// The entity's type (`armed_group`, `person`, ...).
         public let type: String
     }
 
+    /// The rows that join two entities under one label.
     public struct Edge: Sendable {
+        /// Catalog id of the entity in the first entity column.
         public let source: String
+        /// Catalog id of the entity in the second entity column.
         public let target: String
+        /// The predicate (facts) or the weight.
         public let label: String
+        /// The sum of the rows' weights.
         public var weight: Double
+        /// Ids of the documents the rows refer to, without repeats.
         public var documents: [String]
     }
 
+    /// Every entity of the two columns, once.
     public var nodes: [Node] = []
+    /// The edges, in the order of their first row.
     public var edges: [Edge] = []
+    /// Whether edges read from source to target (a result with a `predicate` column).
     public var directed = false
     /// The two entity columns, or nil when the result has fewer than two.
     public var columns: (String, String)?
 
+    /// The chart of a result: `LinkChart(table, corpus: corpus).dot()` for GraphViz.
     public init(_ t: Table, corpus: Corpus) {
         let access = { (row: Value, name: String) in ValueText.column(row, name, corpus: corpus) }
         // The entity columns: those whose first non-null value is an entity.

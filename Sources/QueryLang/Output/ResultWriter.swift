@@ -5,6 +5,7 @@
 /// two or more become the items of one array, `[first, second, ...]`. The first output is held back
 /// until the second arrives or the run finishes, so that a run of one statement keeps its plain shape.
 public final class ResultWriter {
+    /// The format every output is written in.
     public let format: OutputFormat
     let corpus: Corpus
     let options: TableRenderer.Options
@@ -14,6 +15,12 @@ public final class ResultWriter {
     private var held: String?
     private var count = 0
 
+    /// A writer that hands each piece of text to `sink`:
+    /// ```swift
+    /// let writer = ResultWriter(format: .csv, corpus: corpus) { print($0, terminator: "") }
+    /// try session.run(compiled) { writer.write($0) }
+    /// writer.finish()
+    /// ```
     public init(format: OutputFormat, corpus: Corpus, options: TableRenderer.Options = .init(), exact: Bool = false,
                 sink: @escaping (String) -> Void) {
         self.format = format
@@ -23,6 +30,7 @@ public final class ResultWriter {
         self.sink = sink
     }
 
+    /// Writes one output (in `json`, the first is held until the second or `finish()`).
     public func write(_ output: StatementOutput) {
         guard format == .json else {
             sink(format.render(output, corpus: corpus, options: options, exact: exact))

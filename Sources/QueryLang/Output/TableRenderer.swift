@@ -6,6 +6,7 @@
 /// loses its far end. A row wider than the width is shown expanded (one field per line) when
 /// ``Options/expanded`` is `.auto`.
 public struct TableRenderer: Sendable {
+    /// Whether rows are shown as a table or one field per line (`.mode expanded` in the REPL).
     public enum Expanded: String, Sendable, CaseIterable {
         /// Always a table (the widest columns are cut to fit).
         case off
@@ -15,14 +16,17 @@ public struct TableRenderer: Sendable {
         case auto
     }
 
+    /// How a table is fitted and shown.
     public struct Options: Sendable {
         /// Total width to fit (terminal columns); nil for no limit.
         public var width: Int?
         /// Rows shown at most; the footer counts the rest.
         public var maxRows: Int?
+        /// Whether to set the header in bold and the footer dim with ANSI escapes (for a terminal).
         public var color: Bool
         /// Widest a column may be, in terminal columns; nil for no limit.
         public var maxColumnWidth: Int?
+        /// Table, one field per line, or whichever fits.
         public var expanded: Expanded
         /// How a result of `render` is drawn (its width, colour and rows).
         public var chart = ChartStyle()
@@ -36,13 +40,17 @@ public struct TableRenderer: Sendable {
         }
     }
 
+    /// How tables are fitted and shown.
     public var options: Options
 
+    /// A renderer: `TableRenderer(options: .init(width: 100, maxRows: 20)).render(table, corpus: corpus)`.
     public init(options: Options = .init()) { self.options = options }
 
     /// How a column is aligned and cut.
     enum Alignment { case left, right, keywordLeft }
 
+    /// The table as aligned text, with a footer when rows were left out; values from the corpus are made
+    /// safe for a terminal.
     public func render(_ t: Table, corpus: Corpus) -> String {
         let shown = options.maxRows.map { Array(t.rows.prefix(max(0, $0))) } ?? t.rows
         var numeric = Array(repeating: true, count: t.columns.count)
@@ -171,8 +179,8 @@ extension String {
 }
 
 /// Terminal display width: wide East Asian characters take two columns, combining marks none.
-public enum DisplayWidth {
-    public static func of(_ s: String) -> Int {
+@_spi(MQInternals) public enum DisplayWidth {
+    @_spi(MQInternals) public static func of(_ s: String) -> Int {
         var w = 0
         for u in s.unicodeScalars { w += width(u) }
         return w
@@ -192,18 +200,18 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func pad(_ s: String, _ width: Int) -> String {
+    @_spi(MQInternals) public static func pad(_ s: String, _ width: Int) -> String {
         let w = of(s)
         return w >= width ? s : s + String(repeating: " ", count: width - w)
     }
 
-    public static func padLeft(_ s: String, _ width: Int) -> String {
+    @_spi(MQInternals) public static func padLeft(_ s: String, _ width: Int) -> String {
         let w = of(s)
         return w >= width ? s : String(repeating: " ", count: width - w) + s
     }
 
     /// `s` cut to `width` at its start: "…the end of the text".
-    public static func truncateHead(_ s: String, to width: Int) -> String {
+    @_spi(MQInternals) public static func truncateHead(_ s: String, to width: Int) -> String {
         guard of(s) > width else { return s }
         var kept: [Character] = []
         var w = 0
@@ -216,7 +224,7 @@ public enum DisplayWidth {
         return "…" + String(kept.reversed())
     }
 
-    public static func truncate(_ s: String, to width: Int) -> String {
+    @_spi(MQInternals) public static func truncate(_ s: String, to width: Int) -> String {
         guard of(s) > width else { return s }
         var out = ""
         var w = 0

@@ -69,8 +69,8 @@ public enum TerminalSanitizer {
 /// carriage return is read as a formula by spreadsheet programs (which can run commands or send data
 /// out), so it is written with a leading apostrophe, which they show as text. A cell that is a number
 /// (`-3`, `+1.5e3`) is left alone: it cannot be a formula, and numbers stay numbers.
-public enum FormulaGuard {
-    public static func guarded(_ s: String) -> String {
+@_spi(MQInternals) public enum FormulaGuard {
+    @_spi(MQInternals) public static func guarded(_ s: String) -> String {
         guard let first = s.utf8.first else { return s }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s

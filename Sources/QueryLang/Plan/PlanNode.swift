@@ -4,8 +4,8 @@
 ///
 /// A plan is built once per pipeline when a program is compiled (``Planner``), so the executor never
 /// inspects the query's text to choose how to run it: every access path is a node a pass put there.
-public struct PlanNode: Sendable {
-    public indirect enum Op: Sendable {
+@_spi(MQInternals) public struct PlanNode: Sendable {
+    @_spi(MQInternals) public indirect enum Op: Sendable {
         // Sources.
         /// Every row of a corpus source (`docs`, `entities`, `mentions`, `facts`), in corpus order.
         case scan(ReferenceKind)
@@ -59,18 +59,18 @@ public struct PlanNode: Sendable {
         case columnar(PlanNode, ColumnarProgram)
     }
 
-    public var op: Op
+    @_spi(MQInternals) public var op: Op
     /// What the rows of this node are, as the checker knows them.
-    public var schema: PlanSchema
+    @_spi(MQInternals) public var schema: PlanSchema
     /// The stage (or source) in the query text, for diagnostics.
-    public var span: Span
+    @_spi(MQInternals) public var span: Span
     /// The stage's name in the query text.
-    public var nameSpan: Span
+    @_spi(MQInternals) public var nameSpan: Span
     /// How many rows the consumer keeps at most (a `take N` downstream), set by ``LimitPushdownPass``:
     /// stages that keep state (a sort, the top pairs) may keep only that many.
-    public var rowCap: Int?
+    @_spi(MQInternals) public var rowCap: Int?
 
-    public init(_ op: Op, schema: PlanSchema, span: Span, nameSpan: Span? = nil, rowCap: Int? = nil) {
+    @_spi(MQInternals) public init(_ op: Op, schema: PlanSchema, span: Span, nameSpan: Span? = nil, rowCap: Int? = nil) {
         self.op = op
         self.schema = schema
         self.span = span
@@ -80,7 +80,7 @@ public struct PlanNode: Sendable {
 
     /// The node's inputs that are plan nodes (a join's or union's right side is an expression, planned
     /// as a pipeline of its own).
-    public var inputs: [PlanNode] {
+    @_spi(MQInternals) public var inputs: [PlanNode] {
         switch op {
         case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
@@ -92,7 +92,7 @@ public struct PlanNode: Sendable {
     }
 
     /// The same node with its input replaced (nodes with no input are returned as they are).
-    public func replacingInput(_ new: PlanNode) -> PlanNode {
+    @_spi(MQInternals) public func replacingInput(_ new: PlanNode) -> PlanNode {
         var n = self
         switch op {
         case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return self
@@ -123,14 +123,14 @@ public struct PlanNode: Sendable {
     }
 
     /// Applies `rewrite` to every node, inputs first (bottom-up).
-    public func transformed(_ rewrite: (PlanNode) throws -> PlanNode) rethrows -> PlanNode {
+    @_spi(MQInternals) public func transformed(_ rewrite: (PlanNode) throws -> PlanNode) rethrows -> PlanNode {
         var n = self
         if let input = inputs.first { n = n.replacingInput(try input.transformed(rewrite)) }
         return try rewrite(n)
     }
 
     /// The operator's name as `explain` prints it.
-    public var name: String {
+    @_spi(MQInternals) public var name: String {
         switch op {
         case .scan: return "scan"
         case .value: return "value"
@@ -166,29 +166,29 @@ public struct PlanNode: Sendable {
 
 /// What the rows of a plan node are: references of a kind, or records with known (or unknown) columns,
 /// perhaps extending a reference.
-public struct PlanSchema: Sendable, Equatable {
+@_spi(MQInternals) public struct PlanSchema: Sendable, Equatable {
     /// The reference the rows are, or extend.
-    public var reference: ReferenceKind?
+    @_spi(MQInternals) public var reference: ReferenceKind?
     /// Columns in display order with their types; nil when not known statically.
-    public var columns: [(name: String, type: ValueType)]?
+    @_spi(MQInternals) public var columns: [(name: String, type: ValueType)]?
     /// Whether the rows are the references themselves (not records).
-    public var isReference: Bool
+    @_spi(MQInternals) public var isReference: Bool
 
-    public init(reference: ReferenceKind?, columns: [(name: String, type: ValueType)]?, isReference: Bool) {
+    @_spi(MQInternals) public init(reference: ReferenceKind?, columns: [(name: String, type: ValueType)]?, isReference: Bool) {
         self.reference = reference
         self.columns = columns
         self.isReference = isReference
     }
 
-    public static func of(_ kind: ReferenceKind) -> PlanSchema {
+    @_spi(MQInternals) public static func of(_ kind: ReferenceKind) -> PlanSchema {
         PlanSchema(reference: kind, columns: FieldCatalog.columns(of: kind).map { ($0, FieldCatalog.field($0, of: kind)?.type ?? .any) },
                    isReference: true)
     }
-    public static let unknown = PlanSchema(reference: nil, columns: nil, isReference: false)
+    @_spi(MQInternals) public static let unknown = PlanSchema(reference: nil, columns: nil, isReference: false)
 
-    public var columnNames: [String]? { columns?.map(\.name) }
+    @_spi(MQInternals) public var columnNames: [String]? { columns?.map(\.name) }
 
-    public static func == (a: PlanSchema, b: PlanSchema) -> Bool {
+    @_spi(MQInternals) public static func == (a: PlanSchema, b: PlanSchema) -> Bool {
         a.reference == b.reference && a.isReference == b.isReference && a.columns?.map(\.name) == b.columns?.map(\.name)
             && a.columns?.map(\.type) == b.columns?.map(\.type)
     }
@@ -196,7 +196,7 @@ public struct PlanSchema: Sendable, Equatable {
 
 /// A `where` condition with the membership tests the postings answer, joined by `and` and `or` to the
 /// parts evaluated as written.
-public indirect enum IndexedCondition: Sendable {
+@_spi(MQInternals) public indirect enum IndexedCondition: Sendable {
     /// `needle in entities` on a document row, `needle in docs` on an entity row (or `not in`).
     case member(op: BinaryOp, needle: Expr, list: String, listSpan: Span, span: Span, invariant: Bool)
     case and(IndexedCondition, IndexedCondition, span: Span, leftSpan: Span)

@@ -7,7 +7,7 @@
 ///    └─ scan mentions
 /// ```
 /// The right side of a join or union, and nested queries, are printed under the node that runs them.
-public struct PlanPrinter: Sendable {
+@_spi(MQInternals) public struct PlanPrinter: Sendable {
     let plans: PlanSet?
     let file: SourceFile?
     private let formatter = Formatter()
@@ -17,7 +17,7 @@ public struct PlanPrinter: Sendable {
         self.file = file
     }
 
-    public func render(_ plan: PlanNode) -> String {
+    @_spi(MQInternals) public func render(_ plan: PlanNode) -> String {
         var lines: [String] = []
         node(plan, prefix: "", childPrefix: "", notes: nil, into: &lines)
         return lines.joined(separator: "\n")
@@ -118,7 +118,7 @@ public struct PlanPrinter: Sendable {
 
 extension FieldCatalog {
     /// The source that holds every reference of a kind (`docs` for documents).
-    public static func sourceName(of kind: ReferenceKind) -> String {
+    @_spi(MQInternals) public static func sourceName(of kind: ReferenceKind) -> String {
         sources.first { $0.kind == kind }?.name ?? kind.rawValue
     }
 }

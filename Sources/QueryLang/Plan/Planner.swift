@@ -62,7 +62,7 @@ struct PipelineSite: Hashable, Sendable {
 }
 
 /// The plans of every pipeline of a compiled program (and of the files it imports), after the passes.
-public final class PlanSet: @unchecked Sendable {
+@_spi(MQInternals) public final class PlanSet: @unchecked Sendable {
     // Written only while the program is compiled, read only after: no lock needed.
     private(set) var plans: [PipelineSite: PlanNode] = [:]
 

@@ -1,14 +1,14 @@
 /// Aggregate functions of `summarize`. Each skips nulls (count() counts rows).
-public enum Aggregates {
-    public struct Aggregate: Sendable {
-        public let name: String
-        public let minArgs: Int
-        public let maxArgs: Int
-        public let signature: String
-        public let help: String
+@_spi(MQInternals) public enum Aggregates {
+    @_spi(MQInternals) public struct Aggregate: Sendable {
+        @_spi(MQInternals) public let name: String
+        @_spi(MQInternals) public let minArgs: Int
+        @_spi(MQInternals) public let maxArgs: Int
+        @_spi(MQInternals) public let signature: String
+        @_spi(MQInternals) public let help: String
     }
 
-    public static let all: [Aggregate] = [
+    @_spi(MQInternals) public static let all: [Aggregate] = [
         Aggregate(name: "count", minArgs: 0, maxArgs: 0, signature: "count()", help: "number of rows"),
         Aggregate(name: "countif", minArgs: 1, maxArgs: 1, signature: "countif(condition)", help: "number of rows where the condition is true"),
         Aggregate(name: "dcount", minArgs: 1, maxArgs: 1, signature: "dcount(x)", help: "number of distinct non-null values"),
@@ -23,7 +23,7 @@ public enum Aggregates {
         Aggregate(name: "any", minArgs: 1, maxArgs: 1, signature: "any(x)", help: "the first non-null value"),
     ]
 
-    public static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    @_spi(MQInternals) public static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
 /// The running state of one aggregate call over one group: rows are added one at a time, so a
@@ -130,7 +130,7 @@ extension Interpreter {
                 case let .int(i):
                     let (s, o) = acc.intSum.addingReportingOverflow(i)
                     if o && acc.name == "sum" && acc.allInt {
-                        throw fail("E406", "integer overflow in \(acc.name)", span, hints: ["sum floats: sum(float(x))"])
+                        throw fail(.integerOverflow, "integer overflow in \(acc.name)", span, hints: ["sum floats: sum(float(x))"])
                     }
                     acc.intSum = s
                     acc.floatSum += Double(i)
@@ -138,7 +138,7 @@ extension Interpreter {
                     acc.allInt = false
                     acc.floatSum += f
                     if acc.floatSum.isNaN { throw Value.notANumber("\(acc.name) of inf and -inf", span, file) }
-                default: throw fail("E301", "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
+                default: throw fail(.wrongType, "\(acc.name) needs numbers, got \(v.typeName) \(preview(v))", args[0].span)
                 }
             case "min", "max":
                 if let b = acc.best {

@@ -41,7 +41,7 @@ extension Interpreter {
         for row in rowsToScan {
             try tick(span)
             guard let i = mentionIndex(row) else {
-                throw fail("E303", "cooccur works on mentions, got \(row.typeName) \(preview(row))", span,
+                throw fail(.wrongInput, "cooccur works on mentions, got \(row.typeName) \(preview(row))", span,
                            hints: ["mentions | where ... | cooccur"])
             }
             let m = corpus.mentions[i]

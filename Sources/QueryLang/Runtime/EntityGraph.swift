@@ -139,7 +139,7 @@ extension Interpreter {
                 let m = corpus.mentions[i]
                 if m.entity >= 0 && m.zone.isOwnText { incidences.append((m.doc, m.entity)) }
             default:
-                throw fail("E303", "\(stage) works on facts or mentions (the edges of the graph), got \(row.typeName) \(preview(row))", span,
+                throw fail(.wrongInput, "\(stage) works on facts or mentions (the edges of the graph), got \(row.typeName) \(preview(row))", span,
                            hints: ["facts | \(stage) ...", "mentions | \(stage) ...", "facts | union (mentions) | \(stage) ..."])
             }
             try checkRows(facts.count + incidences.count, span, "the input of '\(stage)'")
@@ -157,12 +157,12 @@ extension Interpreter {
             let found = corpus.entities(named: s)
             if found.count == 1 { return found[0].index }
             if found.isEmpty {
-                throw fail("E430", "\(stage): no entity is named '\(s)'", e.span, hints: EntitySuggestions.hints(for: s, in: corpus))
+                throw fail(.unknownGraphEntity, "\(stage): no entity is named '\(s)'", e.span, hints: EntitySuggestions.hints(for: s, in: corpus))
             }
-            throw fail("E431", "\(stage): '\(s)' names \(found.count) entities", e.span,
+            throw fail(.ambiguousGraphEntity, "\(stage): '\(s)' names \(found.count) entities", e.span,
                        hints: ["write one of: " + found.prefix(5).map { "\"\($0.id)\"" }.joined(separator: ", ")])
         default:
-            throw fail("E430", "\(stage) needs an entity or its name, got \(v.typeName) \(preview(v))", e.span,
+            throw fail(.unknownGraphEntity, "\(stage) needs an entity or its name, got \(v.typeName) \(preview(v))", e.span,
                        hints: ["\(stage) ... \"kataib-hezbollah\" ..., or ent(\"KH\")"])
         }
     }
@@ -172,7 +172,7 @@ extension Interpreter {
         guard let e else { return value }
         let v = try eval(e, env)
         guard case let .int(n) = v, n >= 1, n <= max else {
-            throw fail("E432", "\(what) must be a whole number from 1 to \(max), got \(v.typeName) \(preview(v))", e.span)
+            throw fail(.graphBoundOutOfRange, "\(what) must be a whole number from 1 to \(max), got \(v.typeName) \(preview(v))", e.span)
         }
         return Int(n)
     }

@@ -87,7 +87,7 @@ extension Interpreter {
     func countArgument(_ e: Expr, _ env: Env, _ stage: String) throws -> Int {
         let v = try eval(e, env)
         guard case let .int(n) = v, n >= 0 else {
-            throw fail("E301", "\(stage) needs a count that is a whole number, 0 or more, got \(v.typeName) \(preview(v))", e.span)
+            throw fail(.wrongType, "\(stage) needs a count that is a whole number, 0 or more, got \(v.typeName) \(preview(v))", e.span)
         }
         return Int(clamping: n)
     }

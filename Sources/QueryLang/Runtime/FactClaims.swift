@@ -82,7 +82,7 @@ extension Interpreter {
         try input.forEach { row in
             try tick(span)
             guard case let .fact(i)? = row.graphReference else {
-                throw fail("E303", "\(stage) works on facts, got \(row.typeName) \(preview(row))", span,
+                throw fail(.wrongInput, "\(stage) works on facts, got \(row.typeName) \(preview(row))", span,
                            hints: ["facts | where ... | \(stage)"])
             }
             if seen.insert(i).inserted { out.append(i) }

@@ -16,6 +16,8 @@ public struct FileImportLoader: ImportLoader {
         self.workingDirectory = workingDirectory
     }
 
+    /// Reads `path` relative to the importing file `from` (or to `workingDirectory`); throws for a file outside
+    /// the allowed directories, one that is missing or not UTF-8.
     public func load(_ path: String, from: String) throws -> (name: String, text: String) {
         let base: URL
         if from.hasPrefix("<") { base = URL(fileURLWithPath: workingDirectory, isDirectory: true) }

@@ -77,7 +77,7 @@ final class Interpreter {
 
     // MARK: Errors and limits
 
-    func fail(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Diagnostic {
+    func fail(_ code: DiagnosticCode, _ message: String, _ span: Span, hints: [String] = []) -> Diagnostic {
         Diagnostic(code, message, at: span, in: file, hints: hints)
     }
 
@@ -88,7 +88,7 @@ final class Interpreter {
     func tick(_ span: Span) throws {
         try step(span)
         if stack.exhausted() {
-            throw fail("E402", "the query nests too deeply: expressions inside function calls inside expressions", span,
+            throw fail(.limitReached, "the query nests too deeply: expressions inside function calls inside expressions", span,
                        hints: ["split it with let, or call fewer functions inside each other"])
         }
     }
@@ -109,14 +109,14 @@ final class Interpreter {
 
     func checkpoint(_ span: Span) throws {
         if let cancel, cancel.isCancelled {
-            throw fail("E403", "interrupted", span)
+            throw fail(.interrupted, "interrupted", span)
         }
         if steps > limits.maxSteps {
-            throw fail("E402", "the query took more than \(limits.maxSteps) steps", span,
+            throw fail(.limitReached, "the query took more than \(limits.maxSteps) steps", span,
                        hints: ["narrow it with where or take, or raise the step limit"])
         }
         if let deadline, ContinuousClock.now > deadline {
-            throw fail("E402", "the query ran longer than the time limit", span)
+            throw fail(.limitReached, "the query ran longer than the time limit", span)
         }
         memoryCountdown -= 1
         if memoryCountdown <= 0 { try checkMemory(span) }
@@ -134,17 +134,17 @@ final class Interpreter {
     /// The checks of ``checkpoint(_:)`` that read nothing another thread writes: cancellation, the time
     /// limit, and `steps` (counted by the caller) against the step limit. For work split over cores.
     func checkpointFromAnotherThread(_ span: Span, steps: Int) throws {
-        if let cancel, cancel.isCancelled { throw fail("E403", "interrupted", span) }
+        if let cancel, cancel.isCancelled { throw fail(.interrupted, "interrupted", span) }
         if self.steps + steps > limits.maxSteps {
-            throw fail("E402", "the query took more than \(limits.maxSteps) steps", span,
+            throw fail(.limitReached, "the query took more than \(limits.maxSteps) steps", span,
                        hints: ["narrow it with where or take, or raise the step limit"])
         }
-        if let deadline, ContinuousClock.now > deadline { throw fail("E402", "the query ran longer than the time limit", span) }
+        if let deadline, ContinuousClock.now > deadline { throw fail(.limitReached, "the query ran longer than the time limit", span) }
     }
 
     func checkRows(_ n: Int, _ span: Span, _ what: String) throws {
         if n > limits.maxRows {
-            throw fail("E402", "\(what) would hold more than \(limits.maxRows) rows", span,
+            throw fail(.limitReached, "\(what) would hold more than \(limits.maxRows) rows", span,
                        hints: ["filter the rows first, or raise the row limit"])
         }
     }
@@ -185,7 +185,7 @@ final class Interpreter {
                 if case .bool(false) = v { got = "the condition is false" }
                 else if v.isNull { got = "the condition is null, not true" }
                 else { got = "the condition is \(v.typeName) \(preview(v)), not true" }
-                throw fail("E404", text, cond.span, hints: [got])
+                throw fail(.assertionFailed, text, cond.span, hints: [got])
             }
         case let .print(e):
             let v = try eval(e, .top)
@@ -200,7 +200,7 @@ final class Interpreter {
             let v = try eval(e, .top)
             if case let .table(t) = v {
                 if t.rows.count > limits.maxOutputRows {
-                    throw fail("E402", "the query returns \(t.rows.count) rows, more than the output limit of \(limits.maxOutputRows)",
+                    throw fail(.limitReached, "the query returns \(t.rows.count) rows, more than the output limit of \(limits.maxOutputRows)",
                                st.span, hints: ["add | take N, or summarize"])
                 }
                 try checkOutputText(v, st.span)
@@ -256,16 +256,16 @@ final class Interpreter {
                 switch v {
                 case let .bool(b): return .bool(!b)
                 case .null: return .null
-                default: throw fail("E301", "'not' needs a bool, got \(v.typeName) \(preview(v))", span)
+                default: throw fail(.wrongType, "'not' needs a bool, got \(v.typeName) \(preview(v))", span)
                 }
             case .negate:
                 switch v {
                 case let .int(i):
-                    guard i != Int64.min else { throw fail("E406", "integer overflow", span) }
+                    guard i != Int64.min else { throw fail(.integerOverflow, "integer overflow", span) }
                     return .int(-i)
                 case let .float(f): return .float(-f)
                 case .null: return .null
-                default: throw fail("E301", "'-' needs a number, got \(v.typeName) \(preview(v))", span)
+                default: throw fail(.wrongType, "'-' needs a number, got \(v.typeName) \(preview(v))", span)
                 }
             }
         case let .binary(op, l, r, span):
@@ -292,7 +292,7 @@ final class Interpreter {
         case .document, .entity, .mention, .fact:
             return Table(rows: [v], columns: FieldCatalog.columns(of: fields.referenceKind(v)!))
         default:
-            throw fail("E303", "a pipeline needs a table or a list to start from, got \(v.typeName) \(preview(v))", span,
+            throw fail(.wrongInput, "a pipeline needs a table or a list to start from, got \(v.typeName) \(preview(v))", span,
                        hints: ["start with docs, entities, mentions or facts"])
         }
     }
@@ -313,7 +313,7 @@ final class Interpreter {
         }
         var candidates = Array(env.locals.keys) + Array(globals.keys) + ["docs", "entities", "mentions", "facts"]
         if let row = env.row { candidates += fields.fieldNames(row) }
-        throw fail("E205", "unknown name '\(n)'", span, hints: [Suggestions.hint(for: n, in: candidates)].compactMap { $0 })
+        throw fail(.unknownName, "unknown name '\(n)'", span, hints: [Suggestions.hint(for: n, in: candidates)].compactMap { $0 })
     }
 
     func field(_ b: Value, _ name: String, _ span: Span) throws -> Value {
@@ -325,9 +325,9 @@ final class Interpreter {
         }
         let names = fields.fieldNames(b)
         if names.isEmpty {
-            throw fail("E203", "\(b.typeName) \(preview(b)) has no fields", span)
+            throw fail(.unknownField, "\(b.typeName) \(preview(b)) has no fields", span)
         }
-        throw fail("E203", "\(b.typeName) has no field '\(name)'", span,
+        throw fail(.unknownField, "\(b.typeName) has no field '\(name)'", span,
                    hints: [Suggestions.hint(for: name, in: names) ?? "fields: " + names.joined(separator: ", ")])
     }
 
@@ -347,7 +347,7 @@ final class Interpreter {
         case let (_, .string(name)):
             return try field(b, name, span)
         default:
-            throw fail("E301", "cannot index \(b.typeName) with \(i.typeName)", span)
+            throw fail(.wrongType, "cannot index \(b.typeName) with \(i.typeName)", span)
         }
     }
 
@@ -375,7 +375,7 @@ final class Interpreter {
             guard args.count == f.params.count else { throw arity(name, f.params.count, f.params.count, args.count, span) }
             callDepth += 1
             defer { callDepth -= 1 }
-            if callDepth > limits.maxDepth { throw fail("E402", "calls nest more than \(limits.maxDepth) deep", span) }
+            if callDepth > limits.maxDepth { throw fail(.limitReached, "calls nest more than \(limits.maxDepth) deep", span) }
             var locals: [String: Value] = [:]
             for (p, a) in zip(f.params, args) { locals[p] = try eval(a, env) }
             let result: Value
@@ -406,11 +406,11 @@ final class Interpreter {
             return v
         }
         if Aggregates.named[name.name] != nil {
-            throw fail("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,
+            throw fail(.aggregateOutsideSummarize, "'\(name.name)' is an aggregate: use it in summarize", name.span,
                        hints: ["... | summarize \(name.name)(...) by ..."])
         }
         let known = Array(functions.functions.keys) + Array(userFunctions.keys) + ["if", "coalesce"]
-        throw fail("E204", "unknown function '\(name.name)'", name.span,
+        throw fail(.unknownFunction, "unknown function '\(name.name)'", name.span,
                    hints: [Suggestions.hint(for: name.name, in: known)].compactMap { $0 })
     }
 

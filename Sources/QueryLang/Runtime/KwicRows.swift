@@ -10,7 +10,7 @@ extension Interpreter {
         if let widthExpr {
             let v = try eval(widthExpr, outer)
             guard case let .int(w) = v, w >= 0, w <= 10_000 else {
-                throw fail("E301", "kwic width must be a whole number from 0 to 10000, got \(preview(v))", widthExpr.span)
+                throw fail(.wrongType, "kwic width must be a whole number from 0 to 10000, got \(preview(v))", widthExpr.span)
             }
             width = Int(w)
         }
@@ -33,23 +33,23 @@ extension Interpreter {
             var texts: [String] = []
             for item in term!.listItems {
                 guard case let .string(s) = item else {
-                    throw fail("E301", "kwic looks for strings, got \(item.typeName) \(preview(item)) in the list", termExpr!.span)
+                    throw fail(.wrongType, "kwic looks for strings, got \(item.typeName) \(preview(item)) in the list", termExpr!.span)
                 }
                 texts.append(s)
             }
-            if texts.isEmpty { throw fail("E301", "kwic needs a word to look for", termExpr!.span) }
+            if texts.isEmpty { throw fail(.wrongType, "kwic needs a word to look for", termExpr!.span) }
             if regex {
                 patterns = try texts.map { try self.regex($0, termExpr!.span) }
             } else {
                 phrases = try texts.map { s in
                     let words = corpus.names.normalizer.words(s)
-                    if words.isEmpty { throw fail("E301", "kwic needs a word to look for, got \"\(s)\"", termExpr!.span) }
+                    if words.isEmpty { throw fail(.wrongType, "kwic needs a word to look for, got \"\(s)\"", termExpr!.span) }
                     return words
                 }
             }
         case .entity?, nil: break
         case let v?:
-            throw fail("E301", "kwic looks for a string, a list of strings or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
+            throw fail(.wrongType, "kwic looks for a string, a list of strings or an entity, got \(v.typeName) \(preview(v))", termExpr!.span)
         }
         for row in input.rows {
             if rows.count >= limit { break }
@@ -61,7 +61,7 @@ extension Interpreter {
                 continue
             }
             guard let d = documentIndex(row) else {
-                throw fail("E303", "kwic works on documents or mentions, got \(row.typeName) \(preview(row))", span)
+                throw fail(.wrongInput, "kwic works on documents or mentions, got \(row.typeName) \(preview(row))", span)
             }
             let doc = corpus.documents[d]
             if let phrases {
@@ -92,7 +92,7 @@ extension Interpreter {
                     emit(doc, Int(m.start)..<Int(m.end))
                 }
             } else {
-                throw fail("E301", "kwic on documents needs a term: kwic \"drone\"", span)
+                throw fail(.wrongType, "kwic on documents needs a term: kwic \"drone\"", span)
             }
             try checkRows(rows.count, span, "kwic")
         }

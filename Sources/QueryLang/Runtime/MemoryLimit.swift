@@ -14,7 +14,7 @@ extension Interpreter {
     }
 
     func memoryExceeded(_ used: Int, _ limit: Int, _ span: Span) -> Diagnostic {
-        fail("E402", "the query uses \(MemoryUse.describe(used)) of memory, more than the limit of \(MemoryUse.describe(limit))", span,
+        fail(.limitReached, "the query uses \(MemoryUse.describe(used)) of memory, more than the limit of \(MemoryUse.describe(limit))", span,
              hints: ["keep fewer or smaller columns (select before join or extend), narrow it with where or take, or raise the limit (--max-memory, .maxmemory)"])
     }
 }

@@ -6,12 +6,12 @@ import Darwin
 
 /// How much memory this process uses, read cheaply enough for the evaluator's checkpoints, and the
 /// default memory limit of a query (``Limits/maxMemoryBytes``).
-public enum MemoryUse {
+@_spi(MQInternals) public enum MemoryUse {
     /// The process's anonymous resident memory in bytes (its heap and stacks: resident minus file-backed
     /// and shared pages, so that the pages of a mapped corpus cache, which the system can drop at any
     /// time, do not count), from `/proc/self/statm`; nil where it cannot be read. One `pread` of a file
     /// kept open: a few microseconds.
-    public static func current() -> Int? {
+    @_spi(MQInternals) public static func current() -> Int? {
         let fd = statm
         guard fd >= 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 128)
@@ -25,7 +25,7 @@ public enum MemoryUse {
 
     /// Gives the memory the allocator holds but no longer uses back to the system (`malloc_trim`), then
     /// reads the use again: after a large query ends, its freed memory still counts as resident.
-    public static func afterReturningFreedMemory() -> Int? {
+    @_spi(MQInternals) public static func afterReturningFreedMemory() -> Int? {
         _ = mallocTrim?(0)
         return current()
     }
@@ -38,7 +38,7 @@ public enum MemoryUse {
 
     /// The default limit: three quarters of the memory this process may have: the machine's physical
     /// memory, or the control group's limit (a container) where that is lower.
-    public static let defaultLimit: Int = {
+    @_spi(MQInternals) public static let defaultLimit: Int = {
         var available = physicalMemory
         if let group = controlGroupLimit, group > 0 { available = min(available, group) }
         return available / 4 * 3
@@ -68,7 +68,7 @@ public enum MemoryUse {
     }
 
     /// A size as people write it: `512M`, `4G`, `1.5GiB`, `2000000` (bytes); nil if it is not one.
-    public static func parseSize(_ text: String) -> Int? {
+    @_spi(MQInternals) public static func parseSize(_ text: String) -> Int? {
         var s = text.trimmingASCIISpaces().uppercased()
         for suffix in ["IB", "B"] where s.hasSuffix(suffix) && s.count > suffix.count { s.removeLast(suffix.count); break }
         var scale = 1.0
@@ -81,7 +81,7 @@ public enum MemoryUse {
     }
 
     /// A size for messages: `3.2 GiB`, `512 MiB`.
-    public static func describe(_ bytes: Int) -> String {
+    @_spi(MQInternals) public static func describe(_ bytes: Int) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
         var v = Double(bytes), u = 0
         while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }

@@ -6,7 +6,7 @@
 /// anyway: NaN equals NaN, sorts after every number, and groups with the other NaNs (ValueOrder).
 extension Value {
     static func notANumber(_ what: String, _ span: Span, _ file: SourceFile?) -> Diagnostic {
-        Diagnostic("E407", "\(what) is not a number (NaN), which is refused", at: span, in: file,
+        Diagnostic(.notANumber, "\(what) is not a number (NaN), which is refused", at: span, in: file,
                    hints: ["check for infinities first: where x < float(\"inf\") and x > float(\"-inf\")"])
     }
 }

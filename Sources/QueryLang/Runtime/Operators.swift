@@ -35,7 +35,7 @@ extension Interpreter {
         case .within:
             guard case let .date(d) = a else {
                 if a.isNull { return .bool(false) }
-                throw fail("E301", "'within' needs a date on the left, got \(a.typeName) \(preview(a))", l.span)
+                throw fail(.wrongType, "'within' needs a date on the left, got \(a.typeName) \(preview(a))", l.span)
             }
             switch b {
             case let .date(outer): return .bool(d.isWithin(outer))
@@ -45,14 +45,14 @@ extension Interpreter {
                 for (k, bound) in bounds.enumerated() where !bound.isNull {
                     guard case .date = bound else {
                         _ = k
-                        throw fail("E301", "'within' needs a date or [from, until] on the right, got list", r.span)
+                        throw fail(.wrongType, "'within' needs a date or [from, until] on the right, got list", r.span)
                     }
                 }
                 let lo: Int? = { if case let .date(x) = bounds[0] { return x.firstDay }; return nil }()
                 let hi: Int? = { if case let .date(x) = bounds[1] { return x.lastDay }; return nil }()
                 return .bool((lo.map { d.firstDay >= $0 } ?? true) && (hi.map { d.lastDay <= $0 } ?? true))
             case .null: return .bool(false)
-            default: throw fail("E301", "'within' needs a date or [from, until] on the right, got \(b.typeName)", r.span)
+            default: throw fail(.wrongType, "'within' needs a date or [from, until] on the right, got \(b.typeName)", r.span)
             }
         case .add, .sub, .mul, .div, .mod:
             return try arithmetic(op, a, b, span)
@@ -72,7 +72,7 @@ extension Interpreter {
             return row
         }
         case .null: return .bool(op == .notIn)
-        default: throw fail("E301", "'\(op.rawValue)' needs a list on the right, got \(b.typeName) \(preview(b))", rightSpan)
+        default: throw fail(.wrongType, "'\(op.rawValue)' needs a list on the right, got \(b.typeName) \(preview(b))", rightSpan)
         }
         let found = items.contains { equal(a, $0) }
         return .bool(op == .in ? found : !found)
@@ -82,7 +82,7 @@ extension Interpreter {
         switch v {
         case let .bool(b): return b
         case .null: return false
-        default: throw fail("E301", "'\(what)' needs bools, got \(v.typeName) \(preview(v))", span)
+        default: throw fail(.wrongType, "'\(what)' needs bools, got \(v.typeName) \(preview(v))", span)
         }
     }
 
@@ -116,7 +116,7 @@ extension Interpreter {
             }
         case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
         default:
-            throw fail("E301", "cannot compare \(a.typeName) \(preview(a)) with \(b.typeName) \(preview(b))", span)
+            throw fail(.wrongType, "cannot compare \(a.typeName) \(preview(a)) with \(b.typeName) \(preview(b))", span)
         }
     }
 
@@ -126,13 +126,13 @@ extension Interpreter {
             return .bool(items.contains { equal($0, b) })
         }
         guard case let .string(needle) = b else {
-            throw fail("E301", "'\(op.rawValue)' needs a string on the right, got \(b.typeName) \(preview(b))", r.span)
+            throw fail(.wrongType, "'\(op.rawValue)' needs a string on the right, got \(b.typeName) \(preview(b))", r.span)
         }
         let hay: String
         switch a {
         case let .string(s): hay = s
         case .entity, .document, .mention, .fact: hay = Preview.text(a, corpus: corpus, quoteStrings: false)
-        default: throw fail("E301", "'\(op.rawValue)' needs a string on the left, got \(a.typeName) \(preview(a))", l.span)
+        default: throw fail(.wrongType, "'\(op.rawValue)' needs a string on the left, got \(a.typeName) \(preview(a))", l.span)
         }
         switch op {
         case .has:
@@ -174,10 +174,10 @@ extension Interpreter {
     func regex(_ pattern: String, _ span: Span) throws -> NSRegularExpression {
         if let re = regexCache[pattern] { return re }
         if pattern.count > limits.maxRegexLength {
-            throw fail("E302", "regular expression longer than \(limits.maxRegexLength) characters", span)
+            throw fail(.invalidRegex, "regular expression longer than \(limits.maxRegexLength) characters", span)
         }
         if let problem = RegexSafety.problem(pattern) {
-            throw fail("E302", "regular expression may take exponential time: \(problem)", span,
+            throw fail(.invalidRegex, "regular expression may take exponential time: \(problem)", span,
                        hints: ["rewrite without a repeated group that itself repeats, e.g. (a+)+ -> a+"])
         }
         do {
@@ -185,7 +185,7 @@ extension Interpreter {
             regexCache[pattern] = re
             return re
         } catch {
-            throw fail("E302", "invalid regular expression '\(pattern)'", span,
+            throw fail(.invalidRegex, "invalid regular expression '\(pattern)'", span,
                        hints: ["check brackets and escapes; write r\"...\" to avoid doubling backslashes"])
         }
     }
@@ -200,13 +200,13 @@ extension Interpreter {
             case .sub: (v, overflow) = x.subtractingReportingOverflow(y)
             case .mul: (v, overflow) = x.multipliedReportingOverflow(by: y)
             case .div:
-                guard y != 0 else { throw fail("E401", "division by zero", span) }
+                guard y != 0 else { throw fail(.divisionByZero, "division by zero", span) }
                 (v, overflow) = x.dividedReportingOverflow(by: y)
             default:
-                guard y != 0 else { throw fail("E401", "division by zero", span) }
+                guard y != 0 else { throw fail(.divisionByZero, "division by zero", span) }
                 (v, overflow) = x.remainderReportingOverflow(dividingBy: y)
             }
-            if overflow { throw fail("E406", "integer overflow in \(x) \(op.rawValue) \(y)", span, hints: ["use floats: float(x)"]) }
+            if overflow { throw fail(.integerOverflow, "integer overflow in \(x) \(op.rawValue) \(y)", span, hints: ["use floats: float(x)"]) }
             return .int(v)
         case (.int, .float), (.float, .int), (.float, .float):
             let x = a.asDouble!, y = b.asDouble!
@@ -216,10 +216,10 @@ extension Interpreter {
             case .sub: r = x - y
             case .mul: r = x * y
             case .div:
-                guard y != 0 else { throw fail("E401", "division by zero", span) }
+                guard y != 0 else { throw fail(.divisionByZero, "division by zero", span) }
                 r = x / y
             default:
-                guard y != 0 else { throw fail("E401", "division by zero", span) }
+                guard y != 0 else { throw fail(.divisionByZero, "division by zero", span) }
                 r = x.truncatingRemainder(dividingBy: y)
             }
             // inf - inf, 0 * inf, inf / inf, inf % x: not a number, refused (Value.notANumber).
@@ -227,7 +227,7 @@ extension Interpreter {
             return .float(r)
         case let (.string(x), .string(y)) where op == .add:
             if x.utf8.count + y.utf8.count > limits.maxStringBytes {
-                throw fail("E402", "string longer than \(limits.maxStringBytes) bytes", span)
+                throw fail(.limitReached, "string longer than \(limits.maxStringBytes) bytes", span)
             }
             try noteAllocation(x.utf8.count + y.utf8.count, span)
             return .string(x + y)
@@ -235,7 +235,7 @@ extension Interpreter {
             try checkRows(x.count + y.count, span, "the list")
             return .list(x + y)
         default:
-            throw fail("E301", "cannot apply '\(op.rawValue)' to \(a.typeName) \(preview(a)) and \(b.typeName) \(preview(b))", span)
+            throw fail(.wrongType, "cannot apply '\(op.rawValue)' to \(a.typeName) \(preview(a)) and \(b.typeName) \(preview(b))", span)
         }
     }
 }

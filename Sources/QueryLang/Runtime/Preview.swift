@@ -1,6 +1,6 @@
 /// Short, readable renderings of values for messages ("got string \"Kataib Hez…\"").
-public enum Preview {
-    public static func of(_ v: Value, corpus: Corpus?, limit: Int = 40) -> String {
+@_spi(MQInternals) public enum Preview {
+    @_spi(MQInternals) public static func of(_ v: Value, corpus: Corpus?, limit: Int = 40) -> String {
         let limit = max(2, limit)
         // Never build the whole text of a large value just to cut it (it may print as terabytes).
         switch v {
@@ -14,7 +14,7 @@ public enum Preview {
     }
 
     /// A value as a person reads it: strings quoted when asked, references by name.
-    public static func text(_ v: Value, corpus: Corpus?, quoteStrings: Bool) -> String {
+    @_spi(MQInternals) public static func text(_ v: Value, corpus: Corpus?, quoteStrings: Bool) -> String {
         switch v {
         case .null: return "null"
         case let .bool(b): return b ? "true" : "false"
@@ -34,7 +34,7 @@ public enum Preview {
     }
 
     /// Floats print without a trailing ".0" noise but always with a decimal point.
-    public static func formatFloat(_ f: Double) -> String {
+    @_spi(MQInternals) public static func formatFloat(_ f: Double) -> String {
         if f.isNaN { return "nan" }
         if f.isInfinite { return f > 0 ? "inf" : "-inf" }
         if f.rounded() == f && abs(f) < 1e15 { return String(format: "%.1f", f) }

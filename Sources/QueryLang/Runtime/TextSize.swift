@@ -65,7 +65,7 @@ extension Interpreter {
     /// tries to build it.
     func checkOutputText(_ v: Value, _ span: Span) throws {
         if TextSize.exceeds(v, maxOutputBytes) {
-            throw fail("E402", "the output would be more than \(maxOutputBytes) bytes of text", span,
+            throw fail(.limitReached, "the output would be more than \(maxOutputBytes) bytes of text", span,
                        hints: ["select fewer or shorter columns, or add | take N"])
         }
     }

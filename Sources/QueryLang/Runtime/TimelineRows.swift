@@ -161,7 +161,7 @@ extension Interpreter {
         order.reserveCapacity(most)
         for row in input.rows {
             guard let e = entityIndex(row) else {
-                throw fail("E303", "timeline works on entities, got \(row.typeName) \(preview(row))", span,
+                throw fail(.wrongInput, "timeline works on entities, got \(row.typeName) \(preview(row))", span,
                            hints: ["entities | where id == \"...\" | timeline"])
             }
             // Each fact read in place (a copy would retain every string in it).

@@ -9,7 +9,7 @@
 extension Interpreter {
     func checkNesting(_ v: Value, _ span: Span) throws {
         if Interpreter.nests(v, deeperThan: limits.maxDepth) {
-            throw fail("E402", "a value nests more than \(limits.maxDepth) levels of lists, records and tables", span,
+            throw fail(.limitReached, "a value nests more than \(limits.maxDepth) levels of lists, records and tables", span,
                        hints: ["a function that wraps its argument, called inside itself, nests deeper at each call"])
         }
     }

@@ -4,6 +4,7 @@
 /// reference equals a string holding its id (`entity == "kataib-hezbollah"`). Ordering sorts null last,
 /// then booleans, numbers (NaN, which no query makes, after every number), dates (by first day, coarser first), strings, references, lists and records.
 extension Value: Hashable {
+    /// Equality as `==` in a query (see above).
     public static func == (a: Value, b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
@@ -22,6 +23,7 @@ extension Value: Hashable {
         }
     }
 
+    /// Hashes equal values alike (an entity and its id string too), for `distinct`, `summarize by` and joins.
     public func hash(into h: inout Hasher) {
         switch self {
         case .null: h.combine(0)
@@ -60,11 +62,11 @@ extension Value: Hashable {
     }
 
     /// A total order for sorting (null last).
-    public static func sortsBefore(_ a: Value, _ b: Value) -> Bool {
+    @_spi(MQInternals) public static func sortsBefore(_ a: Value, _ b: Value) -> Bool {
         compareForSort(a, b) < 0
     }
 
-    public static func compareForSort(_ a: Value, _ b: Value) -> Int {
+    @_spi(MQInternals) public static func compareForSort(_ a: Value, _ b: Value) -> Int {
         let ra = a.rank, rb = b.rank
         if ra != rb { return ra < rb ? -1 : 1 }
         switch (a, b) {

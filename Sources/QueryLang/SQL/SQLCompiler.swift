@@ -4,7 +4,7 @@
 ///
 /// What has no SQL form with mq's exact answers is refused with E420, naming the stage and the part: a
 /// query never silently falls back to reading whole tables into mq.
-public final class SQLCompiler {
+@_spi(MQInternals) public final class SQLCompiler {
     let corpus: Corpus
     let plans: PlanSet?
     let file: SourceFile
@@ -36,7 +36,7 @@ public final class SQLCompiler {
 
     func unsupported(_ what: String, _ span: Span) -> Diagnostic {
         let place = stage.map { "'\($0.name)'" } ?? "the query"
-        return Diagnostic("E420", "\(place) cannot run on PostgreSQL: \(what)", at: span, in: file,
+        return Diagnostic(.noSQLForm, "\(place) cannot run on PostgreSQL: \(what)", at: span, in: file,
                           hints: ["run it in memory (without --engine), or rewrite this part"])
     }
 
@@ -69,7 +69,7 @@ public final class SQLCompiler {
 
     func evaluate(_ e: Expr) throws -> Value {
         do { return try interpreter.eval(e, .top) } catch let d as Diagnostic { throw d } catch {
-            throw Diagnostic("E400", "\(error)", at: e.span, in: file)
+            throw Diagnostic(.internalError, "\(error)", at: e.span, in: file)
         }
     }
 
@@ -150,12 +150,12 @@ extension SQLCompiler {
     /// The relation of a query a `let` defines, kept for the queries that read it.
     func table(_ e: Expr) throws(Diagnostics) -> SQLRelation {
         do { return try subquery(e) } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
-            throw Diagnostics([Diagnostic("E420", "\(error)", at: e.span, in: file)])
+            throw Diagnostics([Diagnostic(.noSQLForm, "\(error)", at: e.span, in: file)])
         }
     }
 
     /// The SQL of one pipeline (its plan as the checker made it).
-    public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
+    @_spi(MQInternals) public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
         do {
             if case .name = pipeline { return try SQLQuery(subquery(pipeline), compiler: self) }
             guard case let .pipeline(_, _, span) = pipeline, let plan = plans?.plan(at: span, in: file) else {
@@ -167,7 +167,7 @@ extension SQLCompiler {
         } catch let d as Diagnostics {
             throw d
         } catch {
-            throw Diagnostics([Diagnostic("E420", "\(error)", at: pipeline.span, in: file)])
+            throw Diagnostics([Diagnostic(.noSQLForm, "\(error)", at: pipeline.span, in: file)])
         }
     }
 }

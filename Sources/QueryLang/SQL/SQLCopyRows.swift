@@ -2,13 +2,13 @@
 ///
 /// Documents and mentions get the server ordinals the push assigns (appended after those already there);
 /// entities and facts keep their catalog order, so a reference resolved by mq is the same number there.
-public struct SQLCopyRows: Sendable {
+@_spi(MQInternals) public struct SQLCopyRows: Sendable {
     let corpus: Corpus
 
-    public init(corpus: Corpus) { self.corpus = corpus }
+    @_spi(MQInternals) public init(corpus: Corpus) { self.corpus = corpus }
 
     /// One COPY line (without its newline) from field values; nil is NULL.
-    public static func line(_ fields: [String?]) -> String {
+    @_spi(MQInternals) public static func line(_ fields: [String?]) -> String {
         fields.map { $0.map(escape) ?? "\\N" }.joined(separator: "\t")
     }
 
@@ -36,7 +36,7 @@ public struct SQLCopyRows: Sendable {
     static func bool(_ b: Bool) -> String { b ? "t" : "f" }
 
     /// The catalog: entities, their names, facts (whose documents must be in `documentOrd`).
-    public func catalog(documentOrd: (Int) -> Int64?, emit: (String, String) throws -> Void) throws {
+    @_spi(MQInternals) public func catalog(documentOrd: (Int) -> Int64?, emit: (String, String) throws -> Void) throws {
         for e in corpus.entities {
             try emit("entities", Self.line([String(e.index), e.id, e.type.rawValue, e.name, e.description, e.country.map { String($0) }]))
             for (k, n) in e.names.enumerated() {
@@ -60,7 +60,7 @@ public struct SQLCopyRows: Sendable {
 
     /// What ``document(_:ord:firstMention:sha256:emit:)`` gives for each of several documents, made on
     /// every core; in the order given.
-    public func documents(_ items: [(index: Int, ord: Int64, firstMention: Int64, sha256: String)]) -> [[(table: String, line: String)]] {
+    @_spi(MQInternals) public func documents(_ items: [(index: Int, ord: Int64, firstMention: Int64, sha256: String)]) -> [[(table: String, line: String)]] {
         parallelChunks(items.count, minChunk: 8) { range in
             range.map { k in
                 var lines: [(table: String, line: String)] = []
@@ -73,7 +73,7 @@ public struct SQLCopyRows: Sendable {
     }
 
     /// One document with its zones, sentences and mentions; returns the next mention ordinal.
-    public func document(_ i: Int, ord: Int64, firstMention: Int64, sha256: String, emit: (String, String) throws -> Void) throws -> Int64 {
+    @_spi(MQInternals) public func document(_ i: Int, ord: Int64, firstMention: Int64, sha256: String, emit: (String, String) throws -> Void) throws -> Int64 {
         let d = corpus.documents[i]
         let words = corpus.names.normalizer.words(d.text)
         try emit("documents", Self.line([String(ord), d.id, sha256, d.title, d.outlet, d.outletEntity.map { String($0) },

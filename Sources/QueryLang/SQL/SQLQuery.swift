@@ -1,7 +1,7 @@
 /// The final statement of a pipeline: its relation's rows in its order, each column in a form mq reads
 /// back into values (references as ids or catalog ordinals, dates as ``SQLDate`` keys), at most the output
 /// row limit plus one (so that a larger result is an error, not a download).
-public struct SQLQuery {
+@_spi(MQInternals) public struct SQLQuery {
     /// The statement sent to the server.
     public let sql: String
     /// The values of its bind parameters `$1`, `$2`, ... (PostgreSQL's text form), and what each is.
@@ -53,7 +53,7 @@ public struct SQLQuery {
     }
 
     /// The rows read back as mq values: a table as the in-memory executor gives it.
-    public func table(_ rows: [[String?]]) throws -> Table {
+    @_spi(MQInternals) public func table(_ rows: [[String?]]) throws -> Table {
         var values: [Value] = []
         values.reserveCapacity(rows.count)
         for r in rows {
@@ -78,7 +78,7 @@ public struct SQLQuery {
     }
 
     /// The columns a table of these rows shows (as the in-memory stages name them).
-    public var columns: [String] {
+    @_spi(MQInternals) public var columns: [String] {
         var out: [String] = relation.base.map { FieldCatalog.columns(of: $0) } ?? []
         if case .record(_, nil) = relation.shape { out = [] }
         for c in relation.recordColumns where !out.contains(c.name) { out.append(c.name) }

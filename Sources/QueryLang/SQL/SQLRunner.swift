@@ -1,6 +1,6 @@
 /// A connection to a database that answers SQL with rows of text (NULL as nil). The host supplies it
 /// (the `mq` tool's is libpq's); the library itself links no database client.
-public protocol SQLConnection: AnyObject {
+@_spi(MQInternals) public protocol SQLConnection: AnyObject {
     func query(_ sql: String) throws -> [[String?]]
     /// A statement with bind parameters `$1`, `$2`, ... whose values are given in PostgreSQL's text form.
     func query(_ sql: String, parameters: [String]) throws -> [[String?]]
@@ -15,10 +15,10 @@ extension SQLConnection {
 }
 
 /// A failure the server or the connection reports.
-public struct SQLConnectionError: Error, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+@_spi(MQInternals) public struct SQLConnectionError: Error, CustomStringConvertible {
+    @_spi(MQInternals) public let message: String
+    @_spi(MQInternals) public init(_ message: String) { self.message = message }
+    @_spi(MQInternals) public var description: String { message }
 }
 
 /// Runs compiled programs on a SQL server instead of in memory: each query's plan compiled to one
@@ -26,9 +26,9 @@ public struct SQLConnectionError: Error, CustomStringConvertible {
 /// Statements that only define names in memory (`let`, `def`, `assert`, `import`) are refused (E420).
 /// One runner is one session: tables defined with `let` and variables stay for later programs (the
 /// REPL's next line, the next script of `mq run`).
-public final class SQLRunner {
-    public let engine: Engine
-    public let connection: SQLConnection
+@_spi(MQInternals) public final class SQLRunner {
+    @_spi(MQInternals) public let engine: Engine
+    @_spi(MQInternals) public let connection: SQLConnection
     /// Evaluates what reads nothing of the corpus, and holds the variables.
     let interpreter: Interpreter
     /// Tables defined with `let name = query`, compiled.
@@ -38,7 +38,7 @@ public final class SQLRunner {
     /// The bind parameters' values across programs (a stored table's placeholders refer to them).
     var bindings: [SQLBinding] = []
 
-    public init(engine: Engine, connection: SQLConnection) {
+    @_spi(MQInternals) public init(engine: Engine, connection: SQLConnection) {
         self.engine = engine
         self.connection = connection
         interpreter = Interpreter(corpus: engine.corpus, limits: engine.options.limits, functions: engine.options.functions,
@@ -54,12 +54,12 @@ public final class SQLRunner {
     }
 
     /// The SQL of each query of a program, as `explain` shows it with a SQL engine.
-    public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
+    @_spi(MQInternals) public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
         try explain(SQLCompiler(engine: engine, compiled: compiled), compiled)
     }
 
     /// The SQL of each query of a program, with the tables and variables this session defined.
-    public func explain(_ compiled: CompiledProgram) throws(Diagnostics) -> String {
+    @_spi(MQInternals) public func explain(_ compiled: CompiledProgram) throws(Diagnostics) -> String {
         try Self.explain(compiler(compiled), compiled)
     }
 
@@ -111,18 +111,18 @@ public final class SQLRunner {
                 let rows: [[String?]]
                 do { rows = try connection.query(q.sql, parameters: q.parameters) } catch {
                     if "\(error)".contains("statement timeout") {
-                        throw Diagnostics([Diagnostic("E402", "the query ran longer than the time limit", at: st.span, in: compiled.file)])
+                        throw Diagnostics([Diagnostic(.limitReached, "the query ran longer than the time limit", at: st.span, in: compiled.file)])
                     }
-                    throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.serverError, "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
                 if rows.count > limit {
-                    throw Diagnostics([Diagnostic("E402", "the query returns more than the output limit of \(limit) rows", at: st.span,
+                    throw Diagnostics([Diagnostic(.limitReached, "the query returns more than the output limit of \(limit) rows", at: st.span,
                                                   in: compiled.file, hints: ["add | take N, or summarize"])])
                 }
                 do { onOutput(.table(try compiler.rendered(try q.table(rows), e), st.span)) } catch let d as Diagnostic {
                     throw Diagnostics([d])
                 } catch {
-                    throw Diagnostics([Diagnostic("E421", "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.serverError, "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
             case let .explain(e):
                 onOutput(.printed(try compiler.query(e).explained, st.span))
@@ -133,17 +133,17 @@ public final class SQLRunner {
                 // Statements that read nothing of the corpus (constants, variables, functions, asserts on
                 // them) run in memory; the others cannot run anywhere but on the server.
                 if let e = Self.expression(st), compiler.readsCorpus(e) {
-                    throw Diagnostics([Diagnostic("E420", "this statement cannot run on PostgreSQL: only queries on the corpus run there, and this one reads the corpus outside a query",
+                    throw Diagnostics([Diagnostic(.noSQLForm, "this statement cannot run on PostgreSQL: only queries on the corpus run there, and this one reads the corpus outside a query",
                                                   at: st.span, in: compiled.file, hints: ["run it in memory (without --engine)"])])
                 }
                 if case .import = st.kind {
-                    throw Diagnostics([Diagnostic("E420", "imports cannot run on PostgreSQL", at: st.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.noSQLForm, "imports cannot run on PostgreSQL", at: st.span, in: compiled.file)])
                 }
                 do {
                     compiler.interpreter.file = compiled.file
                     try compiler.interpreter.execute(st, onOutput: onOutput)
                 } catch let d as Diagnostic { throw Diagnostics([d]) } catch {
-                    throw Diagnostics([Diagnostic("E400", "\(error)", at: st.span, in: compiled.file)])
+                    throw Diagnostics([Diagnostic(.internalError, "\(error)", at: st.span, in: compiled.file)])
                 }
             }
         }

@@ -3,12 +3,12 @@
 /// Every reference is a `bigint` ordinal (`ord`): entities and facts by their place in the catalog (so
 /// `ent("...")` resolved by mq is sent as a number), documents and mentions by their place on the server.
 /// Dates are one `bigint` (``SQLDate``) that sorts as mq sorts dates and keeps their precision.
-public enum SQLSchema {
+@_spi(MQInternals) public enum SQLSchema {
     /// Raised whenever a table or column changes meaning; a server holding another version is refused.
-    public static let version = 1
+    @_spi(MQInternals) public static let version = 1
 
     /// The statements that create the schema (in one transaction, on an empty server).
-    public static let create: [String] = [
+    @_spi(MQInternals) public static let create: [String] = [
         "CREATE SCHEMA mq",
         """
         CREATE TABLE mq.manifest (key text PRIMARY KEY, value text NOT NULL)
@@ -82,17 +82,17 @@ public enum SQLSchema {
     ]
 
     /// The indexes of the large tables, built after the rows by a push that writes most of them.
-    public static let bulkIndexes: [(name: String, create: String)] = [
+    @_spi(MQInternals) public static let bulkIndexes: [(name: String, create: String)] = [
         ("documents_words", "CREATE INDEX documents_words ON mq.documents USING gin (words)"),
         ("mentions_doc", "CREATE INDEX mentions_doc ON mq.mentions (doc, sentence)"),
         ("mentions_entity", "CREATE INDEX mentions_entity ON mq.mentions (entity)"),
     ]
 
     /// The statements that empty every table (a push that rewrites the corpus).
-    public static let truncate = "TRUNCATE mq.documents, mq.zones, mq.sentences, mq.entities, mq.entity_names, mq.facts, mq.mentions"
+    @_spi(MQInternals) public static let truncate = "TRUNCATE mq.documents, mq.zones, mq.sentences, mq.entities, mq.entity_names, mq.facts, mq.mentions"
 
     /// The tables and their columns in COPY order.
-    public static let copyColumns: [(table: String, columns: [String])] = [
+    @_spi(MQInternals) public static let copyColumns: [(table: String, columns: [String])] = [
         ("documents", ["ord", "id", "sha256", "title", "outlet", "outlet_entity", "authors", "published", "url", "language",
                        "text", "length", "annotated", "path", "sentences", "words"]),
         ("zones", ["doc", "seq", "kind", "first_line", "last_line"]),
@@ -105,13 +105,13 @@ public enum SQLSchema {
                       "ambiguous", "surface"]),
     ]
 
-    public static func copyStatement(_ table: String) -> String {
+    @_spi(MQInternals) public static func copyStatement(_ table: String) -> String {
         let cols = copyColumns.first { $0.table == table }!.columns
         return "COPY mq.\(table) (\(cols.joined(separator: ", "))) FROM STDIN"
     }
 
     /// After new mentions: each entity's count.
-    public static let updateMentionCounts = """
+    @_spi(MQInternals) public static let updateMentionCounts = """
         UPDATE mq.entities e SET mention_count = c.n FROM (SELECT entity, count(*) AS n FROM mq.mentions
         WHERE entity IS NOT NULL GROUP BY entity) c WHERE c.entity = e.ord AND e.mention_count <> c.n
         """
@@ -120,12 +120,12 @@ public enum SQLSchema {
 /// A date as one integer: the first day it covers (days since 0001-01-01) shifted left by 3, its precision
 /// (0 year, 1 month, 2 day) shifted by 1, and whether it is approximate. Integer order is mq's order of
 /// dates (first day, then coarser first, then exact first).
-public enum SQLDate {
+@_spi(MQInternals) public enum SQLDate {
     /// ``PartialDate/sortKey``, the same packing, as a bigint.
-    public static func key(_ d: PartialDate) -> Int64 { Int64(d.sortKey) }
+    @_spi(MQInternals) public static func key(_ d: PartialDate) -> Int64 { Int64(d.sortKey) }
 
     /// The date of a key (``PartialDate/init(sortKey:)``); nil for a key no date has.
-    public static func date(_ key: Int64) -> PartialDate? {
+    @_spi(MQInternals) public static func date(_ key: Int64) -> PartialDate? {
         guard key >= 0, key < Int64(PartialDate.noSortKey) else { return nil }
         return PartialDate(sortKey: UInt32(key))
     }

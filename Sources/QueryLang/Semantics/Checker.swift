@@ -35,7 +35,7 @@ struct Checker {
         var operand = false
     }
 
-    mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ span: Span, hints: [String] = []) {
         diagnostics.append(Diagnostic(code, message, at: span, in: file, hints: hints))
     }
 
@@ -47,7 +47,7 @@ struct Checker {
             case let .def(name, params, body):
                 var seen = Set<String>()
                 for p in params where !seen.insert(p.name).inserted {
-                    error("E209", "parameter '\(p.name)' appears twice", p.span)
+                    error(.duplicateName, "parameter '\(p.name)' appears twice", p.span)
                 }
                 var ctx = Context(inFunction: true)
                 for p in params { ctx.locals[p.name] = .any }
@@ -58,7 +58,7 @@ struct Checker {
             case let .assert(cond, message):
                 let t = type(cond, Context())
                 if t != .any && t != .bool && t != .null {
-                    error("E301", "assert needs a condition that is true or false, got \(t)", cond.span)
+                    error(.wrongType, "assert needs a condition that is true or false, got \(t)", cond.span)
                 }
                 if let message { _ = type(message, Context()) }
             case let .print(e), let .query(e), let .explain(e):
@@ -159,8 +159,8 @@ struct Checker {
             return call(name, args, span, ctx)
         case let .unary(op, x, span):
             let t = type(x, ctx)
-            if op == .not && t != .any && t != .bool && t != .null { error("E301", "'not' needs a bool, got \(t)", span) }
-            if op == .negate && t != .any && !t.isNumeric && t != .null { error("E301", "'-' needs a number, got \(t)", span) }
+            if op == .not && t != .any && t != .bool && t != .null { error(.wrongType, "'not' needs a bool, got \(t)", span) }
+            if op == .negate && t != .any && !t.isNumeric && t != .null { error(.wrongType, "'-' needs a number, got \(t)", span) }
             return op == .not ? .bool : t
         case let .binary(op, l, r, span):
             return binary(op, l, r, span, ctx)
@@ -170,7 +170,7 @@ struct Checker {
             return .list(.any)
         case let .record(fs, _):
             var seen = Set<String>()
-            for f in fs where !seen.insert(f.name.name).inserted { error("E209", "field '\(f.name.name)' appears twice", f.name.span) }
+            for f in fs where !seen.insert(f.name.name).inserted { error(.duplicateName, "field '\(f.name.name)' appears twice", f.name.span) }
             for f in fs { _ = type(f.value, ctx) }
             return .record
         case let .pipeline(source, stages, span):
@@ -210,7 +210,7 @@ struct Checker {
             // A bare word meant as text (`where type == armed_group`), when it is close to no name.
             hints.append("a text needs quotes: \"\(n)\"")
         }
-        error("E205", "unknown name '\(n)'", span, hints: hints)
+        error(.unknownName, "unknown name '\(n)'", span, hints: hints)
         return .any
     }
 
@@ -227,20 +227,20 @@ struct Checker {
             return .list(field(inner, f))
         case let .table(k):
             if let r = k.reference, FieldCatalog.field(f.name, of: r) != nil {
-                error("E203", "a table has no field '\(f.name)'", f.span,
+                error(.unknownField, "a table has no field '\(f.name)'", f.span,
                       hints: ["take a row first: (...)[0].\(f.name), or use the field in a stage: | select \(f.name)"])
             } else {
-                error("E203", "a table has no field '\(f.name)'", f.span)
+                error(.unknownField, "a table has no field '\(f.name)'", f.span)
             }
             return .any
         default:
-            error("E203", "\(base) has no field '\(f.name)'", f.span)
+            error(.unknownField, "\(base) has no field '\(f.name)'", f.span)
             return .any
         }
         guard let k = kind else { return .any }
         if let field = FieldCatalog.field(f.name, of: k) { return field.type }
         let names = FieldCatalog.fields(of: k).map(\.name)
-        error("E203", "\(k.rawValue) has no field '\(f.name)'", f.span,
+        error(.unknownField, "\(k.rawValue) has no field '\(f.name)'", f.span,
               hints: [Suggestions.hint(for: f.name, in: names) ?? "fields: " + names.joined(separator: ", ")])
         return .any
     }
@@ -263,7 +263,7 @@ struct Checker {
                 }
             }
             if functions[name.name] == nil && userFunctions[name.name] == nil {
-                error("E304", "'\(name.name)' is an aggregate: use it in summarize", name.span,
+                error(.aggregateOutsideSummarize, "'\(name.name)' is an aggregate: use it in summarize", name.span,
                       hints: ["... | summarize \(name.name)(...) by ..."])
                 for a in args { _ = type(a, ctx) }
                 return .any
@@ -275,7 +275,7 @@ struct Checker {
             return name.name == "if" && argTypes.count == 3 && argTypes[1] == argTypes[2] ? argTypes[1] : .any
         }
         if name.name == defining {
-            error("E210", "'\(name.name)' calls itself; functions may not be recursive", name.span,
+            error(.recursiveFunction, "'\(name.name)' calls itself; functions may not be recursive", name.span,
                   hints: ["every mq program terminates: write the repetition as a pipeline"])
             return .any
         }
@@ -292,7 +292,7 @@ struct Checker {
         let known = Array(functions.functions.keys) + Array(userFunctions.keys) + Array(FunctionRegistry.special.keys)
         var hints = [Suggestions.hint(for: name.name, in: known)].compactMap { $0 }
         if StageKind.names.contains(name.name) { hints.append("'\(name.name)' is a stage: put '|' before it") }
-        error("E204", "unknown function '\(name.name)'", name.span, hints: hints)
+        error(.unknownFunction, "unknown function '\(name.name)'", name.span, hints: hints)
         return .any
     }
 
@@ -308,24 +308,24 @@ struct Checker {
         case "ent":
             let found = corpus.entities(named: s)
             if found.isEmpty {
-                error("E206", "no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
+                error(.notFound, "no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
             } else if found.count > 1 {
-                error("E207", "'\(s)' names \(found.count) entities", span,
+                error(.ambiguousName, "'\(s)' names \(found.count) entities", span,
                       hints: ["write one of: " + found.map { "ent(\"\($0.id)\")" }.joined(separator: ", ")])
             }
         case "doc":
             let matches = corpus.documents.filter { $0.id.hasPrefix(s) }
             if corpus.document(id: s) == nil && matches.count != 1 {
                 if matches.isEmpty {
-                    error("E206", "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
+                    error(.notFound, "no document '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.documents.map(\.id))].compactMap { $0 })
                 } else {
-                    error("E207", "'\(s)' is the start of \(matches.count) document ids", span,
+                    error(.ambiguousName, "'\(s)' is the start of \(matches.count) document ids", span,
                           hints: ["candidates: " + matches.prefix(5).map(\.id).joined(separator: ", ")])
                 }
             }
         case "fact":
             if corpus.fact(id: s) == nil {
-                error("E206", "no fact '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.facts.map(\.id))].compactMap { $0 })
+                error(.notFound, "no fact '\(s)'", span, hints: [Suggestions.hint(for: s, in: corpus.facts.map(\.id))].compactMap { $0 })
             }
         default: break
         }
@@ -339,20 +339,20 @@ struct Checker {
         switch op {
         case .and, .or:
             for (t, e) in [(a, l), (b, r)] where known(t) && t != .bool {
-                error("E301", "'\(op.rawValue)' needs bools, got \(t)", e.span)
+                error(.wrongType, "'\(op.rawValue)' needs bools, got \(t)", e.span)
             }
             return .bool
         case .eq, .ne: return .bool
         case .lt, .le, .gt, .ge:
             if known(a) && known(b) && !(a.isNumeric && b.isNumeric) && a != b {
-                error("E301", "cannot compare \(a) with \(b)", span)
+                error(.wrongType, "cannot compare \(a) with \(b)", span)
             }
             return .bool
         case .matches:
             if case let .literal(.string(p), ps) = r { checkRegex(p, ps) }
             return .bool
         case .has, .contains, .startswith, .endswith:
-            if known(b) && b != .string && !(op == .contains || op == .has) { error("E301", "'\(op.rawValue)' needs a string on the right, got \(b)", r.span) }
+            if known(b) && b != .string && !(op == .contains || op == .has) { error(.wrongType, "'\(op.rawValue)' needs a string on the right, got \(b)", r.span) }
             return .bool
         case .in, .notIn, .within: return .bool
         case .add, .sub, .mul, .div, .mod:
@@ -360,7 +360,7 @@ struct Checker {
                 if a.isNumeric && b.isNumeric { return a == .float || b == .float ? .float : a }
                 if op == .add && a == .string && b == .string { return .string }
                 if op == .add, case .list = a, case .list = b { return a }
-                error("E301", "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
+                error(.wrongType, "cannot apply '\(op.rawValue)' to \(a) and \(b)", span)
             }
             return .any
         }
@@ -368,10 +368,10 @@ struct Checker {
 
     private mutating func checkRegex(_ pattern: String, _ span: Span) {
         if let problem = RegexSafety.problem(pattern) {
-            error("E302", "regular expression may take exponential time: \(problem)", span,
+            error(.invalidRegex, "regular expression may take exponential time: \(problem)", span,
                   hints: ["rewrite without a repeated group that itself repeats, e.g. (a+)+ -> a+"])
         } else if (try? NSRegularExpression(pattern: pattern)) == nil {
-            error("E302", "invalid regular expression '\(pattern)'", span,
+            error(.invalidRegex, "invalid regular expression '\(pattern)'", span,
                   hints: ["check brackets and escapes; write r\"...\" to avoid doubling backslashes"])
         }
     }
@@ -395,7 +395,7 @@ struct Checker {
         case .fact: return .of(.fact)
         case .any: return .unknown
         default:
-            error("E303", "a pipeline needs a table or a list to start from, got \(t)", span,
+            error(.wrongInput, "a pipeline needs a table or a list to start from, got \(t)", span,
                   hints: ["start with docs, entities, mentions or facts"])
             return .unknown
         }
@@ -444,7 +444,7 @@ struct Checker {
     /// mentions, `timeline` entities).
     mutating func requireInput(_ kind: ReferenceKind, _ s: StageInput, example: String) {
         guard s.row.known, s.row.reference != kind else { return }
-        error("E303", "\(s.stage.kind.name) works on \(kind.rowKind), not \(s.row.reference?.rawValue ?? "records")",
+        error(.wrongInput, "\(s.stage.kind.name) works on \(kind.rowKind), not \(s.row.reference?.rawValue ?? "records")",
               s.stage.nameSpan, hints: [example])
     }
 
@@ -481,7 +481,7 @@ struct Checker {
 
     mutating func countArgument(_ e: Expr, _ ctx: Context, _ stage: String) {
         let t = type(e, ctx)
-        if t != .any && t != .int { error("E301", "\(stage) needs a whole number, got \(t)", e.span) }
-        if case let .literal(.int(n), s) = e, n < 0 { error("E301", "\(stage) needs a count of 0 or more", s) }
+        if t != .any && t != .int { error(.wrongType, "\(stage) needs a whole number, got \(t)", e.span) }
+        if case let .literal(.int(n), s) = e, n < 0 { error(.wrongType, "\(stage) needs a count of 0 or more", s) }
     }
 }

@@ -5,6 +5,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
     case records([String]?, base: ReferenceKind?)
     case values
 
+    /// The kind as diagnostics print it: `entities`, `records`, `values`.
     public var description: String {
         switch self {
         case .documents: return "documents"
@@ -16,6 +17,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The kind of corpus reference the rows are, if they are one.
     public var reference: ReferenceKind? {
         switch self {
         case .documents: return .document
@@ -32,6 +34,7 @@ public enum RowKind: Sendable, Equatable, CustomStringConvertible {
 public enum ReferenceKind: String, Sendable, CaseIterable {
     case document, entity, mention, fact
 
+    /// The rows of a table of such references.
     public var rowKind: RowKind {
         switch self {
         case .document: return .documents
@@ -41,6 +44,7 @@ public enum ReferenceKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The type of one such reference.
     public var valueType: ValueType {
         switch self {
         case .document: return .document
@@ -53,21 +57,21 @@ public enum ReferenceKind: String, Sendable, CaseIterable {
 
 /// Every field of every reference kind, with its type and a one-line description (for `check`,
 /// completion, `.schema` and docs/language.md).
-public enum FieldCatalog {
-    public struct Field: Sendable {
-        public let name: String
-        public let type: ValueType
-        public let help: String
+@_spi(MQInternals) public enum FieldCatalog {
+    @_spi(MQInternals) public struct Field: Sendable {
+        @_spi(MQInternals) public let name: String
+        @_spi(MQInternals) public let type: ValueType
+        @_spi(MQInternals) public let help: String
     }
 
-    public static let sources: [(name: String, kind: ReferenceKind, help: String)] = [
+    @_spi(MQInternals) public static let sources: [(name: String, kind: ReferenceKind, help: String)] = [
         ("docs", .document, "every document of the corpus"),
         ("entities", .entity, "every entity of the catalog"),
         ("mentions", .mention, "every mention of an entity in a document, all zones"),
         ("facts", .fact, "every curated fact"),
     ]
 
-    public static func fields(of kind: ReferenceKind) -> [Field] {
+    @_spi(MQInternals) public static func fields(of kind: ReferenceKind) -> [Field] {
         switch kind {
         case .document: return document
         case .entity: return entity
@@ -76,12 +80,12 @@ public enum FieldCatalog {
         }
     }
 
-    public static func field(_ name: String, of kind: ReferenceKind) -> Field? {
+    @_spi(MQInternals) public static func field(_ name: String, of kind: ReferenceKind) -> Field? {
         fields(of: kind).first { $0.name == name }
     }
 
     /// The columns a table of this kind shows.
-    public static func columns(of kind: ReferenceKind) -> [String] {
+    @_spi(MQInternals) public static func columns(of kind: ReferenceKind) -> [String] {
         switch kind {
         case .document: return ["id", "title", "outlet", "published"]
         case .entity: return ["id", "type", "name"]

@@ -5,7 +5,7 @@ extension Checker {
     /// The input of a graph stage: facts or mentions (the edges), or rows not known until run time.
     mutating func checkGraphInput(_ st: Stage, _ input: Row) {
         guard input.known, input.reference != .fact, input.reference != .mention else { return }
-        error("E303", "\(st.kind.name) works on facts or mentions (the edges of the graph), not \(input.reference?.rawValue ?? "records")",
+        error(.wrongInput, "\(st.kind.name) works on facts or mentions (the edges of the graph), not \(input.reference?.rawValue ?? "records")",
               st.nameSpan, hints: ["facts | \(st.kind.name) ...", "mentions | \(st.kind.name) ...",
                                    "facts | union (mentions) | \(st.kind.name) ..."])
     }
@@ -13,7 +13,7 @@ extension Checker {
     /// The input of a view of facts.
     mutating func checkFactInput(_ st: Stage, _ input: Row) {
         guard input.known, input.reference != .fact else { return }
-        error("E303", "\(st.kind.name) works on facts, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
+        error(.wrongInput, "\(st.kind.name) works on facts, not \(input.reference?.rawValue ?? "records")", st.nameSpan,
               hints: ["facts | where ... | \(st.kind.name)"])
     }
 
@@ -21,14 +21,14 @@ extension Checker {
     mutating func checkEntityArgument(_ e: Expr, _ ctx: Context, stage: String) {
         let t = type(e, ctx)
         if t != .any && t != .null && t != .entity && t != .string {
-            error("E430", "\(stage) needs an entity or its name, got \(t)", e.span)
+            error(.unknownGraphEntity, "\(stage) needs an entity or its name, got \(t)", e.span)
         }
         guard case let .literal(.string(s), span) = e else { return }
         let found = corpus.entities(named: s)
         if found.isEmpty {
-            error("E430", "\(stage): no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
+            error(.unknownGraphEntity, "\(stage): no entity is named '\(s)'", span, hints: EntitySuggestions.hints(for: s, in: corpus))
         } else if found.count > 1 {
-            error("E431", "\(stage): '\(s)' names \(found.count) entities", span,
+            error(.ambiguousGraphEntity, "\(stage): '\(s)' names \(found.count) entities", span,
                   hints: ["write one of: " + found.prefix(5).map { "\"\($0.id)\"" }.joined(separator: ", ")])
         }
     }
@@ -37,9 +37,9 @@ extension Checker {
     mutating func checkGraphCount(_ e: Expr?, _ ctx: Context, max: Int, what: String) {
         guard let e else { return }
         let t = type(e, ctx)
-        if t != .any && t != .int { error("E432", "\(what) must be a whole number from 1 to \(max), got \(t)", e.span) }
+        if t != .any && t != .int { error(.graphBoundOutOfRange, "\(what) must be a whole number from 1 to \(max), got \(t)", e.span) }
         if case let .literal(.int(n), s) = e, n < 1 || n > Int64(max) {
-            error("E432", "\(what) must be a whole number from 1 to \(max), got \(n)", s)
+            error(.graphBoundOutOfRange, "\(what) must be a whole number from 1 to \(max), got \(n)", s)
         }
     }
 

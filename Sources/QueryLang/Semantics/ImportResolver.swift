@@ -29,7 +29,7 @@ struct ImportResolver {
     /// Reads and parses the file that `path` names, imported from `importer` at `span` (the path's span).
     func resolve(_ path: String, from importer: SourceFile, at span: Span, limits: Limits) -> Result<Imported, Failure> {
         func refuse(_ message: String, hints: [String] = [], unread: Bool = false) -> Result<Imported, Failure> {
-            .failure(Failure(diagnostics: [Diagnostic("E405", message, at: span, in: importer, hints: hints)], unread: unread))
+            .failure(Failure(diagnostics: [Diagnostic(.importFailed, message, at: span, in: importer, hints: hints)], unread: unread))
         }
         guard let loader else { return refuse("imports are not allowed here", hints: ["the host did not grant file access"], unread: true) }
         let loaded: (name: String, text: String)

@@ -15,7 +15,7 @@
 extension Parser {
     mutating func parseAsof(_ start: Span) throws -> (kind: StageKind, end: Span) {
         if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) {
-            throw error(at(.eof) ? "E104" : "E101", "asof needs a date", current.span, hints: ["asof @2020-01"])
+            throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "asof needs a date", current.span, hints: ["asof @2020-01"])
         }
         let e = try binary(0)
         return (.asof(e), e.span)
@@ -33,10 +33,10 @@ extension Checker {
         checkFactInput(st, input)
         let t = type(date, outer)
         if t != .any && t != .date && t != .string {
-            error("E433", "asof needs a date, got \(t)", date.span, hints: ["asof @2020-01"])
+            error(.asofNeedsDate, "asof needs a date, got \(t)", date.span, hints: ["asof @2020-01"])
         }
         if case let .literal(.string(s), span) = date, PartialDate(parsing: s) == nil {
-            error("E433", "asof needs a date, got \"\(s)\"", span, hints: ["asof @2020-01"])
+            error(.asofNeedsDate, "asof needs a date, got \"\(s)\"", span, hints: ["asof @2020-01"])
         }
         return Checker.recordRow(Checker.asofColumns, base: .fact)
     }
@@ -49,7 +49,7 @@ extension Interpreter {
         switch v {
         case let .date(d): at = d
         case let .string(s) where PartialDate(parsing: s) != nil: at = PartialDate(parsing: s)!
-        default: throw fail("E433", "asof needs a date, got \(v.typeName) \(preview(v))", dateExpr.span, hints: ["asof @2020-01"])
+        default: throw fail(.asofNeedsDate, "asof needs a date, got \(v.typeName) \(preview(v))", dateExpr.span, hints: ["asof @2020-01"])
         }
         let facts = try factRows(input, span, stage: "asof")
         let columns = Checker.asofColumns.map(\.0)

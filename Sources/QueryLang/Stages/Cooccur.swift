@@ -13,7 +13,7 @@ extension Parser {
             advance()
             let s = try expectIdentifier("'sentence' or 'document'")
             guard let sc = CooccurScope(rawValue: s.name) else {
-                throw error("E101", "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
+                throw error(.unexpectedToken, "cooccur counts by sentence or by document, not '\(s.name)'", s.span,
                             hints: [Suggestions.hint(for: s.name, in: ["sentence", "document"]) ?? "cooccur by sentence"])
             }
             scope = sc

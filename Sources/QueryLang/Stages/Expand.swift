@@ -3,7 +3,7 @@
 extension Parser {
     mutating func parseExpand(_ start: Span) throws -> (kind: StageKind, end: Span) {
         let cols = try columns()
-        guard cols.count == 1 else { throw error("E101", "expand takes one list field", cols[1].expr.span) }
+        guard cols.count == 1 else { throw error(.unexpectedToken, "expand takes one list field", cols[1].expr.span) }
         return (.expand(cols[0]), cols[0].expr.span)
     }
 }

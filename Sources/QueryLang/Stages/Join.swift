@@ -10,13 +10,13 @@ extension Parser {
             _ = try expect(.assign, "'=' after 'kind'")
             let k = try expectIdentifier("a join kind")
             guard let jk = JoinKind(rawValue: k.name) else {
-                throw error("E202", "unknown join kind '\(k.name)'", k.span,
+                throw error(.unknownStage, "unknown join kind '\(k.name)'", k.span,
                             hints: [Suggestions.hint(for: k.name, in: JoinKind.allCases.map(\.rawValue)) ?? "kinds: inner, left, anti, semi"])
             }
             kind = jk
         }
         let right = try postfix()
-        guard atWord("on") else { throw error("E101", "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
+        guard atWord("on") else { throw error(.unexpectedToken, "expected 'on' and the join key after the right side", current.span, hints: ["join (facts) on subject == entity"]) }
         advance()
         var keys: [JoinKey] = []
         repeat {

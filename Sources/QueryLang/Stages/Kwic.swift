@@ -9,7 +9,7 @@ extension Parser {
         if regex {
             let m = advance()
             if atStageEnd || atWord("width") {
-                throw error("E101", "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
+                throw error(.unexpectedToken, "kwic matches needs a regular expression", m.span, hints: [#"kwic matches r"(?i)\bdrones?\b""#])
             }
         }
         if !(atStageEnd || atWord("width")) { term = try binary(0) }
@@ -32,17 +32,17 @@ extension Checker {
         if let term { _ = type(term, s.outer) }
         // A pattern given as words finds nothing: say so before it runs.
         if !regex, case let .literal(.string(text), span)? = term, let sign = Kwic.regexSign(text) {
-            diagnostics.append(Diagnostic("W301", "kwic reads \"\(text)\" as words, but it looks like a regular expression (\(sign))",
+            diagnostics.append(Diagnostic(.kwicTermLooksLikeRegex, "kwic reads \"\(text)\" as words, but it looks like a regular expression (\(sign))",
                                           at: span, in: file, hints: ["for a regular expression write: kwic matches r\"\(text)\"",
                                                                       "for several word forms give a list: kwic [\"drone\", \"drones\"]"],
                                           severity: .warning))
         }
         if let width { _ = type(width, s.outer) }
         if s.row.known, s.row.reference != .mention && s.row.reference != .document {
-            error("E303", "kwic works on documents or mentions", s.stage.nameSpan)
+            error(.wrongInput, "kwic works on documents or mentions", s.stage.nameSpan)
         }
         if term == nil, s.row.reference == .document {
-            error("E101", "kwic on documents needs a term", s.stage.nameSpan, hints: ["kwic \"drone\" width 40"])
+            error(.unexpectedToken, "kwic on documents needs a term", s.stage.nameSpan, hints: ["kwic \"drone\" width 40"])
         }
         return records(StageOutput.kwic.columns, base: nil)
     }

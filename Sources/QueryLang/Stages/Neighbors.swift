@@ -6,13 +6,13 @@
 /// `facts` and `docs` (the hop's evidence, as in `paths`). An entity reached at depth 2 through two
 /// neighbours of E has two rows. Rows come by depth, then weight (largest first), then catalog order.
 /// `directed` follows facts from subject to object only.
-public struct NeighborsSpec: Sendable, Equatable {
+@_spi(MQInternals) public struct NeighborsSpec: Sendable, Equatable {
     /// The entity whose neighbours are wanted.
-    public var entity: Expr
+    @_spi(MQInternals) public var entity: Expr
     /// How many hops at most (default 1).
-    public var depth: Expr?
+    @_spi(MQInternals) public var depth: Expr?
     /// Whether facts are followed from subject to object only.
-    public var directed: Bool
+    @_spi(MQInternals) public var directed: Bool
 
     static let maxDepth = 6
     static let columns = ["depth", "from", "entity", "via", "weight", "facts", "docs"]
@@ -25,7 +25,7 @@ public struct NeighborsSpec: Sendable, Equatable {
 extension Parser {
     mutating func parseNeighbors(_ start: Span) throws -> (kind: StageKind, end: Span) {
         if at(.newline) || at(.eof) || at(.pipe) || at(.rparen) {
-            throw error(at(.eof) ? "E104" : "E101", "neighbors needs the entity to start from", current.span,
+            throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "neighbors needs the entity to start from", current.span,
                         hints: ["neighbors \"kataib-hezbollah\" depth 2"])
         }
         let e = try binary(0)

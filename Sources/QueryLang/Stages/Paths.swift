@@ -10,15 +10,15 @@
 ///
 /// The search is breadth-first from both ends at once, always widening the smaller side, so that two
 /// entities joined through a hub of thousands of documents meet without the whole graph being walked.
-public struct PathsSpec: Sendable, Equatable {
+@_spi(MQInternals) public struct PathsSpec: Sendable, Equatable {
     /// The entity the paths start from.
-    public var from: Expr
+    @_spi(MQInternals) public var from: Expr
     /// The entity the paths end at.
-    public var to: Expr
+    @_spi(MQInternals) public var to: Expr
     /// Whether facts are followed from subject to object only.
-    public var directed: Bool
+    @_spi(MQInternals) public var directed: Bool
     /// How many paths at most (default 10).
-    public var max: Expr?
+    @_spi(MQInternals) public var max: Expr?
 
     static let defaultMax = 10
     static let maxPaths = 10_000
@@ -32,12 +32,12 @@ public struct PathsSpec: Sendable, Equatable {
 extension Parser {
     mutating func parsePaths(_ start: Span) throws -> (kind: StageKind, end: Span) {
         guard atWord("from") else {
-            throw error("E101", "expected 'from' after 'paths'", current.span, hints: ["paths from \"kataib-hezbollah\" to \"iran\""])
+            throw error(.unexpectedToken, "expected 'from' after 'paths'", current.span, hints: ["paths from \"kataib-hezbollah\" to \"iran\""])
         }
         advance()
         let from = try binary(0)
         guard atWord("to") else {
-            throw error("E101", "expected 'to' and the other entity after 'paths from ...'", current.span,
+            throw error(.unexpectedToken, "expected 'to' and the other entity after 'paths from ...'", current.span,
                         hints: ["paths from \"kataib-hezbollah\" to \"iran\""])
         }
         advance()

@@ -14,22 +14,22 @@
 /// column that is neither a date nor a number (for a timeline: `entity`).
 
 /// The syntax of a `render` stage.
-public struct RenderSpec: Sendable, Equatable {
+@_spi(MQInternals) public struct RenderSpec: Sendable, Equatable {
     /// The chart named after `render`.
-    public var kind: Chart.Kind
+    @_spi(MQInternals) public var kind: Chart.Kind
     /// The columns named after the kind (none, one or two).
-    public var columns: [Identifier]
+    @_spi(MQInternals) public var columns: [Identifier]
     /// The column after `by`.
-    public var series: Identifier?
+    @_spi(MQInternals) public var series: Identifier?
     /// The stage `render kind columns by series`.
-    public init(kind: Chart.Kind, columns: [Identifier], series: Identifier?) {
+    @_spi(MQInternals) public init(kind: Chart.Kind, columns: [Identifier], series: Identifier?) {
         self.kind = kind
         self.columns = columns
         self.series = series
     }
 
     /// The stage as written (for the formatter and explain).
-    public var text: String {
+    @_spi(MQInternals) public var text: String {
         var s = "render " + kind.rawValue
         if !columns.isEmpty { s += " " + columns.map(\.name).joined(separator: ", ") }
         if let series { s += " by " + series.name }
@@ -49,7 +49,7 @@ extension Parser {
     mutating func parseRender(_ start: Span) throws -> (kind: StageKind, end: Span) {
         let kinds = Chart.Kind.allCases.map(\.rawValue)
         guard let name = current.identifier else {
-            throw error("E101", "expected a chart kind after 'render', found \(current.kind.description)", current.span,
+            throw error(.unexpectedToken, "expected a chart kind after 'render', found \(current.kind.description)", current.span,
                         hints: ["charts: " + kinds.joined(separator: ", ")])
         }
         let kindToken = advance()
@@ -58,7 +58,7 @@ extension Parser {
             if let k = Parser.chartSynonyms[name] { hints.append("did you mean '\(k.rawValue)'?") }
             else if let h = Suggestions.hint(for: name, in: kinds) { hints.append(h) }
             hints.append("charts: " + kinds.joined(separator: ", "))
-            throw error("E450", "unknown chart '\(name)'", kindToken.span, hints: hints)
+            throw error(.unknownChart, "unknown chart '\(name)'", kindToken.span, hints: hints)
         }
         var end = kindToken.span
         var columns: [Identifier] = []
@@ -71,14 +71,14 @@ extension Parser {
         }
         let most = 2
         if columns.count > most {
-            throw error("E101", "render \(kind.rawValue) takes at most \(most) columns before 'by'", columns[most].span,
+            throw error(.unexpectedToken, "render \(kind.rawValue) takes at most \(most) columns before 'by'", columns[most].span,
                         hints: [Self.renderExample(kind)])
         }
         var series: Identifier? = nil
         if atWord("by") {
             let by = advance()
             if kind == .bar {
-                throw error("E101", "render bar draws one bar a row: it has no series", by.span,
+                throw error(.unexpectedToken, "render bar draws one bar a row: it has no series", by.span,
                             hints: ["for one panel per series: render timechart x, y by series"])
             }
             let s = try renderColumn()
@@ -86,7 +86,7 @@ extension Parser {
             end = s.span
         }
         if !(at(.newline) || at(.eof) || at(.pipe) || at(.rparen)) {
-            throw error("E101", "render takes column names: compute a column with extend first", current.span,
+            throw error(.unexpectedToken, "render takes column names: compute a column with extend first", current.span,
                         hints: [Self.renderExample(kind)])
         }
         return (.render(RenderSpec(kind: kind, columns: columns, series: series)), end)
@@ -94,7 +94,7 @@ extension Parser {
 
     private mutating func renderColumn() throws -> Identifier {
         guard current.identifier != nil, !atWord("by") else {
-            throw error("E101", "expected a column name, found \(current.kind.description)", current.span)
+            throw error(.unexpectedToken, "expected a column name, found \(current.kind.description)", current.span)
         }
         return try expectIdentifier("a column name")
     }
@@ -110,7 +110,7 @@ extension Parser {
     /// `render` draws the result: no stage may follow it.
     mutating func checkNothingAfterRender(_ stages: [Stage]) throws {
         guard let last = stages.last, case .render = last.kind else { return }
-        throw error("E453", "render must be the last stage: it draws the result", current.span,
+        throw error(.stageAfterRender, "render must be the last stage: it draws the result", current.span,
                     hints: ["move the stages before 'render'"])
     }
 }
@@ -125,7 +125,7 @@ enum ChartColumnClass: Equatable {
 /// The columns of a chart, given or inferred from the input's columns and their classes.
 enum ChartColumns {
     struct Problem: Error {
-        let code: String
+        let code: DiagnosticCode
         let message: String
         let column: Identifier?
         let hints: [String]
@@ -141,7 +141,7 @@ enum ChartColumns {
             guard cls(id.name) != nil else {
                 var hints = [Suggestions.hint(for: id.name, in: names)].compactMap { $0 }
                 hints.append("columns: " + names.joined(separator: ", "))
-                return .failure(Problem(code: "E451", message: "render \(spec.kind.rawValue): the input has no column '\(id.name)'",
+                return .failure(Problem(code: .unknownChartColumn, message: "render \(spec.kind.rawValue): the input has no column '\(id.name)'",
                                         column: id, hints: hints))
             }
             given.append(id.name)
@@ -151,7 +151,7 @@ enum ChartColumns {
             guard let c = cls(id.name), c != .unknown, c != want else { return nil }
             let what = want == .number ? "numbers" : "dates"
             let held = columns.first { $0.name == id.name }?.type ?? "other values"
-            return Problem(code: "E452", message: "render \(spec.kind.rawValue) needs \(what) in '\(id.name)' (\(role)), not \(held)",
+            return Problem(code: .wrongChartColumnType, message: "render \(spec.kind.rawValue) needs \(what) in '\(id.name)' (\(role)), not \(held)",
                            column: id, hints: [hint(spec.kind, want)])
         }
         /// The first column of a class that is not already used.
@@ -161,7 +161,7 @@ enum ChartColumns {
         func missing(_ want: ChartColumnClass, _ role: String) -> Result<Chart?, Problem> {
             if unknown { return .success(nil) }
             let what = want == .number ? "a column of numbers" : "a column of dates"
-            return .failure(Problem(code: "E454", message: "render \(spec.kind.rawValue) needs \(what) (\(role)), and the input has none (columns: \(names.joined(separator: ", ")))",
+            return .failure(Problem(code: .noChartColumn, message: "render \(spec.kind.rawValue) needs \(what) (\(role)), and the input has none (columns: \(names.joined(separator: ", ")))",
                                     column: nil, hints: [hint(spec.kind, want)]))
         }
         let c = spec.columns

@@ -3,7 +3,7 @@
 /// rows, picked with a bounded heap when they are a small part of the rows.
 extension Parser {
     mutating func parseSort(_ start: Span) throws -> (kind: StageKind, end: Span) {
-        guard atWord("by") else { throw error("E101", "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
+        guard atWord("by") else { throw error(.unexpectedToken, "expected 'by' after 'sort'", current.span, hints: ["sort by date desc"]) }
         advance()
         let keys = try sortKeys(defaultDescending: false)
         return (.sort(keys), keys.last!.expr.span)

@@ -6,9 +6,9 @@
 /// from the postings, one representative mention per entity: same groups, same order, same counts.
 extension Parser {
     mutating func parseSummarize(_ start: Span) throws -> (kind: StageKind, end: Span) {
-        if at(.eof) { throw error("E104", "expected a value", current.span) }
+        if at(.eof) { throw error(.unfinishedStatement, "expected a value", current.span) }
         if at(.pipe) || at(.newline) || at(.rparen) {
-            throw error("E101", "summarize needs aggregates or 'by' keys", current.span,
+            throw error(.unexpectedToken, "summarize needs aggregates or 'by' keys", current.span,
                         hints: ["summarize n = count() by entity"])
         }
         var aggs: [Column] = []
@@ -19,7 +19,7 @@ extension Parser {
             by = try columns()
         }
         if aggs.isEmpty && by.isEmpty {
-            throw error("E101", "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
+            throw error(.unexpectedToken, "summarize needs aggregates or 'by' keys", current.span, hints: ["summarize n = count() by entity"])
         }
         return (.summarize(aggs, by: by), (by.last ?? aggs.last!).expr.span)
     }
@@ -31,7 +31,7 @@ extension Checker {
         var actx = s.ctx
         actx.inSummarize = true
         for a in aggs where !containsAggregate(a.expr) {
-            error("E305", "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
+            error(.missingAggregate, "summarize computes aggregates: count(), sum(x), list(x), ...", a.expr.span,
                   hints: ["put grouping keys after 'by': summarize count() by \(exprName(a.expr))"])
         }
         let values = columns(aggs, actx)

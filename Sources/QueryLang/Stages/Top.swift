@@ -3,7 +3,7 @@
 extension Parser {
     mutating func parseTop(_ start: Span) throws -> (kind: StageKind, end: Span) {
         let n = try binary(0)
-        guard atWord("by") else { throw error("E101", "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
+        guard atWord("by") else { throw error(.unexpectedToken, "expected 'by' after 'top \(describe(n))'", current.span, hints: ["top 10 by count"]) }
         advance()
         let keys = try sortKeys(defaultDescending: true)
         return (.top(n, keys), keys.last!.expr.span)

@@ -15,7 +15,7 @@ extension Checker {
     mutating func checkWhere(_ cond: Expr, _ s: StageInput) -> Row {
         let t = type(cond, s.ctx)
         if t != .any && t != .bool && t != .null {
-            error("E301", "where needs a condition that is true or false, got \(t)", cond.span,
+            error(.wrongType, "where needs a condition that is true or false, got \(t)", cond.span,
                   hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
         }
         return s.row
@@ -94,7 +94,7 @@ extension Interpreter {
         case .bool(true): return true
         case .bool(false), .null: return false
         default:
-            throw fail("E301", "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
+            throw fail(.wrongType, "where needs a condition that is true or false, got \(v.typeName) \(preview(v))", cond.span,
                        hints: ["compare it: ... == ..., or test a text: ... has \"word\""])
         }
     }

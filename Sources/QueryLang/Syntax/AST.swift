@@ -1,24 +1,24 @@
 /// The syntax tree of an mq program. Spans compare equal (see ``Span``), so trees compare by structure.
 
 /// A whole script or REPL input: statements in order.
-public struct Program: Sendable, Equatable {
-    public var statements: [Statement]
+@_spi(MQInternals) public struct Program: Sendable, Equatable {
+    @_spi(MQInternals) public var statements: [Statement]
     /// Comments after the last statement.
-    public var trailingComments: [String]
-    public init(statements: [Statement], trailingComments: [String] = []) {
+    @_spi(MQInternals) public var trailingComments: [String]
+    @_spi(MQInternals) public init(statements: [Statement], trailingComments: [String] = []) {
         self.statements = statements
         self.trailingComments = trailingComments
     }
 }
 
-public struct Statement: Sendable, Equatable {
-    public var kind: StatementKind
-    public var span: Span
+@_spi(MQInternals) public struct Statement: Sendable, Equatable {
+    @_spi(MQInternals) public var kind: StatementKind
+    @_spi(MQInternals) public var span: Span
     /// `#` comments on the lines before the statement (text after `#`).
-    public var comments: [String] = []
+    @_spi(MQInternals) public var comments: [String] = []
     /// A `#` comment at the end of the statement's last line.
-    public var trailingComment: String?
-    public init(_ kind: StatementKind, span: Span, comments: [String] = [], trailingComment: String? = nil) {
+    @_spi(MQInternals) public var trailingComment: String?
+    @_spi(MQInternals) public init(_ kind: StatementKind, span: Span, comments: [String] = [], trailingComment: String? = nil) {
         self.kind = kind
         self.span = span
         self.comments = comments
@@ -26,7 +26,7 @@ public struct Statement: Sendable, Equatable {
     }
 }
 
-public enum StatementKind: Sendable, Equatable {
+@_spi(MQInternals) public enum StatementKind: Sendable, Equatable {
     /// `let name = expr`
     case `let`(Identifier, Expr)
     /// `def name(a, b) = expr`: a function; it may call earlier functions, never itself.
@@ -44,16 +44,16 @@ public enum StatementKind: Sendable, Equatable {
 }
 
 /// A name as written, with its place.
-public struct Identifier: Sendable, Equatable {
-    public var name: String
-    public var span: Span
-    public init(_ name: String, _ span: Span) {
+@_spi(MQInternals) public struct Identifier: Sendable, Equatable {
+    @_spi(MQInternals) public var name: String
+    @_spi(MQInternals) public var span: Span
+    @_spi(MQInternals) public init(_ name: String, _ span: Span) {
         self.name = name
         self.span = span
     }
 }
 
-public enum Literal: Sendable, Equatable {
+@_spi(MQInternals) public enum Literal: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -62,11 +62,11 @@ public enum Literal: Sendable, Equatable {
     case date(PartialDate)
 }
 
-public enum UnaryOp: String, Sendable, Equatable {
+@_spi(MQInternals) public enum UnaryOp: String, Sendable, Equatable {
     case not, negate = "-"
 }
 
-public enum BinaryOp: String, Sendable, Equatable, CaseIterable {
+@_spi(MQInternals) public enum BinaryOp: String, Sendable, Equatable, CaseIterable {
     case or, and
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     case `in`, notIn = "not in", has, contains, matches, startswith, endswith, within
@@ -90,7 +90,7 @@ public enum BinaryOp: String, Sendable, Equatable, CaseIterable {
     ]
 }
 
-public indirect enum Expr: Sendable, Equatable {
+@_spi(MQInternals) public indirect enum Expr: Sendable, Equatable {
     case literal(Literal, Span)
     /// A bare name: a field of the current row, a variable, or a source (`docs`, `entities`, ...).
     case name(String, Span)
@@ -107,7 +107,7 @@ public indirect enum Expr: Sendable, Equatable {
     /// `source | stage | stage`
     case pipeline(Expr, [Stage], Span)
 
-    public var span: Span {
+    @_spi(MQInternals) public var span: Span {
         switch self {
         case let .literal(_, s), let .name(_, s), let .field(_, _, s), let .index(_, _, s), let .call(_, _, s),
              let .unary(_, _, s), let .binary(_, _, _, s), let .list(_, s), let .record(_, s), let .pipeline(_, _, s):
@@ -116,20 +116,20 @@ public indirect enum Expr: Sendable, Equatable {
     }
 }
 
-public struct RecordField: Sendable, Equatable {
-    public var name: Identifier
-    public var value: Expr
-    public init(name: Identifier, value: Expr) {
+@_spi(MQInternals) public struct RecordField: Sendable, Equatable {
+    @_spi(MQInternals) public var name: Identifier
+    @_spi(MQInternals) public var value: Expr
+    @_spi(MQInternals) public init(name: Identifier, value: Expr) {
         self.name = name
         self.value = value
     }
 }
 
 /// `name = expr` or a bare `expr` (named after the expression) in select, extend, summarize, ...
-public struct Column: Sendable, Equatable {
-    public var name: Identifier?
-    public var expr: Expr
-    public init(name: Identifier?, expr: Expr) {
+@_spi(MQInternals) public struct Column: Sendable, Equatable {
+    @_spi(MQInternals) public var name: Identifier?
+    @_spi(MQInternals) public var expr: Expr
+    @_spi(MQInternals) public init(name: Identifier?, expr: Expr) {
         self.name = name
         self.expr = expr
     }
@@ -137,12 +137,12 @@ public struct Column: Sendable, Equatable {
 
 extension Column {
     /// `*` in `select *, n = ...`: every column of the row, as `extend` keeps them.
-    public static func star(_ span: Span) -> Column { Column(name: nil, expr: .name("*", span)) }
-    public var isStar: Bool { if name == nil, case .name("*", _) = expr { return true } else { return false } }
+    @_spi(MQInternals) public static func star(_ span: Span) -> Column { Column(name: nil, expr: .name("*", span)) }
+    @_spi(MQInternals) public var isStar: Bool { if name == nil, case .name("*", _) = expr { return true } else { return false } }
 
     /// The names of output columns: as written (`n = ...`), else the field or function name, else
     /// `column1`, ...; a repeated name gets a number (`count`, `count2`). Names in `taken` count as used.
-    public static func outputNames(_ cols: [Column], after taken: [String] = []) -> [String] {
+    @_spi(MQInternals) public static func outputNames(_ cols: [Column], after taken: [String] = []) -> [String] {
         var names = taken
         for (i, c) in cols.enumerated() {
             var n: String
@@ -163,39 +163,39 @@ extension Column {
     }
 }
 
-public struct SortKey: Sendable, Equatable {
-    public var expr: Expr
-    public var descending: Bool
+@_spi(MQInternals) public struct SortKey: Sendable, Equatable {
+    @_spi(MQInternals) public var expr: Expr
+    @_spi(MQInternals) public var descending: Bool
     /// Whether `asc`/`desc` was written (the formatter keeps what the author wrote).
-    public var explicit: Bool
-    public init(expr: Expr, descending: Bool, explicit: Bool) {
+    @_spi(MQInternals) public var explicit: Bool
+    @_spi(MQInternals) public init(expr: Expr, descending: Bool, explicit: Bool) {
         self.expr = expr
         self.descending = descending
         self.explicit = explicit
     }
 }
 
-public enum JoinKind: String, Sendable, Equatable, CaseIterable {
+@_spi(MQInternals) public enum JoinKind: String, Sendable, Equatable, CaseIterable {
     case inner, left, anti, semi
 }
 
 /// `key` (a field of both sides) or `leftExpr == rightExpr`.
-public struct JoinKey: Sendable, Equatable {
-    public var left: Expr
-    public var right: Expr?
-    public init(left: Expr, right: Expr?) {
+@_spi(MQInternals) public struct JoinKey: Sendable, Equatable {
+    @_spi(MQInternals) public var left: Expr
+    @_spi(MQInternals) public var right: Expr?
+    @_spi(MQInternals) public init(left: Expr, right: Expr?) {
         self.left = left
         self.right = right
     }
 }
 
-public struct Stage: Sendable, Equatable {
-    public var kind: StageKind
-    public var span: Span
+@_spi(MQInternals) public struct Stage: Sendable, Equatable {
+    @_spi(MQInternals) public var kind: StageKind
+    @_spi(MQInternals) public var span: Span
     /// The stage's name as written (for diagnostics).
-    public var nameSpan: Span
-    public var comments: [String] = []
-    public init(_ kind: StageKind, span: Span, nameSpan: Span, comments: [String] = []) {
+    @_spi(MQInternals) public var nameSpan: Span
+    @_spi(MQInternals) public var comments: [String] = []
+    @_spi(MQInternals) public init(_ kind: StageKind, span: Span, nameSpan: Span, comments: [String] = []) {
         self.kind = kind
         self.span = span
         self.nameSpan = nameSpan
@@ -203,7 +203,7 @@ public struct Stage: Sendable, Equatable {
     }
 }
 
-public enum StageKind: Sendable, Equatable {
+@_spi(MQInternals) public enum StageKind: Sendable, Equatable {
     case `where`(Expr)
     case select([Column])
     case extend([Column])
@@ -246,6 +246,6 @@ public enum StageKind: Sendable, Equatable {
                                "neighbors", "paths", "conflicts", "corroboration", "asof"]
 }
 
-public enum CooccurScope: String, Sendable, Equatable {
+@_spi(MQInternals) public enum CooccurScope: String, Sendable, Equatable {
     case sentence, document
 }

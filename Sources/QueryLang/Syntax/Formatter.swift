@@ -3,12 +3,12 @@
 /// Comments are kept (before statements and stages, and at line ends). A pipeline stays on one line
 /// when it is short; otherwise each stage goes on its own line, indented, starting with `|`.
 /// `Parser.parse(Formatter().format(p)) == p` holds for every program `p` (tested).
-public struct Formatter: Sendable {
-    public var lineWidth = 100
+@_spi(MQInternals) public struct Formatter: Sendable {
+    @_spi(MQInternals) public var lineWidth = 100
 
-    public init() {}
+    @_spi(MQInternals) public init() {}
 
-    public func format(_ program: Program) -> String {
+    @_spi(MQInternals) public func format(_ program: Program) -> String {
         var out = ""
         for (i, st) in program.statements.enumerated() {
             if i > 0 && (!st.comments.isEmpty || isBlock(st) || isBlock(program.statements[i - 1])) { out += "\n" }
@@ -30,7 +30,7 @@ public struct Formatter: Sendable {
         return false
     }
 
-    public func statement(_ st: Statement) -> String {
+    @_spi(MQInternals) public func statement(_ st: Statement) -> String {
         switch st.kind {
         case let .let(name, e): return "let \(name.name) = " + expr(e, indent: 0)
         case let .def(name, params, body):
@@ -45,7 +45,7 @@ public struct Formatter: Sendable {
 
     // MARK: Expressions
 
-    public func expr(_ e: Expr, indent: Int) -> String {
+    @_spi(MQInternals) public func expr(_ e: Expr, indent: Int) -> String {
         switch e {
         case let .pipeline(source, stages, _):
             let src = operand(source, indent: indent, minPrecedence: 0)

@@ -11,18 +11,18 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
-    public private(set) var diagnostics: [Diagnostic] = []
+    @_spi(MQInternals) public private(set) var diagnostics: [Diagnostic] = []
     /// Comments in order: where they start, their text after `#`, and whether they stand on a line of their own.
-    public private(set) var comments: [(start: Int, text: String, ownLine: Bool)] = []
+    @_spi(MQInternals) public private(set) var comments: [(start: Int, text: String, ownLine: Bool)] = []
     /// Maximum length of one literal, in bytes.
-    public var maxLiteralBytes = 1 << 20
+    @_spi(MQInternals) public var maxLiteralBytes = 1 << 20
 
-    public init(file: SourceFile) {
+    @_spi(MQInternals) public init(file: SourceFile) {
         self.file = file
         self.bytes = Array(file.text.utf8)
     }
 
-    public mutating func tokenize() -> [Token] {
+    @_spi(MQInternals) public mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
         var sawNewline = false
         while true {
@@ -85,7 +85,7 @@ public struct Lexer {
         }
     }
 
-    private mutating func error(_ code: String, _ message: String, _ start: Int, _ end: Int, hints: [String] = []) {
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, hints: [String] = []) {
         diagnostics.append(Diagnostic(code, message, at: Span(start, end), in: file, hints: hints))
     }
 
@@ -131,11 +131,11 @@ public struct Lexer {
         case UInt8(ascii: "%"): return .percent
         case UInt8(ascii: "="):
             if peek() == UInt8(ascii: "=") { i += 1; return .eq }
-            if peek() == UInt8(ascii: ">") { i += 1; error("E002", "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
+            if peek() == UInt8(ascii: ">") { i += 1; error(.unexpectedCharacter, "'=>' is not an operator", start, i, hints: ["write '>=' for greater or equal"]); return nil }
             return .assign
         case UInt8(ascii: "!"):
             if peek() == UInt8(ascii: "=") { i += 1; return .ne }
-            error("E002", "unexpected character '!'", start, i, hints: ["write 'not' for negation, '!=' for inequality"])
+            error(.unexpectedCharacter, "unexpected character '!'", start, i, hints: ["write 'not' for negation, '!=' for inequality"])
             return nil
         case UInt8(ascii: "<"):
             if peek() == UInt8(ascii: "=") { i += 1; return .le }
@@ -148,13 +148,13 @@ public struct Lexer {
         case UInt8(ascii: "@"): return date(start)
         case 0xE2 where peek() == 0x80 && (peek(1) == 0x9C || peek(1) == 0x9D):  // U+201C, U+201D in UTF-8
             i += 2
-            error("E002", "curly quote “ ” cannot start a string", start, i, hints: ["use straight quotes: \"...\""])
+            error(.unexpectedCharacter, "curly quote “ ” cannot start a string", start, i, hints: ["use straight quotes: \"...\""])
             return nil
         default:
             // Skip the whole UTF-8 sequence of an unexpected character.
             while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }  // continuation bytes 10xxxxxx
             let ch = String(decoding: bytes[start..<i], as: UTF8.self)
-            error("E002", "unexpected character '\(ch)'", start, i)
+            error(.unexpectedCharacter, "unexpected character '\(ch)'", start, i)
             return nil
         }
     }
@@ -184,18 +184,18 @@ public struct Lexer {
             if !isFloat, i == unit + 1, "yqmwd".utf8.contains(bytes[unit]), bytes[start..<unit].allSatisfy(isDigit) {
                 return .string(String(decoding: bytes[start..<i], as: UTF8.self))
             }
-            error("E004", "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i,
+            error(.malformedNumber, "malformed number '\(String(decoding: bytes[start..<i], as: UTF8.self))'", start, i,
                   hints: i == unit + 1 ? ["a period is a count and a unit y, q, m, w or d: 1y, 1q, 1m, 1w, 1d"] : [])
             return nil
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         if isFloat {
-            guard let v = Double(text) else { error("E004", "malformed number '\(text)'", start, i); return nil }
-            guard v.isFinite else { error("E004", "number \(text) is too large for a float", start, i); return nil }
+            guard let v = Double(text) else { error(.malformedNumber, "malformed number '\(text)'", start, i); return nil }
+            guard v.isFinite else { error(.malformedNumber, "number \(text) is too large for a float", start, i); return nil }
             return .float(v)
         }
         guard let v = Int64(text) else {
-            error("E004", "integer \(text) is too large (the limit is \(Int64.max))", start, i,
+            error(.malformedNumber, "integer \(text) is too large (the limit is \(Int64.max))", start, i,
                   hints: ["write it as a float: \(text).0"])
             return nil
         }
@@ -209,7 +209,7 @@ public struct Lexer {
             if b == quote { i += 1; return .string(String(decoding: out, as: UTF8.self)) }
             if b == UInt8(ascii: "\n") { break }
             if out.count > maxLiteralBytes {
-                error("E006", "string literal longer than \(maxLiteralBytes) bytes", start, i)
+                error(.literalTooLong, "string literal longer than \(maxLiteralBytes) bytes", start, i)
                 while i < bytes.count && bytes[i] != quote && bytes[i] != UInt8(ascii: "\n") { i += 1 }
                 if i < bytes.count && bytes[i] == quote { i += 1 }
                 return nil
@@ -235,10 +235,10 @@ public struct Lexer {
                     if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
                         out.append(contentsOf: Array(String(s).utf8))
                     } else {
-                        error("E005", "invalid unicode escape '\\u{\(hex)}'", escStart, i)
+                        error(.invalidEscape, "invalid unicode escape '\\u{\(hex)}'", escStart, i)
                     }
                 default:
-                    error("E005", "unknown escape '\\\(String(UnicodeScalar(e)))'", escStart, i,
+                    error(.invalidEscape, "unknown escape '\\\(String(UnicodeScalar(e)))'", escStart, i,
                           hints: ["escapes: \\n \\t \\r \\\\ \\\" \\' \\u{...}; or use a raw string r\"...\" for regexes"])
                 }
                 continue
@@ -246,7 +246,7 @@ public struct Lexer {
             out.append(b)
             i += 1
         }
-        error("E001", "unterminated string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
+        error(.unterminatedString, "unterminated string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
         return nil
     }
 
@@ -256,7 +256,7 @@ public struct Lexer {
         let s = i
         while i < bytes.count && bytes[i] != quote && bytes[i] != UInt8(ascii: "\n") { i += 1 }
         guard i < bytes.count && bytes[i] == quote else {
-            error("E001", "unterminated raw string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
+            error(.unterminatedString, "unterminated raw string", start, i, hints: ["close it with \(quote == UInt8(ascii: "\"") ? "\"" : "'") on the same line"])
             return nil
         }
         let text = String(decoding: bytes[s..<i], as: UTF8.self)
@@ -268,7 +268,7 @@ public struct Lexer {
         while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "~")) { i += 1 }
         let text = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
         guard let d = PartialDate(parsing: text) else {
-            error("E003", "invalid date literal '@\(text)'", start, i,
+            error(.invalidDate, "invalid date literal '@\(text)'", start, i,
                   hints: ["write @YYYY, @YYYY-MM or @YYYY-MM-DD with a real month and day, e.g. @2023-11-17"])
             return nil
         }

@@ -3,13 +3,13 @@
 /// Recursive descent with precedence climbing. Nesting deeper than `maxDepth` is a diagnostic (E103),
 /// never a stack overflow. An error at the end of the input is E104 ("unfinished"), which the REPL uses
 /// to ask for another line.
-public struct Parser {
-    public let file: SourceFile
+@_spi(MQInternals) public struct Parser {
+    @_spi(MQInternals) public let file: SourceFile
     private var tokens: [Token]
     private var pos = 0
     private var depth = 0
-    public var maxDepth: Int
-    public private(set) var diagnostics: [Diagnostic] = []
+    @_spi(MQInternals) public var maxDepth: Int
+    @_spi(MQInternals) public private(set) var diagnostics: [Diagnostic] = []
     private var comments: [(start: Int, text: String, ownLine: Bool)]
     private var nextComment = 0
 
@@ -25,7 +25,7 @@ public struct Parser {
         "mvexpand": "expand", "mv-expand": "expand", "unnest": "expand", "uniq": "distinct", "dedup": "distinct",
     ]
 
-    public init(file: SourceFile, maxDepth: Int = 200) {
+    @_spi(MQInternals) public init(file: SourceFile, maxDepth: Int = 200) {
         self.file = file
         var lexer = Lexer(file: file)
         self.tokens = lexer.tokenize()
@@ -35,7 +35,7 @@ public struct Parser {
     }
 
     /// Parses a whole program; `diagnostics` holds every error found.
-    public mutating func parseProgram() -> Program {
+    @_spi(MQInternals) public mutating func parseProgram() -> Program {
         var statements: [Statement] = []
         skipNewlines()
         while !at(.eof) {
@@ -45,7 +45,7 @@ public struct Parser {
                 var st = try statement()
                 st.comments = leading
                 if !at(.eof) && !at(.newline) {
-                    throw error("E101", "expected the end of the statement, found \(current.kind.description)", current.span,
+                    throw error(.unexpectedToken, "expected the end of the statement, found \(current.kind.description)", current.span,
                                 hints: endHints())
                 }
                 st.trailingComment = takeTrailingComment(line: file.location(of: st.span.end).line)
@@ -78,7 +78,7 @@ public struct Parser {
 
     mutating func expect(_ k: TokenKind, _ what: String) throws -> Token {
         if at(k) { return advance() }
-        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+        throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "expected \(what), found \(current.kind.description)", current.span)
     }
 
     mutating func expectIdentifier(_ what: String) throws -> Identifier {
@@ -86,15 +86,15 @@ public struct Parser {
             let t = advance()
             return Identifier(name, t.span)
         }
-        throw error(at(.eof) ? "E104" : "E101", "expected \(what), found \(current.kind.description)", current.span)
+        throw error(at(.eof) ? .unfinishedStatement : .unexpectedToken, "expected \(what), found \(current.kind.description)", current.span)
     }
 
-    mutating func error(_ code: String, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ span: Span, hints: [String] = []) -> Abort {
         var code = code
         // Unfinished only when what is missing is at the end of the input, not when a word already read is wrong.
-        if code == "E101" && at(.eof) && span.start >= current.span.start { code = "E104" }
-        if code == "E104" && span.start < current.span.start { code = "E101" }
-        diagnostics.append(Diagnostic(code, code == "E104" ? "unfinished statement: \(message)" : message,
+        if code == .unexpectedToken && at(.eof) && span.start >= current.span.start { code = .unfinishedStatement }
+        if code == .unfinishedStatement && span.start < current.span.start { code = .unexpectedToken }
+        diagnostics.append(Diagnostic(code, code == .unfinishedStatement ? "unfinished statement: \(message)" : message,
                                       at: span, in: file, hints: hints))
         return Abort()
     }
@@ -129,7 +129,7 @@ public struct Parser {
         depth += 1
         if depth > maxDepth {
             depth -= 1
-            throw error("E103", "expression nested too deeply (more than \(maxDepth) levels)", current.span,
+            throw error(.nestingTooDeep, "expression nested too deeply (more than \(maxDepth) levels)", current.span,
                         hints: ["split it with let"])
         }
     }
@@ -142,7 +142,7 @@ public struct Parser {
             advance()
             let name = try expectIdentifier("a variable name after 'let'")
             if name.name.hasPrefix("$") {
-                throw error("E101", "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
+                throw error(.unexpectedToken, "'\(name.name)' is a parameter: its value comes from outside the script", name.span,
                             hints: ["mq run --arg \(name.name.dropFirst())=VALUE, or let a name without '$'"])
             }
             _ = try expect(.assign, "'=' after 'let \(name.name)'")
@@ -177,7 +177,7 @@ public struct Parser {
         if atWord("import") {
             advance()
             guard case let .string(path) = current.kind else {
-                throw error("E101", "expected a file name in quotes after 'import'", current.span, hints: ["import \"common.mq\""])
+                throw error(.unexpectedToken, "expected a file name in quotes after 'import'", current.span, hints: ["import \"common.mq\""])
             }
             let t = advance()
             return Statement(.import(path, t.span), span: start.to(t.span))
@@ -206,7 +206,7 @@ public struct Parser {
     // MARK: Expressions
 
     /// A pipeline or a plain expression.
-    public mutating func expression() throws -> Expr {
+    @_spi(MQInternals) public mutating func expression() throws -> Expr {
         try enter()
         defer { depth -= 1 }
         let source = try binary(0)
@@ -238,7 +238,7 @@ public struct Parser {
             let right = try binary(op.precedence)
             left = .binary(op, left, right, left.span.to(right.span))
             if op.precedence == 4, let (next, _) = binaryOperator(), next.precedence == 4 {
-                throw error("E101", "comparisons do not chain; combine them with 'and'", current.span)
+                throw error(.unexpectedToken, "comparisons do not chain; combine them with 'and'", current.span)
             }
         }
         return left
@@ -296,7 +296,7 @@ public struct Parser {
             if at(.dot) {
                 advance()
                 guard let name = current.identifier else {
-                    throw error("E101", "expected a field name after '.', found \(current.kind.description)", current.span)
+                    throw error(.unexpectedToken, "expected a field name after '.', found \(current.kind.description)", current.span)
                 }
                 let t = advance()
                 e = .field(e, Identifier(name, t.span), e.span.to(t.span))
@@ -332,9 +332,9 @@ public struct Parser {
             case "false": advance(); return .literal(.bool(false), t.span)
             case "null": advance(); return .literal(.null, t.span)
             case "let", "def", "assert", "print", "import":
-                throw error("E101", "'\(w)' starts a statement; it cannot stand inside an expression", t.span)
+                throw error(.unexpectedToken, "'\(w)' starts a statement; it cannot stand inside an expression", t.span)
             case "and", "or", "in":
-                throw error("E101", "expected a value before '\(w)'", t.span)
+                throw error(.unexpectedToken, "expected a value before '\(w)'", t.span)
             default:
                 advance()
                 return .name(w, t.span)
@@ -371,12 +371,12 @@ public struct Parser {
             let close = try expect(.rbrace, "'}' to close the record")
             return .record(fields, t.span.to(close.span))
         case .eof:
-            throw error("E104", "expected a value", t.span)
+            throw error(.unfinishedStatement, "expected a value", t.span)
         case .pipe:
-            throw error("E101", "a pipeline starts with a source such as docs, entities, mentions or facts", t.span,
+            throw error(.unexpectedToken, "a pipeline starts with a source such as docs, entities, mentions or facts", t.span,
                         hints: ["to go on with the previous line, end that line with '|'"])
         default:
-            throw error("E101", "expected a value, found \(t.kind.description)", t.span)
+            throw error(.unexpectedToken, "expected a value, found \(t.kind.description)", t.span)
         }
     }
 
@@ -386,7 +386,7 @@ public struct Parser {
     /// the stage and where it ends.
     private mutating func stage() throws -> Stage {
         guard let name = current.identifier else {
-            throw error("E101", "expected a stage name after '|', found \(current.kind.description)", current.span,
+            throw error(.unexpectedToken, "expected a stage name after '|', found \(current.kind.description)", current.span,
                         hints: ["stages: " + StageKind.names.joined(separator: ", ")])
         }
         let start = advance().span
@@ -418,7 +418,7 @@ public struct Parser {
             if let syn = Parser.stageSynonyms[name] { hints.append("'\(name)' is '\(syn)' here: did you mean '\(syn)'?") }
             else if let h = Suggestions.hint(for: name, in: StageKind.names) { hints.append(h) }
             hints.append("stages: " + StageKind.names.joined(separator: ", "))
-            throw error("E202", "unknown stage '\(name)'", start, hints: hints)
+            throw error(.unknownStage, "unknown stage '\(name)'", start, hints: hints)
         }
         return Stage(parsed.kind, span: start.to(parsed.end), nameSpan: start)
     }
@@ -459,7 +459,7 @@ public struct Parser {
 
 extension Parser {
     /// Parses `text` as a program; returns the program and every lexing and parsing diagnostic.
-    public static func parse(_ text: String, file name: String = "<query>", maxDepth: Int = 200) -> (Program, [Diagnostic]) {
+    @_spi(MQInternals) public static func parse(_ text: String, file name: String = "<query>", maxDepth: Int = 200) -> (Program, [Diagnostic]) {
         var p = Parser(file: SourceFile(name: name, text: text), maxDepth: maxDepth)
         let program = p.parseProgram()
         return (program, p.diagnostics)
@@ -467,12 +467,12 @@ extension Parser {
 
     /// Whether `text` is a finished input: false when it ends inside a statement (an open bracket, a
     /// trailing `|` or operator, an unterminated string), so the REPL should read another line.
-    public static func isComplete(_ text: String) -> Bool {
+    @_spi(MQInternals) public static func isComplete(_ text: String) -> Bool {
         let (_, diagnostics) = parse(text)
         // A malformed token makes the statement wrong, not unfinished (unless it is an unclosed string).
-        if diagnostics.contains(where: { $0.code.hasPrefix("E00") && $0.code != "E001" }) { return true }
-        return !diagnostics.contains { $0.code == "E104" }
-            && !diagnostics.contains { $0.code == "E001" && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
+        if diagnostics.contains(where: { $0.code.rawValue.hasPrefix("E00") && $0.code != .unterminatedString }) { return true }
+        return !diagnostics.contains { $0.code == .unfinishedStatement }
+            && !diagnostics.contains { $0.code == .unterminatedString && $0.span.end >= text.utf8.count - 1 && text.last != "\n" }
     }
 }
 

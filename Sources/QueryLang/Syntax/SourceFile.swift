@@ -1,10 +1,13 @@
 /// A query's text with its name, so that any offset can be turned into `file:line:col`.
 public struct SourceFile: Sendable, Hashable {
+    /// The name diagnostics print: a path, `<command>`, `<query>`.
     public let name: String
+    /// The whole text.
     public let text: String
     /// UTF-8 offset of the start of each line.
     let lineStarts: [Int]
 
+    /// A named text: `SourceFile(name: "demo.mq", text: query)`.
     public init(name: String, text: String) {
         self.name = name
         self.text = text
@@ -44,15 +47,23 @@ public struct SourceFile: Sendable, Hashable {
 ///
 /// Two spans always compare equal, so syntax trees compare by structure alone (`parse(print(ast)) == ast`).
 public struct Span: Sendable, Hashable, CustomStringConvertible {
+    /// UTF-8 offset of the first byte.
     public var start: Int
+    /// UTF-8 offset just past the last byte (never before `start`).
     public var end: Int
+    /// The bytes `start..<end` (an `end` before `start` is taken as `start`).
     public init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
     }
+    /// The empty span at offset 0, for a problem with no place in the text.
     public static let none = Span(0, 0)
+    /// Always true (see above).
     public static func == (a: Span, b: Span) -> Bool { true }
+    /// Hashes nothing, to agree with `==`.
     public func hash(into hasher: inout Hasher) {}
+    /// The smallest span that covers both.
     public func to(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
+    /// `start..<end`.
     public var description: String { "\(start)..<\(end)" }
 }

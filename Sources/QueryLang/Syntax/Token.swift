@@ -1,5 +1,5 @@
 /// The kinds of tokens of the mq language.
-public enum TokenKind: Sendable, Hashable {
+@_spi(MQInternals) public enum TokenKind: Sendable, Hashable {
     case identifier(String)
     case int(Int64)
     case float(Double)
@@ -11,7 +11,7 @@ public enum TokenKind: Sendable, Hashable {
     case newline
     case eof
 
-    public var description: String {
+    @_spi(MQInternals) public var description: String {
         switch self {
         case let .identifier(s): return "'\(s)'"
         case let .int(v): return "number \(v)"
@@ -47,18 +47,18 @@ public enum TokenKind: Sendable, Hashable {
     }
 }
 
-public struct Token: Sendable, Hashable {
-    public let kind: TokenKind
-    public let span: Span
+@_spi(MQInternals) public struct Token: Sendable, Hashable {
+    @_spi(MQInternals) public let kind: TokenKind
+    @_spi(MQInternals) public let span: Span
     /// Whether a line break came between this token and the previous one.
-    public let afterNewline: Bool
+    @_spi(MQInternals) public let afterNewline: Bool
 
-    public func isIdentifier(_ name: String) -> Bool {
+    @_spi(MQInternals) public func isIdentifier(_ name: String) -> Bool {
         if case let .identifier(s) = kind { return s == name }
         return false
     }
 
-    public var identifier: String? {
+    @_spi(MQInternals) public var identifier: String? {
         if case let .identifier(s) = kind { return s }
         return nil
     }

@@ -6,30 +6,30 @@ import Synchronization
 /// of a value after `.`, entity names and aliases inside `ent("`, output modes after `.mode`, file names
 /// after the commands that take one, and otherwise the fields of the current row, functions, variables
 /// and sources.
-public struct Completer: Sendable {
-    public let corpus: Corpus
+@_spi(MQInternals) public struct Completer: Sendable {
+    @_spi(MQInternals) public let corpus: Corpus
     /// Meta-commands the host offers (e.g. `.help`), with the kind of argument each takes.
-    public var metaCommands: [String: MetaArgument]
-    public var functionNames: [String]
+    @_spi(MQInternals) public var metaCommands: [String: MetaArgument]
+    @_spi(MQInternals) public var functionNames: [String]
     /// The entity names offered inside `ent("`, with their lower-case and normalised forms.
     private let entityNames = EntityNames()
 
-    public enum MetaArgument: Sendable { case none, file, mode, topic, source, onOff }
+    @_spi(MQInternals) public enum MetaArgument: Sendable { case none, file, mode, topic, source, onOff }
 
     /// What to complete and with what.
-    public struct Result: Sendable, Equatable {
+    @_spi(MQInternals) public struct Result: Sendable, Equatable {
         /// The candidates, each a full replacement for the word being typed.
-        public var candidates: [String]
+        @_spi(MQInternals) public var candidates: [String]
         /// How many characters before the cursor the candidates replace.
-        public var replacing: Int
+        @_spi(MQInternals) public var replacing: Int
         /// True when the host should complete file names from `prefix` itself.
-        public var wantsFiles: Bool = false
+        @_spi(MQInternals) public var wantsFiles: Bool = false
         /// The partial word being completed.
-        public var prefix: String
+        @_spi(MQInternals) public var prefix: String
         /// Text to add after a unique candidate (a closing `")` for entity names, a space otherwise).
-        public var suffix: String = " "
+        @_spi(MQInternals) public var suffix: String = " "
 
-        public init(candidates: [String], replacing: Int, wantsFiles: Bool = false, prefix: String, suffix: String = " ") {
+        @_spi(MQInternals) public init(candidates: [String], replacing: Int, wantsFiles: Bool = false, prefix: String, suffix: String = " ") {
             self.candidates = candidates
             self.replacing = replacing
             self.wantsFiles = wantsFiles
@@ -38,7 +38,7 @@ public struct Completer: Sendable {
         }
     }
 
-    public init(corpus: Corpus, metaCommands: [String: MetaArgument] = [:], functions: FunctionRegistry = FunctionRegistry()) {
+    @_spi(MQInternals) public init(corpus: Corpus, metaCommands: [String: MetaArgument] = [:], functions: FunctionRegistry = FunctionRegistry()) {
         self.corpus = corpus
         self.metaCommands = metaCommands
         self.functionNames = (Array(functions.functions.keys) + Array(FunctionRegistry.special.keys)
@@ -47,7 +47,7 @@ public struct Completer: Sendable {
 
     /// Candidates for the word before the cursor. `before` is the text of the statement up to the
     /// cursor (earlier lines of a multi-line statement included); `variables` are names from `let`.
-    public func complete(_ before: String, variables: [String] = [], functions userFunctions: [String] = []) -> Result {
+    @_spi(MQInternals) public func complete(_ before: String, variables: [String] = [], functions userFunctions: [String] = []) -> Result {
         let trimmedStart = before.drop { $0 == " " || $0 == "\t" }
         // Meta-commands.
         if trimmedStart.hasPrefix(".") {

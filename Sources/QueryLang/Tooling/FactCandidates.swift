@@ -15,22 +15,22 @@
 /// When the sentence names the leader but not the group (`It is led by P.`), the group of the sentence
 /// before is taken, with both sentences as the quote, and the draft ranks lower.
 /// Drafts that a curated fact already states (same subject, predicate and object) are left out.
-public struct FactCandidate: Sendable {
-    public let subject: Int
-    public let predicate: Predicate
-    public let object: FactObject
-    public let date: PartialDate?
-    public let doc: Int
+@_spi(MQInternals) public struct FactCandidate: Sendable {
+    @_spi(MQInternals) public let subject: Int
+    @_spi(MQInternals) public let predicate: Predicate
+    @_spi(MQInternals) public let object: FactObject
+    @_spi(MQInternals) public let date: PartialDate?
+    @_spi(MQInternals) public let doc: Int
     /// The verbatim text of the sentence (or two) it comes from.
-    public let quote: String
+    @_spi(MQInternals) public let quote: String
     /// The trigger phrase, as matched.
-    public let trigger: String
+    @_spi(MQInternals) public let trigger: String
     /// Higher is more likely right: the trigger's strength, the quote naming both ends, own text.
-    public let score: Int
+    @_spi(MQInternals) public let score: Int
 }
 
-public enum FactCandidates {
-    public static func find(in corpus: Corpus) -> [FactCandidate] {
+@_spi(MQInternals) public enum FactCandidates {
+    @_spi(MQInternals) public static func find(in corpus: Corpus) -> [FactCandidate] {
         var out: [FactCandidate] = []
         var seen = Set<String>()
         for f in corpus.facts { seen.insert("\(f.subject) \(f.predicate) \(f.object)") }

@@ -6,28 +6,28 @@
 /// upper` under "6. Functions" the functions `lower` and `upper`, the backticked words of a heading under
 /// "5. Operators" its operators, `#### .output` a dot-command. Each row `| E205 | ... |` of the table of
 /// "9. Diagnostics" is the page of its code.
-public struct HelpIndex: Sendable {
-    public enum Kind: String, Sendable, CaseIterable, Comparable {
+@_spi(MQInternals) public struct HelpIndex: Sendable {
+    @_spi(MQInternals) public enum Kind: String, Sendable, CaseIterable, Comparable {
         case command, stage, source, statement, `operator`, function, aggregate, diagnostic, topic
 
         /// The order in which pages of one name are shown (`.help join`: the stage, then the function).
-        public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+        @_spi(MQInternals) public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
 
-    public struct Page: Sendable, Equatable {
-        public let name: String
-        public let kind: Kind
+    @_spi(MQInternals) public struct Page: Sendable, Equatable {
+        @_spi(MQInternals) public let name: String
+        @_spi(MQInternals) public let kind: Kind
         /// Where the page is: "4. Stages › join".
-        public let section: String
+        @_spi(MQInternals) public let section: String
         /// The section's Markdown.
-        public let markdown: String
+        @_spi(MQInternals) public let markdown: String
     }
 
-    public private(set) var pages: [String: [Page]] = [:]
+    @_spi(MQInternals) public private(set) var pages: [String: [Page]] = [:]
 
-    public static let reference = HelpIndex(markdown: LanguageReference.markdown)
+    @_spi(MQInternals) public static let reference = HelpIndex(markdown: LanguageReference.markdown)
 
-    public init(markdown: String) {
+    @_spi(MQInternals) public init(markdown: String) {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var headings: [(line: Int, level: Int, title: String)] = []
         var inFence = false
@@ -60,6 +60,7 @@ public struct HelpIndex: Sendable {
                 guard cells.count >= 4, let code = cells.dropFirst().first, code.count == 4, code.first == "E" || code.first == "W",
                       code.dropFirst().allSatisfy(\.isNumber) else { continue }
                 let text = "\(code): \(cells[2])" + (cells[3].isEmpty ? "" : "\n\nFor example: \(cells[3])")
+                    + (cells.count > 5 && !cells[4].isEmpty ? "\n\nWhat to do: \(cells[4])" : "")
                 add(Page(name: code, kind: .diagnostic, section: "9. Diagnostics", markdown: text))
             }
         }
@@ -72,7 +73,7 @@ public struct HelpIndex: Sendable {
 
     /// The pages of a name, most likely first: `join` gives the stage, then the function. `join()`
     /// asks for the function (or aggregate); `function join`, `stage count` ask for one kind.
-    public func lookup(_ topic: String) -> [Page] {
+    @_spi(MQInternals) public func lookup(_ topic: String) -> [Page] {
         let t = topic.trimmingSpaces()
         let words = t.split(separator: " ", maxSplits: 1).map(String.init)
         if words.count == 2, let kind = Kind(rawValue: words[0]) {
@@ -85,12 +86,12 @@ public struct HelpIndex: Sendable {
     }
 
     /// Every name of one kind, sorted.
-    public func names(_ kind: Kind) -> [String] {
+    @_spi(MQInternals) public func names(_ kind: Kind) -> [String] {
         pages.filter { $0.value.contains { $0.kind == kind } }.keys.sorted()
     }
 
     /// A page as the terminal shows it: code fences dropped and code indented, then where it comes from.
-    public static func render(_ page: Page) -> String {
+    @_spi(MQInternals) public static func render(_ page: Page) -> String {
         var out: [String] = []
         var inFence = false
         for l in page.markdown.split(separator: "\n", omittingEmptySubsequences: false) {

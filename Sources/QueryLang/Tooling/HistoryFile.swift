@@ -16,28 +16,28 @@ import Foundation
 /// creation, then renamed over it, so that a kill never leaves half a file. Temporary files left by a
 /// session killed while compacting are removed by the next compaction. Failures are ``Failure``s with a
 /// plain message.
-public struct HistoryFile: Sendable {
-    public let path: String
+@_spi(MQInternals) public struct HistoryFile: Sendable {
+    @_spi(MQInternals) public let path: String
     /// Entries kept by a compaction (the latest ones).
-    public var capacity: Int
+    @_spi(MQInternals) public var capacity: Int
     /// The size past which the file is compacted; a compaction keeps at most half of it.
-    public var compactBytes: Int
+    @_spi(MQInternals) public var compactBytes: Int
     /// Entries longer than this (a pasted document, say) are not written to the file.
-    public static let maxEntryBytes = 64 << 10
+    @_spi(MQInternals) public static let maxEntryBytes = 64 << 10
 
-    public init(path: String, capacity: Int = 2000, compactBytes: Int = 1 << 20) {
+    @_spi(MQInternals) public init(path: String, capacity: Int = 2000, compactBytes: Int = 1 << 20) {
         self.path = path
         self.capacity = capacity
         self.compactBytes = compactBytes
     }
 
     /// A failed read or write of the history file, in plain words.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    @_spi(MQInternals) public struct Failure: Error, CustomStringConvertible, Sendable {
+        @_spi(MQInternals) public let description: String
     }
 
     /// `$MQ_HISTORY`, else `$XDG_STATE_HOME/mq/history`, else `~/.local/state/mq/history`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    @_spi(MQInternals) public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let p = environment["MQ_HISTORY"], !p.isEmpty { return p }
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
@@ -46,7 +46,7 @@ public struct HistoryFile: Sendable {
 
     /// The entries, oldest first, deduplicated and capped; an unreadable or missing file is an empty
     /// history. A file past `compactBytes` (grown by many sessions) is compacted first.
-    public func load() -> [String] {
+    @_spi(MQInternals) public func load() -> [String] {
         if let size = HistoryFile.size(path), size > compactBytes { try? compact() }
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         return Array(HistoryFile.deduplicate(HistoryFile.entries(data)).suffix(max(0, capacity)))
@@ -54,7 +54,7 @@ public struct HistoryFile: Sendable {
 
     /// Appends one entry (skipped if blank or over `maxEntryBytes`), then compacts the file if it has
     /// grown past `compactBytes`.
-    public func append(_ entry: String) throws {
+    @_spi(MQInternals) public func append(_ entry: String) throws {
         guard !entry.trimmed.isEmpty, entry.utf8.count <= HistoryFile.maxEntryBytes else { return }
         let line = Array((HistoryFile.encode(entry) + "\n").utf8)
         let fd = try openLocked()
@@ -70,14 +70,14 @@ public struct HistoryFile: Sendable {
     }
 
     /// Writes exactly these entries (deduplicated and capped), replacing the file atomically.
-    public func save(_ entries: [String]) throws {
+    @_spi(MQInternals) public func save(_ entries: [String]) throws {
         let fd = try openLocked()
         defer { close(fd) }
         try replace(with: HistoryFile.deduplicate(entries))
     }
 
     /// Rewrites the file to its deduplicated, capped entries.
-    public func compact() throws {
+    @_spi(MQInternals) public func compact() throws {
         let fd = try openLocked()
         defer { close(fd) }
         try compact(locked: fd)
@@ -185,7 +185,7 @@ public struct HistoryFile: Sendable {
     }
 
     /// Keeps the last occurrence of each entry, in order.
-    public static func deduplicate(_ entries: [String]) -> [String] {
+    @_spi(MQInternals) public static func deduplicate(_ entries: [String]) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for e in entries.reversed() where !e.trimmed.isEmpty && seen.insert(e).inserted { out.append(e) }

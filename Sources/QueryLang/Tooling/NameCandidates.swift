@@ -8,8 +8,8 @@
 /// names the mention inside it. A one-word run at the start of a sentence is left out (any word is
 /// capitalised there). Only the article's own text and bylines, datelines and captions are read: not
 /// navigation, related articles, ads, comments or prompts.
-public struct NameCandidate: Sendable {
-    public enum Kind: String, Sendable {
+@_spi(MQInternals) public struct NameCandidate: Sendable {
+    @_spi(MQInternals) public enum Kind: String, Sendable {
         /// A name no entity has.
         case name
         /// An acronym defined in parentheses after a name no entity has (`Golden Division (GD)`).
@@ -20,27 +20,27 @@ public struct NameCandidate: Sendable {
         case aliasName = "alias-name"
     }
 
-    public let kind: Kind
+    @_spi(MQInternals) public let kind: Kind
     /// The name as first written.
-    public let text: String
+    @_spi(MQInternals) public let text: String
     /// For ``Kind/acronym``, the acronym; for the alias kinds, the new name form.
-    public let acronym: String?
+    @_spi(MQInternals) public let acronym: String?
     /// The known entity (alias kinds), or the entities mentioned inside the name (``Kind/name``).
-    public let entities: [Int]
-    public let count: Int
+    @_spi(MQInternals) public let entities: [Int]
+    @_spi(MQInternals) public let count: Int
     /// Document ids, in corpus order.
-    public let documents: [String]
+    @_spi(MQInternals) public let documents: [String]
     /// The first sentence it occurs in, on one line.
-    public let context: String
+    @_spi(MQInternals) public let context: String
 }
 
-public enum NameCandidates {
+@_spi(MQInternals) public enum NameCandidates {
     /// Lowercase words that may stand inside a name.
     /// (`and` is not one: `Iraq and Syria` is two names.)
     static let connectors: Set<String> = ["al", "el", "of", "bin", "ibn", "wa", "wal", "for", "the", "de", "la", "fi"]
 
     /// The candidates of a corpus, most documents first.
-    public static func find(in corpus: Corpus) -> [NameCandidate] {
+    @_spi(MQInternals) public static func find(in corpus: Corpus) -> [NameCandidate] {
         let normalizer = corpus.names.normalizer
         var byKey: [String: (first: NameCandidate, count: Int, docs: [Int])] = [:]
         var order: [String] = []

@@ -13,21 +13,21 @@ import Foundation
 ///
 /// A symbolic link is followed: the file it points to is replaced, the link stays (a link to nothing, or
 /// to something other than a regular file, is refused). A replaced file keeps its permissions.
-public enum SafeFileWriter {
+@_spi(MQInternals) public enum SafeFileWriter {
     /// Where a path leads, as `check` finds it.
-    public enum Target: Equatable, Sendable {
+    @_spi(MQInternals) public enum Target: Equatable, Sendable {
         /// Nothing there yet: a new file will be made.
         case new(path: String)
         /// A regular file, to be replaced (reached through `link` if the path was a symbolic link).
         case existing(path: String, link: String?)
     }
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    @_spi(MQInternals) public struct Failure: Error, CustomStringConvertible, Sendable {
+        @_spi(MQInternals) public let description: String
     }
 
     /// `~` and `~/...` as the home folder, `~user/...` as that user's.
-    public static func expand(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    @_spi(MQInternals) public static func expand(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         guard path.hasPrefix("~") else { return path }
         let slash = path.firstIndex(of: "/") ?? path.endIndex
         let user = String(path[path.index(after: path.startIndex)..<slash])
@@ -44,7 +44,7 @@ public enum SafeFileWriter {
     }
 
     /// What writing to `path` (already expanded) would replace, or why it must not.
-    public static func check(_ path: String) throws(Failure) -> Target {
+    @_spi(MQInternals) public static func check(_ path: String) throws(Failure) -> Target {
         var lst = stat()
         if lstat(path, &lst) != 0 {
             let e = errno
@@ -78,7 +78,7 @@ public enum SafeFileWriter {
 
     /// Writes `text` to `path` (expanded), replacing a regular file atomically; returns where it went.
     @discardableResult
-    public static func write(_ text: String, to path: String) throws(Failure) -> Target {
+    @_spi(MQInternals) public static func write(_ text: String, to path: String) throws(Failure) -> Target {
         let path = expand(path)
         let target = try check(path)
         let final: String

@@ -6,15 +6,15 @@
 /// it starts with `.` and a letter and stands where a statement may start: after a finished statement,
 /// not inside brackets or after a trailing `|`. The text of each block keeps the line breaks of the lines
 /// before it, so that its diagnostics give the line and column in the whole script.
-public enum ScriptReader {
-    public enum Unit: Equatable, Sendable {
+@_spi(MQInternals) public enum ScriptReader {
+    @_spi(MQInternals) public enum Unit: Equatable, Sendable {
         /// A dot-command line, trimmed, with its 1-based line number.
         case command(String, line: Int)
         /// mq statements: the text to parse (earlier lines blank) and the line its first statement is on.
         case statements(String, line: Int)
     }
 
-    public static func units(_ text: String) -> [Unit] {
+    @_spi(MQInternals) public static func units(_ text: String) -> [Unit] {
         var units: [Unit] = []
         var block: [Substring] = []
         var blockStart = 1
@@ -44,7 +44,7 @@ public enum ScriptReader {
 
     /// Whether a line looks like a dot-command (`.help`, `.mode csv`; not a number such as `.5`) or a
     /// backslash command in the style of psql (`\x`).
-    public static func isCommandLine<S: StringProtocol>(_ line: S) -> Bool {
+    @_spi(MQInternals) public static func isCommandLine<S: StringProtocol>(_ line: S) -> Bool {
         let t = line.drop { $0 == " " || $0 == "\t" }
         guard t.first == "." || t.first == "\\", let second = t.dropFirst().first else { return false }
         return second.isLetter

@@ -1,7 +1,7 @@
 /// The dot-commands of the REPL and what each takes (for completion); their help is their section of
 /// docs/language.md ("The interactive session"), found through ``HelpIndex``.
-public enum ShellCommands {
-    public static let arguments: [String: Completer.MetaArgument] = [
+@_spi(MQInternals) public enum ShellCommands {
+    @_spi(MQInternals) public static let arguments: [String: Completer.MetaArgument] = [
         ".help": .topic, ".read": .file, ".run": .file, ".save": .file, ".mode": .mode, ".timing": .onOff,
         ".maxrows": .none, ".schema": .source, ".history": .none, ".corpus": .none, ".quit": .none, ".exit": .none,
         ".output": .file, ".once": .file, ".maxwidth": .none, "\\x": .none, ".explain": .none,
@@ -10,10 +10,10 @@ public enum ShellCommands {
     ]
 
     /// Other names of a command.
-    public static let aliases: [String: String] = [".run": ".read", ".exit": ".quit"]
+    @_spi(MQInternals) public static let aliases: [String: String] = [".run": ".read", ".exit": ".quit"]
 
     /// One line per documented command: its usage and the first sentence of its page.
-    public static func summaries(_ index: HelpIndex = .reference) -> [(usage: String, summary: String)] {
+    @_spi(MQInternals) public static func summaries(_ index: HelpIndex = .reference) -> [(usage: String, summary: String)] {
         var out: [(String, String)] = []
         let documented = index.pages.values.flatMap { $0 }.filter { $0.kind == .command }
         for page in documented.sorted(by: { order($0.name) < order($1.name) }) {

@@ -3,19 +3,19 @@
 /// with their quotes. Each part is valid YAML on its own, ready to be pasted into (or written as) a new
 /// file under `catalog/` or `facts/`; the loader accepts it as it stands (ids are new, names are not
 /// catalog names, quotes are verbatim). Every draft is meant to be checked before it is kept.
-public struct SuggestionReport {
-    public let corpus: Corpus
-    public let names: [NameCandidate]
-    public let facts: [FactCandidate]
+@_spi(MQInternals) public struct SuggestionReport {
+    @_spi(MQInternals) public let corpus: Corpus
+    @_spi(MQInternals) public let names: [NameCandidate]
+    @_spi(MQInternals) public let facts: [FactCandidate]
 
-    public init(corpus: Corpus, limit: Int = 50) {
+    @_spi(MQInternals) public init(corpus: Corpus, limit: Int = 50) {
         self.corpus = corpus
         names = Array(NameCandidates.find(in: corpus).prefix(limit))
         facts = Array(FactCandidates.find(in: corpus).prefix(limit))
     }
 
     /// Draft entities (a list for `catalog/*.yaml`) and, as comments, new name forms of known entities.
-    public func catalogYAML() -> String {
+    @_spi(MQInternals) public func catalogYAML() -> String {
         var lines = ["# Names the catalog does not know, most documents first (mq corpus suggest).",
                      "# Each is a draft: check the type, merge forms of one entity, drop what is no name."]
         var ids = Set(corpus.entities.map(\.id))
@@ -53,7 +53,7 @@ public struct SuggestionReport {
     }
 
     /// Draft facts (a list for `facts/*.yaml`), best first.
-    public func factsYAML() -> String {
+    @_spi(MQInternals) public func factsYAML() -> String {
         var lines = ["# Draft facts read from trigger phrases, best first (mq corpus suggest).",
                      "# Each quote is the sentence it comes from, verbatim; check the fact against it before keeping it."]
         var ids = Set(corpus.facts.map(\.id))

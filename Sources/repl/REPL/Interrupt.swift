@@ -1,5 +1,5 @@
 import CEditLine
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// Ctrl-C while a query runs: the SIGINT handler cancels the current query's token (an atomic store,
 /// safe in a signal handler). While a line is edited, libedit turns Ctrl-C into a key instead.

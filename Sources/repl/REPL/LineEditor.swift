@@ -1,6 +1,6 @@
 import CEditLine
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// Line editing on libedit's native API: prompts, history, TAB completion and Ctrl-C that cancels the
 /// line being edited. `~/.editrc` is honoured (its `mq:` lines too); emacs keys by default, `bind -v` for vi.

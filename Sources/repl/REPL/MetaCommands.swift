@@ -1,5 +1,5 @@
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// The dot-commands of the REPL, in the style of sqlite3 and duckdb.
 enum MetaCommands {

@@ -1,6 +1,6 @@
 import CEditLine
 import Foundation
-import QueryLang
+@_spi(MQInternals) import QueryLang
 
 /// The interactive loop: reads statements (over several lines when the parser says they are not
 /// finished), runs meta-commands and queries, prints results, keeps history.
@@ -201,7 +201,7 @@ final class REPLSession {
             ok = false
             if !output.isEmpty { emit(output, interactive: interactive) }
             output = ""
-            if error.items.contains(where: { $0.code == "E403" }) {
+            if error.items.contains(where: { $0.code == .interrupted }) {
                 printError("interrupted")
             } else {
                 printRendered(DiagnosticRenderer(color: Terminal.colorOnStderr).render(error.items))

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Runs every case of `Fixtures/cases/*.cases` (format: CaseFile.swift and Fixtures/README.md), each in a
 /// fresh session over the seeds corpus. A failure names the case (`file:name`) and points at its line.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Golden files of diagnostics: for every `Fixtures/diagnostics/NAME.mq`, `NAME.golden` holds the exact
 /// human rendering of every diagnostic `engine.compile` reports for it, or, when it compiles, of the error

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Every ```mq block of docs/language.md runs on the seeds corpus; where a ```text block follows it, the
 /// block is what `mq run` prints for it (tables at no fixed width, then the diagnostics of an error).

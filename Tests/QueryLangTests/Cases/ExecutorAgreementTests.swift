@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The columnar executor gives the row executor's answers: every case-file query that runs is run with
 /// columnar plans and without them, and the outputs (or the errors' codes and messages) compared.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The bulk TSV forms of the catalog and the facts load to the same entities, facts and mentions as
 /// the YAML forms (Fixtures/broken/tsv-valid holds in TSV what Fixtures/broken/valid holds in YAML, plus

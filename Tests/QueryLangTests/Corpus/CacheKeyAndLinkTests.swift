@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The cache sees an edit made in place that puts back the size and the modification time (`cp -p`,
 /// `touch -r`); files linked from outside the corpus are read but reported.

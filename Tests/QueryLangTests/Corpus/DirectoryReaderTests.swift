@@ -3,7 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The document reader: files come back whole and in order, whether the system holds them in memory or
 /// has to read them from disk (then the next files are read ahead).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Each folder under Fixtures/broken is a small corpus with one defect and an `expected.txt` holding the
 /// exact problems the loader must report (one `file:line: message` per line; empty when it must load).

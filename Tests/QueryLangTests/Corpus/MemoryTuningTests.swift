@@ -1,7 +1,7 @@
 import Foundation
 import PlatformTuning
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The seam between the library and a host's memory tuning: nothing by default, every hook reached when a
 /// tuning is installed, and the same corpus either way. Serialized: the tuning is the process's.

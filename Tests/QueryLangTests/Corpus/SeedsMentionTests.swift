@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Yams
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Mentions in the seeds corpus against Fixtures/expected-mentions.yaml, which was written by reading the
 /// articles: for every entity the documents that mention it, hard cases at given places, and texts that

@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The documents' UTF-8 check: it must accept and refuse exactly what the standard library does, and
 /// point at the same first fault.

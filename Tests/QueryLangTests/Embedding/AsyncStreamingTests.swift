@@ -141,7 +141,7 @@ struct AsyncStreamingTests {
             _ = try await reader.value
             Issue.record("the query should have been interrupted")
         } catch let d as Diagnostics {
-            #expect(d.items.map(\.code) == ["E403"])
+            #expect(d.items.map(\.code) == [.interrupted])
         }
     }
 

@@ -1,5 +1,6 @@
-// The library's public declarations and their doc comments: the embedding API must be documented in full,
-// and the rest of the public surface may not lose ground.
+// The library's public declarations and their doc comments: every declaration a host can see has one.
+// Declarations marked `@_spi(MQInternals)` are for the mq executable only (a plain `import QueryLang`
+// does not see them) and are not counted.
 import Foundation
 import Testing
 
@@ -10,15 +11,15 @@ struct DocCommentCoverageTests {
         "Engine.swift", "Embedding/BatchChannel.swift", "Embedding/ResultBatch.swift", "Embedding/Row.swift",
         "Embedding/SessionStreaming.swift", "Corpus/Load/CorpusBuilder.swift", "Runtime/Value.swift",
         "Runtime/Cancellation.swift", "Runtime/Limits.swift", "Runtime/StreamingExecution.swift",
+        "Diagnostics/Diagnostic.swift", "Diagnostics/DiagnosticCode.swift",
     ]
-    /// Public declarations without a doc comment elsewhere in the library; lower it as they are documented.
-    // 334 since the SQL compiler, the exports and the output sanitiser came in; the number may only fall.
-    static let undocumentedElsewhere = 334
+    /// Public declarations without a doc comment elsewhere in the library.
+    static let undocumentedElsewhere = 0
 
     static let library = Paths.root.appendingPathComponent("Sources/QueryLang")
 
-    /// `file:line: declaration` for each public declaration of `path` with no `///` line above it (or
-    /// above its attributes).
+    /// `file:line: declaration` for each public declaration of `path` (not `@_spi`) with no `///` line
+    /// above it (or above its attributes).
     static func undocumented(_ path: String) throws -> [String] {
         let lines = try String(contentsOf: library.appendingPathComponent(path), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -26,6 +27,7 @@ struct DocCommentCoverageTests {
         for (i, line) in lines.enumerated() {
             let words = line.split(separator: " ")
             guard let k = words.firstIndex(where: { !$0.hasPrefix("@") }), words[k] == "public" || words[k].hasPrefix("public(") else { continue }
+            if words[..<k].contains(where: { $0.hasPrefix("@_spi(") }) { continue }
             var j = i - 1
             while j >= 0, lines[j].hasPrefix("@") { j -= 1 }
             if j < 0 || !lines[j].hasPrefix("///") { found.append("\(path):\(i + 1): \(line)") }

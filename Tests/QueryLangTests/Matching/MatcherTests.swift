@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The name matcher on small texts written for these tests (the seeds are covered by SeedsMentionTests).
 @Suite("Matcher")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Compiling the names is linear in their number: one entity with 100,000 aliases costs about what the
 /// same aliases spread over 20,000 entities cost (a quadratic compile would take tens of seconds here).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Yams
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Texts of other kinds than the seed articles (Fixtures/new-texts), matched against the seeds catalog:
 /// scholarly transliteration, hard-wrapped lines, dashes, Arabic script, citation markers, uncertain

@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The `has` operator's phrase finder: whole words in order, compared as the name matcher compares them.
 @Suite("Phrase finder")

@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Sentence splitting on text written for these tests.
 @Suite("Sentences")

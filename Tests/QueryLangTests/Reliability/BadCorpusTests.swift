@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Corpora that are broken in ways the fixtures under Fixtures/broken do not cover (those are in
 /// LoaderErrorTests): each must give exact `file:line: message` problems, never a crash or a hang.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Replays the fuzzing seeds (Fuzz/corpus/) through what the harnesses do, in the normal test suite: an
 /// input the fuzzers once crashed on is added there (with a test of its own here or beside it), so that it

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The graph stages and the views of facts under the limits (rows, steps, cancellation) and on the
 /// PostgreSQL engine (refused, naming the stage).
@@ -9,7 +9,7 @@ import Testing
         // Over shared documents, depth 2 from Iran reaches dozens of entities through many hops.
         let engine = Run.engine { $0.maxRows = 20 }
         let d = try #require(Run.firstError(#"mentions | neighbors "iran" depth 2"#, engine))
-        #expect(d.code == "E402")
+        #expect(d.code == .limitReached)
         #expect(d.message.contains("neighbors"))
     }
 
@@ -18,7 +18,7 @@ import Testing
         // more than the 4,096 steps between two checks of the limit.
         let engine = Run.engine { $0.maxSteps = 1_000 }
         let d = try #require(Run.firstError(#"mentions | neighbors "iran" depth 6"#, engine))
-        #expect(d.code == "E402")
+        #expect(d.code == .limitReached)
     }
 
     @Test func aCancelledWalkStops() throws {
@@ -29,15 +29,15 @@ import Testing
             _ = try session.run(#"facts | union (mentions) | neighbors "iran" depth 6"#, cancel: token)
             Issue.record("a cancelled walk ran to its end")
         } catch {
-            #expect(error.items.first?.code == "E403")
+            #expect(error.items.first?.code == .interrupted)
         }
     }
 
     @Test func theViewsRefuseRowsThatAreNotFacts() {
-        #expect(Run.codes("docs | corroboration") == ["E303"])
-        #expect(Run.codes("let xs = [1, 2]\nxs | asof @2020") == ["E303"])
-        #expect(Run.codes("facts | asof \"June\"") == ["E433"])
-        #expect(Run.codes(#"facts | paths from "iran" to "Nowhere Brigades""#) == ["E430"])
+        #expect(Run.codes("docs | corroboration") == [.wrongInput])
+        #expect(Run.codes("let xs = [1, 2]\nxs | asof @2020") == [.wrongInput])
+        #expect(Run.codes("facts | asof \"June\"") == [.asofNeedsDate])
+        #expect(Run.codes(#"facts | paths from "iran" to "Nowhere Brigades""#) == [.unknownGraphEntity])
     }
 
     @Test func postgreSQLRefusesEachStageByName() throws {
@@ -51,7 +51,7 @@ import Testing
                 Issue.record("\(stage) compiled to SQL")
             } catch {
                 let d = try #require(error.items.first)
-                #expect(d.code == "E420")
+                #expect(d.code == .noSQLForm)
                 #expect(d.message.hasPrefix("'\(stage)' cannot run on PostgreSQL"))
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The hostile corpus (Fixtures/hostile): a document whose title sets the terminal title and writes the
 /// clipboard (OSC 0, OSC 52), whose body clears the screen (CSI 2J), reverses text (U+202E) and rings the
@@ -128,7 +128,7 @@ struct HostileOutputTests {
         #expect(DiagnosticRenderer().jsonObject(d).contains(#""file":"evil\u001b]0;x\u0007.mq""#))
 
         let file = SourceFile(name: "<query>", text: "print \"\u{1B}[2J\" + 1")
-        let typed = Diagnostic("E301", "cannot add", at: Span(6, 14), in: file)
+        let typed = Diagnostic(.wrongType, "cannot add", at: Span(6, 14), in: file)
         #expect(DiagnosticRenderer().render(typed) == """
             <query>:1:7: error[E301]: cannot add
             1 | print "\\e[2J" + 1

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Imports are resolved by one ``ImportResolver`` for the checker and the interpreter: the same limits
 /// (the session's), the same cycle check, the same refusals and the same diagnostics, whether a program
@@ -37,10 +37,10 @@ struct ImportResolverTests {
     @Test func depthIsTheLimitsOneInTheCheckAndTheRun() throws {
         let engine = Run.engine({ $0.maxImportDepth = 3 }, imports: Self.chain(5))
         let checked = try #require(Self.checkErrors("import \"f0.mq\"", engine).first)
-        #expect(checked.code == "E405")
+        #expect(checked.code == .importFailed)
         #expect(checked.message == "imports nest more than 3 deep")
         let ran = try #require(Self.runError("import \"f0.mq\"", engine))
-        #expect(ran.code == "E405")
+        #expect(ran.code == .importFailed)
         #expect(ran.message == checked.message)
         #expect(ran.file?.name == checked.file?.name && ran.span.start == checked.span.start && ran.span.end == checked.span.end)
         // Within the limit both accept it: the query and two files import, three levels.
@@ -61,11 +61,11 @@ struct ImportResolverTests {
     @Test func cycleInTheCheckAndTheRun() throws {
         let engine = Run.engine(imports: Self.cycle)
         let checked = try #require(Self.checkErrors("import \"a.mq\"", engine).first)
-        #expect(checked.code == "E405")
+        #expect(checked.code == .importFailed)
         #expect(checked.message == "import cycle: <query> -> a.mq -> b.mq -> a.mq")
         #expect(checked.file?.name == "b.mq")
         let ran = try #require(Self.runError("import \"a.mq\"", engine))
-        #expect(ran.code == "E405" && ran.message == checked.message && ran.file?.name == "b.mq")
+        #expect(ran.code == .importFailed && ran.message == checked.message && ran.file?.name == "b.mq")
         // A cycle is named as a cycle even where the depth limit is reached at the same import.
         let tight = Run.engine({ $0.maxImportDepth = 2 }, imports: Self.cycle)
         #expect(Self.checkErrors("import \"a.mq\"", tight).map(\.message) == [checked.message])
@@ -75,19 +75,19 @@ struct ImportResolverTests {
     @Test func missingFileInTheCheckAndTheRun() throws {
         let engine = Run.engine(imports: MemoryImportLoader(files: [:]))
         let checked = try #require(Self.checkErrors("import \"gone.mq\"", engine).first)
-        #expect(checked.code == "E405")
+        #expect(checked.code == .importFailed)
         #expect(checked.message == "cannot import \"gone.mq\": no file gone.mq")
         #expect((checked.span.start, checked.span.end) == (7, 16))
         let ran = try #require(Self.runError("import \"gone.mq\"", engine))
-        #expect(ran.code == "E405" && ran.message == checked.message && ran.span.start == checked.span.start)
+        #expect(ran.code == .importFailed && ran.message == checked.message && ran.span.start == checked.span.start)
         // Names the unread file might have defined are not reported as unknown on top of it.
-        #expect(Self.checkErrors("import \"gone.mq\"\nhelper(1)", engine).map(\.code) == ["E405"])
+        #expect(Self.checkErrors("import \"gone.mq\"\nhelper(1)", engine).map(\.code) == [.importFailed])
     }
 
     @Test func noLoaderInTheCheckAndTheRun() throws {
         let engine = Run.engine()
         let checked = try #require(Self.checkErrors("import \"x.mq\"", engine).first)
-        #expect(checked.code == "E405" && checked.message == "imports are not allowed here")
+        #expect(checked.code == .importFailed && checked.message == "imports are not allowed here")
         #expect(Self.runError("import \"x.mq\"", engine)?.message == checked.message)
     }
 
@@ -96,9 +96,9 @@ struct ImportResolverTests {
         let nested = "let x = " + String(repeating: "(", count: 40) + "1" + String(repeating: ")", count: 40) + "\n"
         let engine = Run.engine({ $0.maxDepth = 20 }, imports: MemoryImportLoader(files: ["deep.mq": nested]))
         let checked = try #require(Self.checkErrors("import \"deep.mq\"", engine).first)
-        #expect(checked.code == "E103")
+        #expect(checked.code == .nestingTooDeep)
         #expect(checked.file?.name == "deep.mq")
-        #expect(Self.runError("import \"deep.mq\"", engine)?.code == "E103")
+        #expect(Self.runError("import \"deep.mq\"", engine)?.code == .nestingTooDeep)
         let roomy = Run.engine(imports: MemoryImportLoader(files: ["deep.mq": nested]))
         #expect(Self.checkErrors("import \"deep.mq\"\nx", roomy).isEmpty)
     }
@@ -113,9 +113,9 @@ struct ImportResolverTests {
         let loader = FileImportLoader(allowedRoots: [dir], workingDirectory: dir)
         let engine = Run.engine(imports: loader)
         let checked = try #require(Self.checkErrors("import \"pipe.mq\"", engine).first)
-        #expect(checked.code == "E405")
+        #expect(checked.code == .importFailed)
         #expect(checked.message.contains("not a regular file"))
-        #expect(Self.runError("import \"pipe.mq\"", engine)?.code == "E405")
+        #expect(Self.runError("import \"pipe.mq\"", engine)?.code == .importFailed)
         #expect(Run.value("import \"ok.mq\"\nok()", engine) == .int(1))
     }
 }

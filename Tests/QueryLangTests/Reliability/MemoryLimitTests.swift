@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Texts are shared by the rows that read them, and a query that needs more memory than the limit stops
 /// with E402 instead of the process being ended by a failed allocation.
@@ -41,7 +41,7 @@ struct MemoryLimitTests {
         // A new 20 KB string for each of 181,362 rows, held by the sort: 3.6 GB if it ran to its end. (With
         // `| count` the rows flow through one at a time and the query stays small.)
         let d = try #require(Run.firstError(#"mentions | join (mentions) on doc | extend t = doc.text + "x" | sort by t"#, engine))
-        #expect(d.code == "E402")
+        #expect(d.code == .limitReached)
         #expect(d.message.contains("of memory, more than the limit of"))
         // The memory is given back: the same engine runs the next query.
         #expect(Run.codes("docs | count", engine) == [])
@@ -53,7 +53,7 @@ struct MemoryLimitTests {
         for k in 1...21 { lets += "; let a\(k) = a\(k - 1) + a\(k - 1)" }
         let engine = Run.engine { $0.maxMemoryBytes = MemoryLimitTests.limit(plus: 512 << 20) }
         let d = try #require(Run.firstError(lets + #"; mentions | extend t = a21 + "!" | count"#, engine))
-        #expect(d.code == "E402")
+        #expect(d.code == .limitReached)
     }
 
     /// A 32 MiB string kept by `let` and put on every mention is one buffer, however many rows hold it.

@@ -1,5 +1,5 @@
 import Foundation
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Runs queries for the reliability tests and reports what they ended with.
 enum Run {
@@ -18,7 +18,7 @@ enum Run {
     }
 
     /// The codes of the errors `text` fails with (empty when it runs).
-    static func codes(_ text: String, _ engine: Engine = Run.engine()) -> [String] {
+    static func codes(_ text: String, _ engine: Engine = Run.engine()) -> [DiagnosticCode] {
         switch query(text, engine) {
         case .success: return []
         case let .failure(d): return d.items.filter { $0.severity == .error }.map(\.code)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Folders and files of a corpus that cannot be read are load errors naming the path and the reason,
 /// never an empty folder that validates ("ok, 0 facts") or a flood of "unknown entity" problems.

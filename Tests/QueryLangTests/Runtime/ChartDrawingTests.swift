@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Charts of `render` on input nobody writes on purpose: every line within the width asked for, no
 /// crash on sums that overflow, dates across the whole calendar, thousands of series, a width below the

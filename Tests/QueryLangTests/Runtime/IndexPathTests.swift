@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The evaluator answers some query shapes from the corpus postings (IndexedWhere.swift, Timeline.swift,
 /// ColumnarRows.swift). Each test runs such a query and a form of it that the index paths do not take

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The SQL compiler without a server: the statements carry mq's semantics (null-equal `==`, code point
 /// order, nulls last, tie-breakers), refusals name the stage with its place, dates round-trip. The answers
@@ -49,7 +49,7 @@ import Testing
 
     @Test func whatCannotBeCompiledIsRefusedNamingTheStage() throws {
         let d = try #require(try refusal(#"docs | kwic "drone" | take 3"#))
-        #expect(d.code == "E420")
+        #expect(d.code == .noSQLForm)
         #expect(d.message.hasPrefix("'kwic' cannot run on PostgreSQL"))
         let m = try #require(try refusal(#"docs | where title matches "^Ira" | count"#))
         #expect(m.message.contains("'where' cannot run on PostgreSQL: 'matches'"))

@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Run parameters on a SQL engine: each `$name` is a bind parameter of the statement sent (its value
 /// beside the statement, never in it), numbered in order of first use; `explain` names them. A recording

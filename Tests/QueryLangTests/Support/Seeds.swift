@@ -1,4 +1,4 @@
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The seeds corpus, loaded once for all tests.
 enum Seeds {

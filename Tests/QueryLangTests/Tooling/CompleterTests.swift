@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The completer: given the text before the cursor, the candidates.
 @Suite("Completer")

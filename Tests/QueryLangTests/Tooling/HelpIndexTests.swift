@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// `.help` is drawn from docs/language.md: the embedded copy is the file, and every name of the language
 /// and of the REPL has a page.

@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// The script reader: blocks of statements parsed as units, dot-command lines between them.
 @Suite("Script reader")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// `mq corpus suggest`: names the catalog lacks and draft facts, on the seeds plus the new-texts
 /// documents; the drafts, written into a copy of the corpus, load.

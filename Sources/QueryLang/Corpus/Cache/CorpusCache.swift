@@ -14,8 +14,13 @@ import Synchronization
 /// verified; the mapping lives as long as a document that reads it), postings are taken as stored. A
 /// file that is truncated, garbled, foreign or out of date is ignored and rebuilt.
 public struct CorpusCache: Sendable {
+    /// Where the cache files are written.
     public let directory: String
 
+    /// A cache in `directory` (created when first written):
+    /// ```swift
+    /// let corpus = try Corpus.load(directory: "seeds", cache: CorpusCache.defaultDirectory().map { CorpusCache(directory: $0) })
+    /// ```
     public init(directory: String) { self.directory = directory }
 
     /// The default cache directory for this user, or nil when `MQ_NO_CACHE` is set.

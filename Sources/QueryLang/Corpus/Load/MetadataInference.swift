@@ -21,19 +21,19 @@ import Foundation
 /// from a `Published`/`Updated`/`Posted` line, a dateline (`BAGHDAD, May 2, 2024 -`), or a line that is
 /// only a date, in the first 15 lines. The outlet comes from a wire credit in the dateline
 /// (`BAGHDAD (Reuters) -`), a `Source:` line, or a `© 2024 Name` line.
-public enum MetadataInference {
-    public struct Result: Sendable {
-        public var title: String?
-        public var published: PartialDate?
-        public var publishedNote: String?
-        public var outlet: String?
+@_spi(MQInternals) public enum MetadataInference {
+    @_spi(MQInternals) public struct Result: Sendable {
+        @_spi(MQInternals) public var title: String?
+        @_spi(MQInternals) public var published: PartialDate?
+        @_spi(MQInternals) public var publishedNote: String?
+        @_spi(MQInternals) public var outlet: String?
         /// Zones by 1-based lines, in order, not overlapping.
-        public var zones: [(kind: ZoneKind, first: Int, last: Int)] = []
+        @_spi(MQInternals) public var zones: [(kind: ZoneKind, first: Int, last: Int)] = []
     }
 
     static let top = 15
 
-    public static func infer(lines: [String]) -> Result {
+    @_spi(MQInternals) public static func infer(lines: [String]) -> Result {
         var r = Result()
         var kinds = [ZoneKind?](repeating: nil, count: lines.count)
         var tail: ZoneKind? = nil  // related or references: runs to the next heading of the other kind or the end

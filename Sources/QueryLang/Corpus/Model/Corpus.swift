@@ -1,25 +1,29 @@
 /// A loaded corpus: documents, the entity catalog, curated facts, and the mentions derived from them.
 ///
 /// Immutable once built and safe to share between threads. Load one from a directory with
-/// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:normalizer:)``.
+/// ``Corpus/load(directory:)`` or build one in memory with ``Corpus/init(name:documents:entities:facts:)``.
 public final class Corpus: Sendable {
+    /// The corpus's name: its directory's last component, or the name given in memory.
     public let name: String
     /// The directory it was loaded from, if any.
     public let directory: String?
+    /// The documents, in id order; `documents[i].index == i`.
     public let documents: [Document]
+    /// The entity catalog; `entities[i].index == i`.
     public let entities: [Entity]
+    /// The curated facts, in file order; `facts[i].index == i`.
     public let facts: [Fact]
     /// Every mention, ordered by document and then by offset.
     public let mentions: MentionList
     /// Per document, the UTF-8 offset where each sentence starts.
-    public let sentenceStarts: [[Int32]]
-    public let names: NameIndex
+    @_spi(MQInternals) public let sentenceStarts: [[Int32]]
+    @_spi(MQInternals) public let names: NameIndex
     /// Non-fatal problems found while loading.
     public let warnings: [LoadProblem]
     /// How long each loading phase took.
-    public let timings: LoadTimings
+    @_spi(MQInternals) public let timings: LoadTimings
     /// Whether the corpus came from the cache (see ``CorpusCache``).
-    public let fromCache: Bool
+    @_spi(MQInternals) public let fromCache: Bool
     /// Texts made into Strings once and shared by the rows of queries.
     let sharedTexts = SharedTexts()
 
@@ -42,10 +46,10 @@ public final class Corpus: Sendable {
     let documentByID: [String: Int]
 
     /// Builds a corpus from values in memory: the matcher derives mentions from the documents' text.
-    /// Document, entity and fact `index` fields must equal their positions.
-    public convenience init(name: String = "memory", documents: [Document], entities: [Entity], facts: [Fact] = [],
-                            normalizer: Normalizer = Normalizer()) {
-        let index = NameIndex(entities: entities, normalizer: normalizer)
+    /// Document, entity and fact `index` fields must equal their positions, and nothing is checked:
+    /// ``CorpusBuilder`` takes the same values by id and reports what does not resolve.
+    public convenience init(name: String = "memory", documents: [Document], entities: [Entity], facts: [Fact] = []) {
+        let index = NameIndex(entities: entities, normalizer: Normalizer())
         let matched = Corpus.match(documents.map { ($0.text, $0.zones) }, index: index)
         self.init(name: name, directory: nil, documents: documents, entities: entities, facts: facts,
                   index: index, mentions: MentionList(matched.mentions), sentenceStarts: matched.sentences, warnings: [])
@@ -159,8 +163,11 @@ public final class Corpus: Sendable {
 
     // MARK: Look-ups
 
+    /// The entity with this catalog id: `corpus.entity(id: "kataib-hezbollah")`.
     public func entity(id: String) -> Entity? { entityByID[id].map { entities[$0] } }
+    /// The document with this id (the file stem).
     public func document(id: String) -> Document? { documentByID[id].map { documents[$0] } }
+    /// The fact with this id.
     public func fact(id: String) -> Fact? { facts.first { $0.id == id } }
 
     /// Entities with a name form equal to `name` after normalisation (ids are accepted too).

@@ -1,25 +1,25 @@
 /// The summary `mq corpus stats` prints: what a corpus holds and what needs curation.
-public struct CorpusStats: Sendable {
-    public let corpus: Corpus
+@_spi(MQInternals) public struct CorpusStats: Sendable {
+    @_spi(MQInternals) public let corpus: Corpus
 
-    public init(corpus: Corpus) { self.corpus = corpus }
+    @_spi(MQInternals) public init(corpus: Corpus) { self.corpus = corpus }
 
-    public var entitiesPerType: [(EntityType, Int)] {
+    @_spi(MQInternals) public var entitiesPerType: [(EntityType, Int)] {
         EntityType.allCases.map { t in (t, corpus.entities.filter { $0.type == t }.count) }.filter { $0.1 > 0 }
     }
 
     /// Documents with no metadata sidecar or TSV row.
-    public var unannotated: [Document] { corpus.documents.filter { !$0.annotated } }
+    @_spi(MQInternals) public var unannotated: [Document] { corpus.documents.filter { !$0.annotated } }
 
     /// Mentions of shared names that context could not attribute.
-    public var unresolvedMentions: Int { corpus.mentions.filter { $0.entity < 0 }.count }
+    @_spi(MQInternals) public var unresolvedMentions: Int { corpus.mentions.filter { $0.entity < 0 }.count }
 
     /// Mentions inside a longer proper name the catalog does not know (``Mention/uncertain``).
-    public var uncertainMentions: [Mention] { corpus.mentions.filter(\.uncertain) }
+    @_spi(MQInternals) public var uncertainMentions: [Mention] { corpus.mentions.filter(\.uncertain) }
 
     /// Facts whose evidence quote does not mention the subject by any catalog name (the curator resolved
     /// a pronoun or a description), and facts with no quote at all.
-    public var unresolvedFacts: [Fact] {
+    @_spi(MQInternals) public var unresolvedFacts: [Fact] {
         corpus.facts.filter { f in
             guard let s = f.quoteStart, let e = f.quoteEnd else { return true }
             return !corpus.mentions(inDocument: f.doc).contains { Int($0.entity) == f.subject && Int($0.start) >= s && Int($0.end) <= e }
@@ -40,7 +40,7 @@ public struct CorpusStats: Sendable {
         return String(out)
     }
 
-    public func render() -> String {
+    @_spi(MQInternals) public func render() -> String {
         var lines: [String] = []
         let c = corpus
         let bytes = c.documents.reduce(0) { $0 + $1.byteCount }

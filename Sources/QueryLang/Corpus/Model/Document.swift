@@ -11,14 +11,21 @@ public struct Document: Sendable {
     /// re-opened from the cache is held as bytes (``DocumentText``), and made into a `String` on each use.
     public var text: String { storedText.string }
     let storedText: DocumentText
+    /// The headline: from the metadata, else the first line of the text.
     public let title: String
+    /// The outlet that published it, as the metadata names it.
     public let outlet: String?
     /// Catalog index of the outlet, where the metadata names it.
     public let outletEntity: Int?
+    /// Bylines, in the order given.
     public let authors: [String]
+    /// Publication date, as precise as the source gives it (year, month or day).
     public let published: PartialDate?
+    /// A remark on the date (for instance how it was worked out), when the metadata has one.
     public let publishedNote: String?
+    /// Where the document was found.
     public let url: String?
+    /// Language code of the text (`en` unless the metadata says otherwise).
     public let language: String
     /// Boilerplate and headline zones from the metadata; every other line is body.
     public let zones: [Zone]
@@ -27,11 +34,19 @@ public struct Document: Sendable {
     /// `curated` (a sidecar or a `documents.tsv` row) or `inferred`: a document without metadata has its
     /// title, date, outlet and zones read from its text (``MetadataInference``).
     public var metadataSource: String { annotated ? "curated" : "inferred" }
+    /// The SHA-256 the metadata pins the raw file to (hex), when it gives one.
     public let sha256: String?
+    /// A curator's note on the document.
     public let note: String?
     /// Byte offset of the first byte of each line (line 1 at index 0).
     public let lineStarts: [Int]
 
+    /// A document made in memory; the title defaults to the first line and the line starts are computed.
+    /// Prefer ``CorpusBuilder``, which checks ids, dates and zones and sets `index`:
+    /// ```swift
+    /// var b = CorpusBuilder()
+    /// b.addDocument(id: "wire-0612", text: text, title: "Strike on a depot", published: "2024-06-12")
+    /// ```
     public init(id: String, index: Int, path: String, text: String, title: String? = nil,
                 outlet: String? = nil, outletEntity: Int? = nil, authors: [String] = [],
                 published: PartialDate? = nil, publishedNote: String? = nil, url: String? = nil,
@@ -66,7 +81,9 @@ public struct Document: Sendable {
         self.note = note
     }
 
+    /// Number of lines of the text.
     public var lineCount: Int { lineStarts.count }
+    /// Length of the text in UTF-8 bytes.
     public var byteCount: Int { storedText.count }
 
     /// Calls `body` with the raw bytes of the text (valid only inside `body`); nothing is copied.

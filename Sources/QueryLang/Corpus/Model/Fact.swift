@@ -27,13 +27,21 @@ public enum Predicate: String, CaseIterable, Sendable {
 /// A curated claim with its evidence: a document and a verbatim quote found in it.
 /// Facts are never merged or overwritten: two sources that disagree are two facts.
 public struct Fact: Sendable {
+    /// The fact's id in the facts file, e.g. `kh-designated-2009`.
     public let id: String
+    /// Position in ``Corpus/facts``.
     public let index: Int
+    /// Catalog index of the entity the fact is about.
     public let subject: Int
+    /// What is claimed, one of ``Predicate`` (`member_of`, `designated_by`, ...).
     public let predicate: String
+    /// The other entity, or the value (number, date, text), of the claim.
     public let object: FactObject
+    /// When the event happened, for a one-off event.
     public let date: PartialDate?
+    /// Start of the period the claim holds for.
     public let from: PartialDate?
+    /// End of the period the claim holds for.
     public let until: PartialDate?
     /// Catalog index of who asserts it; nil means the document's outlet.
     public let saidBy: Int?
@@ -43,10 +51,15 @@ public struct Fact: Sendable {
     public let quote: String?
     /// UTF-8 byte range of the quote in the raw document.
     public let quoteStart: Int?
+    /// UTF-8 byte offset just past the quote in the raw document.
     public let quoteEnd: Int?
+    /// A curator's note on the fact.
     public let note: String?
+    /// Where the fact is written in the facts file.
     public let location: SourceLocation?
 
+    /// A fact by catalog and document indexes, unchecked. ``CorpusBuilder/addFact`` takes ids instead,
+    /// finds the quote in its document and reports what does not resolve.
     public init(id: String, index: Int, subject: Int, predicate: String, object: FactObject,
                 date: PartialDate? = nil, from: PartialDate? = nil, until: PartialDate? = nil,
                 saidBy: Int? = nil, doc: Int, quote: String? = nil, quoteStart: Int? = nil,

@@ -8,7 +8,9 @@ public struct Mention: Hashable, Sendable {
     public let sentence: Int32
     /// UTF-8 byte offsets into the raw text: `start..<end`.
     public let start: Int32
+    /// UTF-8 byte offset just past the name.
     public let end: Int32
+    /// The zone of the document the name stands in (body, headline, related links, ...).
     public let zone: ZoneKind
     /// Whether the matched name was an ambiguous one, attributed from context.
     public let ambiguous: Bool
@@ -16,6 +18,7 @@ public struct Mention: Hashable, Sendable {
     /// Institute`, `Hezbollah Battalions`, `Sadr City`): the entity is a guess, not an exact match.
     public let uncertain: Bool
 
+    /// A mention by document and entity index; the name matcher makes them when a corpus is built.
     public init(doc: Int32, entity: Int32, sentence: Int32, start: Int32, end: Int32,
                 zone: ZoneKind, ambiguous: Bool = false, uncertain: Bool = false) {
         self.doc = doc
@@ -28,5 +31,6 @@ public struct Mention: Hashable, Sendable {
         self.uncertain = uncertain
     }
 
+    /// Whether the mention is attributed to an entity (an ambiguous name may not be).
     public var isResolved: Bool { entity >= 0 }
 }

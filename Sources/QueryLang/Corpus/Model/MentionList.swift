@@ -33,6 +33,7 @@ public struct MentionList: RandomAccessCollection, Equatable, @unchecked Sendabl
 
     private let storage: Storage?
     private let base: UnsafePointer<Mention>?
+    /// Number of mentions.
     public let count: Int
 
     private init(storage: Storage?, base: UnsafePointer<Mention>?, count: Int) {
@@ -71,9 +72,12 @@ public struct MentionList: RandomAccessCollection, Equatable, @unchecked Sendabl
         self.init(storage: Storage(owner: owner), base: start, count: mentions.count)
     }
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// The number of mentions.
     public var endIndex: Int { count }
 
+    /// The mention at `position` (0-based, in document and text order).
     public subscript(position: Int) -> Mention {
         precondition(position >= 0 && position < count, "mention index out of range")
         return base.unsafelyUnwrapped[position]
@@ -84,6 +88,7 @@ public struct MentionList: RandomAccessCollection, Equatable, @unchecked Sendabl
         try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 
+    /// Whether the two lists hold the same mentions in the same order.
     public static func == (a: MentionList, b: MentionList) -> Bool {
         a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.elementsEqual(y) } }
     }

@@ -4,20 +4,31 @@
 /// Comparisons treat a partial date as the interval it covers: `2014 < 2015-03`, and `2014` neither
 /// precedes nor follows `2014-06` (see ``PartialDate/compare(_:)``).
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    /// How much of the date the source gives.
     public enum Precision: Int, Sendable, Comparable, CaseIterable {
         case year = 0, month = 1, day = 2
+        /// Year before month before day.
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+        /// `year`, `month` or `day`.
         public var name: String { ["year", "month", "day"][rawValue] }
     }
 
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 to 12, when the source gives it.
     public let month: Int?
+    /// The day of the month, when the source gives it (then `month` is set too).
     public let day: Int?
     /// `~2013`: "in around 2013".
     public let approximate: Bool
 
+    /// The finest part given.
     public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
 
+    /// A date, or nil when it does not exist (month 13, 31 June, a day without a month):
+    /// ```swift
+    /// let june = PartialDate(year: 2014, month: 6)!     // "2014-06"
+    /// ```
     public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
         guard (1...9999).contains(year) else { return nil }
         if let month { guard (1...12).contains(month) else { return nil } }
@@ -151,4 +162,5 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The order of two dates as intervals (``PartialDate/compare(_:)``): `same` when neither precedes the other.
 public enum ComparisonOrder: Sendable { case ascending, same, descending }

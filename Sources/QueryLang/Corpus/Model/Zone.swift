@@ -16,15 +16,20 @@ public enum ZoneKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Orders zones by name.
     public static func < (a: ZoneKind, b: ZoneKind) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A run of whole lines of a document (1-based, inclusive) and its byte range in the raw text.
 public struct Zone: Hashable, Sendable {
+    /// What the lines are: headline, body, navigation, ...
     public let kind: ZoneKind
+    /// First line of the zone (1-based).
     public let firstLine: Int
+    /// Last line of the zone (1-based, inclusive).
     public let lastLine: Int
     /// UTF-8 byte offsets into the raw text: `start..<end`.
     public let start: Int
+    /// UTF-8 byte offset just past the zone's last line.
     public let end: Int
 }

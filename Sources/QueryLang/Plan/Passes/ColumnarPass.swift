@@ -21,7 +21,7 @@ enum ColumnarPass {
 }
 
 /// A compiled columnar subtree, kept in the plan (its closures are made once, when the program is compiled).
-public final class ColumnarProgram: @unchecked Sendable {
+@_spi(MQInternals) public final class ColumnarProgram: @unchecked Sendable {
     let node: ColumnarNode
     /// What `explain` says of the subtree's nodes.
     let notes: ColumnarNotes

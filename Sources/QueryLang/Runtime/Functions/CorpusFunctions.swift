@@ -13,17 +13,17 @@ enum CorpusFunctions {
             let matches = c.corpus.documents.filter { $0.id.hasPrefix(id) }
             if matches.count == 1 { return .document(matches[0].index) }
             if matches.isEmpty {
-                throw Diagnostic("E206", "no document '\(id)'", at: c.span, in: c.file,
+                throw Diagnostic(.notFound, "no document '\(id)'", at: c.span, in: c.file,
                                  hints: [Suggestions.hint(for: id, in: c.corpus.documents.map(\.id))].compactMap { $0 })
             }
-            throw Diagnostic("E207", "'\(id)' is the start of \(matches.count) document ids", at: c.span, in: c.file,
+            throw Diagnostic(.ambiguousName, "'\(id)' is the start of \(matches.count) document ids", at: c.span, in: c.file,
                              hints: ["candidates: " + matches.prefix(5).map(\.id).joined(separator: ", ")])
         },
         QueryFunction(name: "fact", minArgs: 1, maxArgs: 1, signature: "fact(id: string) -> fact",
                       help: "the fact with this id", returns: .fact) { a, c in
             guard let id = try c.string(a[0], "fact's argument") else { return .null }
             if let f = c.corpus.fact(id: id) { return .fact(f.index) }
-            throw Diagnostic("E206", "no fact '\(id)'", at: c.span, in: c.file,
+            throw Diagnostic(.notFound, "no fact '\(id)'", at: c.span, in: c.file,
                              hints: [Suggestions.hint(for: id, in: c.corpus.facts.map(\.id))].compactMap { $0 })
         },
         QueryFunction(name: "context", minArgs: 1, maxArgs: 2, signature: "context(m: mention, width: int?) -> string",
@@ -44,10 +44,10 @@ enum CorpusFunctions {
         let found = c.corpus.entities(named: name)
         if found.count == 1 { return .entity(found[0].index) }
         if found.isEmpty {
-            throw Diagnostic("E206", "no entity is named '\(name)'", at: c.span, in: c.file,
+            throw Diagnostic(.notFound, "no entity is named '\(name)'", at: c.span, in: c.file,
                              hints: EntitySuggestions.hints(for: name, in: c.corpus))
         }
-        throw Diagnostic("E207", "'\(name)' names \(found.count) entities", at: c.span, in: c.file,
+        throw Diagnostic(.ambiguousName, "'\(name)' names \(found.count) entities", at: c.span, in: c.file,
                          hints: ["write one of: " + found.map { "ent(\"\($0.id)\")" }.joined(separator: ", ")])
     }
 }

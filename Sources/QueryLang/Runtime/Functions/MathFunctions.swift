@@ -6,7 +6,7 @@ enum MathFunctions {
             case .null: return .null
             case let .int(i):
                 guard i != Int64.min else {
-                    throw Diagnostic("E406", "integer overflow in abs", at: c.span, in: c.file)
+                    throw Diagnostic(.integerOverflow, "integer overflow in abs", at: c.span, in: c.file)
                 }
                 return .int(Swift.abs(i))
             case let .float(f): return .float(Swift.abs(f))
@@ -50,7 +50,7 @@ enum MathFunctions {
             case let .string(s):
                 guard let f = Double(s.trimmed) else { throw c.error("'\(s)' is not a number") }
                 guard !f.isNaN else {
-                    throw c.error("'\(s)' is not a number: NaN is refused (it would not equal itself, sort or group)", code: "E407")
+                    throw c.error("'\(s)' is not a number: NaN is refused (it would not equal itself, sort or group)", code: .notANumber)
                 }
                 return .float(f)
             default: throw c.error("float needs a number or text, got \(a[0].typeName)")

@@ -33,53 +33,54 @@ query.mq:1:24: error[E205]: unknown name 'tittle'
 
 `mq check` finds every error it can without running the script (E0xx to E3xx, several at once); running
 finds the rest and stops at the first. Codes are grouped by phase: E0xx reading the text, E1xx syntax,
-E2xx names, E3xx types and values, E4xx running.
+E2xx names, E3xx types and values, E4xx running. A host reads the same rows from the library's
+`DiagnosticCode` (`diagnostic.code == .unknownName`, printed and written to JSON as `E205`).
 
-| code | meaning | example message |
-|---|---|---|
-| E001 | unterminated string or raw string (strings end on their line) | `unterminated string` |
-| E002 | a character that cannot start a token: `!` alone, `=>`, curly quotes, ... | `'=>' is not an operator` (hint: write '>=' for greater or equal) |
-| E003 | invalid date literal | `invalid date literal '@2014-13'` |
-| E004 | malformed number, or an integer too large for 64 bits | `integer 99999999999999999999 is too large (the limit is 9223372036854775807)` |
-| E005 | unknown escape in a string, or invalid `\u{...}` | `unknown escape '\q'` |
-| E006 | string literal longer than 1 MiB | `string literal longer than 1048576 bytes` |
-| E101 | syntax error: something else was expected here | `expected 'by' after 'sort'`; `comparisons do not chain; combine them with 'and'` |
-| E103 | expression nested too deeply | `expression nested too deeply (more than 200 levels)` |
-| E104 | the input ends in the middle of a statement (the REPL then asks for another line) | `unfinished statement: expected a value` |
-| E202 | unknown stage or join kind | `unknown stage 'limit'` (hint: did you mean 'take'?) |
-| E203 | a value has no such field | `entity has no field 'nmae'` (hint: did you mean 'name'?) |
-| E204 | unknown function | `unknown function 'lenght'` |
-| E205 | unknown name (no parameter, field, variable or source has it) | `unknown name 'tittle'` |
-| E206 | no entity, document or fact by that name or id | `no entity is named 'Nujaba Movment'` (hint: did you mean 'Nujaba Movement'?) |
-| E207 | a name several entities share, or a prefix of several document ids | `'Hussein' names 2 entities` (hint: write one of: ent("fuad-hussein"), ent("ghazi-faisal-hussein")) |
-| E208 | wrong number of arguments | `'len' takes 1 argument, got 2` |
-| E209 | a parameter or record field written twice | `parameter 'a' appears twice` |
-| E210 | a function that calls itself | `'f' calls itself; functions may not be recursive` |
-| E301 | a value of the wrong type for an operator, function or stage | `where needs a condition that is true or false, got string`; `cannot compare string with int` |
-| E302 | invalid or unsafe regular expression | `regular expression may take exponential time: a group with a repetition inside is itself repeated` |
-| W301 | a warning: a `kwic` term that looks like a regular expression, given without `matches` (it is read as words) | `kwic reads "\bdrones?\b" as words, but it looks like a regular expression (it holds \b)` |
-| E303 | a stage given rows it does not work on, or a pipeline that does not start from a table | `timeline works on entities, not fact`; `a pipeline needs a table or a list to start from, got int` |
-| E304 | an aggregate outside `summarize` | `'count' is an aggregate: use it in summarize` |
-| E305 | a `summarize` column with no aggregate | `summarize computes aggregates: count(), sum(x), list(x), ...` |
-| E400 | an unexpected internal error (a host function that threw something other than a diagnostic) | the error's own text |
-| E401 | division by zero | `division by zero` |
-| E402 | a limit was reached: steps, rows, output rows, call depth, time, string size | `the query returns 3120500 rows, more than the output limit of 1000000` |
-| E403 | the query was interrupted (cancelled from another thread, Ctrl-C in the REPL) | `interrupted` |
-| E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) |
-| E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` |
-| E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` |
-| E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` |
-| E430 | `neighbors` or `paths` given something that names no entity | `paths: no entity is named 'Kataib Hezbolla'` (hint: did you mean ...) |
-| E431 | `neighbors` or `paths` given a name several entities share | `paths: 'US-led coalition' names 2 entities` |
-| E432 | a `depth` or `max` of `neighbors` or `paths` out of its range | `neighbors depth must be a whole number from 1 to 6, got 9` |
-| E433 | `asof` given something that is not a date | `asof needs a date, got int` |
-| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` |
-| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` |
-| E450 | `render` names a chart that does not exist | `unknown chart 'barchart'` (hint: did you mean 'bar'?) |
-| E451 | `render` names a column its input does not have | `render bar: the input has no column 'titel'` (hint: did you mean 'title'?) |
-| E452 | a column `render` reads holds the wrong type: dates for a time axis, numbers for bars and values | `render timechart needs dates in 'title' (the time axis), not string` |
-| E453 | a stage after `render`, which must be the last | `render must be the last stage: it draws the result` |
-| E454 | `render` needs a column of numbers or dates and its input has none | `render bar needs a column of numbers (the length of the bars), and the input has none (columns: title)` |
+| code | meaning | example message | what to do |
+|---|---|---|---|
+| E001 | unterminated string or raw string (strings end on their line) | `unterminated string` | close the string with the same quote on the same line; write `\n` for a line break |
+| E002 | a character that cannot start a token: `!` alone, `=>`, curly quotes, ... | `'=>' is not an operator` (hint: write '>=' for greater or equal) | use `not` for negation, `!=` for inequality, `>=` and `<=`, straight quotes |
+| E003 | invalid date literal | `invalid date literal '@2014-13'` | write `@YYYY`, `@YYYY-MM` or `@YYYY-MM-DD` with a real month and day |
+| E004 | malformed number, or an integer too large for 64 bits | `integer 99999999999999999999 is too large (the limit is 9223372036854775807)` | write digits with at most one `.`; for larger values use a float: `1e20` |
+| E005 | unknown escape in a string, or invalid `\u{...}` | `unknown escape '\q'` | the escapes are `\n \t \r \0 \\ \" \' \u{hex}`; a raw string `r"..."` has none |
+| E006 | string literal longer than 1 MiB | `string literal longer than 1048576 bytes` | put large texts in the corpus and read them from there |
+| E101 | syntax error: something else was expected here | `expected 'by' after 'sort'`; `comparisons do not chain; combine them with 'and'` | look at the caret: the hint names what may come there |
+| E103 | expression nested too deeply | `expression nested too deeply (more than 200 levels)` | split the expression with `let` bindings or functions |
+| E104 | the input ends in the middle of a statement (the REPL then asks for another line) | `unfinished statement: expected a value` | finish the statement (in the REPL, type the rest on the next line) |
+| E202 | unknown stage or join kind | `unknown stage 'limit'` (hint: did you mean 'take'?) | `.help stages` lists the stages; the hint names the closest |
+| E203 | a value has no such field | `entity has no field 'nmae'` (hint: did you mean 'name'?) | `.schema` lists the fields of each kind of row; the hint names the closest |
+| E204 | unknown function | `unknown function 'lenght'` | `.help functions` lists them; a host may register more |
+| E205 | unknown name (no parameter, field, variable or source has it) | `unknown name 'tittle'` | define it with `let`, pass it as a parameter, or check the spelling (the hint names the closest) |
+| E206 | no entity, document or fact by that name or id | `no entity is named 'Nujaba Movment'` (hint: did you mean 'Nujaba Movement'?) | check the spelling: the hint names the closest names or ids; `entities` lists the catalog |
+| E207 | a name several entities share, or a prefix of several document ids | `'Hussein' names 2 entities` (hint: write one of: ent("fuad-hussein"), ent("ghazi-faisal-hussein")) | use one of the ids the hint lists: `ent("id")`, or more of the document id |
+| E208 | wrong number of arguments | `'len' takes 1 argument, got 2` | `.help NAME` shows the function's signature |
+| E209 | a parameter or record field written twice | `parameter 'a' appears twice` | rename or drop one of the two |
+| E210 | a function that calls itself | `'f' calls itself; functions may not be recursive` | write it with `expand`, a list function or a pipeline instead |
+| E301 | a value of the wrong type for an operator, function or stage | `where needs a condition that is true or false, got string`; `cannot compare string with int` | convert the value (`int(x)`, `float(x)`, `str(x)`, `date(x)`) or compare it: `... == ...` |
+| E302 | invalid or unsafe regular expression | `regular expression may take exponential time: a group with a repetition inside is itself repeated` | fix the pattern, or avoid a repeated group that itself repeats: `(a+)+` as `a+` |
+| W301 | a warning: a `kwic` term that looks like a regular expression, given without `matches` (it is read as words) | `kwic reads "\bdrones?\b" as words, but it looks like a regular expression (it holds \b)` | to search with a pattern, filter with `matches` first; to search words, drop the signs |
+| E303 | a stage given rows it does not work on (`kwic` with no term on documents, too), or a pipeline that does not start from a table | `timeline works on entities, not fact`; `a pipeline needs a table or a list to start from, got int` | start the pipeline from the right source (`docs`, `mentions`, `entities`, `facts`) |
+| E304 | an aggregate outside `summarize` | `'count' is an aggregate: use it in summarize` | use it in `summarize`, or end a pipeline with the `count` stage |
+| E305 | a `summarize` column with no aggregate | `summarize computes aggregates: count(), sum(x), list(x), ...` | wrap the column in an aggregate, or put it after `by` |
+| E400 | an unexpected internal error (a host function that threw something other than a diagnostic) | the error's own text | report it with the query; the host's own error is in the message |
+| E401 | division by zero | `division by zero` | test the divisor first: `if(d == 0, null, n / d)` |
+| E402 | a limit was reached: steps, rows, output rows, call depth, time, string size, memory | `the query returns 3120500 rows, more than the output limit of 1000000` | narrow the query (`where`, `take`), count instead of listing, or raise the limit |
+| E403 | the query was interrupted (cancelled from another thread, Ctrl-C in the REPL) | `interrupted` | run the query again when ready; nothing was changed |
+| E404 | an assertion failed | `assertion failed: one is not two` (hint: the condition is false) | the hint shows the value the condition had |
+| E405 | an import was refused or failed, or imports form a cycle | `imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq` | check the path (relative to the importing file) and break the cycle; a host must grant file access |
+| E406 | integer overflow | `integer overflow in 9223372036854775807 + 1` | use floats: `float(x)` |
+| E407 | a value that is not a number (NaN): `float("nan")`, `inf - inf`, `0 * inf`, a sum of `inf` and `-inf` | `inf - inf is not a number (NaN), which is refused` | test the inputs first; infinities are values, NaN is not |
+| E420 | a query run on PostgreSQL (`--engine`) has a part with no SQL form that gives mq's answers; nothing is sent (docs/postgresql.md) | `'kwic' cannot run on PostgreSQL: keyword in context needs mq's matcher on the text` | run the query with the built-in engine (leave out `--engine`) |
+| E421 | the PostgreSQL server reported an error while running a query | `PostgreSQL: server closed the connection unexpectedly` | check the server and the pushed corpus (`mq corpus push`); the server's own words are in the message |
+| E430 | `neighbors` or `paths` given something that names no entity | `paths: no entity is named 'Kataib Hezbolla'` (hint: did you mean ...) | give an entity, its id or one of its names (the hint suggests the nearest) |
+| E431 | `neighbors` or `paths` given a name several entities share | `paths: 'US-led coalition' names 2 entities` | give the entity's id (the hint lists them) or `ent("id")` |
+| E432 | a `depth` or `max` of `neighbors` or `paths` out of its range | `neighbors depth must be a whole number from 1 to 6, got 9` | use a depth from 1 to 6 and a max from 1 to 10000 |
+| E433 | `asof` given something that is not a date | `asof needs a date, got int` | write a date literal (`asof @2024-01`) or an expression that gives a date |
+| E450 | `render` names a chart that does not exist | `unknown chart 'barchart'` (hint: did you mean 'bar'?) | use one of `bar`, `timechart`, `sparkline` |
+| E451 | `render` names a column its input does not have | `render bar: the input has no column 'titel'` (hint: did you mean 'title'?) | name a column of the input, or compute it with `extend` before `render` |
+| E452 | a column `render` reads holds the wrong type: dates for a time axis, numbers for bars and values | `render timechart needs dates in 'title' (the time axis), not string` | name a column of dates for the axis and one of numbers for the values (`bin(date, 1y)`, `count()`) |
+| E453 | a stage after `render`, which must be the last | `render must be the last stage: it draws the result` | move `render` to the end of the pipeline |
+| E454 | `render` needs a column of numbers or dates and its input has none | `render bar needs a column of numbers (the length of the bars), and the input has none (columns: title)` | summarize first (`summarize n = count() by ...`) or compute the column with `extend` |
 
 A few complete messages, as `mq` prints them:
 
@@ -401,6 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
    and functions the session already holds.
 3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
    check together; a compiled program has no errors (it may carry warnings) and can be run any number of
-   times.
 """#
 }

@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part7 = #"""
+   times.
 4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
    in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
    `.value(Value, Span)` or `.printed(String, Span)`), and stops at the first runtime error or failed
@@ -34,8 +35,9 @@ The parts:
   the arguments and the corpus, and a call whose arguments are the same on every row of a `where` may be
   computed once, as built-ins are) and a body `([Value], FunctionContext) throws -> Value`. Register it with
   `options.functions.register(_:)`; it can then be called like a built-in and is checked for arity.
-- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`,
-  `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
+- **`Diagnostics`**: the error thrown by `compile` and `run`: `items` (each a `Diagnostic` with `code`, a
+  `DiagnosticCode` such as `.unknownName` whose `rawValue` is the printed `E205`, with its `meaning` and
+  `help`; `severity`, `message`, `file`, `span`, `location`, `hints`); `DiagnosticRenderer().render(_:)` writes
   them as `mq` does, `json(_:)` as JSON. `OutputFormat.render(_:corpus:)` writes a `StatementOutput` in
   any of the output formats.
 - **Memory tuning**: the library allocates plainly and leaves the process's allocator alone (no allocator
@@ -147,5 +149,25 @@ case let .success(newer): engine = Engine(corpus: newer)
 case let .failure(error): for p in error.problems { print(p) }   // "fact kh-strike-0612: quote not found ..."
 }
 ```
+
+### What is public
+
+The public declarations of `QueryLang` are what a host needs: `Engine`, `EngineOptions`, `Session` and
+its run and stream methods, `ParsedProgram` and `CompiledProgram` (as handles), parameters and `Value`,
+`Record`, `Table`, `Row` with its typed getters, `QueryResults` and `ResultBatch`, the corpus model
+(`Corpus`, `Document`, `Entity`, `Fact`, `Mention`, `Zone`, `PartialDate`) and `CorpusBuilder`,
+`Corpus.load` and `CorpusCache`, `Diagnostic`, `DiagnosticCode` and `DiagnosticRenderer`, `Limits`,
+`CancellationToken`, `ImportLoader`, `QueryFunction` and `FunctionRegistry`, and the output formats
+(`OutputFormat`, `ResultWriter`, the renderers, `LinkChart`, `TerminalSanitizer`). Each has a doc comment
+(a test counts the ones without). The syntax tree, lexer and parser, the checker, plan nodes, the
+columnar executor, the SQL compiler, the matcher's indexes and the REPL's tools (completion, help pages,
+history) are internal to mq.
+
+The `mq` executable and its PostgreSQL engine are built from those internals too (it parses for
+completion, prints plans, compiles to SQL), so the ones it needs are declared
+`@_spi(MQInternals) public` and it imports the library with `@_spi(MQInternals) import QueryLang`. A plain
+`import QueryLang` does not see them: they can change with any release, and a host that opts in to them
+takes that on. This keeps one library for both, rather than a second module split along a line that the
+executable would cross at every step.
 """#
 }
