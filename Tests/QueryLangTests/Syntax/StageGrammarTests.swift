@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Every stage's grammar (in `Stages/<Name>.swift`) is reached from its name, and the stage it gives
 /// knows the name it was written with.
