@@ -2,6 +2,7 @@
 """Time `mq corpus validate` (a full load plus matching, no cache) several times and print medians.
 
 Usage: load_time.py MQ CORPUS_DIR TEXT_BYTES [--runs N] [--pin CPU] [--label TEXT] [--floor] [--cold]
+                    [--env NAME=VALUE]...
 
 Three clocks per run: the wall clock of the whole process (start to exit), the load alone as mq times
 it in-process (`--timing`: from the first file read to the last posting built), and the CPU time of the
@@ -30,6 +31,11 @@ def main():
     pin = ["taskset", "-c", sys.argv[sys.argv.index("--pin") + 1]] if "--pin" in sys.argv else []
     label = sys.argv[sys.argv.index("--label") + 1] if "--label" in sys.argv else "load + match"
     env = {"MQ_NO_CACHE": "1", "PATH": "/usr/bin:/bin"}
+    # --env NAME=VALUE (repeatable) adds to mq's otherwise fixed environment (MQ_PLATFORM_TUNING=off, say).
+    for k, a in enumerate(sys.argv):
+        if a == "--env" and k + 1 < len(sys.argv) and "=" in sys.argv[k + 1]:
+            name, value = sys.argv[k + 1].split("=", 1)
+            env[name] = value
     floor = "--floor" in sys.argv
     cold = "--cold" in sys.argv
     documents = os.path.join(corpus, "documents")

@@ -9,8 +9,7 @@ import tempfile
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MQ = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+from mq_session import MQ, ROOT
 NEW_TEXTS = os.path.join(ROOT, "Tests", "QueryLangTests", "Fixtures", "new-texts", "documents")
 
 

@@ -4,58 +4,18 @@ history and saved scripts are never lost or misplaced.
 Run from the repository root: python3 -m pytest -q Tests/pty (MQ_BIN overrides the binary path).
 """
 import os
-import tempfile
 
 import pexpect
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MQ = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+from mq_session import MQ, PROMPT, ROOT, SEEDS, env_for, finish, run
+from mq_session import start as start_session
+
 HOSTILE = os.path.join(ROOT, "Tests", "QueryLangTests", "Fixtures", "hostile")
-SEEDS = os.path.join(ROOT, "seeds")
-PROMPT = "mq> "
-
-
-@pytest.fixture
-def home():
-    with tempfile.TemporaryDirectory() as d:
-        yield d
-
-
-def env_for(home):
-    env = dict(os.environ)
-    env.update({
-        "MQ_HISTORY": os.path.join(home, "history"),
-        "XDG_CONFIG_HOME": os.path.join(home, "config"),
-        "XDG_CACHE_HOME": os.path.join(home, "cache"),
-        "HOME": home,
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "MQ_PAGER": "cat",
-        "LANG": "C.UTF-8",
-    })
-    return env
 
 
 def start(home, corpus=SEEDS, *args):
-    child = pexpect.spawn(MQ, ["--corpus", corpus, *args], env=env_for(home), encoding="utf-8",
-                          timeout=20, dimensions=(40, 200))
-    child.expect_exact(PROMPT)
-    return child
-
-
-def finish(child):
-    child.sendcontrol("d")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-
-def run(child, line):
-    """Sends a line and returns what the REPL wrote before the next prompt."""
-    child.send(line + "\r")
-    child.expect_exact(PROMPT)
-    return child.before
+    return start_session(home, *args, corpus=corpus, columns=200)
 
 
 def test_hostile_title_and_body_are_shown_escaped(home):

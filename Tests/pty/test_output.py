@@ -4,21 +4,11 @@
 import os
 import subprocess
 
-import pexpect
-
-from test_repl import PROMPT, ROOT, finish, home  # noqa: F401  (home is a fixture)
-
-MQ = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+from mq_session import MQ, PROMPT, ROOT, finish, start
 
 
 def start80(home, *args):
-    env = dict(os.environ)
-    env.update({"MQ_HISTORY": os.path.join(home, "history"), "XDG_CONFIG_HOME": os.path.join(home, "config"),
-                "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "MQ_PAGER": "cat", "LANG": "C.UTF-8"})
-    child = pexpect.spawn(MQ, ["--corpus", os.path.join(ROOT, "seeds"), *args], env=env, encoding="utf-8",
-                          timeout=20, dimensions=(40, 80))
-    child.expect_exact(PROMPT)
-    return child
+    return start(home, *args, columns=80)
 
 
 def test_output_sends_results_to_a_file_written_when_closed(home):

@@ -3,44 +3,8 @@
 Run from the repository root: python3 -m pytest -q Tests/pty (MQ_BIN overrides the binary path).
 """
 import os
-import tempfile
 
-import pexpect
-import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MQ = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
-PROMPT = "mq> "
-
-
-@pytest.fixture
-def home():
-    with tempfile.TemporaryDirectory() as d:
-        yield d
-
-
-def start(home, *args):
-    env = dict(os.environ)
-    env.update({
-        "MQ_HISTORY": os.path.join(home, "history"),
-        "XDG_CONFIG_HOME": os.path.join(home, "config"),
-        "HOME": home,
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "MQ_PAGER": "cat",
-        "LANG": "C.UTF-8",
-    })
-    child = pexpect.spawn(MQ, ["--corpus", os.path.join(ROOT, "seeds"), *args], env=env, encoding="utf-8",
-                          timeout=20, dimensions=(40, 160))
-    child.expect_exact(PROMPT)
-    return child
-
-
-def finish(child):
-    child.sendcontrol("d")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+from mq_session import PROMPT, finish, start
 
 
 def test_tab_completes_a_stage_name(home):

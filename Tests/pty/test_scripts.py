@@ -5,9 +5,7 @@ everywhere. Run from the repository root: python3 -m pytest -q Tests/pty
 import os
 import subprocess
 
-import pexpect
-
-from test_repl import PROMPT, ROOT, finish, home, start  # noqa: F401  (home is a fixture)
+from mq_session import MQ, PROMPT, ROOT, finish, start
 
 # seeds/documents/*.yaml: 000 and 003 are the Al-Fassel articles, 002 Arab News, 004 The National.
 AL_FASSEL = ["000_40a7b08fdfb61403", "003_adf714cf9f5e1bca"]
@@ -130,7 +128,7 @@ def test_the_rc_file_may_hold_a_multi_line_statement(home):
 
 
 def test_piped_input_reads_dot_commands_and_stage_per_line_pipelines():
-    mq = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+    mq = MQ
     script = 'docs\n  | where outlet == "Arab News"\n.mode csv\ndocs | where outlet == "Arab News" | select id\n'
     run = subprocess.run([mq, "--corpus", os.path.join(ROOT, "seeds")], input=script, capture_output=True,
                          text=True, timeout=60)
@@ -140,7 +138,7 @@ def test_piped_input_reads_dot_commands_and_stage_per_line_pipelines():
 
 
 def test_check_and_fmt_read_dot_commands_as_run_does(home):
-    mq = os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
+    mq = MQ
     script = os.path.join(home, "modes.mq")
     with open(script, "w", encoding="utf-8") as f:
         f.write('.mode csv\ndocs\n  | where outlet == "Arab News"\n  | select id\n.mode table\nlen(docs)\n')
@@ -165,10 +163,6 @@ def test_a_pasted_let_of_mentions_binds_the_filtered_mentions(home):
     finish(child)
 
 
-def _mq():
-    return os.environ.get("MQ_BIN", os.path.join(ROOT, ".build", "debug", "mq"))
-
-
 def _nested_scripts(home):
     """An outer script that reads an inner one, which switches to CSV, answers, then reads a missing file."""
     inner, outer, missing = (os.path.join(home, n) for n in ("inner.mq", "outer.mq", "missing.mq"))
@@ -183,8 +177,8 @@ def test_read_is_the_same_in_mq_run_piped_input_and_the_repl(home):
     outer, error = _nested_scripts(home)
     seeds = os.path.join(ROOT, "seeds")
     # seeds/documents: 002 is the one Arab News article.
-    for args, stdin in (([_mq(), "run", "--corpus", seeds, outer], None),
-                        ([_mq(), "--corpus", seeds], f".read {outer}\n")):
+    for args, stdin in (([MQ, "run", "--corpus", seeds, outer], None),
+                        ([MQ, "--corpus", seeds], f".read {outer}\n")):
         run = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=60)
         assert run.returncode == 1, run.stderr
         assert run.stdout.startswith("outer\nid\n002_0248a6aedfd10660\n"), run.stdout
@@ -204,12 +198,12 @@ def test_quit_ends_a_script_run_and_other_repl_commands_are_refused_where_they_s
     script = os.path.join(home, "quit.mq")
     with open(script, "w", encoding="utf-8") as f:
         f.write('print "one"\n.quit\nprint "two"\n')
-    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
+    run = subprocess.run([MQ, "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "one\n"
     with open(script, "w", encoding="utf-8") as f:
         f.write('print "one"\n.history\nprint "two"\n')
-    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
+    run = subprocess.run([MQ, "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True, text=True)
     assert run.returncode == 1
     assert f"{script}:2: .history works only in the interactive session" in run.stderr
     assert "two" not in run.stdout
@@ -219,7 +213,7 @@ def test_a_script_run_that_reads_itself_stops_at_a_fixed_depth(home):
     script = os.path.join(home, "loop.mq")
     with open(script, "w", encoding="utf-8") as f:
         f.write(f".read {script}\n")
-    run = subprocess.run([_mq(), "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True,
+    run = subprocess.run([MQ, "run", "--corpus", os.path.join(ROOT, "seeds"), script], capture_output=True,
                          text=True, timeout=60)
     assert run.returncode == 1
     assert f"{script}:1: .read nests more than 16 scripts deep; not read: {script}" in run.stderr

@@ -138,16 +138,14 @@ public struct LinkChart: Sendable {
 
     /// A DOT string: quotes and backslashes escaped, line breaks as `\n`, other control characters dropped.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        EscapedText.escape(s, open: "\"", close: "\"") { u in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: if u.value >= 0x20 && u.value != 0x7F { out.unicodeScalars.append(u) }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            default: return u.value >= 0x20 && u.value != 0x7F ? nil : ""
             }
         }
-        return out + "\""
     }
 
     // MARK: GraphML
@@ -176,19 +174,16 @@ public struct LinkChart: Sendable {
 
     /// XML text: the five special characters escaped, characters XML 1.0 forbids dropped.
     static func xml(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
+        EscapedText.escape(s) { u in
             switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value >= 0x20 && u.value != 0x7F && !(0xFFFE...0xFFFF).contains(u.value) { out.unicodeScalars.append(u) }
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&apos;"
+            case "\t", "\n", "\r": return nil
+            default: return u.value >= 0x20 && u.value != 0x7F && !(0xFFFE...0xFFFF).contains(u.value) ? nil : ""
             }
         }
-        return out
     }
 }

@@ -58,15 +58,10 @@ public enum TerminalSanitizer {
         case 0x09: return singleLine ? "\\t" : nil
         case 0x1B: return "\\e"
         case 0x0D: return "\\r"
-        case 0x00..<0x20, 0x7F: return "\\x" + hex(v, digits: 2)
-        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return "\\u" + hex(v, digits: 4)
+        case 0x00..<0x20, 0x7F: return "\\x" + EscapedText.hex(v, digits: 2)
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: return "\\u" + EscapedText.hex(v, digits: 4)
         default: return nil
         }
-    }
-
-    static func hex(_ v: UInt32, digits: Int) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, digits - h.count)) + h
     }
 }
 

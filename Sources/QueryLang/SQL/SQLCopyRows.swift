@@ -15,18 +15,15 @@ public struct SQLCopyRows: Sendable {
     /// COPY text escaping: backslash, tab, newline and carriage return.
     static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(ch)
+        return EscapedText.escape(s) { u in
+            switch u {
+            case "\\": return "\\\\"
+            case "\t": return "\\t"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            default: return nil
             }
         }
-        return out
     }
 
     /// An array constant as COPY reads it: `{"a","b"}` with quotes and backslashes escaped inside.

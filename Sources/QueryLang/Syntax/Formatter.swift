@@ -120,20 +120,16 @@ public struct Formatter: Sendable {
     }
 
     func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        EscapedText.escape(s, open: "\"", close: "\"") { u in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F { out += "\\u{\(String(u.value, radix: 16))}" }
-                else { out.unicodeScalars.append(u) }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
+            case "\r": return "\\r"
+            default: return u.value < 0x20 || u.value == 0x7F ? "\\u{\(EscapedText.hex(u.value, digits: 1))}" : nil
             }
         }
-        return out + "\""
     }
 
     // MARK: Stages

@@ -59,17 +59,11 @@ public struct HistoryFile: Sendable {
         let line = Array((HistoryFile.encode(entry) + "\n").utf8)
         let fd = try openLocked()
         defer { close(fd) }  // closing releases the lock
-        var written = 0
-        while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, line.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                // A short line would glue onto the next entry: cut the file back to where it was.
-                if written > 0 { var st = stat(); if fstat(fd, &st) == 0 { _ = ftruncate(fd, st.st_size - off_t(written)) } }
-                throw failure("cannot write", e)
-            }
-            written += n
+        let (written, error) = line.withUnsafeBytes { writeWhole(fd, $0) }
+        if let error {
+            // A short line would glue onto the next entry: cut the file back to where it was.
+            if written > 0 { var st = stat(); if fstat(fd, &st) == 0 { _ = ftruncate(fd, st.st_size - off_t(written)) } }
+            throw failure("cannot write", error)
         }
         var st = stat()
         if fstat(fd, &st) == 0, Int(st.st_size) > compactBytes { try compact(locked: fd) }
@@ -121,17 +115,10 @@ public struct HistoryFile: Sendable {
         // Private from its creation: never a moment when others can read it.
         let out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if out < 0 { throw failure("cannot write", errno, file: tmp) }
-        var done = 0
-        while done < text.count {
-            let n = text.withUnsafeBytes { write(out, $0.baseAddress! + done, text.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(out)
-                unlink(tmp)
-                throw failure("cannot write", e)
-            }
-            done += n
+        if let error = text.withUnsafeBytes({ writeWhole(out, $0) }).error {
+            close(out)
+            unlink(tmp)
+            throw failure("cannot write", error)
         }
         if fsync(out) != 0 || close(out) != 0 {
             let e = errno

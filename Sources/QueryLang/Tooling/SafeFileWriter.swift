@@ -5,7 +5,6 @@ import Darwin
 #endif
 import Foundation
 
-private let systemWrite = write
 
 /// Writes a text file the way a user's own files deserve (the REPL's `.save`, `mq fmt -w`): only ever a
 /// regular file, never a device, a pipe or a folder put in its place; atomically (a temporary file in the
@@ -98,17 +97,7 @@ public enum SafeFileWriter {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { throw Failure(description: "cannot write \(final): \(String(cString: strerror(errno)))") }
         let bytes = Array(text.utf8)
-        var done = 0
-        var failure: Int32 = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            done += n
-        }
+        var failure = bytes.withUnsafeBytes { writeWhole(fd, $0) }.error ?? 0
         if failure == 0 && fchmod(fd, mode) != 0 { failure = errno }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }

@@ -96,26 +96,19 @@ public struct SuggestionReport {
     /// A YAML double-quoted scalar: every character that is not printable escaped, so that the loader
     /// reads back exactly `s`.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
+        EscapedText.escape(s, open: "\"", close: "\"") { u in
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
             default:
                 let c = u.properties.generalCategory
-                if u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) || c == .format || c == .lineSeparator
-                    || c == .paragraphSeparator || c == .unassigned || c == .surrogate || c == .privateUse {
-                    let hex = String(u.value, radix: 16)
-                    out += u.value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+                guard u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) || c == .format || c == .lineSeparator
+                    || c == .paragraphSeparator || c == .unassigned || c == .surrogate || c == .privateUse else { return nil }
+                return u.value > 0xFFFF ? "\\U" + EscapedText.hex(u.value, digits: 8) : "\\u" + EscapedText.hex(u.value, digits: 4)
             }
         }
-        return out + "\""
     }
 
     /// An id from a name: its folded words joined by hyphens (ASCII letters and digits only).

@@ -114,30 +114,11 @@ struct FormatterRoundTripTests {
                 out.append(Program(name: "golden: \(g)", text: text, mustParse: false))
             }
         }
-        let doc = Paths.root.appendingPathComponent("docs/language.md")
-        if let text = try? String(contentsOf: doc, encoding: .utf8) {
-            for (i, block) in mqBlocks(text).enumerated() {
-                out.append(Program(name: "docs/language.md block \(i + 1)", text: block, mustParse: false))
-            }
+        // The ```mq blocks as DocsExamplesTests reads them.
+        for e in DocsExamplesTests.examples {
+            out.append(Program(name: e.testDescription, text: e.query, mustParse: false))
         }
         return out
-    }
-
-    /// The fenced ```mq blocks of a Markdown text.
-    static func mqBlocks(_ markdown: String) -> [String] {
-        var blocks: [String] = []
-        var current: [String]? = nil
-        for line in markdown.components(separatedBy: "\n") {
-            if current == nil {
-                if line.trimmingCharacters(in: .whitespaces) == "```mq" { current = [] }
-            } else if line.trimmingCharacters(in: .whitespaces) == "```" {
-                blocks.append(current!.joined(separator: "\n") + "\n")
-                current = nil
-            } else {
-                current!.append(line)
-            }
-        }
-        return blocks
     }
 
     @Test("there are programs of every origin")

@@ -113,13 +113,7 @@ enum CacheFile {
         }
 
         private func write(_ bytes: UnsafeRawBufferPointer) {
-            var done = 0
-            while !failed && done < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { failed = true; break }
-                done += n
-            }
+            if !failed && writeWhole(fd, bytes).error != nil { failed = true }
         }
     }
 
@@ -232,4 +226,3 @@ enum CacheFile {
     }
 }
 
-private let systemWrite = write
