@@ -39,6 +39,7 @@ public protocol ThreadHeapTuning {
     mutating func expect(_ bytes: Int)
 }
 
+/// Every hook does nothing unless a tuning implements it.
 public extension MemoryTuning {
     func loadWillReadDocuments() {}
     func loadDidFinish() {}
@@ -50,6 +51,7 @@ public extension MemoryTuning {
 
 /// The library's default: no settings, no advice, plain allocation.
 public struct PlainMemory: MemoryTuning {
+    /// The tuning that does nothing.
     public init() {}
 }
 
