@@ -1,6 +1,7 @@
 /// JSON string quoting shared by the renderers (results and diagnostics).
-public enum JSONText {
-    public static func quote(_ s: String) -> String {
+@_spi(MQInternals) public enum JSONText {
+    /// `s` as a JSON string literal, quotes included.
+    @_spi(MQInternals) public static func quote(_ s: String) -> String {
         EscapedText.escape(s, open: "\"", close: "\"") { u in
             switch u {
             case "\"": return "\\\""

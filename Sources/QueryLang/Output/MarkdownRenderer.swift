@@ -1,7 +1,9 @@
 /// GitHub-flavoured Markdown tables.
 public struct MarkdownRenderer: Sendable {
+    /// A Markdown writer: `MarkdownRenderer().render(table, corpus: corpus)`.
     public init() {}
 
+    /// The table as Markdown: a header row, a separator row and a row per result row; `|` in cells escaped.
     public func render(_ t: Table, corpus: Corpus) -> String {
         func esc(_ s: String) -> String {
             // A run of line breaks becomes one space (none at the ends): a Markdown cell stays on its line.

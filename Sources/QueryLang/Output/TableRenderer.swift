@@ -30,6 +30,7 @@ public struct TableRenderer: Sendable {
         public var expanded: Expanded
         /// How a result of `render` is drawn (its width, colour and rows).
         public var chart = ChartStyle()
+        /// Options; the defaults show every row at full width, as a table, without colour.
         public init(width: Int? = nil, maxRows: Int? = nil, color: Bool = false, maxColumnWidth: Int? = nil,
                     expanded: Expanded = .off) {
             self.width = width

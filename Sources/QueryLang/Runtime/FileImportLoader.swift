@@ -11,6 +11,10 @@ public struct FileImportLoader: ImportLoader {
     /// The largest file an import reads, in bytes (a script, not a corpus).
     public static let maxBytes = 64 << 20
 
+    /// A loader for files inside `allowedRoots`:
+    /// ```swift
+    /// options.importLoader = FileImportLoader(allowedRoots: ["/srv/queries"])
+    /// ```
     public init(allowedRoots: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.allowedRoots = allowedRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
         self.workingDirectory = workingDirectory

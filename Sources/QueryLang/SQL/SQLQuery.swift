@@ -3,11 +3,11 @@
 /// row limit plus one (so that a larger result is an error, not a download).
 @_spi(MQInternals) public struct SQLQuery {
     /// The statement sent to the server.
-    public let sql: String
+    @_spi(MQInternals) public let sql: String
     /// The values of its bind parameters `$1`, `$2`, ... (PostgreSQL's text form), and what each is.
-    public let parameters: [String]
+    @_spi(MQInternals) public let parameters: [String]
     /// What each bind parameter is (`$group`, `$q (folded words)`), for `explain`.
-    public let parameterNames: [String]
+    @_spi(MQInternals) public let parameterNames: [String]
     let relation: SQLRelation
     let corpus: Corpus
     let fields: FieldAccess
@@ -36,7 +36,7 @@
     }
 
     /// The statement as `explain` shows it: with a line naming each bind parameter.
-    public var explained: String {
+    @_spi(MQInternals) public var explained: String {
         sql + parameterNames.enumerated().map { "\n-- $\($0.offset + 1): \($0.element)" }.joined()
     }
 

@@ -8,7 +8,7 @@
 
 extension SQLConnection {
     /// For a connection without bind parameters: statements that use none.
-    public func query(_ sql: String, parameters: [String]) throws -> [[String?]] {
+    @_spi(MQInternals) public func query(_ sql: String, parameters: [String]) throws -> [[String?]] {
         guard parameters.isEmpty else { throw SQLConnectionError("this connection cannot send bind parameters") }
         return try query(sql)
     }
@@ -88,7 +88,7 @@ extension SQLConnection {
 
     /// Runs a program; `parameters` are the session's run parameters (`$name`, by name without the `$`),
     /// sent as bind parameters.
-    public func run(_ compiled: CompiledProgram, parameters: [String: Value] = [:],
+    @_spi(MQInternals) public func run(_ compiled: CompiledProgram, parameters: [String: Value] = [:],
                     onOutput: (StatementOutput) -> Void) throws(Diagnostics) {
         for (name, value) in parameters { interpreter.globals["$" + name] = value }
         let compiler = self.compiler(compiled)

@@ -6,6 +6,7 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case document, entity, mention, fact
     case table(RowKind)
 
+    /// The type as diagnostics print it: `int`, `list of string`, `table of entities`.
     public var description: String {
         switch self {
         case .any: return "any"
@@ -25,6 +26,7 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether it is `int` or `float`.
     public var isNumeric: Bool { self == .int || self == .float }
 
     /// The static type of a runtime value (for variables a session already holds).

@@ -238,10 +238,10 @@ extension Column {
 
     /// The stage's name as written: the case's own name (a case with arguments reflects as one child
     /// labelled with it; `count` and `timeline` have none and print as their name).
-    public var name: String { Mirror(reflecting: self).children.first?.label ?? String(describing: self) }
+    @_spi(MQInternals) public var name: String { Mirror(reflecting: self).children.first?.label ?? String(describing: self) }
 
     /// Every stage name, for completion and suggestions.
-    public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
+    @_spi(MQInternals) public static let names = ["where", "select", "extend", "sort", "take", "top", "distinct", "summarize", "join",
                                "union", "expand", "count", "cooccur", "kwic", "timeline", "render",
                                "neighbors", "paths", "conflicts", "corroboration", "asof"]
 }

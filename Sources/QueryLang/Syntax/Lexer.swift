@@ -6,8 +6,8 @@
 /// \u{...}` escapes, raw strings `r"..."` (no escapes: handy for regexes), dates `@2014`, `@2014-06`,
 /// `@2023-11-17` (and `@~2013` for an approximate date), and periods `1y`, `1q`, `1m`, `1w`, `1d` (a count and
 /// a unit: the same as the text "1y", for `bin`).
-public struct Lexer {
-    public let file: SourceFile
+@_spi(MQInternals) public struct Lexer {
+    @_spi(MQInternals) public let file: SourceFile
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0

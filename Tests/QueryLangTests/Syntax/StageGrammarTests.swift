@@ -11,6 +11,9 @@ struct StageGrammarTests {
         "take": "take 1", "top": "top 2 by id", "distinct": "distinct", "summarize": "summarize n = count() by outlet",
         "join": "join kind=left docs on id", "union": "union facts", "expand": "expand a = [1, 2]", "count": "count",
         "cooccur": "cooccur by document all", "kwic": "kwic \"drone\" width 10", "timeline": "timeline",
+        "render": "render bar title, n", "neighbors": "neighbors \"iran\" depth 2",
+        "paths": "paths from \"iran\" to \"iraq\" max 3", "conflicts": "conflicts", "corroboration": "corroboration",
+        "asof": "asof @2020-01",
     ]
 
     @Test func everyStageNameHasAWrittenForm() {
