@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part4 = #"""
+```
+
+#### first, last
 
 `first(items: list) -> any`, `last(items: list) -> any`: the first or last item, or null when empty.
 
@@ -399,8 +402,5 @@ docs | summarize outlet = any(outlet), titles = count() by published
 ```text
 published   outlet        titles
 ──────────  ────────────  ──────
-null        Al-Fassel          3
-2025-04-03  Arab News          1
-2025-04-07  The National       1
 """#
 }

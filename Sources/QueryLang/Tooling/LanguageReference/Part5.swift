@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part5 = #"""
+null        Al-Fassel          3
+2025-04-03  Arab News          1
+2025-04-07  The National       1
 (3 rows)
 ```
 
@@ -399,8 +402,5 @@ Text from the corpus is untrusted: in every format but JSON, control characters 
 escapes (`\e` for ESC, `\r`, `\x07`, `\u009b` for the C1 controls) and the bidirectional overrides and
 isolates as `\u202e`, so that no document can move the cursor, retitle the terminal or reverse the text
 around it; JSON keeps the exact text (as JSON escapes). CSV and TSV cells that start with `=`, `+`, `-`
-or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
-running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
-programs that read the output (docs/reliability.md, "Hostile input").
 """#
 }

@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part6 = #"""
+or `@` (and are not numbers) get a leading `'`, so that a spreadsheet shows them as text instead of
+running them as formulas. `--exact-cells` writes CSV and TSV cells exactly as the data holds them, for
+programs that read the output (docs/reliability.md, "Hostile input").
 
 ```sh
 $ mq -c 'docs | where outlet == "Al-Fassel" | select id, authors, outlet_entity' --format csv
