@@ -235,6 +235,8 @@ struct SQLOperators {
         }
         let w = context.corpus.names.normalizer.words(needle)
         guard !w.isEmpty, !w.contains(where: { $0.utf8.contains(0) }) else { return .false }
+        // Words in a row as in a name (no comma, sentence end or possessive between) are not stored.
+        guard w.count == 1 else { throw context.unsupported("'has' with several words (whether they stand in a row is not stored)", span) }
         let array = SQLDialect.textArray(w)
         // The containment test finds the candidates in the GIN index; the phrase test checks the order.
         let phrase = w.count == 1 ? "" : " AND mq.has_phrase(w.words, \(array))"
