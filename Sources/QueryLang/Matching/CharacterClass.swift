@@ -25,6 +25,12 @@ enum CharacterClass {
         }
     }
 
+    /// Whether the bytes at `r` of `p` are all spaces or tabs (or none).
+    static func onlySpaces(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        for k in r where p[k] != 0x20 && p[k] != 0x09 { return false }
+        return true
+    }
+
     /// Horizontal and vertical white space, including no-break and thin spaces.
     @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {

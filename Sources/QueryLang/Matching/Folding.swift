@@ -24,6 +24,17 @@ enum Folding {
         "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي", "أ": "ا", "إ": "ا", "آ": "ا",
     ]
 
+    /// Folds a word of text as the scanner hands it over (UTF-8, apostrophes removed), and says whether it
+    /// has an uppercase and a lowercase letter: the one fold of words outside ASCII, for names, `has` and
+    /// `kwic` alike. Latin letters go through ``LatinFolding``'s table (the same folds, without
+    /// Foundation), any other word through ``fold(_:)``.
+    static func fold(word raw: UnsafeBufferPointer<UInt8>) -> (folded: String, hasUpper: Bool, hasLower: Bool) {
+        if let latin = LatinFolding.fold(raw) { return latin }
+        let r = String(decoding: raw, as: UTF8.self)
+        return (fold(r), r.unicodeScalars.contains { $0.properties.isUppercase },
+                r.unicodeScalars.contains { $0.properties.isLowercase })
+    }
+
     /// Folds a word (apostrophes already removed) to lowercase ASCII where it can, keeping other letters.
     static func fold(_ word: String) -> String {
         var out = ""

@@ -264,16 +264,9 @@ struct WordSink: TokenSink {
                 (f, capital) = foldedWords[Int(seen)]
             } else {
                 let r = String(decoding: raw, as: UTF8.self)
-                let foldedWord: String
-                if let latin = LatinFolding.fold(raw) {
-                    foldedWord = latin.folded
-                    capital = capital || latin.hasUpper || !latin.hasLower
-                } else {
-                    foldedWord = Folding.fold(r)
-                    capital = capital || r.unicodeScalars.contains { $0.properties.isUppercase }
-                        || !r.unicodeScalars.contains { $0.properties.isLowercase }
-                }
-                let canonical = index.normalizer.spelling.canonical(foldedWord)
+                let folding = Folding.fold(word: raw)
+                capital = capital || folding.hasUpper || !folding.hasLower
+                let canonical = index.normalizer.spelling.canonical(folding.folded)
                 f = index.folded.lookup(canonical)
                 // A scholarly transliteration may double a letter news text writes once (`Ḥaqq`).
                 if f < 0 { f = index.skeletons[NameIndex.skeleton(canonical)] ?? -1 }

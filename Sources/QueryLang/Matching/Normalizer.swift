@@ -15,6 +15,21 @@
         spelling.collapsingPhrases(scanWords(text).map { spelling.canonical($0.folded) })
     }
 
+    /// Stands in the words of a phrase (``phraseWords(_:)``) for a possessive `'s` between two words.
+    public static let possessiveMark = "'s"
+
+    /// The normalised words of a phrase to look for (`has`, `kwic`): ``words(_:)``, with
+    /// ``possessiveMark`` where a possessive stands between two words (`Iran's Quds Force` ->
+    /// `iran 's quds force`), since the possessive ends a name and a phrase alike (see ``PhraseFinder``).
+    public func phraseWords(_ text: String) -> [String] {
+        var out: [String] = []
+        for w in scanWords(text) {
+            if w.afterPossessive && !out.isEmpty { out.append(Normalizer.possessiveMark) }
+            out.append(spelling.canonical(w.folded))
+        }
+        return spelling.collapsingPhrases(out)
+    }
+
     /// Whether a normalised word of a text stands for a normalised word of a name or phrase: the same
     /// word, or the word with each doubled `aa`, `ii`, `uu` written once (`shabi` for `shaabi`: the ʿayn
     /// of `Šaʿbī` is deleted by folding). The one comparison of words behind names, `has` and `kwic`.
@@ -36,33 +51,41 @@
         var raw: String
         var folded: String
         var joined: Bool
-        /// UTF-8 offset of the word in the scanned text.
+        /// UTF-8 offsets of the word in the scanned text.
         var start: Int = 0
+        var end: Int = 0
+        /// Only a possessive `'s` and spaces stand between the previous word and this one.
+        var afterPossessive = false
     }
 
     func scanWords(_ text: String) -> [ScannedWord] {
-        var sink = CollectingSink()
-        var scanner = TextScanner()
         var t = text
-        t.withUTF8 { p in
+        return t.withUTF8 { p in
+            var sink = CollectingSink(text: p)
+            var scanner = TextScanner()
             scanner.scan(p, into: &sink)
-            // A possessive 's ends a name and is not a word of its own (Iraq’s -> iraq).
-            sink.words.removeAll { w in
-                guard w.folded == "s", w.start > 0 else { return false }
-                let before = p[w.start - 1]
-                return before == 0x27 || (w.start >= 3 && before == 0x99 && p[w.start - 2] == 0x80 && p[w.start - 3] == 0xE2)
-            }
+            return sink.words
         }
-        return sink.words
     }
 
     private struct CollectingSink: TokenSink {
+        let text: UnsafeBufferPointer<UInt8>
         var words: [ScannedWord] = []
+        /// Where the last possessive ended, if no word came after it yet.
+        var possessiveEnd = -1
+
+        init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                            lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
             let r = String(decoding: raw, as: UTF8.self)
-            let f = nonASCII ? Folding.fold(r) : String(decoding: lower, as: UTF8.self)
-            words.append(ScannedWord(raw: r, folded: f, joined: joined, start: start))
+            let f = nonASCII ? Folding.fold(word: raw).folded : String(decoding: lower, as: UTF8.self)
+            let afterPossessive = possessiveEnd >= 0 && CharacterClass.onlySpaces(text, possessiveEnd..<start)
+            words.append(ScannedWord(raw: r, folded: f, joined: joined, start: start, end: end,
+                                     afterPossessive: afterPossessive))
+            possessiveEnd = -1
         }
+
+        mutating func possessive(start: Int, end: Int) { possessiveEnd = end }
     }
 }

@@ -1,14 +1,25 @@
-/// Whether a phrase occurs in a text as whole words, one after another, compared as the name matcher
-/// compares them: the `has` operator.
+/// The one phrase matcher of mq: where a phrase occurs in a text as whole words in a row, compared as the
+/// name matcher compares names. `has` asks whether it occurs, `kwic` where.
 ///
-/// Both sides go through the one normaliser (``TextScanner``): words folded (case, diacritics,
-/// apostrophes), spelling variants made canonical (``SpellingTable``), a possessive `'s` dropped; what
-/// stands between two words does not matter. The phrase is compiled once into the folded forms that
-/// stand for each of its words (the canonical word itself, and every spelling that the table makes
-/// into it), each with the positions in the phrase it can fill. The text is then scanned once, its
-/// words looked up in place as the scanner reads them (no word is copied unless it has non-ASCII
-/// letters to fold), and the positions matched so far are kept as bits (shift-and): word `k` of the
-/// text extends the matches that end at word `k - 1` by the positions it can fill.
+/// The rules are the name matcher's, from the same parts:
+/// - words come from the one normaliser (``TextScanner``): folded (case, diacritics, apostrophes, the
+///   assimilated article, Latin transliteration letters, Arabic script: ``Folding/fold(word:)``);
+/// - a possessive `'s` is no word, and ends a name or phrase: `Baghdad's International Airport` holds no
+///   `Baghdad International Airport`; a phrase written with one (`Iran's Quds Force`) finds the words
+///   with a possessive at that place (``Normalizer/phraseWords(_:)``);
+/// - spelling variants are made canonical (``SpellingTable``), and a phrase of the table stands for its
+///   word (`Hizb Allah` for `Hezbollah`, ``NameIndex/phraseAlternatives(_:_:)``);
+/// - a doubled vowel of the phrase may be written once (``NameIndex/looseWord(_:)``: `Shaʿbī` for
+///   Shaabi), and a word outside ASCII may double or single a letter (``NameIndex/skeleton(_:)``: `Ḥaqq`);
+/// - "in a row" is the scanner's `joined`: only spaces (a line break inside a sentence among them),
+///   dashes or an abbreviation's period between two words, in one sentence.
+///
+/// The phrase is compiled once into the folded forms that stand for each of its words (the canonical word
+/// itself, and every spelling that the table makes into it), each with the positions in the phrase it can
+/// fill. The text is then scanned once per way of writing the phrase, its words looked up in place as the
+/// scanner reads them (no word is copied unless it has non-ASCII letters to fold), and the positions
+/// matched so far are kept as bits (shift-and): word `k` of the text extends the matches that end at word
+/// `k - 1`, if it is joined to it, by the positions it can fill.
 struct PhraseFinder {
     /// The most words a phrase may have (one bit per word).
     static let maxWords = 64
@@ -17,23 +28,57 @@ struct PhraseFinder {
     let words: [String]
     /// One compiled word sequence per way of writing the phrase: its words, and the same with a word
     /// written as a phrase of the spelling table (`hezbollah` as `hizb allah`).
-    private let alternatives: [(forms: ByteTable, masks: [UInt64], last: UInt64)]
+    private let alternatives: [Compiled]
+
+    /// One way of writing the phrase, compiled.
+    private struct Compiled {
+        /// Folded forms -> index into `masks`.
+        let forms: ByteTable
+        /// The positions of the phrase each form fills, one bit each.
+        let masks: [UInt64]
+        /// Skeletons of the phrase's words -> the positions they fill, for words outside ASCII.
+        let skeletons: [String: UInt64]
+        /// The positions that follow a possessive in the phrase (`quds` in `iran 's quds force`).
+        let breaks: UInt64
+        /// The bit of the phrase's last word.
+        let last: UInt64
+        let count: Int
+    }
+
+    private let spelling: SpellingTable
 
     /// The finder of `phrase`, or nil when it has no words or more than ``maxWords``.
     init?(_ phrase: String, normalizer: Normalizer) {
-        let words = normalizer.words(phrase)
-        guard !words.isEmpty, words.count <= PhraseFinder.maxWords else { return nil }
-        self.words = words
-        alternatives = NameIndex.phraseAlternatives(words, normalizer.spelling)
-            .filter { $0.count <= PhraseFinder.maxWords }
-            .map { PhraseFinder.compile($0, normalizer.spelling.rules) }
+        self.init(words: normalizer.phraseWords(phrase), spelling: normalizer.spelling)
+    }
+
+    /// The finder of a phrase already normalised (``Normalizer/phraseWords(_:)``), or nil when it has no
+    /// words or more than ``maxWords``.
+    init?(words: [String], spelling: SpellingTable) {
+        func wordCount(_ words: [String]) -> Int { words.reduce(0) { $1 == Normalizer.possessiveMark ? $0 : $0 + 1 } }
+        let count = wordCount(words)
+        guard count > 0, count <= PhraseFinder.maxWords else { return nil }
+        self.words = words.filter { $0 != Normalizer.possessiveMark }
+        self.spelling = spelling
+        alternatives = NameIndex.phraseAlternatives(words, spelling)
+            .filter { wordCount($0) <= PhraseFinder.maxWords }
+            .map { PhraseFinder.compile($0, spelling.rules) }
     }
 
     /// The forms table and position masks of one word sequence.
-    private static func compile(_ words: [String], _ rules: [String: String]) -> (forms: ByteTable, masks: [UInt64], last: UInt64) {
+    private static func compile(_ written: [String], _ rules: [String: String]) -> Compiled {
+        var words: [String] = []
+        var breaks: UInt64 = 0
+        for w in written {
+            if w == Normalizer.possessiveMark {
+                if !words.isEmpty { breaks |= 1 << UInt64(words.count) }
+            } else {
+                words.append(w)
+            }
+        }
         // A folded word of the text fills position j when its canonical form is words[j]: it is words[j]
         // itself (unless the table maps that elsewhere), or a spelling the table maps to words[j], or
-        // either with a doubled vowel written once (``NameIndex/looseWord(_:)``: `Shaʿbī` for Shaabi).
+        // either with a doubled vowel written once. The same forms as the name index's vocabulary.
         var positions: [String: UInt64] = [:]
         for (j, w) in words.enumerated() {
             if rules[w] == nil { positions[w, default: 0] |= 1 << UInt64(j) }
@@ -52,18 +97,30 @@ struct PhraseFinder {
             table.insert(form, Int32(masks.count))
             masks.append(mask)
         }
-        return (table, masks, 1 << UInt64(words.count - 1))
+        // Skeletons, as the name index keeps them: one shared by two different words stands for neither.
+        var skeletons: [String: UInt64] = [:]
+        var owner: [String: String] = [:]
+        var shared = Set<String>()
+        for (j, w) in words.enumerated() {
+            let s = NameIndex.skeleton(w)
+            if let o = owner[s], o != w { shared.insert(s) }
+            owner[s] = w
+            skeletons[s, default: 0] |= 1 << UInt64(j)
+        }
+        for s in shared { skeletons[s] = nil }
+        return Compiled(forms: table, masks: masks, skeletons: skeletons, breaks: breaks,
+                        last: 1 << UInt64(words.count - 1), count: words.count)
     }
 
     /// Whether the phrase occurs in `text` (UTF-8). The scan ends at the first occurrence, or as soon as
     /// `stop` says so (asked every 4,096 words; the answer is then false, and the caller stops the query).
     func occurs(in text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)? = nil) -> Bool {
-        guard let base = text.baseAddress else { return false }
+        guard text.baseAddress != nil else { return false }
         for a in alternatives {
-            var sink = Sink(forms: a.forms, masks: a.masks, last: a.last, text: base, stop: stop)
+            var sink = Sink(a, spelling: spelling, text: text, stop: stop, firstOnly: true)
             var scanner = TextScanner()
             scanner.scan(text, into: &sink)
-            if sink.found { return true }
+            if sink.any { return true }
             // A scan that was stopped does not go on with the next spelling.
             if let stop, stop() { return false }
         }
@@ -75,19 +132,68 @@ struct PhraseFinder {
         return t.withUTF8 { occurs(in: $0, stop: stop) }
     }
 
+    /// The UTF-8 ranges of the phrase's occurrences in `text`, leftmost first and not overlapping (of two
+    /// that overlap, the one that starts first). The scan stops early when `stop` says so.
+    func ranges(in text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)? = nil) -> [Range<Int>] {
+        guard text.baseAddress != nil else { return [] }
+        var found: [Range<Int>] = []
+        for a in alternatives {
+            var sink = Sink(a, spelling: spelling, text: text, stop: stop, firstOnly: false)
+            var scanner = TextScanner()
+            scanner.scan(text, into: &sink)
+            found += sink.found
+            if let stop, stop() { break }
+        }
+        if alternatives.count == 1 { return found }
+        var out: [Range<Int>] = []
+        var last = -1
+        for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
+            out.append(r)
+            last = r.upperBound
+        }
+        return out
+    }
+
     private struct Sink: TokenSink {
         let forms: ByteTable
         let masks: [UInt64]
+        let skeletons: [String: UInt64]
+        let breaks: UInt64
         let last: UInt64
-        let text: UnsafePointer<UInt8>
+        let count: Int
+        let spelling: SpellingTable
+        let text: UnsafeBufferPointer<UInt8>
         let stop: (() -> Bool)?
+        let firstOnly: Bool
+        /// Bit j: the words up to this one match the phrase's first j + 1 words.
         var matched: UInt64 = 0
-        var found = false
+        /// Where each of the last 64 words started, by word number modulo 64.
+        var starts: [Int]
+        var wordNumber = 0
+        var found: [Range<Int>] = []
+        /// Whether the phrase occurred (the answer when only the first occurrence is wanted).
+        var any = false
         var countdown = 4096
+        /// Where the last possessive ended, if no word came after it yet.
+        var possessiveEnd = -1
+
+        init(_ c: Compiled, spelling: SpellingTable, text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)?, firstOnly: Bool) {
+            forms = c.forms
+            masks = c.masks
+            skeletons = c.skeletons
+            breaks = c.breaks
+            self.spelling = spelling
+            last = c.last
+            count = c.count
+            self.text = text
+            self.stop = stop
+            self.firstOnly = firstOnly
+            starts = firstOnly ? [] : [Int](repeating: 0, count: 64)
+        }
 
         var stopped: Bool {
             mutating get {
-                if found { return true }
+                if any && firstOnly { return true }
                 countdown -= 1
                 guard countdown <= 0, let stop else { return false }
                 countdown = 4096
@@ -95,41 +201,54 @@ struct PhraseFinder {
             }
         }
 
-        /// The next word of the text, which can fill the positions in `mask`.
+        /// The next word of the text, at `start..<end`, which can fill the positions in `mask`.
         @inline(__always)
-        private mutating func next(_ mask: UInt64) {
-            matched = ((matched << 1) | 1) & mask
-            if matched & last != 0 { found = true }
+        private mutating func next(_ mask: UInt64, start: Int, end: Int, joined: Bool) {
+            if !firstOnly { starts[wordNumber & 63] = start }
+            // The matches so far go on with this word if it is joined to the previous one, or, where the
+            // phrase has a possessive, if only a possessive and spaces stand between.
+            var carried: UInt64 = 0
+            if joined {
+                carried = (matched << 1) & ~breaks
+            } else if possessiveEnd >= 0 && breaks != 0 && CharacterClass.onlySpaces(text, possessiveEnd..<start) {
+                carried = (matched << 1) & breaks
+            }
+            possessiveEnd = -1
+            matched = (carried | 1) & mask
+            if matched & last != 0 {
+                any = true
+                if !firstOnly { found.append(starts[(wordNumber - count + 1) & 63]..<end) }
+                // Occurrences do not overlap: the next one starts after this one.
+                matched = 0
+            }
+            wordNumber += 1
         }
 
-        /// Whether the one-letter word `s` at `start` is a possessive (after ' or ’), which is no word.
-        private func isPossessive(at start: Int) -> Bool {
-            guard start > 0 else { return false }
-            let before = text[start - 1]
-            return before == 0x27 || (start >= 3 && before == 0x99 && text[start - 2] == 0x80 && text[start - 3] == 0xE2)
-        }
+        mutating func possessive(start: Int, end: Int) { possessiveEnd = end }
 
         mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
-            let count = w.end - w.start
-            if count == 1 && text[w.start] | 0x20 == 0x73 && isPossessive(at: w.start) { return }
-            let k = forms.lookup(UnsafeBufferPointer(start: text + w.start, count: count), head: w.lowerHead, hash: w.hash,
-                                 foldingCase: true)
-            next(k >= 0 ? masks[Int(k)] : 0)
+            let k = forms.lookup(UnsafeBufferPointer(start: text + w.start, count: w.end - w.start), head: w.lowerHead,
+                                 hash: w.hash, foldingCase: true)
+            next(k >= 0 ? masks[Int(k)] : 0, start: w.start, end: w.end, joined: joined)
         }
 
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
                            lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
-            let k: Int32
+            var mask: UInt64 = 0
             if nonASCII {
-                // Latin letters folded from a table, the same folds as ``Folding/fold(_:)`` (which takes the rest).
-                let folded = LatinFolding.fold(raw)?.folded ?? Folding.fold(String(decoding: raw, as: UTF8.self))
-                if folded == "s" && isPossessive(at: start) { return }
-                k = forms.lookup(folded)
+                let folded = Folding.fold(word: raw).folded
+                let k = forms.lookup(folded)
+                if k >= 0 {
+                    mask = masks[Int(k)]
+                } else if !skeletons.isEmpty {
+                    // As the name matcher does: a letter doubled or written once (`Ḥaqq` for Haq).
+                    mask = skeletons[NameIndex.skeleton(spelling.canonical(folded))] ?? 0
+                }
             } else {
-                if lower.count == 1 && lower[0] == 0x73 && isPossessive(at: start) { return }
-                k = forms.lookup(lower, hash: lowerHash)
+                let k = forms.lookup(lower, hash: lowerHash)
+                if k >= 0 { mask = masks[Int(k)] }
             }
-            next(k >= 0 ? masks[Int(k)] : 0)
+            next(mask, start: start, end: end, joined: joined)
         }
     }
 }

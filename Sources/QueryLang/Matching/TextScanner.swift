@@ -12,6 +12,12 @@ protocol TokenSink {
     /// the matcher looks the word up in place instead.
     mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int)
 
+    /// A possessive `'s` (an apostrophe-like mark and `s` right after a word) at `start..<end`: no word
+    /// of its own. The word after it is not joined to the word before it (the possessive ends a name:
+    /// `Baghdad's International Airport` is no mention of the airport); a phrase written with a
+    /// possessive inside (`Iran's Quds Force`) needs one there (``PhraseFinder``).
+    mutating func possessive(start: Int, end: Int)
+
     /// True once the sink wants no more words (it found what it looked for, or the query was
     /// interrupted): the scanner then stops at once. Read after every word.
     var stopped: Bool { mutating get }
@@ -19,6 +25,8 @@ protocol TokenSink {
 
 extension TokenSink {
     var stopped: Bool { false }
+
+    mutating func possessive(start: Int, end: Int) {}
 
     mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
         let raw = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
@@ -47,8 +55,9 @@ struct PlainWord {
 ///
 /// This is the one normaliser of mq: catalog names and document text go through it alike. Words are runs
 /// of letters, digits and combining marks; apostrophe-like marks inside a word are deleted (`Kata'ib` ->
-/// `kataib`), a possessive `'s` ends the word (`Maliki’s` -> `maliki`), hyphens and other punctuation
-/// separate words. The assimilated Arabic article (`as-Sadr`, `ash-Shammari`, `ad-Din`) is written `al`.
+/// `kataib`), a possessive `'s` ends the word (`Maliki’s` -> `maliki`) and is no word itself (the sink
+/// hears of it through ``TokenSink/possessive(start:end:)``), hyphens and other punctuation separate words.
+/// The assimilated Arabic article (`as-Sadr`, `ash-Shammari`, `ad-Din`) is written `al`.
 ///
 /// Sentences end at `.`, `?`, `!` or `…` (after any closing quotes) followed by white space and a word that
 /// does not start with a lowercase letter, unless the period ends an abbreviation (`U.S.`, `Oct.`, `a.m.`,
@@ -161,12 +170,24 @@ struct TextScanner {
                 sawSpaceAfterEnd = false
                 joinable = false
             case .hyphen:
-                break  // joins the parts of a name
+                // Joins the parts of a name; a transliteration's apostrophe (`ʼ`) may start a possessive.
+                if width > 1 && i + width < n && base[i + width] | 0x20 == 0x73,
+                   let end = TextScanner.possessiveEnd(p, at: i, width: width) {
+                    sink.possessive(start: i, end: end)
+                    joinable = false
+                    i = end
+                    continue
+                }
             case .quote:
                 // Quotes and brackets may stand between a sentence end and the next sentence. A citation
                 // marker after a sentence end (`2020.[37] During`, `.[4][5]`) is stepped over with its
                 // brackets: the sentence stays ended.
                 joinable = false
+                if i + width < n && base[i + width] | 0x20 == 0x73, let end = TextScanner.possessiveEnd(p, at: i, width: width) {
+                    sink.possessive(start: i, end: end)
+                    i = end
+                    continue
+                }
                 if b == 0x5B && boundary && !sawSpaceAfterEnd && i + 1 < n, let end = TextScanner.citationMarker(base, n, at: i + 1) {
                     // `[12, 13]`, `[12–14]`: on to the closing bracket.
                     var e = end
@@ -177,6 +198,11 @@ struct TextScanner {
             default:
                 joinable = false
                 if !sawSpaceAfterEnd { boundary = false }
+                if i + width < n && base[i + width] | 0x20 == 0x73, let end = TextScanner.possessiveEnd(p, at: i, width: width) {
+                    sink.possessive(start: i, end: end)
+                    i = end
+                    continue
+                }
             }
             i += width
             // A space right after a separator (", ", ". "), taken here as the `.space` case would take it
@@ -273,6 +299,23 @@ struct TextScanner {
               next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { return nil }
         let ender = base[i - 2]
         return CharacterClass.isASCIIAlnum(ender) && (ender &- 0x30) >= 10 || ender == 0x29 || ender == 0x22 ? j : nil
+    }
+
+    /// Where the possessive `'s` at `i` ends, if there is one: right after a word, an apostrophe-like mark
+    /// (`width` bytes) and then an `s` that does not go on into a word (the word before ended at the mark
+    /// for that reason).
+    @inline(never)
+    private static func possessiveEnd(_ p: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Int? {
+        let s = i + width
+        guard i > 0, s < p.count, p[s] | 0x20 == 0x73, CharacterClass.isApostrophe(CharacterClass.decode(p, i).0),
+              !continuesWord(p, s) else { return nil }
+        // A word ends at `i`: a letter or digit before it, or a letter outside ASCII.
+        let c = p[i - 1]
+        if c < 0x80 { return CharacterClass.isASCIIAlnum(c) ? s + 1 : nil }
+        var k = i - 1
+        while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
+        let v = CharacterClass.decode(p, k).0
+        return CharacterClass.isWordScalar(v) && !CharacterClass.isApostrophe(v) ? s + 1 : nil
     }
 
     /// Whether a period right after the plain word `w` ends an abbreviation (`U.S.`, `Gen.`, `a.m.`).

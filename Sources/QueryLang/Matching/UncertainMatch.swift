@@ -72,9 +72,43 @@ enum UncertainMatch {
     @inline(__always)
     static func isUncertain(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int,
                             titleCase: inout TitleCaseLine) -> Bool {
-        // Most mentions have no capitalised word beside them: two byte tests say so.
+        // Most mentions have no capitalised word beside them that no mention covers: a few byte tests
+        // per side say so, before the words are looked at.
+        let afterSide = mayStartWord(after: end, text, nextMention: after)
+        let beforeSide = mayEndWord(before: start, text, previousMention: before)
+        guard afterSide || beforeSide else { return false }
         guard mayBeGlued(after: end, text) || mayBeGlued(before: start, text) else { return false }
-        return isGlued(text, start: start, end: end, before: before, after: after) && !titleCase.holds(text, around: start)
+        return isGlued(text, start: start, end: end, before: before, after: after, afterSide: afterSide,
+                       beforeSide: beforeSide) && !titleCase.holds(text, around: start)
+    }
+
+    /// Whether a word that may count (``counts(_:_:leading:)``) follows `end` after spaces, and is not the
+    /// next mention, which starts at `nextMention`: it starts with a capital or a letter outside ASCII.
+    @inline(__always)
+    private static func mayStartWord(after end: Int, _ t: UnsafeBufferPointer<UInt8>, nextMention: Int) -> Bool {
+        var j = end
+        while j < t.count && (t[j] == 0x20 || t[j] == 0x09) { j += 1 }
+        guard j > end, j < t.count, j != nextMention else { return false }
+        let c = t[j]
+        return CharacterClass.isASCIIUpper(c) || c >= 0x80
+    }
+
+    /// Whether a word that may count ends before `start` after spaces, and is not the previous mention,
+    /// which ends at `previousMention`: an ASCII word starting with a capital, or a word with letters
+    /// outside ASCII (left to the closer look).
+    @inline(__always)
+    private static func mayEndWord(before start: Int, _ t: UnsafeBufferPointer<UInt8>, previousMention: Int) -> Bool {
+        var j = start
+        while j > 0 && (t[j - 1] == 0x20 || t[j - 1] == 0x09) { j -= 1 }
+        guard j > 0, j < start, j != previousMention else { return false }
+        var k = j
+        while k > 0 {
+            let c = t[k - 1]
+            if c >= 0x80 { return true }
+            guard CharacterClass.isASCIIAlnum(c) || c == 0x27 || c == 0x60 else { break }
+            k -= 1
+        }
+        return k < j && CharacterClass.isASCIIUpper(t[k])
     }
 
     /// Whether a space and then a capital (or a letter outside ASCII) follow `end`.
@@ -99,11 +133,16 @@ enum UncertainMatch {
             || (c == 0x20 && j == start - 2)
     }
 
+    /// Whether an unknown capitalised word stands glued after or before the mention; only the sides that
+    /// may have one (`afterSide`, `beforeSide`) are looked at.
     @inline(never)
-    private static func isGlued(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int) -> Bool {
-        if let next = followingWord(text, end), next.lowerBound != after, counts(text, next, leading: false) { return true }
-        if let previous = precedingWord(text, start), previous.upperBound != before, !startsSentence(text, previous.lowerBound),
-           counts(text, previous, leading: true) { return true }
+    private static func isGlued(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, before: Int, after: Int,
+                                afterSide: Bool, beforeSide: Bool) -> Bool {
+        if afterSide, let next = followingWord(text, end), next.lowerBound != after, counts(text, next, leading: false) {
+            return true
+        }
+        if beforeSide, let previous = precedingWord(text, start), previous.upperBound != before,
+           !startsSentence(text, previous.lowerBound), counts(text, previous, leading: true) { return true }
         return false
     }
 

@@ -42,7 +42,7 @@ extension Interpreter {
                 patterns = try texts.map { try self.regex($0, termExpr!.span) }
             } else {
                 phrases = try texts.map { s in
-                    let words = corpus.names.normalizer.words(s)
+                    let words = corpus.names.normalizer.phraseWords(s)
                     if words.isEmpty { throw fail(.wrongType, "kwic needs a word to look for, got \"\(s)\"", termExpr!.span) }
                     return words
                 }

@@ -67,78 +67,12 @@ enum Kwic {
         return nil
     }
 
-    /// UTF-8 ranges of whole-word occurrences of `phrase` in `doc`, compared with the name normaliser
-    /// (case, diacritics, apostrophes and spelling variants folded, phrases of the spelling table made one
-    /// word, a doubled vowel of the phrase written once), leftmost first, not overlapping. The scan stops
-    /// early when `stop` says so (asked every 4,096 words), and the caller then stops the query.
+    /// UTF-8 ranges of whole-word occurrences of `phrase` (``Normalizer/phraseWords(_:)``) in `doc`, found
+    /// by the one phrase matcher (``PhraseFinder``: compared as names and `has` compare), leftmost first,
+    /// not overlapping. The scan stops early when `stop` says so (asked every 4,096 words), and the caller
+    /// then stops the query. A phrase of more than ``PhraseFinder/maxWords`` words is found nowhere.
     static func find(_ phrase: [String], in doc: Document, normalizer: Normalizer, stop: (() -> Bool)? = nil) -> [Range<Int>] {
-        guard !phrase.isEmpty else { return [] }
-        var sink = OffsetSink(normalizer: normalizer, stop: stop)
-        var scanner = TextScanner()
-        doc.withUTF8 { scanner.scan($0, into: &sink) }
-        let words = collapsingPhrases(sink.words, normalizer.spelling)
-        // A doubled vowel of the phrase may be written once in the text (``NameIndex/looseWord(_:)``).
-        let loose = phrase.map(NameIndex.looseWord)
-        // ``Normalizer/wordMatches(_:_:)``, with the loosened phrase words computed once.
-        func same(_ w: String, _ k: Int) -> Bool {
-            w == phrase[k] || (loose[k] != phrase[k] && w.utf8.count < phrase[k].utf8.count && w == loose[k])
-        }
-        var out: [Range<Int>] = []
-        var i = 0
-        while i + phrase.count <= words.count {
-            var k = 0
-            while k < phrase.count && same(words[i + k].folded, k) && (k == 0 || words[i + k].joined) { k += 1 }
-            if k == phrase.count {
-                out.append(words[i].start..<words[i + k - 1].end)
-                i += k
-            } else {
-                i += 1
-            }
-        }
-        return out
-    }
-
-    /// The text's words with each phrase of the spelling table (its words joined) made one word.
-    private static func collapsingPhrases(_ words: [(start: Int, end: Int, folded: String, joined: Bool)],
-                                          _ spelling: SpellingTable) -> [(start: Int, end: Int, folded: String, joined: Bool)] {
-        if spelling.phrases.isEmpty { return words }
-        var out: [(start: Int, end: Int, folded: String, joined: Bool)] = []
-        out.reserveCapacity(words.count)
-        var i = 0
-        outer: while i < words.count {
-            for p in spelling.phrases where i + p.words.count <= words.count && words[i].folded == p.words[0] {
-                let n = p.words.count
-                if (1..<n).allSatisfy({ words[i + $0].folded == p.words[$0] && words[i + $0].joined }) {
-                    out.append((words[i].start, words[i + n - 1].end, p.canonical, words[i].joined))
-                    i += n
-                    continue outer
-                }
-            }
-            out.append(words[i])
-            i += 1
-        }
-        return out
-    }
-
-    private struct OffsetSink: TokenSink {
-        let normalizer: Normalizer
-        let stop: (() -> Bool)?
-        var words: [(start: Int, end: Int, folded: String, joined: Bool)] = []
-        var countdown = 4096
-
-        var stopped: Bool {
-            mutating get {
-                countdown -= 1
-                guard countdown <= 0, let stop else { return false }
-                countdown = 4096
-                return stop()
-            }
-        }
-
-        mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
-                           lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int) {
-            let f = nonASCII ? Folding.fold(String(decoding: raw, as: UTF8.self)) : String(decoding: lower, as: UTF8.self)
-            words.append((start, end, normalizer.spelling.canonical(f), joined))
-        }
+        guard let finder = PhraseFinder(words: phrase, spelling: normalizer.spelling) else { return [] }
+        return doc.withUTF8 { finder.ranges(in: $0, stop: stop) }
     }
 }

@@ -235,6 +235,8 @@ struct SQLOperators {
         }
         let w = context.corpus.names.normalizer.words(needle)
         guard !w.isEmpty, !w.contains(where: { $0.utf8.contains(0) }) else { return .false }
+        // Words in a row as in a name (no comma, sentence end or possessive between) are not stored.
+        guard w.count == 1 else { throw context.unsupported("'has' with several words (whether they stand in a row is not stored)", span) }
         // The words of a run parameter are bound too (folded by mq, as any needle).
         let array = context.parameterName(r).map { context.bind("\($0) (folded words)", SQLParameters.textArray(w), as: "text[]") }
             ?? SQLDialect.textArray(w)

@@ -398,9 +398,9 @@ mention's surface, a fact's id); the right side a string. All are false when eit
 
 - `text has words`: the words occur in the text as whole words, in a row, compared as the name matcher
   compares names (case, diacritics, apostrophes, `al-`/`al `/`el-` forms and spelling variants folded):
-  `"Kata'ib Hizballah" has "kataib hezbollah"` is true, `"drones" has "drone"` is false.
-- `text contains part`: the part occurs anywhere in the text, ignoring case. On a list, `contains` and
-  `has` test membership instead: `names contains "KSS"`.
-- `text startswith prefix`, `text endswith suffix`: ignoring case.
+  `"Kata'ib Hizballah" has "kataib hezbollah"` is true, `"drones" has "drone"` is false. In a row means
+  as in a name: spaces, dashes or a line break inside one sentence between the words, not a comma or a
+  sentence end; and a possessive ends a phrase as it ends a name (`"Iraq's militias" has "Iraq militias"`
+  is false, `has "Iraq's militias"` is true). `kwic` finds the places by the same rules.
 """#
 }

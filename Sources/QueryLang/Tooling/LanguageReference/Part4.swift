@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part4 = #"""
+- `text contains part`: the part occurs anywhere in the text, ignoring case. On a list, `contains` and
+  `has` test membership instead: `names contains "KSS"`.
+- `text startswith prefix`, `text endswith suffix`: ignoring case.
 - `text matches regex`: the regular expression (ICU syntax, as NSRegularExpression) matches somewhere in
   the text; it is case-sensitive unless it starts with `(?i)`. Write patterns as raw strings. Patterns
   longer than 1000 characters, and patterns with a repeated group that itself repeats (`(a+)+`, which can
@@ -399,8 +402,5 @@ facts | where date != null | summarize n = count() by precision(date)
 ```text
 precision   n
 ─────────  ──
-year       22
-day         2
-month       7
 """#
 }

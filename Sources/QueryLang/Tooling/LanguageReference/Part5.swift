@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part5 = #"""
+year       22
+day         2
+month       7
 (3 rows)
 ```
 
@@ -399,8 +402,5 @@ $ mq run --corpus seeds report.mq
 
 ### explain
 
-`explain query` shows how a query will run instead of running it: its plan after the rewrite passes, the
-last stage first and its input below it, each with the columns it hands on. An access path the corpus
-indexes give is named in parentheses: `id index` (`where id == x` on a whole source), `postings` (`x in
 """#
 }

@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part6 = #"""
+`explain query` shows how a query will run instead of running it: its plan after the rewrite passes, the
+last stage first and its input below it, each with the columns it hands on. An access path the corpus
+indexes give is named in parentheses: `id index` (`where id == x` on a whole source), `postings` (`x in
 entities` on documents, counts by entity, pairs by document), `keeps N` (a stage told that only N rows
 are kept). `mq explain -q QUERY` and `mq explain FILE` print the plans of a query or a script, and
 `.explain QUERY` in the REPL.
@@ -399,8 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
    diagnostics (E0xx, E1xx, and unknown stages E202).
 2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
    without running (names, fields, arity, types where known, entity names, regexes), given the variables
-   and functions the session already holds.
-3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
-   check together; a compiled program has no errors (it may carry warnings) and can be run any number of
 """#
 }

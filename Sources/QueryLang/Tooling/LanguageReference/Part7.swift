@@ -2,6 +2,9 @@
 
 extension LanguageReference {
     static let part7 = #"""
+   and functions the session already holds.
+3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
+   check together; a compiled program has no errors (it may carry warnings) and can be run any number of
    times.
 4. **run** (`session.run(compiled, cancel:, onOutput:)`, throws `Diagnostics`): evaluates the statements
    in order, handing each result to `onOutput` as a `StatementOutput` (`.table(Table, Span)`,
