@@ -1,5 +1,5 @@
 import Testing
-@testable import QueryLang
+@_spi(MQInternals) @testable import QueryLang
 
 /// Names, `has` and `kwic` agree: every mention the name matcher finds, in the seeds and in the texts of
 /// other kinds (dashes, hard-wrapped lines, transliterations, Arabic script: Fixtures/new-texts), is
