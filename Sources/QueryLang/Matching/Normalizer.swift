@@ -16,12 +16,12 @@
     }
 
     /// Stands in the words of a phrase (``phraseWords(_:)``) for a possessive `'s` between two words.
-    public static let possessiveMark = "'s"
+    @_spi(MQInternals) public static let possessiveMark = "'s"
 
     /// The normalised words of a phrase to look for (`has`, `kwic`): ``words(_:)``, with
     /// ``possessiveMark`` where a possessive stands between two words (`Iran's Quds Force` ->
     /// `iran 's quds force`), since the possessive ends a name and a phrase alike (see ``PhraseFinder``).
-    public func phraseWords(_ text: String) -> [String] {
+    @_spi(MQInternals) public func phraseWords(_ text: String) -> [String] {
         var out: [String] = []
         for w in scanWords(text) {
             if w.afterPossessive && !out.isEmpty { out.append(Normalizer.possessiveMark) }

@@ -92,7 +92,7 @@ extension Interpreter {
                     emit(doc, Int(m.start)..<Int(m.end))
                 }
             } else {
-                throw fail(.wrongType, "kwic on documents needs a term: kwic \"drone\"", span)
+                throw fail(.wrongInput, "kwic on documents needs a term: kwic \"drone\"", span)
             }
             try checkRows(rows.count, span, "kwic")
         }

@@ -42,7 +42,7 @@ extension Checker {
             error(.wrongInput, "kwic works on documents or mentions", s.stage.nameSpan)
         }
         if term == nil, s.row.reference == .document {
-            error(.unexpectedToken, "kwic on documents needs a term", s.stage.nameSpan, hints: ["kwic \"drone\" width 40"])
+            error(.wrongInput, "kwic on documents needs a term", s.stage.nameSpan, hints: ["kwic \"drone\" width 40"])
         }
         return records(StageOutput.kwic.columns, base: nil)
     }

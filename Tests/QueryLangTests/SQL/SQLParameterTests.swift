@@ -44,10 +44,15 @@ import Testing
     }
 
     @Test func hasBindsTheFoldedWordsOfAParameter() throws {
-        let s = try send("docs | where text has $q | count", ["q": .string("Drone \"Strikes\"")])
+        let s = try send("docs | where text has $q | count", ["q": .string("\"Strikes\"")])
         #expect(s.parameters.count == 1)
-        #expect(s.parameters[0].hasPrefix("{\"drone\",\"strike"))
+        #expect(s.parameters[0].hasPrefix("{\"strike"))
         #expect(s.sql.contains("w.words @> ($1::text[])"))
+    }
+
+    /// Several words must stand in a row, which the stored word lists cannot tell: refused, not answered differently.
+    @Test func aParameterOfSeveralWordsIsRefusedForHas() throws {
+        #expect(throws: Diagnostics.self) { try send("docs | where text has $q | count", ["q": .string("Drone Strikes")]) }
     }
 
     @Test func aDocumentParameterIsBoundByItsID() throws {
