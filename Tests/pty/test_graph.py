@@ -3,7 +3,7 @@ shown at 80 columns, an unknown entity with its "did you mean". Run from the rep
 python3 -m pytest -q Tests/pty
 """
 from test_output import start80
-from test_repl import PROMPT, finish, home  # noqa: F401  (home is a fixture)
+from mq_session import PROMPT, finish
 
 
 def test_help_pages_of_the_graph_stages_and_views(home):
