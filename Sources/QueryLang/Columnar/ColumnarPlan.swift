@@ -150,13 +150,7 @@ enum ColumnarCompiler {
     private static func scan(_ kind: ReferenceKind) -> ColumnarNode {
         ColumnarNode(schema: .scan(kind)) { ctx in
             let corpus = ctx.interpreter.corpus
-            let all: Int
-            switch kind {
-            case .document: all = corpus.documents.count
-            case .entity: all = corpus.entities.count
-            case .mention: all = corpus.mentions.count
-            case .fact: all = corpus.facts.count
-            }
+            let all = corpus.count(of: kind)
             var position = 0
             var total = all
             if let p = ctx.partition {

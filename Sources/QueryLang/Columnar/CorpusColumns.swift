@@ -130,13 +130,7 @@ final class CorpusColumns: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let c = coded[key] { return c }
-        let count: Int
-        switch kind {
-        case .document: count = corpus.documents.count
-        case .entity: count = corpus.entities.count
-        case .fact: count = corpus.facts.count
-        case .mention: count = corpus.mentions.count
-        }
+        let count = corpus.count(of: kind)
         let pool: StringPool
         var codes: [Int32]
         if field == "id" {

@@ -39,13 +39,7 @@ extension Interpreter {
 
     /// `source | where id == key`: the row whose id equals the key (the key evaluated as on the first row).
     func openLookup(_ kind: ReferenceKind, _ key: Expr, _ span: Span, _ outer: Env) throws -> RowStream {
-        let count: Int
-        switch kind {
-        case .entity: count = corpus.entities.count
-        case .document: count = corpus.documents.count
-        case .mention: count = corpus.mentions.count
-        case .fact: count = corpus.facts.count
-        }
+        let count = corpus.count(of: kind)
         let columns = FieldCatalog.columns(of: kind)
         var done = false
         return RowStream(columns: columns) { _ in

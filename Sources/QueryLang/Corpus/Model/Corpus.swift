@@ -280,6 +280,18 @@ public final class Corpus: Sendable {
 }
 
 extension Corpus {
+    /// How many rows the source of `kind` has (`docs`, `entities`, `mentions`, `facts`).
+    func count(of kind: ReferenceKind) -> Int {
+        switch kind {
+        case .document: return documents.count
+        case .entity: return entities.count
+        case .mention: return mentions.count
+        case .fact: return facts.count
+        }
+    }
+}
+
+extension Corpus {
     /// The same corpus with other load timings (its postings are shared, not rebuilt).
     func withTimings(_ t: LoadTimings) -> Corpus { Corpus(copying: self, timings: t) }
 }
