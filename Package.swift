@@ -46,12 +46,12 @@ let package = Package(
         ),
         .testTarget(
             name: "QueryLangTests",
-            dependencies: ["QueryLang", "PlatformTuning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["QueryLang", "PlatformTuning", "FuzzDriver", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         // libFuzzer harnesses (see README, "Fuzzing"): `make fuzz` builds them with -sanitize=fuzzer and
         // -DFUZZING; built plainly they are reproducers that run the files given on the command line.
-        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .target(name: "FuzzDriver", dependencies: ["QueryLang"], path: "Fuzz/FuzzDriver"),
         .executableTarget(name: "ParserFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/ParserFuzz"),
         .executableTarget(name: "EngineFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/EngineFuzz"),
         .executableTarget(name: "CorpusFuzz", dependencies: ["QueryLang", "FuzzDriver"], path: "Fuzz/CorpusFuzz"),

@@ -1,24 +1,11 @@
 // libFuzzer harness (b): checker and evaluator. Each input is query text compiled and run in a fresh
 // Session over the seeds corpus with tight limits; every result is rendered in every output format, and
-// the completer is asked for candidates at the end of the text. Imports are served from memory (two
-// files that import each other, so cycles are reachable). Built normally it is a reproducer:
+// the completer is asked for candidates at the end of the text. Limits and imports: `FuzzEngineOptions`.
+// Built normally it is a reproducer:
 // `EngineFuzz FILE...`.
 import Foundation
 import FuzzDriver
 @_spi(MQInternals) import QueryLang
-
-struct MemoryImports: ImportLoader {
-    static let files: [String: String] = [
-        "common.mq": "import \"other.mq\"\ndef big(x) = x.mention_count > 10\nlet groups = entities | where type == \"armed_group\"\n",
-        "other.mq": "import \"common.mq\"\nlet n = 1\n",
-        "self.mq": "import \"self.mq\"\n",
-        "lib.mq": "def twice(x) = x * 2\nlet kh = ent(\"kataib-hezbollah\")\n",
-    ]
-    func load(_ path: String, from: String) throws -> (name: String, text: String) {
-        guard let text = MemoryImports.files[path] else { throw CocoaError(.fileNoSuchFile) }
-        return (path, text)
-    }
-}
 
 enum EngineHarness {
     static let corpusPath: String = {
@@ -31,14 +18,7 @@ enum EngineHarness {
     static let engine: Engine = {
         let corpus: Corpus
         do { corpus = try Corpus.load(directory: corpusPath) } catch { fatalError("cannot load \(corpusPath):\n\(error)") }
-        var options = EngineOptions()
-        options.limits.maxSteps = 200_000
-        options.limits.maxRows = 10_000
-        options.limits.maxOutputRows = 10_000
-        options.limits.timeout = .seconds(1)
-        options.limits.maxStringBytes = 1 << 20
-        options.importLoader = MemoryImports()
-        return Engine(corpus: corpus, options: options)
+        return Engine(corpus: corpus, options: FuzzEngineOptions.make(timeout: .seconds(1)))
     }()
 
     static let completer = Completer(corpus: engine.corpus, metaCommands: [".mode": .mode, ".read": .file, ".help": .topic])

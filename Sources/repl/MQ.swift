@@ -15,6 +15,7 @@ struct MQ: ParsableCommand {
         terminal, mq reads a script from it and runs it like `mq run`.
         Exit status: 0 success, 1 a query error or a failed assert, 2 a usage error.
         """,
+        version: "mq 0.6.0",
         subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, FmtCommand.self, CorpusCommand.self, BenchCommand.self]
     )
 

@@ -13,25 +13,23 @@ MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
 SEEDS = os.path.join(ROOT, "seeds")
 
 
+def _running(servers):
+    """Started once for the tests that need them; stopped and removed at the end, also on failure."""
+    try:
+        servers.start()
+        yield servers
+    finally:
+        servers.remove()
+
+
 @pytest.fixture(scope="session")
 def topology():
-    """Started once for the tests that need it; stopped and removed at the end, also on failure."""
-    t = Topology(MQ)
-    try:
-        t.start()
-        yield t
-    finally:
-        t.remove()
+    yield from _running(Topology(MQ))
 
 
 @pytest.fixture(scope="session")
 def server():
-    s = PgServer("diff")
-    try:
-        s.start()
-        yield s
-    finally:
-        s.remove()
+    yield from _running(PgServer("diff"))
 
 
 @pytest.fixture(scope="session")

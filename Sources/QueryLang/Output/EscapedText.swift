@@ -14,6 +14,19 @@ enum EscapedText {
         return out + close
     }
 
+    /// `s` in double quotes, with the three backslash escapes that JSON, DOT, YAML and mq's own string
+    /// literals share (`\"`, `\\`, `\n`); every other scalar as `rule` says.
+    static func doubleQuoted(_ s: String, _ rule: (Unicode.Scalar) -> String?) -> String {
+        escape(s, open: "\"", close: "\"") { u in
+            switch u {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            default: return rule(u)
+            }
+        }
+    }
+
     /// `v` in lowercase hexadecimal, zero-padded to at least `digits` digits.
     static func hex(_ v: UInt32, digits: Int) -> String {
         let h = String(v, radix: 16)

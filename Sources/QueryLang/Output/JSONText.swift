@@ -2,11 +2,8 @@
 @_spi(MQInternals) public enum JSONText {
     /// `s` as a JSON string literal, quotes included.
     @_spi(MQInternals) public static func quote(_ s: String) -> String {
-        EscapedText.escape(s, open: "\"", close: "\"") { u in
+        EscapedText.doubleQuoted(s) { u in
             switch u {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
             case "\r": return "\\r"
             case "\t": return "\\t"
             default:

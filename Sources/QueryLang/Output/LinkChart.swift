@@ -157,14 +157,7 @@ public struct LinkChart: Sendable {
 
     /// A DOT string: quotes and backslashes escaped, line breaks as `\n`, other control characters dropped.
     static func quote(_ s: String) -> String {
-        EscapedText.escape(s, open: "\"", close: "\"") { u in
-            switch u {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            default: return u.value >= 0x20 && u.value != 0x7F ? nil : ""
-            }
-        }
+        EscapedText.doubleQuoted(s) { u in u.value >= 0x20 && u.value != 0x7F ? nil : "" }
     }
 
     // MARK: GraphML

@@ -29,17 +29,11 @@ enum RowInvariance {
     static func holds(_ e: Expr, functions: FunctionRegistry, userFunctions: Set<String>) -> Bool {
         func walk(_ e: Expr) -> Bool {
             switch e {
-            case .literal: return true
             case .name, .pipeline: return false
-            case let .field(b, _, _): return walk(b)
-            case let .index(b, i, _): return walk(b) && walk(i)
-            case let .unary(_, x, _): return walk(x)
-            case let .binary(_, l, r, _): return walk(l) && walk(r)
-            case let .list(items, _): return items.allSatisfy(walk)
-            case let .record(fs, _): return fs.allSatisfy { walk($0.value) }
             case let .call(name, args, _):
                 guard !userFunctions.contains(name.name), args.allSatisfy(walk) else { return false }
                 return FunctionRegistry.special[name.name] != nil || functions[name.name]?.isDeterministic == true
+            default: return e.children.allSatisfy(walk)
             }
         }
         return walk(e)
@@ -53,16 +47,9 @@ enum NamesRead {
         var out = Set<String>()
         func walk(_ e: Expr) -> Bool {
             switch e {
-            case .literal: return true
             case let .name(n, _): out.insert(n); return true
             case .pipeline: return false
-            case let .field(b, _, _): return walk(b)
-            case let .index(b, i, _): return walk(b) && walk(i)
-            case let .unary(_, x, _): return walk(x)
-            case let .binary(_, l, r, _): return walk(l) && walk(r)
-            case let .list(items, _): return items.allSatisfy(walk)
-            case let .record(fs, _): return fs.allSatisfy { walk($0.value) }
-            case let .call(_, args, _): return args.allSatisfy(walk)
+            default: return e.children.allSatisfy(walk)
             }
         }
         return walk(e) ? out : nil

@@ -6,24 +6,47 @@
         @_spi(MQInternals) public let maxArgs: Int
         @_spi(MQInternals) public let signature: String
         @_spi(MQInternals) public let help: String
+
+        /// An aggregate described by its signature: its name, then its parameters, `?` marking those
+        /// that may be left out (`arg_max(by, x?)`).
+        init(_ signature: String, _ help: String) {
+            let open = signature.firstIndex(of: "(")!
+            let params = signature[signature.index(after: open)...].dropLast().split(separator: ",")
+            name = String(signature[..<open])
+            maxArgs = params.count
+            minArgs = params.filter { !$0.hasSuffix("?") }.count
+            self.signature = signature
+            self.help = help
+        }
     }
 
     @_spi(MQInternals) public static let all: [Aggregate] = [
-        Aggregate(name: "count", minArgs: 0, maxArgs: 0, signature: "count()", help: "number of rows"),
-        Aggregate(name: "countif", minArgs: 1, maxArgs: 1, signature: "countif(condition)", help: "number of rows where the condition is true"),
-        Aggregate(name: "dcount", minArgs: 1, maxArgs: 1, signature: "dcount(x)", help: "number of distinct non-null values"),
-        Aggregate(name: "sum", minArgs: 1, maxArgs: 1, signature: "sum(x)", help: "sum of the values (int if all are ints)"),
-        Aggregate(name: "avg", minArgs: 1, maxArgs: 1, signature: "avg(x)", help: "mean of the values"),
-        Aggregate(name: "min", minArgs: 1, maxArgs: 1, signature: "min(x)", help: "smallest value"),
-        Aggregate(name: "max", minArgs: 1, maxArgs: 1, signature: "max(x)", help: "largest value"),
-        Aggregate(name: "list", minArgs: 1, maxArgs: 1, signature: "list(x)", help: "the values, in row order"),
-        Aggregate(name: "set", minArgs: 1, maxArgs: 1, signature: "set(x)", help: "the distinct values, in first-seen order"),
-        Aggregate(name: "arg_max", minArgs: 1, maxArgs: 2, signature: "arg_max(by, x?)", help: "x (or the row) where by is largest"),
-        Aggregate(name: "arg_min", minArgs: 1, maxArgs: 2, signature: "arg_min(by, x?)", help: "x (or the row) where by is smallest"),
-        Aggregate(name: "any", minArgs: 1, maxArgs: 1, signature: "any(x)", help: "the first non-null value"),
+        Aggregate("count()", "number of rows"),
+        Aggregate("countif(condition)", "number of rows where the condition is true"),
+        Aggregate("dcount(x)", "number of distinct non-null values"),
+        Aggregate("sum(x)", "sum of the values (int if all are ints)"),
+        Aggregate("avg(x)", "mean of the values"),
+        Aggregate("min(x)", "smallest value"),
+        Aggregate("max(x)", "largest value"),
+        Aggregate("list(x)", "the values, in row order"),
+        Aggregate("set(x)", "the distinct values, in first-seen order"),
+        Aggregate("arg_max(by, x?)", "x (or the row) where by is largest"),
+        Aggregate("arg_min(by, x?)", "x (or the row) where by is smallest"),
+        Aggregate("any(x)", "the first non-null value"),
     ]
 
     @_spi(MQInternals) public static let named: [String: Aggregate] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The aggregate calls written in expressions, left to right, not those nested inside another
+    /// aggregate's arguments, nor inside the bodies of `def` functions they call.
+    static func calls(in exprs: [Expr]) -> [(name: Identifier, args: [Expr], span: Span)] {
+        var out: [(Identifier, [Expr], Span)] = []
+        func walk(_ e: Expr) {
+            if case let .call(n, args, span) = e, named[n.name] != nil { out.append((n, args, span)) } else { e.children.forEach(walk) }
+        }
+        exprs.forEach(walk)
+        return out
+    }
 }
 
 /// The running state of one aggregate call over one group: rows are added one at a time, so a
@@ -74,13 +97,7 @@ extension Interpreter {
                 return [AggregateSite(name: n, args: args, span: span, file: file, bindings: bindings)]
             }
             return args.flatMap(walk)
-        case let .binary(_, l, r, _): return walk(l) + walk(r)
-        case let .unary(_, x, _): return walk(x)
-        case let .field(b, _, _): return walk(b)
-        case let .index(b, i, _): return walk(b) + walk(i)
-        case let .list(items, _): return items.flatMap(walk)
-        case let .record(fs, _): return fs.flatMap { walk($0.value) }
-        default: return []
+        default: return e.children.flatMap(walk)
         }
     }
 

@@ -19,23 +19,7 @@ public enum Value: Sendable {
     case table(Table)
 
     /// The type name used in messages: "string", "entity", ...
-    public var typeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float"
-        case .string: return "string"
-        case .date: return "date"
-        case .list: return "list"
-        case .record: return "record"
-        case .document: return "document"
-        case .entity: return "entity"
-        case .mention: return "mention"
-        case .fact: return "fact"
-        case .table: return "table"
-        }
-    }
+    public var typeName: String { ValueType(shapeOf: self).name }
 
     /// Whether the value is null.
     public var isNull: Bool { if case .null = self { return true } else { return false } }

@@ -83,16 +83,11 @@
         case let .name(n, _):
             if tables[n] != nil { return true }
             return interpreter.globals[n] == nil && FieldCatalog.sources.contains { $0.name == n }
-        case let .field(b, _, _): return readsCorpus(b)
-        case let .index(b, i, _): return readsCorpus(b) || readsCorpus(i)
-        case let .unary(_, x, _): return readsCorpus(x)
-        case let .binary(_, l, r, _): return readsCorpus(l) || readsCorpus(r)
-        case let .list(items, _): return items.contains(where: readsCorpus)
-        case let .record(fs, _): return fs.contains { readsCorpus($0.value) }
         case let .call(n, args, _):
             if args.contains(where: readsCorpus) { return true }
             if let f = interpreter.userFunctions[n.name] { return readsCorpus(f.body) }
             return false
+        default: return e.children.contains(where: readsCorpus)
         }
     }
 

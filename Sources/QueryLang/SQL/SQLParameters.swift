@@ -60,17 +60,8 @@ extension SQLCompiler {
     }
 
     private static func callsRowFunctions(_ e: Expr, _ user: Set<String>) -> Bool {
-        switch e {
-        case .literal, .name, .pipeline: return false
-        case let .field(b, _, _): return callsRowFunctions(b, user)
-        case let .index(b, i, _): return callsRowFunctions(b, user) || callsRowFunctions(i, user)
-        case let .unary(_, x, _): return callsRowFunctions(x, user)
-        case let .binary(_, l, r, _): return callsRowFunctions(l, user) || callsRowFunctions(r, user)
-        case let .list(items, _): return items.contains { callsRowFunctions($0, user) }
-        case let .record(fs, _): return fs.contains { callsRowFunctions($0.value, user) }
-        case let .call(n, args, _):
-            return Aggregates.named[n.name] != nil || user.contains(n.name) || args.contains { callsRowFunctions($0, user) }
-        }
+        if case let .call(n, _, _) = e, Aggregates.named[n.name] != nil || user.contains(n.name) { return true }
+        return e.children.contains { callsRowFunctions($0, user) }
     }
 
     /// Whether `e` is a run parameter that no field of the row hides (fields never start with `$`).

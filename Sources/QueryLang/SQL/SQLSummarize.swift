@@ -19,8 +19,8 @@ struct SQLSummarize {
             columns.append((n, e.type))
         }
         // Each aggregate call compiled over the input rows; the column around it reads no row.
-        for call in calls(aggs.map(\.expr)) {
-            x.aggregates[call.span.start] = try aggregate(call.name, call.args, call.span, x)
+        for call in Aggregates.calls(in: aggs.map(\.expr)) {
+            x.aggregates[call.span.start] = try aggregate(call.name.name, call.args, call.span, x)
         }
         var outer = compiler.expressions(nil, alias: q)
         outer.aggregates = x.aggregates
@@ -38,26 +38,6 @@ struct SQLSummarize {
         let group = by.isEmpty ? "" : " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
         return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)\(group)",
                            shape: .record(columns, base: nil), order: order)
-    }
-
-    /// The aggregate calls of the columns (not those inside another aggregate's arguments).
-    private func calls(_ exprs: [Expr]) -> [(name: String, args: [Expr], span: Span)] {
-        var out: [(String, [Expr], Span)] = []
-        func walk(_ e: Expr) {
-            switch e {
-            case .literal, .name, .pipeline: break
-            case let .field(b, _, _): walk(b)
-            case let .index(b, i, _): walk(b); walk(i)
-            case let .unary(_, v, _): walk(v)
-            case let .binary(_, l, r, _): walk(l); walk(r)
-            case let .list(items, _): items.forEach(walk)
-            case let .record(fs, _): fs.forEach { walk($0.value) }
-            case let .call(n, args, span):
-                if Aggregates.named[n.name] != nil { out.append((n.name, args, span)) } else { args.forEach(walk) }
-            }
-        }
-        exprs.forEach(walk)
-        return out
     }
 
     private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler) throws -> SQLExpr {

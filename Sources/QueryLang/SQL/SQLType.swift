@@ -17,15 +17,9 @@ enum SQLType: Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .null: return "null"
-        case .bool: return "bool"
-        case .int: return "int"
-        case .float: return "float"
-        case .string: return "string"
-        case .date: return "date"
-        case let .ref(k): return k.rawValue
         case .factObject: return "a fact's object"
         case .documents: return "list of documents"
+        default: return Self.mqTypes.first { $0.sql == self }?.mq.description ?? "?"
         }
     }
 
@@ -42,20 +36,15 @@ enum SQLType: Equatable, CustomStringConvertible {
 
     /// The mq type of a field, when SQL can hold it.
     init?(_ t: ValueType) {
-        switch t {
-        case .null: self = .null
-        case .bool: self = .bool
-        case .int: self = .int
-        case .float: self = .float
-        case .string: self = .string
-        case .date: self = .date
-        case .document: self = .ref(.document)
-        case .entity: self = .ref(.entity)
-        case .mention: self = .ref(.mention)
-        case .fact: self = .ref(.fact)
-        default: return nil
-        }
+        guard let m = Self.mqTypes.first(where: { $0.mq == t }) else { return nil }
+        self = m.sql
     }
+
+    /// The mq types SQL holds and their SQL forms, read both ways.
+    private static let mqTypes: [(mq: ValueType, sql: SQLType)] = [
+        (.null, .null), (.bool, .bool), (.int, .int), (.float, .float), (.string, .string), (.date, .date),
+        (.document, .ref(.document)), (.entity, .ref(.entity)), (.mention, .ref(.mention)), (.fact, .ref(.fact)),
+    ]
 }
 
 /// A compiled expression: its SQL text and type.

@@ -1,8 +1,7 @@
 /// `take N`: the first N rows. Nothing above it is asked for more.
 extension Parser {
     mutating func parseTake(_ start: Span) throws -> (kind: StageKind, end: Span) {
-        let n = try binary(0)
-        return (.take(n), n.span)
+        try expressionStage(StageKind.take)
     }
 }
 

@@ -6,8 +6,7 @@
 /// row is computed once, at the first row, as the general path would first compute it.
 extension Parser {
     mutating func parseWhere(_ start: Span) throws -> (kind: StageKind, end: Span) {
-        let e = try binary(0)
-        return (.where(e), e.span)
+        try expressionStage(StageKind.`where`)
     }
 }
 

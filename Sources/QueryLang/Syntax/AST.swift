@@ -114,6 +114,19 @@
             return s
         }
     }
+
+    /// The expressions directly inside this one, left to right. A nested pipeline has none: its source
+    /// and stages read rows of their own, so a walk over the current row's expression stops there.
+    @_spi(MQInternals) public var children: [Expr] {
+        switch self {
+        case .literal, .name, .pipeline: return []
+        case let .field(b, _, _), let .unary(_, b, _): return [b]
+        case let .index(b, i, _): return [b, i]
+        case let .binary(_, l, r, _): return [l, r]
+        case let .call(_, args, _), let .list(args, _): return args
+        case let .record(fs, _): return fs.map(\.value)
+        }
+    }
 }
 
 @_spi(MQInternals) public struct RecordField: Sendable, Equatable {

@@ -129,11 +129,8 @@
     }
 
     func quote(_ s: String) -> String {
-        EscapedText.escape(s, open: "\"", close: "\"") { u in
+        EscapedText.doubleQuoted(s) { u in
             switch u {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
             case "\t": return "\\t"
             case "\r": return "\\r"
             default: return u.value < 0x20 || u.value == 0x7F ? "\\u{\(EscapedText.hex(u.value, digits: 1))}" : nil

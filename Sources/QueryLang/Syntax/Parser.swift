@@ -423,6 +423,12 @@
         return Stage(parsed.kind, span: start.to(parsed.end), nameSpan: start)
     }
 
+    /// A stage whose argument is one expression (`where cond`, `take n`).
+    mutating func expressionStage(_ make: (Expr) -> StageKind) throws -> (kind: StageKind, end: Span) {
+        let e = try binary(0)
+        return (make(e), e.span)
+    }
+
     /// Whether the stage's arguments have ended: the end of the line or input, the next stage, or a `)`.
     var atStageEnd: Bool { at(.newline) || at(.eof) || at(.pipe) || at(.rparen) }
 

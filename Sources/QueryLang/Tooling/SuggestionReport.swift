@@ -96,11 +96,8 @@
     /// A YAML double-quoted scalar: every character that is not printable escaped, so that the loader
     /// reads back exactly `s`.
     static func quote(_ s: String) -> String {
-        EscapedText.escape(s, open: "\"", close: "\"") { u in
+        EscapedText.doubleQuoted(s) { u in
             switch u {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
             case "\t": return "\\t"
             default:
                 let c = u.properties.generalCategory

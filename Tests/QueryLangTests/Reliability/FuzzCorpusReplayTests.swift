@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @_spi(MQInternals) @testable import QueryLang
+import FuzzDriver
 
 /// Replays the fuzzing seeds (Fuzz/corpus/) through what the harnesses do, in the normal test suite: an
 /// input the fuzzers once crashed on is added there (with a test of its own here or beside it), so that it
@@ -13,18 +14,7 @@ struct FuzzCorpusReplayTests {
     }
 
     static let engine: Engine = {
-        var options = EngineOptions()
-        options.limits.maxSteps = 200_000
-        options.limits.maxRows = 10_000
-        options.limits.maxOutputRows = 10_000
-        options.limits.timeout = .seconds(5)
-        options.limits.maxStringBytes = 1 << 20
-        options.importLoader = MemoryImportLoader(files: [
-            "common.mq": "import \"other.mq\"\ndef big(x) = x.mention_count > 10\n",
-            "other.mq": "import \"common.mq\"\nlet n = 1\n",
-            "lib.mq": "def twice(x) = x * 2\nlet kh = ent(\"kataib-hezbollah\")\n",
-        ])
-        return Engine(corpus: Seeds.corpus, options: options)
+        Engine(corpus: Seeds.corpus, options: FuzzEngineOptions.make(timeout: .seconds(5)))
     }()
 
     @Test func thereAreSeeds() {

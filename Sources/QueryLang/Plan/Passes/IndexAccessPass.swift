@@ -91,38 +91,13 @@ enum IndexAccessPass {
     /// The aggregate calls of an expression (name and number of arguments); nil when it calls a user
     /// function (whose body may hold aggregates the pass does not follow).
     private static func aggregateCalls(_ e: Expr, _ context: PlanContext) -> [(name: String, args: Int)]? {
-        var out: [(String, Int)] = []
-        var ok = true
-        func walk(_ e: Expr) {
-            switch e {
-            case .literal, .name, .pipeline: break
-            case let .field(b, _, _): walk(b)
-            case let .index(b, i, _): walk(b); walk(i)
-            case let .unary(_, x, _): walk(x)
-            case let .binary(_, l, r, _): walk(l); walk(r)
-            case let .list(items, _): items.forEach(walk)
-            case let .record(fs, _): fs.forEach { walk($0.value) }
-            case let .call(n, args, _):
-                if Aggregates.named[n.name] != nil { out.append((n.name, args.count)) } else { args.forEach(walk) }
-            }
-        }
-        walk(e)
-        if calls(e, context.userFunctions) { ok = false }
-        return ok ? out : nil
+        calls(e, context.userFunctions) ? nil : Aggregates.calls(in: [e]).map { ($0.name.name, $0.args.count) }
     }
 
     /// Whether an expression calls one of these functions.
     private static func calls(_ e: Expr, _ names: Set<String>) -> Bool {
-        switch e {
-        case let .call(n, args, _): return names.contains(n.name) || args.contains { calls($0, names) }
-        case .literal, .name, .pipeline: return false
-        case let .field(b, _, _): return calls(b, names)
-        case let .index(b, i, _): return calls(b, names) || calls(i, names)
-        case let .unary(_, x, _): return calls(x, names)
-        case let .binary(_, l, r, _): return calls(l, names) || calls(r, names)
-        case let .list(items, _): return items.contains { calls($0, names) }
-        case let .record(fs, _): return fs.contains { calls($0.value, names) }
-        }
+        if case let .call(n, _, _) = e, names.contains(n.name) { return true }
+        return e.children.contains { calls($0, names) }
     }
 
     /// The mention fields an expression reads (bare names that are mention fields and not parameters of

@@ -14,23 +14,25 @@ enum PredicatePushdownPass {
         guard case let .filter(input, cond) = node.op, let read = NamesRead.of(cond) else { return node }
         switch input.op {
         case let .sort(below, keys):
-            var filter = node
-            filter.op = .filter(below, cond)
-            filter.schema = below.schema
-            var sort = input
-            sort.op = .sort(push(filter), keys)
-            return sort
+            return swapped(node, input, below) { .sort($0, keys) }
         case let .extend(below, cols):
-            let added = Set(Column.outputNames(cols))
-            guard read.isDisjoint(with: added) else { return node }
-            var filter = node
-            filter.op = .filter(below, cond)
-            filter.schema = below.schema
-            var extend = input
-            extend.op = .extend(push(filter), cols)
-            return extend
+            guard read.isDisjoint(with: Set(Column.outputNames(cols))) else { return node }
+            return swapped(node, input, below) { .extend($0, cols) }
         default:
             return node
         }
+    }
+
+    /// The filter `node` moved from above `stage` to above `below` (the stage's input), pushed further
+    /// down from there, with `stage` rebuilt on top by `rebuild`.
+    private static func swapped(_ node: PlanNode, _ stage: PlanNode, _ below: PlanNode,
+                                _ rebuild: (PlanNode) -> PlanNode.Op) -> PlanNode {
+        guard case let .filter(_, cond) = node.op else { return node }
+        var filter = node
+        filter.op = .filter(below, cond)
+        filter.schema = below.schema
+        var top = stage
+        top.op = rebuild(push(filter))
+        return top
     }
 }
