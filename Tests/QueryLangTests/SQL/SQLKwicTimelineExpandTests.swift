@@ -61,7 +61,7 @@ import Testing
         #expect(try sql("entities | expand acronyms | count").contains("t.kind = 'acronym'"))
         #expect(try sql("docs | expand a = authors | select a").contains("unnest(d.authors) WITH ORDINALITY"))
         #expect(try sql("docs | expand e = entities | count").contains("min(t.seq)"))
-        #expect(try sql("docs | expand x = [1, 2] | count").contains("VALUES (1, 0::bigint), (2, 1::bigint)"))
+        #expect(try sql("docs | expand x = [1, 2] | count").contains("VALUES (1::bigint, 0::bigint), (2::bigint, 1::bigint)"))
         let d = try #require(try refusal(#"docs | expand f = (facts | where predicate == "budget") | count"#))
         #expect(d.code == .noSQLForm && d.message.hasPrefix("'expand' cannot run on PostgreSQL"))
     }
