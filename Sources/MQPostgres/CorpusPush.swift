@@ -22,11 +22,15 @@ import Foundation
     /// Shard servers for a first push into a sharded layout (``ShardLayout``); empty otherwise. Later
     /// pushes find the layout on the coordinator.
     let shards: [String]
+    /// Whether to drop the server's mq schema (of any version) and write everything again, in the same
+    /// transaction (`--rebuild`: a server holding another version's schema).
+    let rebuild: Bool
 
-    public init(corpus: Corpus, connection: PostgresConnection, shards: [String] = []) {
+    public init(corpus: Corpus, connection: PostgresConnection, shards: [String] = [], rebuild: Bool = false) {
         self.corpus = corpus
         self.connection = connection
         self.shards = shards
+        self.rebuild = rebuild
     }
 
     @_spi(MQInternals) public func run() throws -> Summary {
@@ -57,7 +61,11 @@ import Foundation
     }
 
     private func push(shardEndpoints: [(host: String, port: String, database: String, user: String, password: String)]) throws -> Summary {
-        let exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL, to_regnamespace('mq') IS NOT NULL")
+        var exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL, to_regnamespace('mq') IS NOT NULL")
+        if rebuild && exists.first?[0] == "t" {
+            try dropSchema()
+            exists = [["f", "f"]]
+        }
         if exists.first?[0] != "t" {
             if exists.first?[1] == "t" {
                 throw SQLConnectionError("the server has a schema 'mq' that mq did not make (no mq.manifest): push to another database, or drop it")
@@ -163,6 +171,17 @@ import Foundation
         return summary
     }
 
+    /// `--rebuild`: drops the schema mq made (within the push's transaction, so a failed push keeps it). A
+    /// sharded layout's rows are on the shards, each written in a transaction of its own: it is not
+    /// rebuilt in place.
+    private func dropSchema() throws {
+        try connection.execute("LOCK TABLE mq.manifest IN EXCLUSIVE MODE")
+        if try connection.query("SELECT value FROM mq.manifest WHERE key = '\(ShardLayout.manifestKey)'").first != nil {
+            throw SQLConnectionError("--rebuild does not rebuild a sharded layout in place: drop schema mq on the coordinator and schema \(ShardLayout.shardSchema) on each shard, then push again with --shard")
+        }
+        try connection.execute("DROP SCHEMA mq CASCADE")
+    }
+
     /// A hash of what the catalog puts on the server (entities, names, facts with their documents' ids).
     @_spi(MQInternals) public static func catalogHash(_ corpus: Corpus) throws -> String {
         let rows = SQLCopyRows(corpus: corpus)
@@ -193,7 +212,7 @@ import Foundation
         let v = try connection.query("SELECT value FROM mq.manifest WHERE key = 'schema_version'")
         let version = v.first?[0].flatMap { Int($0) }
         guard version == SQLSchema.version else {
-            throw SQLConnectionError("the server's mq schema is version \(version.map(String.init) ?? "unknown"); this mq reads and writes version \(SQLSchema.version): push the corpus into a new database (or drop schema mq and push again)")
+            throw SQLConnectionError("the server's mq schema is version \(version.map(String.init) ?? "unknown"); this mq reads and writes version \(SQLSchema.version): push the corpus again with mq corpus push DIR --to URL --rebuild (which drops the old tables and writes them anew)")
         }
     }
 

@@ -33,12 +33,14 @@ struct PushCommand: ParsableCommand {
     @Option(name: .customLong("shard"), help: ArgumentHelp(
         "A shard server for a first push into a sharded layout (repeat for each): the large tables are partitioned by document over the shards as postgres_fdw foreign tables of the --to database (docs/scale-out.md).",
         valueName: "url")) var shards: [String] = []
+    @Flag(help: "Drop the database's mq tables (of any mq version) and write the corpus anew, in the same transaction.")
+    var rebuild = false
 
     func run() throws {
         let corpus = try CorpusSource.load(dir)
         do {
             let c = try PostgresConnection(url: to)
-            let s = try CorpusPush(corpus: corpus, connection: c, shards: shards).run()
+            let s = try CorpusPush(corpus: corpus, connection: c, shards: shards, rebuild: rebuild).run()
             let mb = Double(s.textBytes) / 1_000_000
             switch s.mode {
             case "unchanged": print("unchanged: nothing to push")

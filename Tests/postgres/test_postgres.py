@@ -264,8 +264,11 @@ def test_render_draws_the_servers_rows(seeds_url):
     assert remote.stdout == local.stdout and remote.stdout.startswith("n by outlet\nAl-Fassel    ██")
     r = run_mq(["-c", "docs | select title | render timechart title"], engine=seeds_url)
     assert r.returncode == 1 and "error[E452]" in r.stderr
-    r = run_mq(["-c", 'entities | where id == "tower-22" | timeline | render sparkline'], engine=seeds_url)
-    assert r.returncode == 1 and "error[E420]: 'timeline' cannot run on PostgreSQL" in r.stderr
+    q = 'entities | where id in ["kataib-sayyid-al-shuhada", "tower-22"] | timeline | render sparkline date by entity'
+    local, remote = run_mq(["-c", q]), run_mq(["-c", q], engine=seeds_url)
+    assert remote.returncode == 0 and remote.stdout == local.stdout and remote.stdout.strip(), remote.stderr
+    r = run_mq(["-c", 'docs | kwic "drone" | render bar zone'], engine=seeds_url)
+    assert r.returncode == 1 and "error[E420]: 'kwic' cannot run on PostgreSQL" in r.stderr
 
 
 def test_refused_stage_is_named(seeds_url):

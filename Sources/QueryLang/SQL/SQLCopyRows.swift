@@ -32,11 +32,16 @@
             .joined(separator: ",") + "}"
     }
 
+    /// An integer array constant as COPY reads it: `{1,2}`.
+    static func integers(_ items: [Int]) -> String { "{" + items.map(String.init).joined(separator: ",") + "}" }
+
     static func date(_ d: PartialDate?) -> String? { d.map { String(SQLDate.key($0)) } }
     static func bool(_ b: Bool) -> String { b ? "t" : "f" }
 
     /// The catalog: entities, their names, facts (whose documents must be in `documentOrd`).
     @_spi(MQInternals) public func catalog(documentOrd: (Int) -> Int64?, emit: (String, String) throws -> Void) throws {
+        // Each fact in the words `timeline` shows (its `what`), made by mq's own phrasing.
+        let phrasing = TimelineRows(entries: [], order: [], corpus: corpus, fields: FieldAccess(corpus: corpus))
         for e in corpus.entities {
             try emit("entities", Self.line([String(e.index), e.id, e.type.rawValue, e.name, e.description, e.country.map { String($0) }]))
             for (k, n) in e.names.enumerated() {
@@ -54,7 +59,8 @@
             }
             try emit("facts", Self.line([String(f.index), f.id, String(f.subject), f.predicate, objEntity, objNumber, objDate, objText, unit,
                                          Self.date(f.date), Self.date(f.from), Self.date(f.until), f.saidBy.map { String($0) },
-                                         String(doc), f.quote, f.quoteStart.map { String($0) }, f.quoteEnd.map { String($0) }, f.note]))
+                                         String(doc), f.quote, f.quoteStart.map { String($0) }, f.quoteEnd.map { String($0) }, f.note,
+                                         corpus.facts.withUnsafeBufferPointer { phrasing.describe($0.baseAddress! + f.index) }]))
         }
     }
 
@@ -79,7 +85,7 @@
         try emit("documents", Self.line([String(ord), d.id, sha256, d.title, d.outlet, d.outletEntity.map { String($0) },
                                          Self.array(d.authors), Self.date(d.published), d.url, d.language, d.text,
                                          String(d.byteCount), Self.bool(d.annotated), d.path, String(corpus.sentenceStarts[i].count),
-                                         Self.array(words)]))
+                                         Self.array(words), Self.integers(SQLKwic.joinedScalars(d.text))]))
         for (k, z) in d.zones.enumerated() {
             try emit("zones", Self.line([String(ord), String(k), z.kind.rawValue, String(z.firstLine), String(z.lastLine)]))
         }

@@ -46,6 +46,7 @@ struct SQLFunctions {
         case "day":
             let x = try one([.date])
             return SQLExpr("(CASE WHEN ((\(x.sql)) >> 1) & 3 = 2 THEN extract(day FROM date '0001-01-01' + mq.date_first(\(x.sql))::integer)::bigint END)", .int)
+        case "str", "concat": return try SQLText(context: context).call(name, a, span)
         case "precision":
             let x = try one([.date])
             return SQLExpr("(CASE ((\(x.sql)) >> 1) & 3 WHEN 0 THEN 'year' WHEN 1 THEN 'month' WHEN 2 THEN 'day' END)", .string)

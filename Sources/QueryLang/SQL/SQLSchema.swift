@@ -5,7 +5,7 @@
 /// Dates are one `bigint` (``SQLDate``) that sorts as mq sorts dates and keeps their precision.
 @_spi(MQInternals) public enum SQLSchema {
     /// Raised whenever a table or column changes meaning; a server holding another version is refused.
-    @_spi(MQInternals) public static let version = 1
+    @_spi(MQInternals) public static let version = 2
 
     /// The statements that create the schema (in one transaction, on an empty server).
     @_spi(MQInternals) public static let create: [String] = [
@@ -18,7 +18,7 @@
             ord bigint PRIMARY KEY, id text NOT NULL UNIQUE, sha256 text NOT NULL, title text NOT NULL,
             outlet text, outlet_entity bigint, authors text[] NOT NULL, published bigint, url text,
             language text NOT NULL, text text NOT NULL, length bigint NOT NULL, annotated boolean NOT NULL,
-            path text NOT NULL, sentences bigint NOT NULL, words text[] NOT NULL)
+            path text NOT NULL, sentences bigint NOT NULL, words text[] NOT NULL, joined integer[] NOT NULL)
         """,
         """
         CREATE TABLE mq.zones (doc bigint NOT NULL, seq integer NOT NULL, kind text NOT NULL,
@@ -42,7 +42,7 @@
             ord bigint PRIMARY KEY, id text NOT NULL, subject bigint NOT NULL, predicate text NOT NULL,
             object_entity bigint, object_number float8, object_date bigint, object_text text, unit text,
             date bigint, "from" bigint, until bigint, said_by bigint, doc bigint NOT NULL, quote text,
-            quote_start bigint, quote_end bigint, note text)
+            quote_start bigint, quote_end bigint, note text, what text NOT NULL)
         """,
         """
         CREATE TABLE mq.mentions (
@@ -74,6 +74,7 @@
                            WHERE w[i:i + cardinality(p) - 1] = p)
         $$
         """,
+        SQLKwic.contextFunction,
         // What `==` compares: the interval (first day and precision), not whether it is approximate.
         """
         CREATE FUNCTION mq.date_same(k bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -94,13 +95,13 @@
     /// The tables and their columns in COPY order.
     @_spi(MQInternals) public static let copyColumns: [(table: String, columns: [String])] = [
         ("documents", ["ord", "id", "sha256", "title", "outlet", "outlet_entity", "authors", "published", "url", "language",
-                       "text", "length", "annotated", "path", "sentences", "words"]),
+                       "text", "length", "annotated", "path", "sentences", "words", "joined"]),
         ("zones", ["doc", "seq", "kind", "first_line", "last_line"]),
         ("sentences", ["doc", "seq", "start", "\"end\"", "text"]),
         ("entities", ["ord", "id", "type", "name", "description", "country"]),
         ("entity_names", ["entity", "seq", "name", "kind"]),
         ("facts", ["ord", "id", "subject", "predicate", "object_entity", "object_number", "object_date", "object_text", "unit",
-                   "date", "\"from\"", "until", "said_by", "doc", "quote", "quote_start", "quote_end", "note"]),
+                   "date", "\"from\"", "until", "said_by", "doc", "quote", "quote_start", "quote_end", "note", "what"]),
         ("mentions", ["ord", "doc", "seq", "entity", "sentence", "start", "\"end\"", "char_start", "char_end", "zone", "own",
                       "ambiguous", "surface"]),
     ]

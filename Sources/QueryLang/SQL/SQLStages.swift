@@ -35,9 +35,10 @@ struct SQLStages {
         case let .cooccur(_, scope, all): return try SQLCooccur(compiler: compiler, span: node.span).compile(input!, scope, all)
         case let .pairsByDocument(all, _):
             return try SQLCooccur(compiler: compiler, span: node.span).compile(compiler.scan(.mention, node.span), .document, all)
-        case .expand: throw compiler.unsupported("lists are not stored as rows", node.nameSpan)
-        case .kwic: throw compiler.unsupported("keyword in context needs mq's matcher on the text", node.nameSpan)
-        case .timeline: throw compiler.unsupported("the timeline is built from facts and documents by mq", node.nameSpan)
+        case let .expand(_, col): return try SQLExpand(compiler: compiler, span: node.span).compile(input!, col)
+        case let .kwic(_, term, width, regex):
+            return try SQLKwic(compiler: compiler, span: node.span, nameSpan: node.nameSpan).compile(input!, term, width, regex: regex)
+        case .timeline: return try SQLTimeline(compiler: compiler, nameSpan: node.nameSpan).compile(input!)
         // The chart is drawn by mq from the rows the server returns (Stages/Render.swift).
         case .render: return input!
         case .neighbors, .paths: throw compiler.unsupported("the graph is walked by mq", node.nameSpan)
