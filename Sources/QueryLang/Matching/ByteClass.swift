@@ -33,7 +33,30 @@ enum ByteClass: UInt8 {
     }()
 
     /// The class of a non-ASCII scalar. Apostrophe-like marks never start a word.
+    ///
+    /// Latin-1 and the General Punctuation block (curly quotes, dashes, spaces: most non-ASCII characters
+    /// of news text) are read from tables made once with ``classify(scalar:)``; other scalars go through
+    /// the Unicode properties.
+    @inline(__always)
     static func of(scalar v: UInt32) -> ByteClass {
+        if v < 0x100 { return latin1[Int(v)] }
+        if v &- 0x2000 < 0x70 { return punctuation[Int(v &- 0x2000)] }
+        return classify(scalar: v)
+    }
+
+    /// ``of(scalar:)`` for U+0000...U+00FF. Never freed.
+    nonisolated(unsafe) private static let latin1: UnsafePointer<ByteClass> = classes(0..<0x100)
+    /// ``of(scalar:)`` for U+2000...U+206F. Never freed.
+    nonisolated(unsafe) private static let punctuation: UnsafePointer<ByteClass> = classes(0x2000..<0x2070)
+
+    private static func classes(_ range: Range<UInt32>) -> UnsafePointer<ByteClass> {
+        let t = UnsafeMutablePointer<ByteClass>.allocate(capacity: range.count)
+        for (k, v) in range.enumerated() { (t + k).initialize(to: classify(scalar: v)) }
+        return UnsafePointer(t)
+    }
+
+    /// The class of a scalar from its Unicode properties.
+    private static func classify(scalar v: UInt32) -> ByteClass {
         if !CharacterClass.isApostrophe(v) && CharacterClass.isWordScalar(v) { return .word }
         return separator(v)
     }

@@ -51,11 +51,20 @@
         // Only the words of the vocabulary are kept (see ``WordSink``).
         let words = sink.words.all
         var ambiguousGroups: [Int32] = []
+        let groupEntity = self.groupEntity
+        // The mention found last, whether it is uncertain waits for where the next one starts (see
+        // ``UncertainMatch/isUncertain(_:start:end:before:after:titleCase:)``), and the end of the one
+        // before it.
+        var pending = -1
+        var beforePending = -1
+        var pendingEnd = -1
+        var titleCase = UncertainMatch.TitleCaseLine()
         var i = 0
         let n = words.count
         var active = ReusableBuffer<Int32>(capacity: 8), next = ReusableBuffer<Int32>(capacity: 8)
+        let trie = index.trie
         while i < n {
-            let r0 = index.child(0, words[i].exact), r1 = index.child(0, words[i].folded)
+            let r0 = trie.child(0, words[i].exact), r1 = trie.child(0, words[i].folded)
             if r0 < 0 && r1 < 0 { i += 1; continue }
             // Walk every way the words can continue a name (exact acronym words first), keep the longest.
             active.removeAll()
@@ -65,19 +74,19 @@
             var bestGroup: Int32 = -1
             var j = i
             while active.count > 0 {
-                for node in active.all where index.accept[Int(node)] >= 0 {
+                for node in active.all where trie.accept[Int(node)] >= 0 {
                     // A one-word name never matches an all-lowercase word ("laws trump decrees").
                     if j == i && node != r0 && !words[i].capital { continue }
-                    bestEnd = j; bestGroup = index.accept[Int(node)]; break
+                    bestEnd = j; bestGroup = trie.accept[Int(node)]; break
                 }
                 j += 1
                 if j >= n || !words[j].joined { break }
                 let w = words[j]
                 next.removeAll()
                 for node in active.all {
-                    let e = index.child(node, w.exact)
+                    let e = trie.child(node, w.exact)
                     if e >= 0 && !next.all.contains(e) { next.append(e) }
-                    let f = index.child(node, w.folded)
+                    let f = trie.child(node, w.folded)
                     if f >= 0 && !next.all.contains(f) { next.append(f) }
                 }
                 swap(&active, &next)
@@ -86,7 +95,14 @@
                 let start = words[i].start, end = words[bestEnd].end
                 var zone = ZoneKind.body
                 for z in zones where Int(start) >= z.start && Int(start) < z.end { zone = z.kind; break }
+                if pending >= 0 {
+                    Matcher.markIfUncertain(&mentions, pending, before: beforePending, after: Int(start),
+                                            in: bytes, titleCase: &titleCase)
+                    beforePending = pendingEnd
+                }
                 let entity = groupEntity[Int(bestGroup)]
+                pending = mentions.count
+                pendingEnd = Int(end)
                 mentions.append(Mention(doc: doc, entity: entity, sentence: words[i].sentence,
                                         start: start, end: end, zone: zone, ambiguous: entity < 0))
                 if entity < 0 { ambiguousGroups.append(bestGroup) }
@@ -95,27 +111,28 @@
                 i += 1
             }
         }
+        if pending >= 0 {
+            Matcher.markIfUncertain(&mentions, pending, before: beforePending, after: bytes.count, in: bytes,
+                                    titleCase: &titleCase)
+        }
         if !ambiguousGroups.isEmpty {
             attribute(&mentions, from: first, ambiguousGroups: ambiguousGroups)
         }
-        markUncertain(&mentions, from: first, in: bytes)
         return Array(sink.sentenceStarts)
     }
 
-    /// Marks the document's mentions (`mentions[first...]`) that stand inside a longer proper name the
-    /// catalog does not know (see ``UncertainMatch``).
-    private func markUncertain(_ mentions: inout [Mention], from first: Int, in text: UnsafeBufferPointer<UInt8>) {
-        var before = -1
-        var titleCase = UncertainMatch.TitleCaseLine()
-        for k in first..<mentions.count {
-            let m = mentions[k]
-            let after = k + 1 < mentions.count ? Int(mentions[k + 1].start) : text.count
-            if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after,
-                                          titleCase: &titleCase) {
-                mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
-                                      zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
-            }
-            before = Int(m.end)
+    /// Marks `mentions[k]` uncertain if it stands inside a longer proper name the catalog does not know
+    /// (see ``UncertainMatch``); `before` is where the document's previous mention ends (or -1), `after`
+    /// where its next one starts (or the text's length). Called from the match loop as soon as the next
+    /// mention is found, while the text around the mention is still in cache.
+    @inline(__always)
+    private static func markIfUncertain(_ mentions: inout [Mention], _ k: Int, before: Int, after: Int,
+                                        in text: UnsafeBufferPointer<UInt8>, titleCase: inout UncertainMatch.TitleCaseLine) {
+        let m = mentions[k]
+        if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after,
+                                      titleCase: &titleCase) {
+            mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
+                                  zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
         }
     }
 

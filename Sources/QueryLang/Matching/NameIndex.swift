@@ -220,4 +220,23 @@
         if node == 0 { return rootEdges[Int(word)] }
         return edges.get(Int64(node) << 32 | Int64(word))
     }
+
+    /// The trie's tables, for the match loop to hold in locals: read for every kept word, they would be
+    /// reloaded from memory through the index each time.
+    var trie: Trie { Trie(rootEdges: rootEdges, edges: edges, accept: accept) }
+
+    /// ``child(_:_:)`` and ``accept`` as plain values.
+    struct Trie {
+        let rootEdges: [Int32]
+        let edges: IntTable
+        /// Per node: the name group accepted there, or -1.
+        let accept: [Int32]
+
+        @inline(__always)
+        func child(_ node: Int32, _ word: Int32) -> Int32 {
+            if word < 0 { return -1 }
+            if node == 0 { return rootEdges[Int(word)] }
+            return edges.get(Int64(node) << 32 | Int64(word))
+        }
+    }
 }

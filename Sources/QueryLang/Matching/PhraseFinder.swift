@@ -144,10 +144,15 @@ struct PhraseFinder {
             found += sink.found
             if let stop, stop() { break }
         }
-        if alternatives.count == 1 { return found }
+        return alternatives.count == 1 ? found : PhraseFinder.leftmostNonOverlapping(found)
+    }
+
+    /// Of ranges found in any order, those that do not overlap one found before, leftmost first: of two
+    /// that overlap, the one that starts first (then the shorter).
+    static func leftmostNonOverlapping(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var last = -1
-        for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
+        for r in ranges.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
             out.append(r)
             last = r.upperBound
         }
@@ -155,12 +160,8 @@ struct PhraseFinder {
     }
 
     private struct Sink: TokenSink {
-        let forms: ByteTable
-        let masks: [UInt64]
-        let skeletons: [String: UInt64]
-        let breaks: UInt64
-        let last: UInt64
-        let count: Int
+        /// The way of writing the phrase looked for.
+        let phrase: Compiled
         let spelling: SpellingTable
         let text: UnsafeBufferPointer<UInt8>
         let stop: (() -> Bool)?
@@ -177,14 +178,10 @@ struct PhraseFinder {
         /// Where the last possessive ended, if no word came after it yet.
         var possessiveEnd = -1
 
-        init(_ c: Compiled, spelling: SpellingTable, text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)?, firstOnly: Bool) {
-            forms = c.forms
-            masks = c.masks
-            skeletons = c.skeletons
-            breaks = c.breaks
+        init(_ phrase: Compiled, spelling: SpellingTable, text: UnsafeBufferPointer<UInt8>, stop: (() -> Bool)?,
+             firstOnly: Bool) {
+            self.phrase = phrase
             self.spelling = spelling
-            last = c.last
-            count = c.count
             self.text = text
             self.stop = stop
             self.firstOnly = firstOnly
@@ -209,15 +206,15 @@ struct PhraseFinder {
             // phrase has a possessive, if only a possessive and spaces stand between.
             var carried: UInt64 = 0
             if joined {
-                carried = (matched << 1) & ~breaks
-            } else if possessiveEnd >= 0 && breaks != 0 && CharacterClass.onlySpaces(text, possessiveEnd..<start) {
-                carried = (matched << 1) & breaks
+                carried = (matched << 1) & ~phrase.breaks
+            } else if possessiveEnd >= 0 && phrase.breaks != 0 && CharacterClass.onlySpaces(text, possessiveEnd..<start) {
+                carried = (matched << 1) & phrase.breaks
             }
             possessiveEnd = -1
             matched = (carried | 1) & mask
-            if matched & last != 0 {
+            if matched & phrase.last != 0 {
                 any = true
-                if !firstOnly { found.append(starts[(wordNumber - count + 1) & 63]..<end) }
+                if !firstOnly { found.append(starts[(wordNumber - phrase.count + 1) & 63]..<end) }
                 // Occurrences do not overlap: the next one starts after this one.
                 matched = 0
             }
@@ -227,9 +224,9 @@ struct PhraseFinder {
         mutating func possessive(start: Int, end: Int) { possessiveEnd = end }
 
         mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
-            let k = forms.lookup(UnsafeBufferPointer(start: text + w.start, count: w.end - w.start), head: w.lowerHead,
-                                 hash: w.hash, foldingCase: true)
-            next(k >= 0 ? masks[Int(k)] : 0, start: w.start, end: w.end, joined: joined)
+            let k = phrase.forms.lookup(UnsafeBufferPointer(start: text + w.start, count: w.end - w.start),
+                                        head: w.lowerHead, hash: w.hash, foldingCase: true)
+            next(k >= 0 ? phrase.masks[Int(k)] : 0, start: w.start, end: w.end, joined: joined)
         }
 
         mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
@@ -237,16 +234,16 @@ struct PhraseFinder {
             var mask: UInt64 = 0
             if nonASCII {
                 let folded = Folding.fold(word: raw).folded
-                let k = forms.lookup(folded)
+                let k = phrase.forms.lookup(folded)
                 if k >= 0 {
-                    mask = masks[Int(k)]
-                } else if !skeletons.isEmpty {
+                    mask = phrase.masks[Int(k)]
+                } else if !phrase.skeletons.isEmpty {
                     // As the name matcher does: a letter doubled or written once (`Ḥaqq` for Haq).
-                    mask = skeletons[NameIndex.skeleton(spelling.canonical(folded))] ?? 0
+                    mask = phrase.skeletons[NameIndex.skeleton(spelling.canonical(folded))] ?? 0
                 }
             } else {
-                let k = forms.lookup(lower, hash: lowerHash)
-                if k >= 0 { mask = masks[Int(k)] }
+                let k = phrase.forms.lookup(lower, hash: lowerHash)
+                if k >= 0 { mask = phrase.masks[Int(k)] }
             }
             next(mask, start: start, end: end, joined: joined)
         }

@@ -183,7 +183,9 @@ struct TextScanner {
                 // marker after a sentence end (`2020.[37] During`, `.[4][5]`) is stepped over with its
                 // brackets: the sentence stays ended.
                 joinable = false
-                if i + width < n && base[i + width] | 0x20 == 0x73, let end = TextScanner.possessiveEnd(p, at: i, width: width) {
+                // Of the quotes, only `'`, `’` and `‘` can start a possessive.
+                if (b == 0x27 || b >= 0x80) && i + width < n && base[i + width] | 0x20 == 0x73,
+                   let end = TextScanner.possessiveEnd(p, at: i, width: width) {
                     sink.possessive(start: i, end: end)
                     i = end
                     continue
@@ -198,7 +200,10 @@ struct TextScanner {
             default:
                 joinable = false
                 if !sawSpaceAfterEnd { boundary = false }
-                if i + width < n && base[i + width] | 0x20 == 0x73, let end = TextScanner.possessiveEnd(p, at: i, width: width) {
+                // Commas, colons and the like never start a possessive: of the ASCII separators here only
+                // the backtick is an apostrophe-like mark (`'` is a quote), so the byte tells most of them.
+                if (b == 0x60 || b >= 0x80) && i + width < n && base[i + width] | 0x20 == 0x73,
+                   let end = TextScanner.possessiveEnd(p, at: i, width: width) {
                     sink.possessive(start: i, end: end)
                     i = end
                     continue

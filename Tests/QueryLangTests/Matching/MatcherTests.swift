@@ -78,6 +78,23 @@ struct MatcherTests {
         #expect(Array(text.utf8)[Int(m.start)..<Int(m.end)].elementsEqual("Kata’ib Hizballah".utf8))
     }
 
+    /// The surface of each mention of `text`, with `?` after those marked uncertain.
+    func certainty(_ text: String) -> [String] {
+        let c = Corpus(documents: [Document(id: "t", index: 0, path: "t", text: text)], entities: Self.entities)
+        return c.mentions.map { c.surface($0) + ($0.uncertain ? "?" : "") }
+    }
+
+    /// A mention glued to an unknown capitalised word is uncertain, whether it is the document's first,
+    /// a middle or its last mention; a neighbouring mention is no unknown word.
+    @Test func uncertainWhereverTheMentionStands() {
+        #expect(certainty("Hezbollah Battalions fought.") == ["Hezbollah?"])
+        #expect(certainty("Hezbollah Battalions and Iran met yesterday.") == ["Hezbollah?", "Iran"])
+        #expect(certainty("Iran and Hezbollah Battalions fought.") == ["Iran", "Hezbollah?"])
+        #expect(certainty("Iran and Hezbollah Battalions fought Daesh yesterday.") == ["Iran", "Hezbollah?", "Daesh"])
+        #expect(certainty("Iran Hezbollah talks continued.") == ["Iran", "Hezbollah"])
+        #expect(certainty("Talks with Iran.\nHezbollah Battalions fought.") == ["Iran", "Hezbollah?"])
+    }
+
     @Test func zonesComeFromTheLines() {
         let text = "Iran news\nBody about Iran.\nRelated: Iran again\n"
         let zones = [Zone(kind: .headline, firstLine: 1, lastLine: 1, start: 0, end: 10),

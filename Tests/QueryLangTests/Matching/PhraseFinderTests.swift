@@ -59,13 +59,7 @@ struct PhraseFinderTests {
                 }
             }
         }
-        var out: [Range<Int>] = []
-        var last = -1
-        for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where r.lowerBound >= last {
-            out.append(r)
-            last = r.upperBound
-        }
-        return out
+        return PhraseFinder.leftmostNonOverlapping(found)
     }
 
     @Test func wholeWordsInARow() {
