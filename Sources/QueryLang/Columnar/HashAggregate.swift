@@ -21,7 +21,7 @@ enum HashAggregate {
                     // Parts of the scan on the cores at once, merged in order: the groups come out in the
                     // order they are first seen in the whole input, and an error is the first part's.
                     let parts = min(cores, 4)
-                    let contexts = (0..<parts).map { ColumnarContext(interpreter: ctx.interpreter, env: ctx.env, partition: ($0, parts)) }
+                    let contexts = (0..<parts).map { ctx.part($0, of: parts) }
                     var results = [Result<Partial, Error>?](repeating: nil, count: parts)
                     results.withUnsafeMutableBufferPointer { out in
                         // The compiled stages are pure functions of their batch; each part has its own state.
@@ -75,7 +75,7 @@ enum HashAggregate {
                 kc.append((codes, nulls))
             }
             for j in 0..<keys where pools[j] == nil { pools[j] = other.pools[j] }
-            let mapping = table.groups(kc, n)
+            let mapping = table.groups(kc, n, bounds: other.table.bounds)
             for s in states.indices {
                 states[s].grow(to: table.count)
                 if let f = states[s].merge(other.states[s], mapping) { throw f }
@@ -102,7 +102,7 @@ enum HashAggregate {
             }
             let kc = kv.map(VectorKernels.codes)
             let before = part.table.count
-            let groups = part.table.groups(kc, b.count)
+            let groups = part.table.groups(kc, b.count, bounds: kv.map { bound($0, ctx.interpreter.corpus) })
             if part.table.count > before {
                 if ctx.partition == nil { try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'") }
                 for s in part.states.indices { part.states[s].grow(to: part.table.count) }
@@ -115,6 +115,16 @@ enum HashAggregate {
             if let first { throw first }
         }
         return part
+    }
+
+    /// A number the codes of a key vector are below, when its type bounds them (nil for numbers).
+    private static func bound(_ v: Vector, _ corpus: Corpus) -> Int64? {
+        switch v {
+        case let .strings(_, pool): return Int64(pool.strings.count)
+        case let .refs(k, _): return Int64(corpus.count(of: k))
+        case .bools: return 2
+        default: return nil
+        }
     }
 
     /// A key vector from its codes (the inverse of ``Vector/key(_:)``).
@@ -132,13 +142,19 @@ enum HashAggregate {
 
 /// Numbers the groups of rows in first-seen order by their keys' codes. One key whose codes are small and
 /// not negative (pool codes, references, booleans, small integers) is looked up in an array indexed by the
-/// code; other keys in a hash table of fixed-width words (one per key, and one of null flags).
+/// code; other keys in a hash table of fixed-width words (one per key, and one of null flags). Several
+/// keys whose codes are bounded (strings of one pool, references, booleans) are packed into one word
+/// first, a digit per key (0 for null, else the code + 1), and that word is looked up as one key is; a
+/// batch whose bounds are larger (a pool that grew) turns the packed groups back into words.
 struct Grouper {
     let width: Int
     private var table: GroupTable
-    /// One key: group + 1 by code (0: none yet), for codes below `directLimit`.
+    /// One key, or keys packed: group + 1 by code (0: none yet), for codes below `directLimit`.
     private var direct: [Int32] = []
     static let directLimit: Int64 = 1 << 20
+    /// The bound of each key's codes and its digit's place in a packed word; nil when not packed.
+    private var packing: [(bound: Int64, stride: Int64)]?
+    private var decided = false
 
     init(keys: Int) {
         width = keys + 1
@@ -147,10 +163,52 @@ struct Grouper {
 
     var count: Int { table.count }
 
-    func word(_ group: Int, _ j: Int) -> Int64 { table.word(group, j) }
+    /// The bounds of the keys' codes while packed.
+    var bounds: [Int64?]? { packing.map { $0.map(\.bound) } }
 
-    /// The group of each of `n` rows, new groups numbered as they are first seen.
-    mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int) -> [Int32] {
+    /// Key `j`'s code in group `group` (`j == keys`: the null flags, a bit per key).
+    func word(_ group: Int, _ j: Int) -> Int64 {
+        guard let packing else { return table.word(group, j) }
+        let w = table.word(group, 0)
+        if j < packing.count {
+            let digit = (w / packing[j].stride) % (packing[j].bound + 1)
+            return digit == 0 ? 0 : digit - 1
+        }
+        var flags: Int64 = 0
+        for (k, p) in packing.enumerated() where (w / p.stride) % (p.bound + 1) == 0 { flags |= 1 << Int64(k) }
+        return flags
+    }
+
+    /// The bounds of the keys' codes as `packing` keeps them, if every key has one and all fit in a word.
+    static func layout(_ bounds: [Int64?]) -> [(bound: Int64, stride: Int64)]? {
+        var out: [(bound: Int64, stride: Int64)] = []
+        var stride: Int64 = 1
+        for b in bounds {
+            guard let b, b >= 0 else { return nil }
+            out.append((b, stride))
+            let (next, overflow) = stride.multipliedReportingOverflow(by: b + 1)
+            guard !overflow, next < Int64.max / 4 else { return nil }
+            stride = next
+        }
+        return out
+    }
+
+    /// The group of each of `n` rows, new groups numbered as they are first seen. `bounds` holds, for
+    /// each key, a number its codes are below (nil: unknown).
+    mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int, bounds: [Int64?]? = nil) -> [Int32] {
+        if keys.count >= 2 {
+            if !decided {
+                decided = true
+                packing = bounds.flatMap(Grouper.layout)
+                if packing != nil { table = GroupTable(width: 1) }
+            }
+            if let p = packing {
+                if let bounds, bounds.count == p.count, zip(bounds, p).allSatisfy({ b, kept in b.map { $0 <= kept.bound } ?? false }) {
+                    return packedGroups(keys, n, p)
+                }
+                unpack()
+            }
+        }
         var out = [Int32](repeating: 0, count: n)
         var word = [Int64](repeating: 0, count: width)
         if keys.count == 1 {
@@ -158,14 +216,7 @@ struct Grouper {
             for i in 0..<n {
                 let c = codes[i]
                 if nulls?[i] != true, c >= 0, c < Grouper.directLimit {
-                    let k = Int(c)
-                    if k >= direct.count { direct += repeatElement(0, count: Swift.max(k + 1 - direct.count, direct.count)) }
-                    if direct[k] == 0 {
-                        word[0] = c
-                        word[1] = 0
-                        direct[k] = Int32(word.withUnsafeBufferPointer { table.group($0).0 }) + 1
-                    }
-                    out[i] = direct[k] - 1
+                    out[i] = directGroup(c) { word[0] = c; word[1] = 0; return word }
                     continue
                 }
                 word[0] = nulls?[i] == true ? 0 : c
@@ -185,6 +236,56 @@ struct Grouper {
             }
         }
         return out
+    }
+
+    /// The group of a code below `directLimit` by the direct array, numbered in the table (as `word()`).
+    private mutating func directGroup(_ c: Int64, _ word: () -> [Int64]) -> Int32 {
+        let k = Int(c)
+        if k >= direct.count { direct += repeatElement(0, count: Swift.max(k + 1 - direct.count, direct.count)) }
+        if direct[k] == 0 { direct[k] = Int32(word().withUnsafeBufferPointer { table.group($0).0 }) + 1 }
+        return direct[k] - 1
+    }
+
+    private mutating func packedGroups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int,
+                                       _ packing: [(bound: Int64, stride: Int64)]) -> [Int32] {
+        var packed = [Int64](repeating: 0, count: n)
+        for (j, key) in keys.enumerated() {
+            let stride = packing[j].stride
+            key.codes.withUnsafeBufferPointer { codes in
+                if let nulls = key.nulls {
+                    for i in 0..<n where !nulls[i] { packed[i] &+= (codes[i] &+ 1) &* stride }
+                } else {
+                    for i in 0..<n { packed[i] &+= (codes[i] &+ 1) &* stride }
+                }
+            }
+        }
+        var out = [Int32](repeating: 0, count: n)
+        var word: [Int64] = [0]
+        for i in 0..<n {
+            let w = packed[i]
+            if w < Grouper.directLimit {
+                out[i] = directGroup(w) { [w] }
+            } else {
+                word[0] = w
+                out[i] = Int32(word.withUnsafeBufferPointer { table.group($0).0 })
+            }
+        }
+        return out
+    }
+
+    /// Turns packed groups back into words of codes and flags, numbered as they were.
+    private mutating func unpack() {
+        guard packing != nil else { return }
+        let keys = width - 1
+        var words = GroupTable(width: width)
+        var w = [Int64](repeating: 0, count: width)
+        for g in 0..<table.count {
+            for j in 0...keys { w[j] = word(g, j) }
+            _ = w.withUnsafeBufferPointer { words.group($0) }
+        }
+        table = words
+        packing = nil
+        direct = []
     }
 }
 
