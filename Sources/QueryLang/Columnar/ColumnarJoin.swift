@@ -28,6 +28,12 @@ enum ColumnarJoin {
         let rightKind: ReferenceKind
         let leftKey: CompiledExpr
         let columns: CorpusColumns
+        let token = Token()
+
+        /// The right side grouped by key, built once a run (shared by the parts of its scan).
+        func table(_ ctx: ColumnarContext, _ span: Span) throws -> JoinTable {
+            try ctx.shared.value(for: token) { try build(self, ctx, span) }
+        }
 
         /// Whether the join runs wholly on batches, so that parts of its left side may run on several
         /// cores at once (the right side is then built once and shared).
@@ -88,9 +94,8 @@ enum ColumnarJoin {
                 schema.fieldColumns[n] = (schema.names.count - 1, c)
             }
         }
-        let token = Token()
         return ColumnarNode(schema: schema) { ctx in
-            let table: JoinTable = try ctx.shared.value(for: token) { try build(plan, ctx, span) }
+            let table = try plan.table(ctx, span)
             let next = try input.open(ctx)
             let cache = ProbeCache()
             var pending: ColumnarFailure? = nil
@@ -109,7 +114,7 @@ enum ColumnarJoin {
     }
 
     /// Identifies one join's table among the values its run shares.
-    private final class Token {}
+    final class Token {}
 
     /// The rows of a left batch joined with the table; nil when none is left.
     private static func probe(_ b: Batch, _ keys: Vector, _ table: JoinTable, _ cache: ProbeCache, _ kind: JoinKind,

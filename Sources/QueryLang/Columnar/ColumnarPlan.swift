@@ -124,6 +124,19 @@ enum ColumnarCompiler {
             if inner.streams { notes.add(node, "parts of the scan on the cores") }
             return ColumnarCount.node(inner, where: nil, nil, node.span, parallel: inner.streams)
         case let .summarize(input, aggs, by):
+            if case let .join(left, kind, right, keys) = input.op, kind == .inner || kind == .left,
+               let l = compile(left, context, columns: columns, notes: notes),
+               let plan = ColumnarJoin.plan(l.schema, right, keys, context, columns, exprs) {
+                let joined = ColumnarJoin.node(l, kind, plan, input.span).schema
+                if let (keys, calls) = JoinAggregate.compile(join: joined, hidden: l.schema.names.count, by: by.map(\.expr),
+                                                             aggregates: aggs.map(\.expr), context, exprs) {
+                    notes.add(input, plan.note)
+                    notes.add(node, "by the join's groups: no joined row made")
+                    let keyNames = Column.outputNames(by)
+                    return JoinAggregate.node(l, kind, plan, keys, keyNames, calls, Column.outputNames(aggs, after: keyNames),
+                                              joinSpan: input.span, node.span)
+                }
+            }
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let keys = by.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }

@@ -118,7 +118,7 @@ enum HashAggregate {
     }
 
     /// A number the codes of a key vector are below, when its type bounds them (nil for numbers).
-    private static func bound(_ v: Vector, _ corpus: Corpus) -> Int64? {
+    static func bound(_ v: Vector, _ corpus: Corpus) -> Int64? {
         switch v {
         case let .strings(_, pool): return Int64(pool.strings.count)
         case let .refs(k, _): return Int64(corpus.count(of: k))
@@ -128,7 +128,7 @@ enum HashAggregate {
     }
 
     /// A key vector from its codes (the inverse of ``Vector/key(_:)``).
-    private static func rebuild(_ type: VectorType, _ codes: [Int64], _ nulls: [Bool], _ pool: StringPool?) -> Vector {
+    static func rebuild(_ type: VectorType, _ codes: [Int64], _ nulls: [Bool], _ pool: StringPool?) -> Vector {
         let valid: [Bool]? = nulls.contains(true) ? nulls.map { !$0 } : nil
         switch type {
         case .int: return .ints(codes, valid: valid)
@@ -457,6 +457,12 @@ struct AggregateState {
             }
         }
         return nil
+    }
+
+    /// Adds `weights[i]` rows to group `groups[i]` of a `count()`.
+    mutating func addCounts(_ groups: [Int32], _ weights: [Int]) {
+        precondition(kind == .count, "weighted rows are counted only")
+        for (i, g) in groups.enumerated() { counts[Int(g)] += weights[i] }
     }
 
     /// Adds another part's accumulators, its group `g` into group `mapping[g]`; the failure of a sum that

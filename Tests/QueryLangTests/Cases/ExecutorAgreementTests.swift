@@ -64,6 +64,14 @@ struct ExecutorAgreementTests {
         "docs | join kind=anti (entities) on outlet == id | count",
         "entities | join (facts | where predicate != null) on id == subject | select id, id1, predicate | sort by id, id1",
         "facts | join kind=left (docs | summarize n = count() by outlet | join (docs) on outlet == outlet | select id) on doc == id | count",
+        // A summarize on the join's groups, no joined row made: weights, first-seen order, unmatched rows.
+        "mentions | join kind=left (docs | where outlet != \"Arab News\") on doc == id | summarize n = count(), d = dcount(id), t = min(id) by outlet",
+        "mentions | join (entities) on entity.id == id | summarize n = count(), c = dcount(name), hi = max(name) by type",
+        "mentions | join (docs) on sentence == sentences | summarize n = count() by outlet",
+        "mentions | join kind=left (entities | where type == \"person\") on entity == id | summarize n = count()",
+        "mentions | where zone == \"none\" | join (entities) on entity == id | summarize n = count()",
+        "mentions | where zone == \"none\" | join kind=left (entities) on entity == id | summarize n = count() by type",
+        "entities | join kind=left (entities) on country == id | summarize n = count() by type1, c = id1 == null",
     ])
     func shapes(_ query: String) {
         let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
