@@ -127,7 +127,11 @@ enum ColumnarJoin {
         switch kind {
         case .semi, .anti:
             for i in 0..<b.count where (matches(groups[i]) > 0) == (kind == .semi) { leftRows.append(Int32(i)) }
-            if leftRows.count == b.count { return b.count > 0 ? b : nil }
+            if leftRows.count == b.count {
+                guard b.count > 0 else { return nil }
+                try ctx.spend(b.count, span)
+                return b
+            }
         case .inner, .left:
             if table.unique {
                 // At most one match a row: the matched reference of each row, and the rows kept.

@@ -24,6 +24,26 @@ final class ColumnarContext: @unchecked Sendable {
     /// Steps counted by a partition, charged to the interpreter when the partitions are done.
     private(set) var localSteps = 0
 
+    /// `body` run on each part of the scan at once, one part a core (at most four), their results in
+    /// the parts' order; the parts' steps are charged when all are done, and an error is the first part's.
+    /// nil when there is one core, or this context is a part already.
+    func inParts<T>(_ body: @escaping (ColumnarContext) throws -> T, _ span: Span) throws -> [T]? {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, partition == nil else { return nil }
+        let parts = min(cores, 4)
+        let contexts = (0..<parts).map { part($0, of: parts) }
+        var results = [Result<T, Error>?](repeating: nil, count: parts)
+        results.withUnsafeMutableBufferPointer { out in
+            // The compiled stages are pure functions of their batch; each part has its own state.
+            nonisolated(unsafe) let out = out, body = body
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) { try body(contexts[k]) } }
+            }
+        }
+        try interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
+        return try results.map { try $0!.get() }
+    }
+
     /// Counts, in this context, the steps of a part run inside it.
     func absorb(_ other: ColumnarContext) {
         localSteps += other.localSteps
@@ -131,10 +151,10 @@ enum ColumnarCompiler {
                 if let (keys, calls) = JoinAggregate.compile(join: joined, hidden: l.schema.names.count, by: by.map(\.expr),
                                                              aggregates: aggs.map(\.expr), context, exprs) {
                     notes.add(input, plan.note)
-                    notes.add(node, "by the join's groups: no joined row made")
+                    notes.add(node, "by the join's groups: no joined row made" + (l.streams ? "; parts of the scan on the cores" : ""))
                     let keyNames = Column.outputNames(by)
                     return JoinAggregate.node(l, kind, plan, keys, keyNames, calls, Column.outputNames(aggs, after: keyNames),
-                                              joinSpan: input.span, node.span)
+                                              joinSpan: input.span, node.span, parallel: l.streams)
                 }
             }
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
@@ -172,11 +192,11 @@ enum ColumnarCompiler {
                 guard inner.schema.base == nil, inner.schema.fieldColumns.isEmpty else { return nil }
                 let s = inner.schema
                 let keys = s.types.indices.map { i in CompiledExpr(type: s.types[i], canFail: false) { $0.vectors[i] } }
-                return HashAggregate.node(inner, keys, s.names, [], [], node.span)
+                return HashAggregate.node(inner, keys, s.names, [], [], node.span, parallel: inner.streams)
             }
             let keys = cols.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }
-            return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span)
+            return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span, parallel: inner.streams)
         default:
             return nil
         }

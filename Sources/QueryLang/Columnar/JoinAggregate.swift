@@ -5,7 +5,8 @@
 /// first at that row. Those references, in the order their joined rows first come, are grouped as the
 /// joined rows would be: the groups come out in the same first-seen order, `count()` adds the weights,
 /// and `min`, `max` and `dcount` (which a repeated row does not change) read each reference once. A left
-/// row with no match (a left join) stands for a reference that is null.
+/// row with no match (a left join) stands for a reference that is null. The left side runs in parts on
+/// the cores when it streams from a scan, the parts' counts added in order.
 enum JoinAggregate {
     /// The right-side-only form of a summarize's keys and calls, or nil when they read anything else or
     /// their aggregates depend on how many times a row repeats (other than `count()`).
@@ -33,7 +34,7 @@ enum JoinAggregate {
     }
 
     static func node(_ left: ColumnarNode, _ kind: JoinKind, _ plan: ColumnarJoin.Plan, _ keys: [CompiledExpr], _ keyNames: [String],
-                     _ calls: [AggregateCall], _ callNames: [String], joinSpan: Span, _ span: Span) -> ColumnarNode {
+                     _ calls: [AggregateCall], _ callNames: [String], joinSpan: Span, _ span: Span, parallel: Bool) -> ColumnarNode {
         let names = keyNames + callNames
         let schema = ColumnarSchema(names: names, types: keys.map(\.type) + calls.map(\.resultType), base: nil, bare: false, display: names)
         return ColumnarNode(schema: schema) { ctx in
@@ -42,7 +43,25 @@ enum JoinAggregate {
                 guard !done else { return nil }
                 done = true
                 let table = try plan.table(ctx, joinSpan)
-                let (weight, first, unmatched) = try weigh(left, kind, plan, table, ctx, joinSpan)
+                var weight: [Int], first: [Int], unmatched: (weight: Int, first: Int)
+                if parallel, let parts = try ctx.inParts({ try weigh(left, kind, plan, table, $0, joinSpan) }, joinSpan) {
+                    // The parts in order: a row of part k comes after every row of the parts before it.
+                    (weight, first, unmatched) = parts[0]
+                    for k in 1..<parts.count {
+                        let (w, f, u) = parts[k]
+                        let offset = k << 40
+                        for g in 0..<table.groups where w[g] > 0 {
+                            if weight[g] == 0 { first[g] = f[g] + offset }
+                            weight[g] += w[g]
+                        }
+                        if u.weight > 0 {
+                            if unmatched.weight == 0 { unmatched.first = u.first + offset }
+                            unmatched.weight += u.weight
+                        }
+                    }
+                } else {
+                    (weight, first, unmatched) = try weigh(left, kind, plan, table, ctx, joinSpan)
+                }
                 // Each right reference of a group met, and the unmatched rows, in the order their joined rows come.
                 var events: [(row: Int, pos: Int32, ref: Int32, weight: Int)] = []
                 var joined = unmatched.weight
