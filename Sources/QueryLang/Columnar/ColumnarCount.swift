@@ -50,7 +50,7 @@ enum ColumnarParallel {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard parallel, cores > 1, ctx.partition == nil else { return [try work(ctx)] }
         let parts = min(cores, 4)
-        let contexts = (0..<parts).map { ColumnarContext(interpreter: ctx.interpreter, env: ctx.env, partition: ($0, parts)) }
+        let contexts = (0..<parts).map { ctx.part($0, of: parts) }
         var results = [Result<T, Error>?](repeating: nil, count: parts)
         try withoutActuallyEscaping(work) { work in
             results.withUnsafeMutableBufferPointer { out in

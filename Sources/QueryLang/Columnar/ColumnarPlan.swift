@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plan subtree compiled for the columnar executor: batches of typed vectors flow from a scan through
 /// `where`, `extend`, `select`, `summarize`, `count`, `distinct`, `sort`, `top` and `take`; expressions are
 /// compiled once (``ExprCompiler``). ``ColumnarPass`` puts a subtree here when every part of it compiles;
@@ -6,6 +8,9 @@ struct ColumnarNode {
     let schema: ColumnarSchema
     /// Opens the stage: each call of the result gives the next batch, nil at the end.
     let open: (ColumnarContext) throws -> () throws -> Batch?
+    /// Whether it is a scan and stages that take each row on its own (filters, columns, a join whose right
+    /// side is built once and shared): it can run as several parts of the scan at once.
+    var streams = false
 }
 
 /// What a running columnar plan needs: the corpus's vectors and the interpreter's limits and diagnostics.
@@ -19,10 +24,45 @@ final class ColumnarContext: @unchecked Sendable {
     /// Steps counted by a partition, charged to the interpreter when the partitions are done.
     private(set) var localSteps = 0
 
-    init(interpreter: Interpreter, env: Interpreter.Env, partition: (index: Int, count: Int)? = nil) {
+    /// `body` run on each part of the scan at once, one part a core (at most four), their results in
+    /// the parts' order; the parts' steps are charged when all are done, and an error is the first part's.
+    /// nil when there is one core, or this context is a part already.
+    func inParts<T>(_ body: @escaping (ColumnarContext) throws -> T, _ span: Span) throws -> [T]? {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, partition == nil else { return nil }
+        let parts = min(cores, 4)
+        let contexts = (0..<parts).map { part($0, of: parts) }
+        var results = [Result<T, Error>?](repeating: nil, count: parts)
+        results.withUnsafeMutableBufferPointer { out in
+            // The compiled stages are pure functions of their batch; each part has its own state.
+            nonisolated(unsafe) let out = out, body = body
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) { try body(contexts[k]) } }
+            }
+        }
+        try interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
+        return try results.map { try $0!.get() }
+    }
+
+    /// Counts, in this context, the steps of a part run inside it.
+    func absorb(_ other: ColumnarContext) {
+        localSteps += other.localSteps
+    }
+
+    /// What the parts of one run build once and share (a join's table), by the stage that builds it.
+    let shared: ColumnarShared
+
+    init(interpreter: Interpreter, env: Interpreter.Env, partition: (index: Int, count: Int)? = nil,
+         shared: ColumnarShared = ColumnarShared()) {
         self.interpreter = interpreter
         self.env = env
         self.partition = partition
+        self.shared = shared
+    }
+
+    /// The context of part `index` of `count` of this run's scan.
+    func part(_ index: Int, of count: Int) -> ColumnarContext {
+        ColumnarContext(interpreter: interpreter, env: env, partition: (index, count), shared: shared)
     }
 
     /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation. A
@@ -31,6 +71,22 @@ final class ColumnarContext: @unchecked Sendable {
         guard let partition else { return try interpreter.spend(rows, span) }
         localSteps += rows
         try interpreter.checkpointFromAnotherThread(span, steps: localSteps * partition.count)
+    }
+}
+
+/// Values the parts of a run on several cores build once: the first part to ask builds it, the others
+/// wait for it and get the same value or the same error.
+final class ColumnarShared: @unchecked Sendable {
+    private let lock = NSRecursiveLock()
+    private var values: [ObjectIdentifier: Result<Any, Error>] = [:]
+
+    func value<T>(for owner: AnyObject, _ build: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = values[ObjectIdentifier(owner)] { return try r.get() as! T }
+        let r = Result<Any, Error> { try build() }
+        values[ObjectIdentifier(owner)] = r
+        return try r.get() as! T
     }
 }
 
@@ -51,17 +107,17 @@ enum ColumnarCompiler {
             guard let inner = compile(input, context, columns: columns, notes: notes),
                   let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
-            return ColumnarStages.filter(inner, c, node.span)
+            return streaming(ColumnarStages.filter(inner, c, node.span), inner.streams)
         case let .extend(input, cols):
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
-            return ColumnarStages.extend(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
+            return streaming(ColumnarStages.extend(inner, Column.outputNames(cols), compiled.map { $0! }, node.span), inner.streams)
         case let .select(input, cols):
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
-            return ColumnarStages.select(inner, Column.outputNames(cols), compiled.map { $0! }, node.span)
+            return streaming(ColumnarStages.select(inner, Column.outputNames(cols), compiled.map { $0! }, node.span), inner.streams)
         case let .take(input, .literal(.int(n), _)) where n >= 0:
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             return ColumnarStages.take(inner, Int(clamping: n))
@@ -81,13 +137,26 @@ enum ColumnarCompiler {
                 guard let inner = compile(source, context, columns: columns, notes: notes),
                       let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0) if fewer than the rows") })
                 else { return nil }
-                notes.add(node, "true rows of the filter counted, none gathered" + (streamsFromScan(source) ? "; parts of the scan on the cores" : ""))
-                return ColumnarCount.node(inner, where: c, input.span, node.span, parallel: streamsFromScan(source))
+                notes.add(node, "true rows of the filter counted, none gathered" + (inner.streams ? "; parts of the scan on the cores" : ""))
+                return ColumnarCount.node(inner, where: c, input.span, node.span, parallel: inner.streams)
             }
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
-            if streamsFromScan(input) { notes.add(node, "parts of the scan on the cores") }
-            return ColumnarCount.node(inner, where: nil, nil, node.span, parallel: streamsFromScan(input))
+            if inner.streams { notes.add(node, "parts of the scan on the cores") }
+            return ColumnarCount.node(inner, where: nil, nil, node.span, parallel: inner.streams)
         case let .summarize(input, aggs, by):
+            if case let .join(left, kind, right, keys) = input.op, kind == .inner || kind == .left,
+               let l = compile(left, context, columns: columns, notes: notes),
+               let plan = ColumnarJoin.plan(l.schema, right, keys, context, columns, exprs) {
+                let joined = ColumnarJoin.node(l, kind, plan, input.span).schema
+                if let (keys, calls) = JoinAggregate.compile(join: joined, hidden: l.schema.names.count, by: by.map(\.expr),
+                                                             aggregates: aggs.map(\.expr), context, exprs) {
+                    notes.add(input, plan.note)
+                    notes.add(node, "by the join's groups: no joined row made" + (l.streams ? "; parts of the scan on the cores" : ""))
+                    let keyNames = Column.outputNames(by)
+                    return JoinAggregate.node(l, kind, plan, keys, keyNames, calls, Column.outputNames(aggs, after: keyNames),
+                                              joinSpan: input.span, node.span, parallel: l.streams)
+                }
+            }
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             let keys = by.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }
@@ -98,16 +167,12 @@ enum ColumnarCompiler {
             }
             let keyNames = Column.outputNames(by)
             return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span,
-                                      parallel: streamsFromScan(input) && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
+                                      parallel: inner.streams && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
         case let .join(input, kind, right, keys):
-            guard keys.count == 1, let inner = compile(input, context, columns: columns, notes: notes),
-                  let rightKind = context.referenceRows(right),
-                  let left = exprs(inner.schema).compile(keys[0].left) else { return nil }
-            switch left.type {
-            case .ref(.mention), .float: return nil
-            default: break
-            }
-            return ColumnarJoin.node(inner, kind, right, rightKind, keys[0].right ?? keys[0].left, left, node.span)
+            guard let inner = compile(input, context, columns: columns, notes: notes),
+                  let plan = ColumnarJoin.plan(inner.schema, right, keys, context, columns, exprs) else { return nil }
+            notes.add(node, plan.note)
+            return streaming(ColumnarJoin.node(inner, kind, plan, node.span), inner.streams && plan.batched)
         case let .expand(input, col):
             guard let inner = compile(input, context, columns: columns, notes: notes), let list = exprs(inner.schema).compileList(col.expr)
             else { return nil }
@@ -127,28 +192,24 @@ enum ColumnarCompiler {
                 guard inner.schema.base == nil, inner.schema.fieldColumns.isEmpty else { return nil }
                 let s = inner.schema
                 let keys = s.types.indices.map { i in CompiledExpr(type: s.types[i], canFail: false) { $0.vectors[i] } }
-                return HashAggregate.node(inner, keys, s.names, [], [], node.span)
+                return HashAggregate.node(inner, keys, s.names, [], [], node.span, parallel: inner.streams)
             }
             let keys = cols.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }
-            return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span)
+            return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span, parallel: inner.streams)
         default:
             return nil
         }
     }
 
-    /// Whether a subtree is a scan and stages that keep one row for at most one row, each row on its own:
-    /// it can run as several parts of the scan at once.
-    static func streamsFromScan(_ node: PlanNode) -> Bool {
-        switch node.op {
-        case .scan: return true
-        case let .filter(i, _), let .extend(i, _), let .select(i, _): return streamsFromScan(i)
-        default: return false
-        }
+    private static func streaming(_ node: ColumnarNode, _ streams: Bool) -> ColumnarNode {
+        var n = node
+        n.streams = streams
+        return n
     }
 
-    private static func scan(_ kind: ReferenceKind) -> ColumnarNode {
-        ColumnarNode(schema: .scan(kind)) { ctx in
+    static func scan(_ kind: ReferenceKind) -> ColumnarNode {
+        streaming(ColumnarNode(schema: .scan(kind)) { ctx in
             let corpus = ctx.interpreter.corpus
             let all = corpus.count(of: kind)
             var position = 0
@@ -163,7 +224,7 @@ enum ColumnarCompiler {
                 defer { position = end }
                 return Batch(count: end - position, vectors: [], base: .refs(kind, (position..<end).map { Int32($0) }))
             }
-        }
+        }, true)
     }
 }
 

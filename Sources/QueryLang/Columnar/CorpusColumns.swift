@@ -11,6 +11,8 @@ final class CorpusColumns: @unchecked Sendable {
     private var coded: [String: (codes: [Int32], pool: StringPool)] = [:]
     private var zonePool: (codes: [Int32], pool: StringPool)?
     private var codedLists: [String: (offsets: [Int32], codes: [Int32], pool: StringPool)] = [:]
+    /// The pools of a kind's ids whose every id is distinct: an id's code there is its reference's index.
+    private var indexOrderedIDs: [ReferenceKind: StringPool] = [:]
 
     init(corpus: Corpus) {
         self.corpus = corpus
@@ -117,6 +119,14 @@ final class CorpusColumns: @unchecked Sendable {
         return (offsets, codes, pool)
     }
 
+    /// Whether a pool is the corpus's pool of the ids of a kind, every id distinct: a code there is the
+    /// index of the reference with that id.
+    func isIndexOrderedIDPool(_ pool: StringPool, of kind: ReferenceKind) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return indexOrderedIDs[kind] === pool
+    }
+
     static func index(_ v: Value) -> Int? {
         switch v {
         case let .document(i), let .entity(i), let .mention(i), let .fact(i): return i
@@ -141,7 +151,7 @@ final class CorpusColumns: @unchecked Sendable {
             }
             pool = StringPool(unique: ids)
             codes = (0..<count).map { Int32($0) }
-            if Set(ids).count != ids.count { codes = ids.map { pool.lookup($0)! } }
+            if Set(ids).count != ids.count { codes = ids.map { pool.lookup($0)! } } else { indexOrderedIDs[kind] = pool }
         } else {
             pool = StringPool()
             codes = (0..<count).map { i in

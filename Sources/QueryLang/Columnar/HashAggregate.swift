@@ -21,7 +21,7 @@ enum HashAggregate {
                     // Parts of the scan on the cores at once, merged in order: the groups come out in the
                     // order they are first seen in the whole input, and an error is the first part's.
                     let parts = min(cores, 4)
-                    let contexts = (0..<parts).map { ColumnarContext(interpreter: ctx.interpreter, env: ctx.env, partition: ($0, parts)) }
+                    let contexts = (0..<parts).map { ctx.part($0, of: parts) }
                     var results = [Result<Partial, Error>?](repeating: nil, count: parts)
                     results.withUnsafeMutableBufferPointer { out in
                         // The compiled stages are pure functions of their batch; each part has its own state.
@@ -75,7 +75,7 @@ enum HashAggregate {
                 kc.append((codes, nulls))
             }
             for j in 0..<keys where pools[j] == nil { pools[j] = other.pools[j] }
-            let mapping = table.groups(kc, n)
+            let mapping = table.groups(kc, n, bounds: other.table.bounds)
             for s in states.indices {
                 states[s].grow(to: table.count)
                 if let f = states[s].merge(other.states[s], mapping) { throw f }
@@ -85,24 +85,24 @@ enum HashAggregate {
 
     private static func aggregate(_ input: ColumnarNode, _ keys: [CompiledExpr], _ calls: [AggregateCall],
                                   _ ctx: ColumnarContext, _ span: Span) throws -> Partial {
+        let arguments = distinctArguments(calls)
         let next = try input.open(ctx)
         var part = Partial(table: Grouper(keys: keys.count), pools: Array(repeating: nil, count: keys.count),
                            states: calls.map { AggregateState($0) })
         while let batch = try next() {
             try ctx.spend(batch.count, span)
-            // Keys, then each aggregate's argument, as the row executor evaluates them for a row.
-            let arguments = calls.compactMap(\.argument)
-            let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments, on: batch)
+            // Keys, then each aggregate's argument, as the row executor evaluates them for a row; an
+            // argument written the same way twice (`sum(end - start), max(end - start)`) once.
+            let (b, evaluated, pending) = try ColumnarEval.evaluate(keys + arguments.exprs, on: batch)
             try ctx.spend(0, span)
             let kv = Array(evaluated.prefix(keys.count))
-            var rest = evaluated.dropFirst(keys.count).makeIterator()
-            let args = calls.map { $0.argument == nil ? nil : rest.next() }
+            let args = arguments.of.map { $0.map { evaluated[keys.count + $0] } }
             for (j, v) in kv.enumerated() where part.pools[j] == nil {
                 if case let .strings(_, p) = v { part.pools[j] = p }
             }
             let kc = kv.map(VectorKernels.codes)
             let before = part.table.count
-            let groups = part.table.groups(kc, b.count)
+            let groups = part.table.groups(kc, b.count, bounds: kv.map { bound($0, ctx.interpreter.corpus) })
             if part.table.count > before {
                 if ctx.partition == nil { try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'") }
                 for s in part.states.indices { part.states[s].grow(to: part.table.count) }
@@ -117,8 +117,32 @@ enum HashAggregate {
         return part
     }
 
+    /// The calls' arguments, each text once, and the place of each call's among them.
+    private static func distinctArguments(_ calls: [AggregateCall]) -> (exprs: [CompiledExpr], of: [Int?]) {
+        var exprs: [CompiledExpr] = []
+        var texts: [String] = []
+        let of = calls.map { c -> Int? in
+            guard let a = c.argument else { return nil }
+            if let t = c.argumentText, let i = texts.firstIndex(of: t) { return i }
+            exprs.append(a)
+            texts.append(c.argumentText ?? "\u{0}\(texts.count)")
+            return exprs.count - 1
+        }
+        return (exprs, of)
+    }
+
+    /// A number the codes of a key vector are below, when its type bounds them (nil for numbers).
+    static func bound(_ v: Vector, _ corpus: Corpus) -> Int64? {
+        switch v {
+        case let .strings(_, pool): return Int64(pool.strings.count)
+        case let .refs(k, _): return Int64(corpus.count(of: k))
+        case .bools: return 2
+        default: return nil
+        }
+    }
+
     /// A key vector from its codes (the inverse of ``Vector/key(_:)``).
-    private static func rebuild(_ type: VectorType, _ codes: [Int64], _ nulls: [Bool], _ pool: StringPool?) -> Vector {
+    static func rebuild(_ type: VectorType, _ codes: [Int64], _ nulls: [Bool], _ pool: StringPool?) -> Vector {
         let valid: [Bool]? = nulls.contains(true) ? nulls.map { !$0 } : nil
         switch type {
         case .int: return .ints(codes, valid: valid)
@@ -130,128 +154,14 @@ enum HashAggregate {
     }
 }
 
-/// Numbers the groups of rows in first-seen order by their keys' codes. One key whose codes are small and
-/// not negative (pool codes, references, booleans, small integers) is looked up in an array indexed by the
-/// code; other keys in a hash table of fixed-width words (one per key, and one of null flags).
-struct Grouper {
-    let width: Int
-    private var table: GroupTable
-    /// One key: group + 1 by code (0: none yet), for codes below `directLimit`.
-    private var direct: [Int32] = []
-    static let directLimit: Int64 = 1 << 20
-
-    init(keys: Int) {
-        width = keys + 1
-        table = GroupTable(width: keys + 1)
-    }
-
-    var count: Int { table.count }
-
-    func word(_ group: Int, _ j: Int) -> Int64 { table.word(group, j) }
-
-    /// The group of each of `n` rows, new groups numbered as they are first seen.
-    mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int) -> [Int32] {
-        var out = [Int32](repeating: 0, count: n)
-        var word = [Int64](repeating: 0, count: width)
-        if keys.count == 1 {
-            let codes = keys[0].codes, nulls = keys[0].nulls
-            for i in 0..<n {
-                let c = codes[i]
-                if nulls?[i] != true, c >= 0, c < Grouper.directLimit {
-                    let k = Int(c)
-                    if k >= direct.count { direct += repeatElement(0, count: Swift.max(k + 1 - direct.count, direct.count)) }
-                    if direct[k] == 0 {
-                        word[0] = c
-                        word[1] = 0
-                        direct[k] = Int32(word.withUnsafeBufferPointer { table.group($0).0 }) + 1
-                    }
-                    out[i] = direct[k] - 1
-                    continue
-                }
-                word[0] = nulls?[i] == true ? 0 : c
-                word[1] = nulls?[i] == true ? 1 : 0
-                out[i] = Int32(word.withUnsafeBufferPointer { table.group($0).0 })
-            }
-            return out
-        }
-        word.withUnsafeMutableBufferPointer { w in
-            for i in 0..<n {
-                var flags: Int64 = 0
-                for j in 0..<keys.count {
-                    if keys[j].nulls?[i] == true { w[j] = 0; flags |= 1 << Int64(j) } else { w[j] = keys[j].codes[i] }
-                }
-                w[keys.count] = flags
-                out[i] = Int32(table.group(UnsafeBufferPointer(w)).0)
-            }
-        }
-        return out
-    }
-}
-
-/// Groups numbered in first-seen order by fixed-width keys of 64-bit words (open addressing, linear
-/// probing, grown at half full).
-struct GroupTable {
-    let width: Int
-    private var keys: [Int64] = []
-    private var slots: [Int32]
-    private(set) var count = 0
-
-    init(width: Int) {
-        self.width = width
-        slots = [Int32](repeating: -1, count: 1024)
-    }
-
-    func word(_ group: Int, _ j: Int) -> Int64 { keys[group * width + j] }
-
-    private func hash(_ k: UnsafeBufferPointer<Int64>) -> Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for w in k {
-            h = (h ^ UInt64(bitPattern: w)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
-        return Int(truncatingIfNeeded: h)
-    }
-
-    /// The group of a key, and whether it is new.
-    mutating func group(_ k: UnsafeBufferPointer<Int64>) -> (Int, Bool) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var i = hash(k) & mask
-        while true {
-            let s = Int(slots[i])
-            if s < 0 {
-                slots[i] = Int32(count)
-                keys.append(contentsOf: k)
-                count += 1
-                return (count - 1, true)
-            }
-            var same = true
-            for j in 0..<width where keys[s * width + j] != k[j] { same = false; break }
-            if same { return (s, false) }
-            i = (i + 1) & mask
-        }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        keys.withUnsafeBufferPointer { all in
-            for g in 0..<count {
-                let k = UnsafeBufferPointer(rebasing: all[(g * width)..<((g + 1) * width)])
-                var i = hash(k) & mask
-                while slots[i] >= 0 { i = (i + 1) & mask }
-                slots[i] = Int32(g)
-            }
-        }
-    }
-}
-
 /// An aggregate call of a columnar summarize: `count()`, `countif(c)`, `sum(x)`, `avg(x)`, `min(x)`,
 /// `max(x)` on integers (avg also on floats), `dcount(x)` on any vector.
 struct AggregateCall {
     let name: String
     let argument: CompiledExpr?
     let span: Span
+    /// The argument as written (spaces aside): two calls whose arguments read the same are computed once.
+    var argumentText: String? = nil
 
     var resultType: VectorType {
         switch name {
@@ -264,14 +174,23 @@ struct AggregateCall {
     static func compile(_ e: Expr, _ exprs: ExprCompiler, _ context: PlanContext) -> AggregateCall? {
         guard case let .call(name, args, span) = e, Aggregates.named[name.name] != nil,
               !context.userFunctions.contains(name.name) else { return nil }
-        switch (name.name, args.count) {
+        let call = compileCall(name.name, args, span, exprs)
+        return args.count == 1 ? call.map { c in
+            var c = c
+            c.argumentText = Formatter().expr(args[0], indent: 0)
+            return c
+        } : call
+    }
+
+    private static func compileCall(_ name: String, _ args: [Expr], _ span: Span, _ exprs: ExprCompiler) -> AggregateCall? {
+        switch (name, args.count) {
         case ("count", 0): return AggregateCall(name: "count", argument: nil, span: span)
         case ("countif", 1):
             guard let a = exprs.compile(args[0]), a.type == .bool else { return nil }
             return AggregateCall(name: "countif", argument: a, span: span)
         case ("sum", 1), ("min", 1), ("max", 1):
             guard let a = exprs.compile(args[0]), a.type == .int else { return nil }
-            return AggregateCall(name: name.name, argument: a, span: span)
+            return AggregateCall(name: name, argument: a, span: span)
         case ("avg", 1):
             guard let a = exprs.compile(args[0]), a.type.isNumeric else { return nil }
             return AggregateCall(name: "avg", argument: a, span: span)
@@ -356,6 +275,12 @@ struct AggregateState {
             }
         }
         return nil
+    }
+
+    /// Adds `weights[i]` rows to group `groups[i]` of a `count()`.
+    mutating func addCounts(_ groups: [Int32], _ weights: [Int]) {
+        precondition(kind == .count, "weighted rows are counted only")
+        for (i, g) in groups.enumerated() { counts[Int(g)] += weights[i] }
     }
 
     /// Adds another part's accumulators, its group `g` into group `mapping[g]`; the failure of a sum that

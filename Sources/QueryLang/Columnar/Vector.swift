@@ -1,3 +1,5 @@
+import Foundation
+
 /// One column of a batch of rows, stored by type: the columnar executor's unit of data.
 ///
 /// Nulls are a separate mask for numbers and booleans, code -1 for strings and references. Every vector
@@ -127,8 +129,20 @@ final class StringPool {
 
     func lookup(_ s: String) -> Int32? { index[s] }
 
-    /// The rank of each code in string order (as `<` on strings orders them).
+    /// The rank of each code in string order (as `<` on strings orders them), computed once for the
+    /// strings the pool has (a corpus field's pool is sorted once per session, not once per query).
     func ranks() -> [Int32] {
+        rankLock.lock()
+        defer { rankLock.unlock() }
+        if let r = rankCache, r.count == strings.count { return r }
+        let r = computeRanks()
+        rankCache = r
+        return r
+    }
+    private let rankLock = NSLock()
+    private var rankCache: [Int32]?
+
+    private func computeRanks() -> [Int32] {
         let order = strings.indices.sorted { strings[$0] < strings[$1] }
         var rank = [Int32](repeating: 0, count: strings.count)
         var r: Int32 = 0

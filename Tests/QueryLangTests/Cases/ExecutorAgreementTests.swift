@@ -51,6 +51,27 @@ struct ExecutorAgreementTests {
         "mentions | where doc.text has \"drones\" | summarize n = count() by doc",
         "docs | where title has \"iraq\" | count",
         "mentions | where surface has \"hezbollah\" | summarize n = count() by surface",
+        // Joins on each key type: a reference against ids (a direct index), strings, integers and
+        // booleans (several right rows a key), references against references with null keys on either side.
+        "mentions | join (entities) on entity == id | summarize n = count() by type",
+        "mentions | join kind=left (entities | where type == \"person\") on entity == id | summarize n = count() by type, zone",
+        "mentions | join (docs) on sentence == sentences | summarize n = count() by outlet, zone",
+        "mentions | join (docs) on own == annotated | summarize n = count() by outlet",
+        "mentions | join kind=semi (docs | where sentences > 20) on sentence == sentences | count",
+        "entities | join kind=left (entities) on country == id | select id, id1, type1 | sort by id, id1",
+        "facts | join (entities) on subject == country | summarize n = count() by type, predicate",
+        "docs | join (facts) on id == doc | summarize n = count() by predicate, outlet",
+        "docs | join kind=anti (entities) on outlet == id | count",
+        "entities | join (facts | where predicate != null) on id == subject | select id, id1, predicate | sort by id, id1",
+        "facts | join kind=left (docs | summarize n = count() by outlet | join (docs) on outlet == outlet | select id) on doc == id | count",
+        // A summarize on the join's groups, no joined row made: weights, first-seen order, unmatched rows.
+        "mentions | join kind=left (docs | where outlet != \"Arab News\") on doc == id | summarize n = count(), d = dcount(id), t = min(id) by outlet",
+        "mentions | join (entities) on entity.id == id | summarize n = count(), c = dcount(name), hi = max(name) by type",
+        "mentions | join (docs) on sentence == sentences | summarize n = count() by outlet",
+        "mentions | join kind=left (entities | where type == \"person\") on entity == id | summarize n = count()",
+        "mentions | where zone == \"none\" | join (entities) on entity == id | summarize n = count()",
+        "mentions | where zone == \"none\" | join kind=left (entities) on entity == id | summarize n = count() by type",
+        "entities | join kind=left (entities) on country == id | summarize n = count() by type1, c = id1 == null",
     ])
     func shapes(_ query: String) {
         let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
