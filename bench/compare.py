@@ -369,12 +369,16 @@ def main():
         entry["rows"] = rows
         return True
 
+    def save(name):
+        with open(results_path(out_dir, corpus, name), "w") as f:
+            json.dump(stored[name], f)
+
     def finish(engine):
         stored[engine.name].update(engine.close())
         if engine.name == "mq":
             stored["mq"]["peak_rss_kb"] = max(stored["mq"]["peak_rss_kb"], export_peak)
-        with open(results_path(out_dir, corpus, engine.name), "w") as f:
-            json.dump(stored[engine.name], f)
+        stored[engine.name]["complete"] = True
+        save(engine.name)
 
     if separate:
         for name in names:
@@ -383,6 +387,7 @@ def main():
                 for _ in range(rounds):
                     if not record(engine, query, engine.run(query)):
                         break
+                save(name)  # what is done so far survives a run stopped part-way
             finish(engine)
             del engine
     else:
