@@ -2,7 +2,7 @@
 """Run the benchmark queries on mq, DuckDB and SQLite over the same data, and compare their answers.
 
 Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--no-sqlite]
-                  [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G]
+                  [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G] [--table-only]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
 which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
@@ -17,7 +17,8 @@ texts are streamed from the files to the databases, never held in Python lists.
 
 Either way, each engine's answers, times and peak memory are stored in
 bench/results/<corpus>-<engine>.json, and the table is made from those files: the answers are compared
-row by row from what was stored. Peak memory: mq's is the largest peak resident size of its processes
+row by row from what was stored (--table-only makes the table again from those files, also from a run
+stopped part-way, without running anything). Peak memory: mq's is the largest peak resident size of its processes
 (the kernel's account of each, from wait4); a database's is the peak of this process while that engine
 was loaded and queried (VmHWM, reset before each engine).
 
@@ -303,8 +304,9 @@ def table(queries, stored, default_steps, steps_for):
         got = [stored[e]["queries"].get(name, {}) for e in engines]
         if any(not g.get("times_ms") for g in got):
             all_same = False
-            lines.append(f"| {label} | " + " | ".join("error" if not g.get("times_ms") else "" for g in got)
-                         + " |" * len(engines[1:]) + " | NO |")
+            cells = [("not run" if not g else "error") if not g.get("times_ms") else f"{statistics.median(g['times_ms']):.1f}"
+                     for g in got]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |" * len(engines[1:]) + " | NO |")
             continue
         medians = [statistics.median(g["times_ms"]) for g in got]
         answers = [g["rows"] if kind == "ordered" else sorted(g["rows"]) for g in got]
@@ -316,7 +318,8 @@ def table(queries, stored, default_steps, steps_for):
         lines.append(f"| {label} | " + " | ".join(f"{m:.1f}" for m in medians) + " | "
                      + " | ".join(f"{medians[0] / m:.2f}" if m else "" for m in medians[1:])
                      + f" | {'yes' if same else 'NO'} |")
-    peaks = ", ".join(f"{labels[e]} {stored[e]['peak_rss_kb'] / 1024:,.0f} MiB" for e in engines)
+    peaks = ", ".join(f"{labels[e]} {stored[e]['peak_rss_kb'] / 1024:,.0f} MiB" if "peak_rss_kb" in stored[e]
+                      else f"{labels[e]} not known (its run was stopped part-way)" for e in engines)
     loads = ", ".join(f"{labels[e]} {stored[e]['load_s']} s" for e in engines if "load_s" in stored[e])
     return "\n".join(lines) + f"\n\nPeak resident memory: {peaks}. Loads: {loads}.", all_same
 
@@ -330,12 +333,16 @@ def main():
     out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
     os.makedirs(out_dir, exist_ok=True)
     mentions_tsv = os.path.join(out_dir, os.path.basename(corpus.rstrip("/")) + "-mentions.tsv")
-    with open(mentions_tsv, "w") as f:
-        t0 = time.perf_counter()
-        rc, err, export_peak = run_measured(guard, [mq, "corpus", "mentions", corpus], f)
-        if rc != 0:
-            sys.exit(f"mq corpus mentions failed:\n{err}")
-    print(f"mq corpus mentions: {time.perf_counter() - t0:.1f} s, peak {export_peak / 1024:,.0f} MiB", file=sys.stderr)
+    # --table-only makes the table again from the results stored by an earlier run (also one stopped part-way).
+    table_only = "--table-only" in sys.argv
+    export_peak = 0
+    if not table_only:
+        with open(mentions_tsv, "w") as f:
+            t0 = time.perf_counter()
+            rc, err, export_peak = run_measured(guard, [mq, "corpus", "mentions", corpus], f)
+            if rc != 0:
+                sys.exit(f"mq corpus mentions failed:\n{err}")
+        print(f"mq corpus mentions: {time.perf_counter() - t0:.1f} s, peak {export_peak / 1024:,.0f} MiB", file=sys.stderr)
 
     a, b, etype, text_bytes = parameters(gen, mentions_tsv)
     queries = [qq if len(qq) == 5 else qq + ({},) for qq in queries_for(a, b, etype)]
@@ -380,7 +387,9 @@ def main():
         stored[engine.name]["complete"] = True
         save(engine.name)
 
-    if separate:
+    if table_only:
+        pass
+    elif separate:
         for name in names:
             engine = open_engine(name)
             for query in queries:
@@ -402,8 +411,9 @@ def main():
 
     # The comparison reads back what each engine stored.
     for name in names:
-        with open(results_path(out_dir, corpus, name)) as f:
-            stored[name] = json.load(f)
+        if os.path.exists(results_path(out_dir, corpus, name)):
+            with open(results_path(out_dir, corpus, name)) as f:
+                stored[name] = json.load(f)
     text, all_same = table(queries, stored, default_steps, steps_for)
     print(text)
     print(f"Lowest available memory during the run: {guard.lowest_kb // 1024:,} MiB", file=sys.stderr)
