@@ -1,31 +1,59 @@
 #!/usr/bin/env python3
-"""Run the benchmark queries on mq, DuckDB and SQLite over the same data, side by side.
+"""Run the benchmark queries on mq, DuckDB and SQLite over the same data, and compare their answers.
 
 Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--no-sqlite]
+                  [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G] [--table-only]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
 which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
-the manifest and the facts. Every query is timed in-process and the three answers are compared. The
-engines take turns, query by query, in R rounds (mq N runs, then DuckDB N runs after a warm-up, then
-SQLite): a slow spell of a shared machine falls on all three rather than on one, and each median is
-over the R x N runs of its engine.
+the manifest and the facts. Every query is timed in-process. By default the engines take turns, query by
+query, in R rounds (mq N runs, then DuckDB N runs after a warm-up, then SQLite): a slow spell of a shared
+machine falls on all three rather than on one, and each median is over the R x N runs of its engine.
+
+With --separate (for sizes where the engines do not fit in memory together: 1,000,000 documents), each
+engine runs every query on its own, one engine after the other, and lets go of its data before the next
+one loads: mq first (its process ends after each query), then DuckDB (closed before SQLite loads). The
+texts are streamed from the files to the databases, never held in Python lists.
+
+Either way, each engine's answers, times and peak memory are stored in
+bench/results/<corpus>-<engine>.json, and the table is made from those files: the answers are compared
+row by row from what was stored (--table-only makes the table again from those files, also from a run
+stopped part-way, without running anything). Peak memory: mq's is the largest peak resident size of its processes
+(the kernel's account of each, from wait4); a database's is the peak of this process while that engine
+was loaded and queried (VmHWM, reset before each engine).
 
 mq stops a query after 200,000,000 evaluation steps by default. The regular expression's scan counts a step
 per character of every text, so at 100,000 documents (370 MB of text) it needs more: that query asks mq
 for two steps per byte of text (or the default, if more), and the step limit is printed with the table.
 --max-steps N gives every query that limit instead. --no-sqlite leaves SQLite out (its group-bys take 1.4 to 7 s
 each at 10,000 documents and grow tenfold at 100,000; the target is the ratio to DuckDB).
+--duckdb-memory-limit caps DuckDB's memory (its default is 80% of the machine's; past the cap it spills
+to bench/results/duckdb.tmp). --min-available-gb G (default 4) stops the run, and the mq process under
+way, when the machine's available memory falls under G GiB: a run that would starve other work ends
+with a message rather than pushing the machine into the out-of-memory killer.
 """
 import json
 import os
 import re
+import resource
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 import duckdb
+
+from queries import queries_for
+
+TYPES = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
+         "place": "place", "agency": "state_body"}
+
+
+def option(name, default, convert=str):
+    return convert(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 
 
 def all_times(fn, runs):
@@ -39,35 +67,101 @@ def all_times(fn, runs):
     return times, result
 
 
-def load(db, corpus, gen, mentions_tsv, is_duck):
+class MemoryGuard:
+    """Stops the run when the machine's available memory falls under a floor (checked twice a second)."""
+
+    def __init__(self, min_gb):
+        self.floor_kb = int(min_gb * 1024 * 1024)
+        self.child = None  # the mq process under way, if any
+        self.lowest_kb = None
+        threading.Thread(target=self.watch, daemon=True).start()
+
+    @staticmethod
+    def available_kb():
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1])
+        return None
+
+    def watch(self):
+        while True:
+            kb = self.available_kb()
+            if kb is not None:
+                self.lowest_kb = kb if self.lowest_kb is None else min(self.lowest_kb, kb)
+                if kb < self.floor_kb:
+                    print(f"compare.py: stopped: the machine's available memory fell to {kb // 1024} MiB, under "
+                          f"the floor of {self.floor_kb // 1024} MiB (--min-available-gb)", file=sys.stderr, flush=True)
+                    if self.child is not None and self.child.poll() is None:
+                        self.child.kill()
+                    os._exit(3)
+            time.sleep(0.5)
+
+
+def run_measured(guard, cmd, stdout):
+    """Run cmd with stdout to a file object; its exit status, error text and peak resident size in KB."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=err)
+        guard.child = proc
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        guard.child = None
+        err.seek(0)
+        return proc.returncode, err.read().decode("utf-8", "replace"), usage.ru_maxrss
+
+
+def reset_peak_memory():
+    """Start this process's peak resident size afresh (Linux: clear_refs 5), where the kernel allows it."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
+def peak_memory_kb():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def documents(gen):
+    """(id, title, outlet, published, text) of each document in manifest order, one at a time."""
+    with open(os.path.join(gen, "manifest.tsv"), encoding="utf-8") as f:
+        for line in f:
+            d, title, outlet, pub = line.rstrip("\n").split("\t")
+            with open(os.path.join(gen, "documents", d + ".txt"), encoding="utf-8") as t:
+                yield d, title, outlet, pub, t.read()
+
+
+def mention_rows(mentions_tsv):
+    with open(mentions_tsv, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            # doc, entity, sentence, start, end, zone, surface, and (since uncertain mentions) uncertain
+            d, e, s, st, en, z = line.rstrip("\n").split("\t")[:6]
+            yield d, e, int(s), z, int(st), int(en)
+
+
+def load(db, gen, mentions_tsv, is_duck):
     cur = db.cursor()
     cur.execute('CREATE TABLE mentions(doc TEXT, entity TEXT, sentence INTEGER, zone TEXT, start INTEGER, "end" INTEGER)')
     cur.execute("CREATE TABLE entities(id TEXT, type TEXT, name TEXT)")
     cur.execute("CREATE TABLE names(id TEXT, name TEXT)")
     cur.execute("CREATE TABLE docs(id TEXT, title TEXT, outlet TEXT, published TEXT, text TEXT)")
     cur.execute("CREATE TABLE facts(subject TEXT, predicate TEXT, object TEXT, year TEXT, doc TEXT)")
-    rows = []
-    with open(mentions_tsv, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            # doc, entity, sentence, start, end, zone, surface, and (since uncertain mentions) uncertain
-            d, e, s, st, en, z = line.rstrip("\n").split("\t")[:6]
-            rows.append((d, e, int(s), z, int(st), int(en)))
-    types = {"militia": "armed_group", "person": "person", "organization": "organization", "country": "country",
-             "place": "place", "agency": "state_body"}
     ents = {}
     names = set()
     with open(os.path.join(gen, "catalog.tsv"), encoding="utf-8") as f:
         for line in f:
             i, t, n, a = line.rstrip("\n").split("\t")
-            ents[i] = (i, types[t], n)
+            ents[i] = (i, TYPES[t], n)
             names.update([(i, n), (i, a)])
-    docs = []
-    with open(os.path.join(gen, "manifest.tsv"), encoding="utf-8") as f:
-        for line in f:
-            d, title, outlet, pub = line.rstrip("\n").split("\t")
-            with open(os.path.join(gen, "documents", d + ".txt"), encoding="utf-8") as t:
-                docs.append((d, title, outlet, pub, t.read()))
     facts = []
     with open(os.path.join(gen, "facts.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -80,15 +174,16 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
                     "'start': 'INTEGER', 'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR', 'uncertain': 'VARCHAR'})", [mentions_tsv])
         docs_jsonl = mentions_tsv.replace("-mentions.tsv", "-docs.jsonl")
         with open(docs_jsonl, "w", encoding="utf-8") as f:
-            for d in docs:
+            for d in documents(gen):
                 f.write(json.dumps(dict(zip(["id", "title", "outlet", "published", "text"], d))) + "\n")
         cur.execute("DROP TABLE docs")
         cur.execute("CREATE TABLE docs AS SELECT id, title, outlet, published, text FROM read_json(?, format='newline_delimited', "
                     "columns={'id': 'VARCHAR', 'title': 'VARCHAR', 'outlet': 'VARCHAR', 'published': 'VARCHAR', 'text': 'VARCHAR'})",
                     [docs_jsonl])
+        os.remove(docs_jsonl)
     else:
-        cur.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", rows)
-        cur.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", docs)
+        cur.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mention_rows(mentions_tsv))
+        cur.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", documents(gen))
     cur.executemany("INSERT INTO entities VALUES (?, ?, ?)", list(ents.values()))
     cur.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
     cur.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", facts)
@@ -100,135 +195,159 @@ def load(db, corpus, gen, mentions_tsv, is_duck):
     db.commit()
 
 
+def parameters(gen, mentions_tsv):
+    """The entities the queries name (the most-mentioned first and fifth, the third's type) and the bytes of text.
+
+    DuckDB aggregates the mentions file as it reads it: a few hundred MB at most, whatever the corpus size."""
+    con = duckdb.connect()
+    top = con.execute("SELECT entity, count(*) n FROM read_csv(?, delim='\t', header=true, quote='', escape='', "
+                      "columns={'doc': 'VARCHAR', 'entity': 'VARCHAR', 'sentence': 'INTEGER', 'start': 'INTEGER', "
+                      "'end': 'INTEGER', 'zone': 'VARCHAR', 'surface': 'VARCHAR', 'uncertain': 'VARCHAR'}) "
+                      "GROUP BY entity ORDER BY n DESC, entity LIMIT 5", [mentions_tsv]).fetchall()
+    con.close()
+    kinds = {}
+    with open(os.path.join(gen, "catalog.tsv"), encoding="utf-8") as f:
+        for line in f:
+            i, t = line.split("\t")[:2]
+            kinds[i] = TYPES[t]
+    text_bytes = 0
+    with open(os.path.join(gen, "manifest.tsv"), encoding="utf-8") as f:
+        for line in f:
+            text_bytes += os.path.getsize(os.path.join(gen, "documents", line.split("\t", 1)[0] + ".txt"))
+    return top[0][0], top[4][0], kinds[top[2][0]], text_bytes
+
+
+def normalised(rows):
+    return [["" if v is None else str(v) for v in r] for r in rows]
+
+
+class MqEngine:
+    """mq, one `mq bench` process per run of a query (the corpus reopened from its cache, if it has one)."""
+    name = "mq"
+
+    def __init__(self, guard, mq, corpus, runs, steps_for):
+        self.guard, self.mq, self.corpus, self.runs, self.steps_for = guard, mq, corpus, runs, steps_for
+        self.peak_kb = 0
+
+    def run(self, query):
+        """The times and rows of one round of `query`, or the error mq stopped with."""
+        _name, q, _sql, _kind, options = query
+        with tempfile.TemporaryFile() as out:
+            rc, err, peak = run_measured(self.guard, [self.mq, "bench", "--corpus", self.corpus, "--runs", str(self.runs),
+                                                      "--max-steps", str(self.steps_for(options)), q], out)
+            self.peak_kb = max(self.peak_kb, peak)
+            out.seek(0)
+            text = out.read().decode("utf-8")
+        if rc != 0:
+            print(f"mq stopped on {q!r}:\n{err.strip()}", file=sys.stderr)
+            return None, err.strip()
+        res = json.loads(text.strip().splitlines()[-1])
+        rows = [tuple(r.values()) for r in res["result"]] if isinstance(res["result"], list) else [(res["result"],)]
+        return res["times_ms"], normalised(rows)
+
+    def close(self):
+        return {"peak_rss_kb": self.peak_kb}
+
+
+class SqlEngine:
+    """DuckDB or SQLite in this process, loaded from the same files."""
+
+    def __init__(self, name, gen, mentions_tsv, runs, duck_memory_limit, alone):
+        self.name, self.runs = name, runs
+        if alone:  # the only engine in this process from now on: its peak is the process's from here
+            reset_peak_memory()
+        if name == "duckdb":
+            self.db = duckdb.connect()
+            if duck_memory_limit:
+                spill = os.path.join(os.path.dirname(mentions_tsv), "duckdb.tmp")
+                self.db.execute(f"SET memory_limit = '{duck_memory_limit}'")
+                self.db.execute(f"SET temp_directory = '{spill}'")
+        else:
+            self.db = sqlite3.connect(":memory:")
+            # The word search as DuckDB writes it, and REGEXP, which SQLite has no function for: Python's re.
+            self.db.create_function("regexp_matches", 2, lambda text, pattern: 1 if re.search(pattern, text) else 0,
+                                    deterministic=True)
+            self.db.create_function("regexp", 2, lambda p, s: s is not None and re.search(p, s) is not None,
+                                    deterministic=True)
+        t0 = time.perf_counter()
+        load(self.db, gen, mentions_tsv, name == "duckdb")
+        self.load_s = time.perf_counter() - t0
+        print(f"{name} loaded in {self.load_s:.1f} s", file=sys.stderr)
+
+    def run(self, query):
+        _name, _q, sql, _kind, _options = query
+        duck_sql, lite_sql = sql if isinstance(sql, tuple) else (sql, sql)
+        text = duck_sql if self.name == "duckdb" else lite_sql
+        times, rows = all_times(lambda: self.db.execute(text).fetchall(), self.runs)
+        return times, normalised(rows)
+
+    def close(self):
+        peak = peak_memory_kb()
+        self.db.close()
+        self.db = None
+        return {"peak_rss_kb": peak, "load_s": round(self.load_s, 1)}
+
+
+def results_path(out_dir, corpus, engine):
+    return os.path.join(out_dir, f"{os.path.basename(corpus.rstrip('/'))}-{engine}.json")
+
+
+def table(queries, stored, default_steps, steps_for):
+    """The markdown table of medians and ratios, from the stored results; whether every answer agreed."""
+    engines = list(stored)
+    labels = {"mq": "mq", "duckdb": "DuckDB", "sqlite": "SQLite"}
+    head = ["query"] + [f"{labels[e]} median ms" for e in engines] + [f"mq/{labels[e]}" for e in engines[1:]] + ["same answers"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (2 * len(engines) - 1) + "---|"]
+    all_same = True
+    for name, _q, _sql, kind, options in queries:
+        label = name if steps_for(options) == default_steps else f"{name} (step limit {steps_for(options):,})"
+        got = [stored[e]["queries"].get(name, {}) for e in engines]
+        if any(not g.get("times_ms") for g in got):
+            all_same = False
+            cells = [("not run" if not g else "error") if not g.get("times_ms") else f"{statistics.median(g['times_ms']):.1f}"
+                     for g in got]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |" * len(engines[1:]) + " | NO |")
+            continue
+        medians = [statistics.median(g["times_ms"]) for g in got]
+        answers = [g["rows"] if kind == "ordered" else sorted(g["rows"]) for g in got]
+        same = all(a == answers[0] for a in answers[1:])
+        all_same &= same
+        if not same:
+            print(f"DIFFERENT ANSWERS for {name}:\n" + "\n".join(f"  {e} {a[:5]}" for e, a in zip(engines, answers)),
+                  file=sys.stderr)
+        lines.append(f"| {label} | " + " | ".join(f"{m:.1f}" for m in medians) + " | "
+                     + " | ".join(f"{medians[0] / m:.2f}" if m else "" for m in medians[1:])
+                     + f" | {'yes' if same else 'NO'} |")
+    peaks = ", ".join(f"{labels[e]} {stored[e]['peak_rss_kb'] / 1024:,.0f} MiB" if "peak_rss_kb" in stored[e]
+                      else f"{labels[e]} not known (its run was stopped part-way)" for e in engines)
+    loads = ", ".join(f"{labels[e]} {stored[e]['load_s']} s" for e in engines if "load_s" in stored[e])
+    return "\n".join(lines) + f"\n\nPeak resident memory: {peaks}. Loads: {loads}.", all_same
+
+
 def main():
     mq, corpus, gen = sys.argv[1:4]
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
+    runs = option("--runs", 5, int)
+    rounds = option("--rounds", 3, int)
+    separate = "--separate" in sys.argv
+    guard = MemoryGuard(option("--min-available-gb", 4.0, float))
     out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
     os.makedirs(out_dir, exist_ok=True)
     mentions_tsv = os.path.join(out_dir, os.path.basename(corpus.rstrip("/")) + "-mentions.tsv")
-    with open(mentions_tsv, "w") as f:
-        subprocess.run([mq, "corpus", "mentions", corpus], stdout=f, check=True)
+    # --table-only makes the table again from the results stored by an earlier run (also one stopped part-way).
+    table_only = "--table-only" in sys.argv
+    export_peak = 0
+    if not table_only:
+        with open(mentions_tsv, "w") as f:
+            t0 = time.perf_counter()
+            rc, err, export_peak = run_measured(guard, [mq, "corpus", "mentions", corpus], f)
+            if rc != 0:
+                sys.exit(f"mq corpus mentions failed:\n{err}")
+        print(f"mq corpus mentions: {time.perf_counter() - t0:.1f} s, peak {export_peak / 1024:,.0f} MiB", file=sys.stderr)
 
-    duck = duckdb.connect()
-    lite = sqlite3.connect(":memory:")
-    # The word search as DuckDB writes it, for SQLite.
-    lite.create_function("regexp_matches", 2, lambda text, pattern: 1 if re.search(pattern, text) else 0, deterministic=True)
-    t0 = time.perf_counter()
-    load(duck, corpus, gen, mentions_tsv, True)
-    print(f"DuckDB loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    with_sqlite = "--no-sqlite" not in sys.argv
-    if with_sqlite:
-        t0 = time.perf_counter()
-        load(lite, corpus, gen, mentions_tsv, False)
-        print(f"SQLite loaded (with indexes) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-
-    top = duck.execute("SELECT entity, count(*) n FROM mentions GROUP BY entity ORDER BY n DESC, entity LIMIT 5").fetchall()
-    a, b = top[0][0], top[4][0]
-    kinds = dict(duck.execute("SELECT id, type FROM entities").fetchall())
-    etype = kinds[top[2][0]]
-
-    queries = [
-        ("top 10 entities by mentions",
-         "mentions | summarize n = count() by e = entity.id | sort by n desc, e | take 10",
-         "SELECT entity, count(*) n FROM mentions GROUP BY entity ORDER BY n DESC, entity LIMIT 10", "ordered"),
-        ("documents that mention two given entities",
-         f'ent("{a}").docs | where ent("{b}") in entities | select id',
-         f"SELECT doc FROM mentions WHERE entity = '{a}' INTERSECT SELECT doc FROM mentions WHERE entity = '{b}' ORDER BY 1",
-         "set"),
-        ("top 20 entity pairs by shared documents",
-         # cooccur ranks pairs by count, then in catalog order (the ids' order here), as ORDER BY n DESC, a, b.
-         "mentions | cooccur by document | take 20 | select a = a.id, b = b.id, n = count",
-         "WITH de AS (SELECT DISTINCT doc, entity FROM mentions) SELECT x.entity, y.entity, count(*) n FROM de x "
-         "JOIN de y ON x.doc = y.doc AND x.entity < y.entity GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 20", "ordered"),
-        (f"type filter ({etype}) joined with mention counts",
-         f'entities | where type == "{etype}" | select id, n = mention_count | sort by n desc, id | take 20',
-         f"SELECT e.id, count(m.entity) n FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
-         f"WHERE e.type = '{etype}' GROUP BY e.id ORDER BY n DESC, e.id LIMIT 20", "ordered"),
-        ("keyword in context of a common word, 20 rows",
-         'docs | kwic "militia" width 30 | take 20 | select doc = doc.id',
-         "WITH RECURSIVE h(id, t, pos) AS (SELECT id, lower(text), instr(lower(text), 'militia') FROM "
-         "(SELECT id, text FROM docs WHERE instr(lower(text), 'militia') > 0 ORDER BY id LIMIT 20) "
-         "UNION ALL SELECT id, t, pos + instr(substr(t, pos + 1), 'militia') FROM h WHERE instr(substr(t, pos + 1), 'militia') > 0) "
-         "SELECT id FROM h ORDER BY id, pos LIMIT 20", "ordered"),
-        # A regular expression over the whole text of every document: the regex engine's scan is counted
-        # one step a character, so it answers within the default limits. SQLite has no REGEXP of its own:
-        # Python's re stands in for it (registered below).
-        ("regex over every document's text",
-         'docs | where text matches r"(?i)\\bdrones?\\b" | count',
-         ("SELECT count(*) FROM docs WHERE regexp_matches(text, '(?i)\\bdrones?\\b')",
-          "SELECT count(*) FROM docs WHERE text REGEXP '(?i)\\bdrones?\\b'"),
-         "set", {"steps_per_text_byte": 2}),
-        ("timeline of the most-mentioned entity",
-         f'entities | where id == "{a}" | timeline | select date, kind, doc = doc.id',
-         f"SELECT year, 'fact', doc FROM facts WHERE subject = '{a}' OR object = '{a}' UNION ALL "
-         f"SELECT published, 'document', id FROM docs WHERE id IN (SELECT doc FROM mentions WHERE entity = '{a}') ORDER BY 1, 2, 3",
-         "set"),
-        # General analytic queries that no index answers: group-bys on navigated fields and on one to three
-        # keys, joins with entities, documents and facts, string filters, dcount, distinct, a full sort,
-        # expand, union, arithmetic aggregates, a word search over every text.
-        ("mentions by outlet (navigated key), top 5",
-         "mentions | summarize n = count() by o = doc.outlet | sort by n desc, o | take 5",
-         "SELECT d.outlet, count(*) n FROM mentions m JOIN docs d ON d.id = m.doc GROUP BY 1 ORDER BY n DESC, 1 LIMIT 5", "ordered"),
-        ("(document, entity) pairs mentioned more than 5 times",
-         "mentions | summarize n = count() by d = doc.id, e = entity.id | where n > 5 | count",
-         "SELECT count(*) FROM (SELECT doc, entity, count(*) n FROM mentions GROUP BY 1, 2) WHERE n > 5", "set"),
-        ("mentions joined with entities, by type",
-         "mentions | join (entities) on entity == id | summarize n = count() by type",
-         "SELECT e.type, count(*) FROM mentions m JOIN entities e ON e.id = m.entity GROUP BY 1", "set"),
-        ("mentions by zone",
-         "mentions | summarize n = count() by zone",
-         "SELECT zone, count(*) FROM mentions GROUP BY 1", "set"),
-        ("body mentions, top 10 entities",
-         'mentions | where zone == "body" | summarize n = count() by e = entity.id | sort by n desc, e | take 10',
-         "SELECT entity, count(*) n FROM mentions WHERE zone = 'body' GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10", "ordered"),
-        ("mentions and distinct documents by entity type (two hops)",
-         "mentions | summarize n = count(), d = dcount(doc) by t = entity.type",
-         "SELECT e.type, count(*), count(DISTINCT m.doc) FROM mentions m LEFT JOIN entities e ON e.id = m.entity GROUP BY 1", "set"),
-        ("groups of three keys",
-         "mentions | summarize n = count() by d = doc.id, z = zone, t = entity.type | count",
-         "SELECT count(*) FROM (SELECT m.doc, m.zone, e.type FROM mentions m LEFT JOIN entities e ON e.id = m.entity GROUP BY 1, 2, 3)", "set"),
-        ("arithmetic aggregates by zone",
-         "mentions | summarize s = sum(end - start), mx = max(end - start) by zone",
-         'SELECT zone, sum("end" - start), max("end" - start) FROM mentions GROUP BY 1', "set"),
-        ("distinct entities mentioned",
-         "mentions | distinct entity | count",
-         "SELECT count(DISTINCT entity) FROM mentions", "set"),
-        ("string filter on two zones, count",
-         'mentions | where zone != "body" and zone != "headline" | count',
-         "SELECT count(*) FROM mentions WHERE zone <> 'body' AND zone <> 'headline'", "set"),
-        ("mentions joined with documents, by outlet",
-         "mentions | join (docs) on doc == id | summarize n = count() by outlet",
-         "SELECT d.outlet, count(*) FROM mentions m JOIN docs d ON d.id = m.doc GROUP BY 1", "set"),
-        ("facts joined with entities, by type and predicate",
-         "facts | join (entities) on subject == id | summarize n = count() by type, predicate",
-         "SELECT e.type, f.predicate, count(*) FROM facts f JOIN entities e ON e.id = f.subject GROUP BY 1, 2", "set"),
-        ("full sort of the documents by outlet and id",
-         "docs | sort by outlet, id | select id",
-         "SELECT id FROM docs ORDER BY outlet NULLS LAST, id", "ordered"),
-        ("expand every entity's names",
-         "entities | expand n = names | count",
-         "SELECT count(*) FROM names", "set"),
-        ("union of outlets and entity types, distinct count",
-         "docs | select x = outlet | union (entities | select x = type) | distinct x | count",
-         "SELECT count(*) FROM (SELECT outlet x FROM docs UNION SELECT type FROM entities)", "set"),
-        ("top 10 sentences by mentions (integer key)",
-         "mentions | summarize n = count() by s = sentence | sort by n desc, s | take 10",
-         "SELECT sentence, count(*) n FROM mentions GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10", "ordered"),
-        ("documents whose text has a word",
-         'docs | where text has "border" | count',
-         "SELECT count(*) FROM docs WHERE regexp_matches(text, '(?i)\\bborder\\b')", "set"),
-        ("entities by type",
-         "entities | summarize n = count() by type",
-         "SELECT type, count(*) FROM entities GROUP BY 1", "set"),
-    ]
-
-    lite.create_function("regexp", 2, lambda p, s: s is not None and re.search(p, s) is not None, deterministic=True)
-
-    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
-
+    a, b, etype, text_bytes = parameters(gen, mentions_tsv)
+    queries = [qq if len(qq) == 5 else qq + ({},) for qq in queries_for(a, b, etype)]
     default_steps = 200_000_000
-    forced_steps = int(sys.argv[sys.argv.index("--max-steps") + 1]) if "--max-steps" in sys.argv else None
-    text_bytes = duck.execute("SELECT sum(strlen(text)) FROM docs").fetchone()[0]
+    forced_steps = option("--max-steps", None, int)
 
     def steps_for(options):
         """The step limit mq runs a query with: --max-steps, else what the query asks for at this size."""
@@ -236,58 +355,72 @@ def main():
             return forced_steps
         return max(default_steps, int(options.get("steps_per_text_byte", 0) * text_bytes))
 
-    def mq_run(q, steps):
-        """The timings and answer of `mq bench`, or None when mq stops with an error (a limit, at this size)."""
-        proc = subprocess.run([mq, "bench", "--corpus", corpus, "--runs", str(runs), "--max-steps", str(steps), q],
-                              capture_output=True, text=True)
-        if proc.returncode != 0:
-            print(f"mq stopped on {q!r}:\n{proc.stderr.strip()}", file=sys.stderr)
-            return None
-        return json.loads(proc.stdout.strip().splitlines()[-1])
+    names = ["mq", "duckdb"] + ([] if "--no-sqlite" in sys.argv else ["sqlite"])
+    duck_limit = option("--duckdb-memory-limit", None)
 
-    timed = []  # per query: mq result, mq times, DuckDB times and rows, SQLite times and rows
-    queries = [qq if len(qq) == 5 else qq + ({},) for qq in queries]
-    for name, q, sql, kind, options in queries:
-        mq_times, d_times, s_times = [], [], []
-        res, d_rows, s_rows = None, [], []
-        for _ in range(rounds):
-            res = mq_run(q, steps_for(options))
-            if res is None:
-                break
-            mq_times += res["times_ms"]
-            d_sql, s_sql = sql if isinstance(sql, tuple) else (sql, sql)
-            d, d_rows = all_times(lambda: duck.execute(d_sql).fetchall(), runs)
-            s, s_rows = all_times(lambda: lite.execute(s_sql).fetchall(), runs) if with_sqlite else ([float("nan")], d_rows)
-            d_times += d
-            s_times += s
-        timed.append((res, mq_times, d_times, d_rows, s_times, s_rows))
+    def open_engine(name):
+        if name == "mq":
+            return MqEngine(guard, mq, corpus, runs, steps_for)
+        return SqlEngine(name, gen, mentions_tsv, runs, duck_limit, separate)
 
-    def norm(rows, kind):
-        rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
-        return sorted(rows) if kind == "set" else rows
+    stored = {n: {"engine": n, "corpus": os.path.abspath(corpus), "runs": runs, "rounds": rounds, "queries": {}}
+              for n in names}
 
-    lines = ["| query | mq median ms | DuckDB median ms | SQLite median ms | mq/DuckDB | mq/SQLite | same answers |",
-             "|---|---:|---:|---:|---:|---:|---|"]
-    all_same = True
-    for (name, _q, sql, kind, options), (res, mq_times, d_times, d_rows, s_times, s_rows) in zip(queries, timed):
-        if steps_for(options) != default_steps:
-            name += f" (step limit {steps_for(options):,})"
-        if res is None:
-            all_same = False
-            lines.append(f"| {name} | error | | | | | NO |")
-            continue
-        m, d_ms, s_ms = (statistics.median(t) for t in (mq_times, d_times, s_times))
-        m_rows = [tuple(r.values()) for r in res["result"]] if isinstance(res["result"], list) else [(res["result"],)]
-        same = norm(m_rows, kind) == norm(d_rows, kind) == norm(s_rows, kind)
-        all_same &= same
-        if not same:
-            print(f"DIFFERENT ANSWERS for {name}:\n  mq {norm(m_rows, kind)[:5]}\n  duckdb {norm(d_rows, kind)[:5]}\n"
-                  f"  sqlite {norm(s_rows, kind)[:5]}", file=sys.stderr)
-        lines.append(f"| {name} | {m:.1f} | {d_ms:.1f} | {s_ms:.1f} | {m / d_ms:.2f} | {m / s_ms:.2f} | {'yes' if same else 'NO'} |")
-    table = "\n".join(lines)
-    print(table)
+    def record(engine, query, outcome):
+        times, rows = outcome
+        entry = stored[engine.name]["queries"].setdefault(query[0], {"times_ms": [], "rows": None})
+        if times is None:
+            entry["error"], entry["times_ms"] = rows, []
+            return False
+        entry["times_ms"] += times
+        entry["rows"] = rows
+        return True
+
+    def save(name):
+        with open(results_path(out_dir, corpus, name), "w") as f:
+            json.dump(stored[name], f)
+
+    def finish(engine):
+        stored[engine.name].update(engine.close())
+        if engine.name == "mq":  # the queries' processes and the export's apart, and the larger of the two
+            stored["mq"]["queries_peak_rss_kb"] = stored["mq"]["peak_rss_kb"]
+            stored["mq"]["export_peak_rss_kb"] = export_peak
+            stored["mq"]["peak_rss_kb"] = max(stored["mq"]["peak_rss_kb"], export_peak)
+        stored[engine.name]["complete"] = True
+        save(engine.name)
+
+    if table_only:
+        pass
+    elif separate:
+        for name in names:
+            engine = open_engine(name)
+            for query in queries:
+                for _ in range(rounds):
+                    if not record(engine, query, engine.run(query)):
+                        break
+                save(name)  # what is done so far survives a run stopped part-way
+            finish(engine)
+            del engine
+    else:
+        engines = [open_engine(n) for n in names]
+        for query in queries:
+            for _ in range(rounds):
+                # When mq stops with an error, the databases skip the query: there is nothing to compare.
+                if not all(record(e, query, e.run(query)) for e in engines):
+                    break
+        for engine in engines:
+            finish(engine)
+
+    # The comparison reads back what each engine stored.
+    for name in names:
+        if os.path.exists(results_path(out_dir, corpus, name)):
+            with open(results_path(out_dir, corpus, name)) as f:
+                stored[name] = json.load(f)
+    text, all_same = table(queries, stored, default_steps, steps_for)
+    print(text)
+    print(f"Lowest available memory during the run: {guard.lowest_kb // 1024:,} MiB", file=sys.stderr)
     with open(os.path.join(out_dir, os.path.basename(corpus.rstrip("/")) + "-queries.md"), "w") as f:
-        f.write(table + "\n")
+        f.write(text + "\n")
     sys.exit(0 if all_same else 1)
 
 
