@@ -4,7 +4,7 @@ PostgreSQL server (Tests/postgres/pgserver.py) run as mq compiles them and as SQ
 same questions on the same tables, beside mq in memory.
 
 Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N] [--layouts single,sharded] [--no-memory]
-                           [--at LAYOUT=URL,...]
+                           [--at LAYOUT=URL,...] [--compile-with DIR]
 The corpus is one of bench/run.sh's (bench/convert.py of gencorpus.py's output). `single` is one server;
 `sharded` the tests' topology (pgserver.Topology: a coordinator and two shard servers on this machine,
 the large tables partitioned by document as postgres_fdw foreign tables), where mq's SQL and the
@@ -13,6 +13,9 @@ not depend on how mq was built; `--no-memory` leaves out mq in memory (for a deb
 `--at single=URL,sharded=URL` measures the queries on databases the corpus was pushed to beforehand (on
 the sharded layout, the coordinator's URL) instead of starting servers and pushing: a push of 100,000
 documents to the sharded layout takes longer than the queries, and can run while mq is being built.
+`--compile-with DIR`: the corpus mq loads to compile the queries to SQL (its catalog must be the pushed
+corpus's, which mq checks; the documents stay on the server), e.g. a smaller corpus generated with the same
+catalog, when loading the large one with a debug build of mq would take minutes per query.
 Each table is printed with the load average of the minute before and after it (the machine may be shared).
 """
 import json
@@ -38,7 +41,11 @@ def psql_times(url, sql, runs):
     return times[1:], rows
 
 
+COMPILE_WITH = sys.argv[sys.argv.index("--compile-with") + 1] if "--compile-with" in sys.argv else None
+
+
 def mq_sql(mq, corpus, url, q):
+    corpus = COMPILE_WITH or corpus
     r = subprocess.run([mq, "--corpus", corpus, "--engine", url, "explain", "-q", q], capture_output=True, text=True, check=True)
     return r.stdout.strip()
 
