@@ -10,18 +10,22 @@ struct SQLCooccur {
         guard input.base == .mention else {
             throw compiler.unsupported("cooccur works on mentions", span)
         }
-        let q = compiler.fresh("q")
-        let unit = scope == .sentence ? "\(q).sentence" : "0"
+        let q = compiler.fresh("q"), u = compiler.fresh("u")
+        let bySentence = scope == .sentence
         let own = all ? "" : " AND \(q).own"
-        let units = "SELECT DISTINCT \(q).doc, \(unit) AS unit, \(q).entity FROM (\(input.sql)) \(q) WHERE \(q).entity IS NOT NULL\(own)"
+        // The (document[, sentence], entity) units once, materialised and joined with themselves: the input
+        // is read once (on the sharded layout, fetched from the shards once), as a hand-written CTE does.
+        let units = "SELECT DISTINCT \(q).doc\(bySentence ? ", \(q).sentence" : ""), \(q).entity FROM (\(input.sql)) \(q) " +
+            "WHERE \(q).entity IS NOT NULL\(own)"
+        let sameUnit = bySentence ? " AND x.sentence = y.sentence" : ""
         let o1 = compiler.fresh("o:"), o2 = compiler.fresh("o:"), o3 = compiler.fresh("o:")
         let c = SQLRelation.column
         let sql = """
+            WITH \(u) AS MATERIALIZED (\(units)) \
             SELECT x.entity AS \(c("a")), y.entity AS \(c("b")), count(*) AS \(c("count")), \
             array_agg(DISTINCT x.doc ORDER BY x.doc) AS \(c("docs")), \
             count(*) AS \(SQLDialect.ident(o1)), x.entity AS \(SQLDialect.ident(o2)), y.entity AS \(SQLDialect.ident(o3)) \
-            FROM (\(units)) x JOIN (\(units.replacingOccurrences(of: q, with: q + "y"))) y \
-            ON x.doc = y.doc AND x.unit = y.unit AND x.entity < y.entity GROUP BY x.entity, y.entity
+            FROM \(u) x JOIN \(u) y ON x.doc = y.doc\(sameUnit) AND x.entity < y.entity GROUP BY x.entity, y.entity
             """
         return SQLRelation(sql: sql, shape: .record([("a", .ref(.entity)), ("b", .ref(.entity)), ("count", .int), ("docs", .documents)], base: nil),
                            order: [(o1, true), (o2, false), (o3, false)])

@@ -44,7 +44,7 @@ struct SQLExpressionCompiler {
         case let .unary(op, x, span):
             let v = try compile(x)
             switch (op, v.type) {
-            case (.not, .bool), (.not, .null): return SQLExpr("(NOT \(v.sql))", .bool)
+            case (.not, .bool), (.not, .null): return SQLExpr("(NOT \(v.sql))", .bool, notNull: v.notNull)
             case (.negate, .int), (.negate, .float): return SQLExpr("(-\(v.sql))", v.type)
             case (.negate, .null): return .null
             default: throw context.unsupported("'\(op.rawValue)' on \(v.type)", span)
@@ -73,11 +73,11 @@ struct SQLExpressionCompiler {
     func literal(_ l: Literal) -> SQLExpr {
         switch l {
         case .null: return .null
-        case let .bool(b): return SQLExpr(SQLDialect.bool(b), .bool)
-        case let .int(i): return SQLExpr(SQLDialect.int(i), .int)
-        case let .float(f): return SQLExpr(SQLDialect.float(f), .float)
-        case let .string(s): return SQLExpr(SQLDialect.string(s), .string)
-        case let .date(d): return SQLExpr(SQLDialect.int(SQLDate.key(d)), .date)
+        case let .bool(b): return SQLExpr(SQLDialect.bool(b), .bool, notNull: true)
+        case let .int(i): return SQLExpr(SQLDialect.int(i), .int, notNull: true)
+        case let .float(f): return SQLExpr(SQLDialect.float(f), .float, notNull: true)
+        case let .string(s): return SQLExpr(SQLDialect.string(s), .string, notNull: true)
+        case let .date(d): return SQLExpr(SQLDialect.int(SQLDate.key(d)), .date, notNull: true)
         }
     }
 
@@ -89,15 +89,15 @@ struct SQLExpressionCompiler {
     func value(_ v: Value, _ span: Span) throws -> SQLExpr {
         switch v {
         case .null: return .null
-        case let .bool(b): return SQLExpr(SQLDialect.bool(b), .bool)
-        case let .int(i): return SQLExpr(SQLDialect.int(i), .int)
-        case let .float(f): return SQLExpr(SQLDialect.float(f), .float)
+        case let .bool(b): return SQLExpr(SQLDialect.bool(b), .bool, notNull: true)
+        case let .int(i): return SQLExpr(SQLDialect.int(i), .int, notNull: true)
+        case let .float(f): return SQLExpr(SQLDialect.float(f), .float, notNull: true)
         case let .string(s):
             guard !s.utf8.contains(0) else { throw context.unsupported("a string holding a NUL character", span) }
-            return SQLExpr(SQLDialect.string(s), .string)
-        case let .date(d): return SQLExpr(SQLDialect.int(SQLDate.key(d)), .date)
-        case let .entity(i): return SQLExpr(SQLDialect.int(Int64(i)), .ref(.entity))
-        case let .fact(i): return SQLExpr(SQLDialect.int(Int64(i)), .ref(.fact))
+            return SQLExpr(SQLDialect.string(s), .string, notNull: true)
+        case let .date(d): return SQLExpr(SQLDialect.int(SQLDate.key(d)), .date, notNull: true)
+        case let .entity(i): return SQLExpr(SQLDialect.int(Int64(i)), .ref(.entity), notNull: true)
+        case let .fact(i): return SQLExpr(SQLDialect.int(Int64(i)), .ref(.fact), notNull: true)
         case let .document(i):
             // Documents by id: their ordinals are the server's.
             let id = context.corpus.documents[i].id

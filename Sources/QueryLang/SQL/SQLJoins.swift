@@ -17,10 +17,14 @@ final class SQLJoins {
         items.map { " LEFT JOIN \($0.table) \($0.alias) ON \($0.alias).ord = \($0.key)" }.joined()
     }
 
-    /// Whether an SQL expression is a plain column of a row (`q3.entity`, `j2.country`): a key to join on.
+    /// Whether an SQL expression is a plain column of a row (`q3.entity`, `j2.country`, `q8."c:a"`): a key
+    /// to join on.
     static func isColumn(_ sql: String) -> Bool {
         let parts = sql.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
-        return parts.allSatisfy { p in !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "\"" } }
+        return parts.allSatisfy { p in
+            if p.count >= 2, p.first == "\"", p.last == "\"" { return !p.dropFirst().dropLast().contains("\"") }
+            return !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
     }
 }

@@ -15,9 +15,11 @@ struct SQLOperators {
             for x in [a, b] where x.type != .bool && x.type != .null {
                 throw context.unsupported("'\(op.rawValue)' on \(x.type)", span)
             }
-            return SQLExpr("(\(a.condition) \(op == .and ? "AND" : "OR") \(b.condition))", .bool)
+            return .neverNull("(\(a.condition) \(op == .and ? "AND" : "OR") \(b.condition))")
         case .eq: return equal(a, b)
-        case .ne: return SQLExpr("(NOT \(equal(a, b).sql))", .bool)
+        case .ne:
+            let e = equal(a, b)
+            return SQLExpr("(NOT \(e.sql))", .bool, notNull: e.notNull)
         case .lt, .le, .gt, .ge: return try compare(op, a, b, span)
         case .contains, .startswith, .endswith:
             guard a.type == .string || a.type == .null, b.type == .string || b.type == .null else {
@@ -30,7 +32,7 @@ struct SQLOperators {
             case .startswith: test = "starts_with(\(x), \(y))"
             default: test = "right(\(x), char_length(\(y))) = \(y)"
             }
-            return SQLExpr("COALESCE(\(test), false)", .bool)
+            return SQLExpr("COALESCE(\(test), false)", .bool, test: test, notNull: true)
         case .matches:
             throw context.unsupported("'matches': PostgreSQL's regular expressions are not mq's (ICU)", span)
         case .within: return try within(a, b, r, span)
@@ -42,9 +44,13 @@ struct SQLOperators {
     /// `==`: null-equal; numbers by value; dates by interval; a reference equal to a string holding its id.
     func equal(_ a: SQLExpr, _ b: SQLExpr) -> SQLExpr {
         if a.type == .null && b.type == .null { return .true }
-        if a.type == .null { return SQLExpr("(\(b.sql) IS NULL)", .bool) }
-        if b.type == .null { return SQLExpr("(\(a.sql) IS NULL)", .bool) }
-        func same(_ x: String, _ y: String) -> SQLExpr { SQLExpr("(\(x) IS NOT DISTINCT FROM \(y))", .bool) }
+        if a.type == .null { return .neverNull("(\(b.sql) IS NULL)") }
+        if b.type == .null { return .neverNull("(\(a.sql) IS NULL)") }
+        // With one side never null, `=` is true exactly when they are the same: the test an index answers.
+        let plain = a.notNull || b.notNull
+        func same(_ x: String, _ y: String) -> SQLExpr {
+            SQLExpr("(\(x) IS NOT DISTINCT FROM \(y))", .bool, test: plain ? "(\(x) = \(y))" : nil, notNull: true)
+        }
         switch (a.type, b.type) {
         case (.date, .date): return same("mq.date_same(\(a.sql))", "mq.date_same(\(b.sql))")
         case let (x, y) where x == y: return same(a.sql, b.sql)
@@ -55,7 +61,7 @@ struct SQLOperators {
         case (_, .factObject): return objectEqual(b, a)
         default:
             // Values of different types are equal only when both are null.
-            return SQLExpr("(\(a.sql) IS NULL AND \(b.sql) IS NULL)", .bool)
+            return .neverNull("(\(a.sql) IS NULL AND \(b.sql) IS NULL)")
         }
     }
 
@@ -90,9 +96,10 @@ struct SQLOperators {
         let sym = op.rawValue
         switch (a.type, b.type) {
         case (.int, .int), (.float, .float), (.int, .float), (.float, .int), (.bool, .bool):
-            return SQLExpr("COALESCE(\(a.sql) \(sym) \(b.sql), false)", .bool)
+            return SQLExpr("COALESCE(\(a.sql) \(sym) \(b.sql), false)", .bool, test: "(\(a.sql) \(sym) \(b.sql))", notNull: true)
         case (.string, .string):
-            return SQLExpr("COALESCE((\(a.sql)) COLLATE \"C\" \(sym) (\(b.sql)) COLLATE \"C\", false)", .bool)
+            let test = "(\(a.sql)) COLLATE \"C\" \(sym) (\(b.sql)) COLLATE \"C\""
+            return SQLExpr("COALESCE(\(test), false)", .bool, test: "(\(test))", notNull: true)
         case (.date, .date):
             let test: String
             switch op {
@@ -101,7 +108,7 @@ struct SQLOperators {
             case .le: test = "mq.date_first(\(a.sql)) <= mq.date_last(\(b.sql))"
             default: test = "mq.date_last(\(a.sql)) >= mq.date_first(\(b.sql))"
             }
-            return SQLExpr("COALESCE(\(test), false)", .bool)
+            return SQLExpr("COALESCE(\(test), false)", .bool, test: test, notNull: true)
         default:
             throw context.unsupported("'\(sym)' between \(a.type) and \(b.type)", span)
         }
@@ -112,7 +119,8 @@ struct SQLOperators {
         guard a.type == .date || a.type == .null else { throw context.unsupported("'within' on \(a.type)", span) }
         if a.type == .null { return .false }
         if b.type == .date {
-            return SQLExpr("COALESCE(mq.date_first(\(a.sql)) >= mq.date_first(\(b.sql)) AND mq.date_last(\(a.sql)) <= mq.date_last(\(b.sql)), false)", .bool)
+            let test = "mq.date_first(\(a.sql)) >= mq.date_first(\(b.sql)) AND mq.date_last(\(a.sql)) <= mq.date_last(\(b.sql))"
+            return SQLExpr("COALESCE(\(test), false)", .bool, test: "(\(test))", notNull: true)
         }
         if b.type == .null { return .false }
         guard case let .list(bounds, _) = r, bounds.count == 2 else {
@@ -124,7 +132,8 @@ struct SQLOperators {
         }
         let l = lo.type == .null ? "true" : "(\(lo.sql) IS NULL OR mq.date_first(\(a.sql)) >= mq.date_first(\(lo.sql)))"
         let h = hi.type == .null ? "true" : "(\(hi.sql) IS NULL OR mq.date_last(\(a.sql)) <= mq.date_last(\(hi.sql)))"
-        return SQLExpr("COALESCE(\(a.sql) IS NOT NULL AND \(l) AND \(h), false)", .bool)
+        let test = "\(a.sql) IS NOT NULL AND \(l) AND \(h)"
+        return SQLExpr("COALESCE(\(test), false)", .bool, test: "(\(test))", notNull: true)
     }
 
     /// Integer arithmetic is checked by PostgreSQL (overflow and division by zero are errors, as in mq).
@@ -152,32 +161,41 @@ struct SQLOperators {
         if let (kind, field) = compiler.listField(r) {
             found = try postings(x, kind, field, span)
         } else if case let .list(items, _) = r {
-            let tests = try items.map { equal(x, try compiler.compile($0)).sql }
-            found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
+            return anyOf(op, try items.map { equal(x, try compiler.compile($0)) })
         } else if case let .list(items)? = try context.knownValue(r) {
             // A list mq knows before the query runs (a variable, a constant expression).
-            let tests = try items.map { equal(x, try compiler.value($0, r.span)).sql }
-            found = tests.isEmpty ? "false" : "(" + tests.joined(separator: " OR ") + ")"
+            return anyOf(op, try items.map { equal(x, try compiler.value($0, r.span)) })
         } else if case .pipeline = r {
             let sub = try context.subquery(r)
             guard case let .record(cols, _) = sub.shape, cols.count == 1 else {
                 if case let .reference(k) = sub.shape {
-                    found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.ord", .ref(k))).sql))"
-                    return SQLExpr(op == .in ? found : "(NOT \(found))", .bool)
+                    found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.ord", .ref(k))).condition))"
+                    return .neverNull(op == .in ? found : "(NOT \(found))")
                 }
                 throw context.unsupported("'in' a query that gives more than one column", r.span)
             }
-            found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.\(SQLRelation.column(cols[0].name))", cols[0].type)).sql))"
+            found = "EXISTS (SELECT 1 FROM (\(sub.sql)) s WHERE \(equal(x, SQLExpr("s.\(SQLRelation.column(cols[0].name))", cols[0].type)).condition))"
         } else {
             let v = try compiler.compile(r)
-            if v.type == .null { return SQLExpr(op == .in ? "false" : "true", .bool) }
+            if v.type == .null { return op == .in ? .false : .true }
             throw context.unsupported("'\(op.rawValue)' with \(v.type) on the right", span)
         }
-        return SQLExpr(op == .in ? found : "(NOT \(found))", .bool)
+        return .neverNull(op == .in ? found : "(NOT \(found))")
     }
 
-    /// Membership in a list field of the row: from the mentions and names tables. `x in entities` is
-    /// `ord IN (documents mentioning x)`, which PostgreSQL answers from the entity index once, not per row.
+    /// `x in [a, b]`: one equality test per item (never null); for `in`, their plain tests, so that
+    /// `x == "a"` on a key stays an index condition.
+    private func anyOf(_ op: BinaryOp, _ tests: [SQLExpr]) -> SQLExpr {
+        if tests.isEmpty { return op == .in ? .false : .true }
+        let found = "(" + tests.map(\.sql).joined(separator: " OR ") + ")"
+        if op == .notIn { return .neverNull("(NOT \(found))") }
+        return SQLExpr(found, .bool, test: "(" + tests.map(\.condition).joined(separator: " OR ") + ")", notNull: true)
+    }
+
+    /// Membership in a list field of the row: from the mentions and names tables, as an EXISTS on the
+    /// row's key (never null, so no COALESCE hides it): at the top of a `where`, PostgreSQL makes it a
+    /// semi-join (or, with `not in`, an anti-join), answered from the entity index or by hashing, not a
+    /// subplan per row; elsewhere a hashed subplan where the rows fit in memory.
     private func postings(_ x: SQLExpr, _ kind: ReferenceKind, _ field: String, _ span: Span) throws -> String {
         guard let row = compiler.row else { throw context.unsupported("'\(field)'", span) }
         let me = "\(row.alias).ord"
@@ -191,7 +209,7 @@ struct SQLOperators {
         }
         switch (kind, field) {
         case (.document, "entities"):
-            return "COALESCE(\(me) IN (SELECT p.doc FROM mq.mentions p WHERE p.entity = \(try ref(.entity))), false)"
+            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.doc = \(me) AND p.entity = \(try ref(.entity)))"
         case (.document, "mentions"):
             return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.doc = \(me) AND p.ord = \(try ref(.mention)))"
         case (.document, "facts"):
@@ -200,7 +218,7 @@ struct SQLOperators {
             guard x.type == .string else { throw context.unsupported("'in authors' with \(x.type) on the left", span) }
             return "COALESCE(\(x.sql) = ANY((SELECT a.authors FROM mq.documents a WHERE a.ord = \(me))), false)"
         case (.entity, "docs"):
-            return "COALESCE(\(me) IN (SELECT p.entity FROM mq.mentions p WHERE p.doc = \(try ref(.document))), false)"
+            return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.entity = \(me) AND p.doc = \(try ref(.document)))"
         case (.entity, "mentions"):
             return "EXISTS (SELECT 1 FROM mq.mentions p WHERE p.entity = \(me) AND p.ord = \(try ref(.mention)))"
         case (.entity, "facts"):
@@ -242,6 +260,7 @@ struct SQLOperators {
             ?? SQLDialect.textArray(w)
         // The containment test finds the candidates in the GIN index; the phrase test checks the order.
         let phrase = w.count == 1 ? "" : " AND mq.has_phrase(w.words, \(array))"
-        return SQLExpr("COALESCE(\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words @> \(array)\(phrase)), false)", .bool)
+        let test = "\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words @> \(array)\(phrase))"
+        return SQLExpr("COALESCE(\(test), false)", .bool, test: "(\(test))", notNull: true)
     }
 }

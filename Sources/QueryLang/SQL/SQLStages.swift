@@ -119,8 +119,36 @@ struct SQLStages {
         }
         var out = input
         out.sql = "SELECT \(q).*, \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)"
-        out.order = order + input.order
+        // Keys that tell every row apart leave no ties for the input's order to break: without it, the
+        // columns that kept that order (a summarize's `min(ord)`) are read by nothing and PostgreSQL drops them.
+        out.order = identifies(keys, input) ? order : order + input.order
         return out
+    }
+
+    /// Whether sort keys include, as they are, the columns that identify the input's rows (a summarize's
+    /// keys, through stages that only drop or reorder rows), each of a type whose sorting ties only equal
+    /// values.
+    private func identifies(_ keys: [SortKey], _ input: SQLRelation) -> Bool {
+        guard let rowKey = node.inputs.first.flatMap(Self.rowKey) else { return false }
+        let sorted = Set(keys.compactMap { k -> String? in
+            guard case let .name(n, _) = k.expr, let c = input.recordColumns.first(where: { $0.name == n }) else { return nil }
+            switch c.type {
+            case .string, .int, .bool, .ref: return n
+            default: return nil
+            }
+        })
+        return rowKey.allSatisfy(sorted.contains)
+    }
+
+    /// The names of the columns whose values tell a node's rows apart, when known: a summarize's keys.
+    static func rowKey(_ node: PlanNode) -> [String]? {
+        switch node.op {
+        case let .summarize(_, _, by), let .countsByEntity(_, by): return Column.outputNames(by)
+        case let .filter(n, _), let .sort(n, _), let .take(n, _), let .top(n, _, _): return rowKey(n)
+        case let .indexedFilter(n, _): return rowKey(n)
+        case let .columnar(inner, _): return rowKey(inner)
+        default: return nil
+        }
     }
 
     func take(_ input: SQLRelation, _ count: Expr) throws -> SQLRelation {

@@ -1,10 +1,16 @@
 /// `summarize aggregates by keys` as GROUP BY. Groups are by value as mq groups them (nulls together);
 /// when the input's order is one ascending column, the groups keep mq's first-seen order (the smallest
 /// of that column in each group).
+///
+/// A key that is the id of a referenced row (`entity.id`, `doc.id`) groups by the reference's ordinal and
+/// reads the id after the aggregation (``grouped(_:_:_:_:)``): ids and ordinals match one to one, so the
+/// groups are the same, the catalog is joined to one row per group instead of to every input row, and on
+/// the sharded layout the grouping of the large table's own columns can run where its rows are.
 struct SQLSummarize {
     let compiler: SQLCompiler
 
     func compile(_ input: SQLRelation, _ aggs: [Column], _ by: [Column]) throws -> SQLRelation {
+        if let r = try grouped(input, aggs, by) { return r }
         let q = compiler.fresh("q")
         let joins = SQLJoins()
         var x = compiler.expressions(input, alias: q, joins: joins)
@@ -38,6 +44,70 @@ struct SQLSummarize {
         let group = by.isEmpty ? "" : " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
         return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)\(group)",
                            shape: .record(columns, base: nil), order: order)
+    }
+
+    /// The reference whose id a key is (`entity.id` on a column of the row): its SQL column and kind.
+    private func idKey(_ e: Expr, _ x: SQLExpressionCompiler) throws -> (column: String, kind: ReferenceKind)? {
+        guard case let .field(base, f, _) = e, f.name == "id", !compiler.isKnown(base) else { return nil }
+        let b = try x.compile(base)
+        guard case let .ref(k) = b.type, k != .mention, SQLJoins.isColumn(b.sql) else { return nil }
+        return (b.sql, k)
+    }
+
+    /// Summarize in two steps when a key is an id of a referenced row: the aggregation grouped by the
+    /// ordinals (`GROUP BY q.entity`), then the ids of its groups' references joined on their keys.
+    /// nil when no key is such an id.
+    private func grouped(_ input: SQLRelation, _ aggs: [Column], _ by: [Column]) throws -> SQLRelation? {
+        let q = compiler.fresh("q"), g = compiler.fresh("g")
+        let joins = SQLJoins(), after = SQLJoins()
+        let x = compiler.expressions(input, alias: q, joins: joins)
+        let ids = try by.map { try idKey($0.expr, x) }
+        guard ids.contains(where: { $0 != nil }) else { return nil }
+        let keyNames = Column.outputNames(by)
+        let names = keyNames + Column.outputNames(aggs, after: keyNames)
+        var inner: [String] = [], outer: [String] = []
+        var columns: [(String, SQLType)] = []
+        for (i, (n, k)) in zip(keyNames, by).enumerated() {
+            let hidden = SQLDialect.ident("k:\(i)")
+            if let id = ids[i] {
+                inner.append("\(id.column) AS \(hidden)")
+                let j = after.alias(SQLFields.table(id.kind), on: "\(g).\(hidden)", context: compiler)
+                outer.append("\(j).id AS \(SQLRelation.column(n))")
+                columns.append((n, .string))
+                continue
+            }
+            let e = try x.compile(k.expr)
+            if e.type == .factObject { throw compiler.unsupported("grouping by a fact's object", k.expr.span) }
+            inner.append("\(e.sql) AS \(hidden)")
+            outer.append("\(g).\(hidden) AS \(SQLRelation.column(n))")
+            columns.append((n, e.type))
+        }
+        // Each aggregate call a column of the grouped rows; the column around it reads those.
+        var results: [Int: SQLExpr] = [:]
+        for (i, call) in Aggregates.calls(in: aggs.map(\.expr)).enumerated() {
+            let a = try aggregate(call.name.name, call.args, call.span, x)
+            let hidden = SQLDialect.ident("a:\(i)")
+            inner.append("\(a.sql) AS \(hidden)")
+            results[call.span.start] = SQLExpr("\(g).\(hidden)", a.type)
+        }
+        var o = compiler.expressions(nil, alias: g)
+        o.aggregates = results
+        for (n, a) in zip(names.dropFirst(keyNames.count), aggs) {
+            let e = try o.compile(a.expr)
+            outer.append("\(e.sql) AS \(SQLRelation.column(n))")
+            columns.append((n, e.type))
+        }
+        var order: [(String, Bool)] = []
+        if input.order.count == 1, !input.order[0].descending {
+            let first = compiler.fresh("o:")
+            inner.append("min(\(q).\(SQLDialect.ident(input.order[0].column))) AS \(SQLDialect.ident(first))")
+            outer.append("\(g).\(SQLDialect.ident(first))")
+            order = [(first, false)]
+        }
+        let group = " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
+        let sql = "SELECT \(outer.joined(separator: ", ")) FROM (SELECT \(inner.joined(separator: ", ")) FROM (\(input.sql)) \(q)" +
+            "\(joins.clause)\(group)) \(g)\(after.clause)"
+        return SQLRelation(sql: sql, shape: .record(columns, base: nil), order: order)
     }
 
     private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler) throws -> SQLExpr {

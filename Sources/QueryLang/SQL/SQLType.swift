@@ -51,18 +51,30 @@ enum SQLType: Equatable, CustomStringConvertible {
 struct SQLExpr {
     var sql: String
     var type: SQLType
+    /// For a boolean: SQL that is true exactly when the value is true (false or null otherwise), in the
+    /// plain form PostgreSQL plans with indexes, hash joins and semi-joins (`a < b`, `EXISTS (...)`), which
+    /// a `COALESCE` around it would hide; nil when only `COALESCE(sql, false)` has that meaning.
+    var test: String?
+    /// The value is never null (a literal other than null; a test such as EXISTS or IS NULL).
+    var notNull: Bool
 
-    init(_ sql: String, _ type: SQLType) {
+    init(_ sql: String, _ type: SQLType, test: String? = nil, notNull: Bool = false) {
         self.sql = sql
         self.type = type
+        self.test = test ?? (notNull && type == .bool ? sql : nil)
+        self.notNull = notNull
     }
 
-    static let null = SQLExpr("NULL", .null)
-    static let `true` = SQLExpr("true", .bool)
-    static let `false` = SQLExpr("false", .bool)
+    /// A boolean that is never null: its SQL is its own test.
+    static func neverNull(_ sql: String) -> SQLExpr { SQLExpr(sql, .bool, notNull: true) }
 
-    /// As a condition: never null (a null condition is false, as `where` treats it).
-    var condition: String { "COALESCE(\(sql), false)" }
+    static let null = SQLExpr("NULL", .null)
+    static let `true` = SQLExpr.neverNull("true")
+    static let `false` = SQLExpr.neverNull("false")
+
+    /// As a condition: true exactly when the value is true (a null condition is false, as `where` treats
+    /// it); the plain test when there is one, so that the planner sees `EXISTS`, `=`, `<` at the top.
+    var condition: String { test ?? "COALESCE(\(sql), false)" }
 
     /// The expression with a null literal given the type of the other side.
     func typed(as t: SQLType) -> SQLExpr {
