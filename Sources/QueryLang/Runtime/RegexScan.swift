@@ -62,21 +62,15 @@ extension Interpreter {
             }
             return found
         }
-        switch filter.verdict(text) {
-        case .none:
-            return false
-        case .whole:
-            return try regexMatches(re, text, span, prefilter: false)
-        case let .parts(parts):
-            for part in parts {
-                try scanMatches(re, part.text, span, in: part.range) { _ in
-                    found = true
-                    return false
-                }
-                if found { return true }
+        let outcome = try filter.search(text) { piece, range in
+            try scanMatches(re, piece, span, in: range) { _ in
+                found = true
+                return false
             }
-            return false
+            return found
         }
+        if outcome == .found { return true }
+        return filter.partsMayMiss(text) ? try regexMatches(re, text, span, prefilter: false) : false
     }
 
     /// UTF-8 ranges of the (non-empty) matches of `re` in `text`.

@@ -8,69 +8,68 @@ import Foundation
 ///
 /// Case-folded literals are ASCII, searched with ASCII case folding. A few other characters fold to ASCII
 /// letters under ICU's full case folding (the Kelvin sign to "k", "ſ" to "s", "ß" to "ss", the "ff"
-/// ligature, ...): a text holding any of them is not filtered (``Verdict/whole``).
+/// ligature, ...): a text holding any of them is searched whole where the literal is missing or the parts
+/// around it hold no match (``partsMayMiss(_:)``).
 extension RegexPrefilter {
-    enum Verdict {
-        /// The literal does not occur: no match.
-        case none
-        /// Run the engine on the whole text.
-        case whole
-        /// Run the engine on these parts, in order: each a text (the whole text, or a piece of it with
-        /// the context `\b` reads) and the UTF-16 range of it to search with transparent bounds.
-        case parts([(text: String, range: NSRange)])
-    }
-
     /// More occurrences than this: the rest of the text is one range (one engine run instead of many).
     static let maximumRanges = 8
 
-    func verdict(_ text: String) -> Verdict {
+    /// Whether the windows of ``search(_:_:)`` may not hold every match: where the engine finds none in
+    /// them, the whole text must still be searched (a case-folded literal, and a character folding to ASCII).
+    func partsMayMiss(_ text: String) -> Bool {
+        guard caseless else { return false }
         var copy = text
-        return copy.withUTF8 { bytes in
-            if caseless && RegexPrefilter.hasFoldingToASCII(bytes) { return .whole }
-            let windows = self.windows(bytes)
-            if windows.isEmpty { return .none }
-            if local {
-                return .parts(windows.map { w in RegexPrefilter.piece(bytes, w) })
-            }
+        return copy.withUTF8 { RegexPrefilter.hasFoldingToASCII($0) }
+    }
+
+    enum Outcome {
+        /// The literal does not occur.
+        case noLiteral
+        /// `run` found a match in a window.
+        case found
+        /// The literal occurs and `run` found no match in the windows around it.
+        case missed
+    }
+
+    /// Hands `run` the windows where a match can lie, one at a time in text order until it finds a match
+    /// (it returns true): each as a text (the whole text, or a piece of it with the context `\b` reads,
+    /// ``piece(_:_:)``) and the UTF-16 range of it to search with transparent bounds. A window spans from
+    /// the most bytes a match can have before an occurrence of the literal (a UTF-16 unit is at most three
+    /// bytes) to the most it can have after; after ``maximumRanges`` windows, or when a match's width is
+    /// unbounded, the last window runs to the end of the text and holds every later one.
+    func search(_ text: String, _ run: (String, NSRange) throws -> Bool) rethrows -> Outcome {
+        var copy = text
+        return try copy.withUTF8 { bytes in
             // UTF-16 offsets in the whole text, counted once from the start.
             var counted = 0, units = 0
             func offset(_ b: Int) -> Int {
-                units += RegexPrefilter.utf16Count(bytes, counted, b)
+                if b >= counted { units += RegexPrefilter.utf16Count(bytes, counted, b) } else { units -= RegexPrefilter.utf16Count(bytes, b, counted) }
                 counted = b
                 return units
             }
-            return .parts(windows.map { w in
-                let lo = offset(w.lowerBound)
-                return (text, NSRange(location: lo, length: offset(w.upperBound) - lo))
-            })
-        }
-    }
-
-    /// The byte ranges where a match can lie, around each occurrence of the literal, merged where they
-    /// overlap (a UTF-16 unit is at most three bytes), each starting and ending on a character.
-    func windows(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var from = 0
-        while let p = find(bytes, from) {
-            let lo = RegexPrefilter.characterStart(bytes, before.map { max(0, p - 3 * $0) } ?? 0)
-            guard out.count < RegexPrefilter.maximumRanges, let w = width else {
-                // To the end: it holds every later occurrence's range.
-                if let last = out.last, last.upperBound >= lo {
-                    out[out.count - 1] = min(last.lowerBound, lo)..<bytes.count
-                } else {
-                    out.append(lo..<bytes.count)
+            func runs(_ w: Range<Int>) throws -> Bool {
+                if local {
+                    let (piece, range) = RegexPrefilter.piece(bytes, w)
+                    return try run(piece, range)
                 }
-                return out
+                let lo = offset(w.lowerBound)
+                return try run(text, NSRange(location: lo, length: offset(w.upperBound) - lo))
             }
-            let hi = RegexPrefilter.characterStart(bytes, min(bytes.count, p + 3 * w))
-            if let last = out.last, last.upperBound >= lo {
-                out[out.count - 1] = last.lowerBound..<max(last.upperBound, hi)
-            } else {
-                out.append(lo..<hi)
+            var from = 0, windows = 0, reached = 0
+            while let p = find(bytes, from) {
+                // A window inside the last one adds nothing.
+                let hi = width.map { RegexPrefilter.characterStart(bytes, min(bytes.count, p + 3 * $0)) } ?? bytes.count
+                from = p + 1
+                if hi <= reached { continue }
+                let lo = RegexPrefilter.characterStart(bytes, before.map { max(0, p - 3 * $0) } ?? 0)
+                windows += 1
+                let last = windows >= RegexPrefilter.maximumRanges || hi == bytes.count
+                if try runs(lo..<(last ? bytes.count : hi)) { return .found }
+                if last { return .missed }
+                reached = hi
             }
-            from = p + 1
+            return windows == 0 ? .noLiteral : .missed
         }
-        return out
     }
 
     /// The start of the character holding byte `i` (or the end).
@@ -90,7 +89,9 @@ extension RegexPrefilter {
             var v: UInt32 = 0
             var len = 1
             let b = t[lo]
-            if b < 0x80 { v = UInt32(b) } else {
+            // No ASCII character is a combining mark or a format character.
+            if b < 0x80 { plain += 1; continue }
+            do {
                 len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
                 for j in 1..<len where lo + j < t.count { v = v << 6 | UInt32(t[lo + j] & 0x3F) }
