@@ -15,13 +15,7 @@ extension ExprCompiler {
     /// else, else as ``compile(_:)`` makes it.
     func compilePredicate(_ e: Expr, tabled: (String) -> Void = { _ in }) -> CompiledExpr? {
         guard let direct = compile(e), direct.type == .bool else { return nil }
-        guard !direct.canFail, let leaf = CodeTable.onlyLeaf(of: e), let column = compile(leaf), column.type == .string,
-              !column.canFail else { return direct }
-        let placeholder = "\u{0}code"
-        let over = ExprCompiler(schema: ColumnarSchema(names: [placeholder], types: [.string], base: nil, bare: false, display: []),
-                                corpus: corpus, columns: columns, locals: locals, fail: fail)
-        guard let perCode = over.compile(CodeTable.replacing(leaf, in: e, with: placeholder)), perCode.type == .bool,
-              !perCode.canFail else { return direct }
+        guard !direct.canFail, let (leaf, column, perCode) = tabledParts(e) else { return direct }
         let tables = CodeTable()
         tabled(Formatter().expr(leaf, indent: 0))
         return CompiledExpr(type: .bool, canFail: false) { batch in
@@ -38,6 +32,22 @@ extension ExprCompiler {
             }
             return table.withUnsafeBufferPointer { t in .bools(codes.map { t[Int($0) + 1] }, valid: nil) }
         }
+    }
+}
+
+extension ExprCompiler {
+    /// The parts of a condition that reads one string column and nothing else: that column (`leaf`), the
+    /// column compiled, and the condition compiled over a batch holding only codes of the column's pool
+    /// (one row per code). Nil when the condition reads anything else or could fail.
+    func tabledParts(_ e: Expr) -> (leaf: Expr, column: CompiledExpr, perCode: CompiledExpr)? {
+        guard let leaf = CodeTable.onlyLeaf(of: e), let column = compile(leaf), column.type == .string,
+              !column.canFail else { return nil }
+        let placeholder = "\u{0}code"
+        let over = ExprCompiler(schema: ColumnarSchema(names: [placeholder], types: [.string], base: nil, bare: false, display: []),
+                                corpus: corpus, columns: columns, locals: locals, fail: fail)
+        guard let perCode = over.compile(CodeTable.replacing(leaf, in: e, with: placeholder)), perCode.type == .bool,
+              !perCode.canFail else { return nil }
+        return (leaf, column, perCode)
     }
 }
 

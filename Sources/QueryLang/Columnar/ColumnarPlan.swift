@@ -137,8 +137,13 @@ enum ColumnarCompiler {
                 guard let inner = compile(source, context, columns: columns, notes: notes),
                       let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0) if fewer than the rows") })
                 else { return nil }
+                let counted = ColumnarCount.node(inner, where: c, input.span, node.span, parallel: inner.streams)
+                if case let .scan(kind) = source.op, let parts = exprs(inner.schema).tabledParts(cond) {
+                    notes.add(node, ColumnarCodeCount.note(parts.leaf))
+                    return ColumnarCodeCount.node(kind, parts.leaf, parts.column, parts.perCode, columns, fallback: counted, node.span)
+                }
                 notes.add(node, "true rows of the filter counted, none gathered" + (inner.streams ? "; parts of the scan on the cores" : ""))
-                return ColumnarCount.node(inner, where: c, input.span, node.span, parallel: inner.streams)
+                return counted
             }
             guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
             if inner.streams { notes.add(node, "parts of the scan on the cores") }

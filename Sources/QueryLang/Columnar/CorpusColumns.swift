@@ -13,10 +13,25 @@ final class CorpusColumns: @unchecked Sendable {
     private var codedLists: [String: (offsets: [Int32], codes: [Int32], pool: StringPool)] = [:]
     /// The pools of a kind's ids whose every id is distinct: an id's code there is its reference's index.
     private var indexOrderedIDs: [ReferenceKind: StringPool] = [:]
+    private var derivedValues: [String: Any] = [:]
 
     init(corpus: Corpus) {
         self.corpus = corpus
         self.fields = FieldAccess(corpus: corpus)
+    }
+
+    /// A value derived once per corpus from its columns (the row counts by value of a column), by key,
+    /// made by `make` on first use (outside the lock: a query counts its steps while making it); nothing
+    /// is kept when `make` fails or gives nil.
+    func derived<T>(_ key: String, _ make: () throws -> T?) rethrows -> T? {
+        lock.lock()
+        if let v = derivedValues[key] as? T { lock.unlock(); return v }
+        lock.unlock()
+        guard let v = try make() else { return nil }
+        lock.lock()
+        derivedValues[key] = v
+        lock.unlock()
+        return v
     }
 
     /// The type of a field the executor reads as a vector; nil for the fields it does not (dates, lists,

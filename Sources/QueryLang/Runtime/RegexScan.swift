@@ -18,14 +18,17 @@ extension Interpreter {
 
     /// Runs `re` over the whole of `text`, handing each match to `onMatch` (which returns false to stop),
     /// with the engine's work counted against the limits.
-    func scanMatches(_ re: NSRegularExpression, _ text: String, _ span: Span,
+    /// With `part`, only the matches inside that UTF-16 range, the rest of the text still seen by `\b`,
+    /// anchors and lookaround (transparent, non-anchoring bounds): each is a match of the whole text.
+    func scanMatches(_ re: NSRegularExpression, _ text: String, _ span: Span, in part: NSRange? = nil,
                      _ onMatch: (NSTextCheckingResult) -> Bool) throws {
         var stopped: Error? = nil
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        let range = part ?? NSRange(text.startIndex..<text.endIndex, in: text)
         var scanReports = range.length + 1
+        let options: NSRegularExpression.MatchingOptions = part == nil ? [.reportProgress] : [.reportProgress, .withTransparentBounds, .withoutAnchoringBounds]
         // The enumeration's block is escaping in its declaration, though it runs only during the call.
         withoutActuallyEscaping(onMatch) { onMatch in
-            re.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+            re.enumerateMatches(in: text, options: options, range: range) { result, _, stop in
                 if let result {
                     if !onMatch(result) { stop.pointee = true }
                     return
@@ -48,14 +51,26 @@ extension Interpreter {
         if let stopped { throw stopped }
     }
 
-    /// Whether `re` matches somewhere in `text`.
-    func regexMatches(_ re: NSRegularExpression, _ text: String, _ span: Span) throws -> Bool {
+    /// Whether `re` matches somewhere in `text`: where the pattern has a literal every match contains
+    /// (``RegexPrefilter``), only near the literal's occurrences, and not at all in a text without it.
+    func regexMatches(_ re: NSRegularExpression, _ text: String, _ span: Span, prefilter: Bool = true) throws -> Bool {
         var found = false
-        try scanMatches(re, text, span) { _ in
-            found = true
-            return false
+        guard prefilter, let filter = RegexPrefilter.of(re.pattern) else {
+            try scanMatches(re, text, span) { _ in
+                found = true
+                return false
+            }
+            return found
         }
-        return found
+        let outcome = try filter.search(text) { piece, range in
+            try scanMatches(re, piece, span, in: range) { _ in
+                found = true
+                return false
+            }
+            return found
+        }
+        if outcome == .found { return true }
+        return filter.partsMayMiss(text) ? try regexMatches(re, text, span, prefilter: false) : false
     }
 
     /// UTF-8 ranges of the (non-empty) matches of `re` in `text`.
