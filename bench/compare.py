@@ -225,8 +225,9 @@ class MqEngine:
     """mq, one `mq bench` process per run of a query (the corpus reopened from its cache, if it has one)."""
     name = "mq"
 
-    def __init__(self, guard, mq, corpus, runs, steps_for):
+    def __init__(self, guard, mq, corpus, runs, steps_for, alone):
         self.guard, self.mq, self.corpus, self.runs, self.steps_for = guard, mq, corpus, runs, steps_for
+        self.alone = alone
         self.peak_kb = 0
 
     def run(self, query):
@@ -246,14 +247,16 @@ class MqEngine:
         return res["times_ms"], normalised(rows)
 
     def close(self):
-        return {"peak_rss_kb": self.peak_kb}
+        # A child's peak from wait4 counts the pages it shared with this process before exec: only when
+        # this process holds no database (--separate) is it mq's own.
+        return {"peak_rss_kb": self.peak_kb} if self.alone else {}
 
 
 class SqlEngine:
     """DuckDB or SQLite in this process, loaded from the same files."""
 
     def __init__(self, name, gen, mentions_tsv, runs, duck_memory_limit, alone):
-        self.name, self.runs = name, runs
+        self.name, self.runs, self.alone = name, runs, alone
         if alone:  # the only engine in this process from now on: its peak is the process's from here
             reset_peak_memory()
         if name == "duckdb":
@@ -285,7 +288,8 @@ class SqlEngine:
         peak = peak_memory_kb()
         self.db.close()
         self.db = None
-        return {"peak_rss_kb": peak, "load_s": round(self.load_s, 1)}
+        # With the engines taking turns in this process, its peak is theirs together, not this one's.
+        return {"peak_rss_kb": peak, "load_s": round(self.load_s, 1)} if self.alone else {"load_s": round(self.load_s, 1)}
 
 
 def results_path(out_dir, corpus, engine):
@@ -319,7 +323,8 @@ def table(queries, stored, default_steps, steps_for):
                      + " | ".join(f"{medians[0] / m:.2f}" if m else "" for m in medians[1:])
                      + f" | {'yes' if same else 'NO'} |")
     peaks = ", ".join(f"{labels[e]} {stored[e]['peak_rss_kb'] / 1024:,.0f} MiB" if "peak_rss_kb" in stored[e]
-                      else f"{labels[e]} not known (its run was stopped part-way)" for e in engines)
+                      else f"{labels[e]} not known (measured with --separate only, and not when stopped part-way)"
+                      for e in engines)
     loads = ", ".join(f"{labels[e]} {stored[e]['load_s']} s" for e in engines if "load_s" in stored[e])
     return "\n".join(lines) + f"\n\nPeak resident memory: {peaks}. Loads: {loads}.", all_same
 
@@ -360,7 +365,7 @@ def main():
 
     def open_engine(name):
         if name == "mq":
-            return MqEngine(guard, mq, corpus, runs, steps_for)
+            return MqEngine(guard, mq, corpus, runs, steps_for, separate)
         return SqlEngine(name, gen, mentions_tsv, runs, duck_limit, separate)
 
     stored = {n: {"engine": n, "corpus": os.path.abspath(corpus), "runs": runs, "rounds": rounds, "queries": {}}
