@@ -388,9 +388,10 @@ def main():
     def finish(engine):
         stored[engine.name].update(engine.close())
         if engine.name == "mq":  # the queries' processes and the export's apart, and the larger of the two
-            stored["mq"]["queries_peak_rss_kb"] = stored["mq"]["peak_rss_kb"]
             stored["mq"]["export_peak_rss_kb"] = export_peak
-            stored["mq"]["peak_rss_kb"] = max(stored["mq"]["peak_rss_kb"], export_peak)
+            if "peak_rss_kb" in stored["mq"]:  # measured with --separate only
+                stored["mq"]["queries_peak_rss_kb"] = stored["mq"]["peak_rss_kb"]
+                stored["mq"]["peak_rss_kb"] = max(stored["mq"]["peak_rss_kb"], export_peak)
         stored[engine.name]["complete"] = True
         save(engine.name)
 
