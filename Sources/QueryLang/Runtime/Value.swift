@@ -19,7 +19,7 @@ public enum Value: Sendable {
     case table(Table)
 
     /// The type name used in messages: "string", "entity", ...
-    public var typeName: String { ValueType(shapeOf: self).name }
+    public var typeName: String { ValueType.of(self).name }
 
     /// Whether the value is null.
     public var isNull: Bool { if case .null = self { return true } else { return false } }

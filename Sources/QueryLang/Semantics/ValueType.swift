@@ -35,25 +35,6 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The type of a value as its outside shows it: a list's elements and a table's rows are not looked at.
-    init(shapeOf v: Value) {
-        switch v {
-        case .null: self = .null
-        case .bool: self = .bool
-        case .int: self = .int
-        case .float: self = .float
-        case .string: self = .string
-        case .date: self = .date
-        case .list: self = .list(.any)
-        case .record: self = .record
-        case .document: self = .document
-        case .entity: self = .entity
-        case .mention: self = .mention
-        case .fact: self = .fact
-        case .table: self = .table(.values)
-        }
-    }
-
     /// Whether it is `int` or `float`.
     public var isNumeric: Bool { self == .int || self == .float }
 
