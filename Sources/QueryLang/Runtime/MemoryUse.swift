@@ -44,7 +44,7 @@ import Darwin
         return available / 4 * 3
     }()
 
-    nonisolated(unsafe) private static let statm: Int32 = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+    private static let statm: Int32 = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     static var physicalMemory: Int {
