@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the benchmark queries on mq, DuckDB and SQLite over the same data, and compare their answers.
 
-Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--no-sqlite]
+Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--max-rows N] [--no-sqlite]
                   [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G] [--table-only]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
@@ -25,7 +25,9 @@ was loaded and queried (VmHWM, reset before each engine).
 mq stops a query after 200,000,000 evaluation steps by default. The regular expression's scan counts a step
 per character of every text, so at 100,000 documents (370 MB of text) it needs more: that query asks mq
 for two steps per byte of text (or the default, if more), and the step limit is printed with the table.
---max-steps N gives every query that limit instead. --no-sqlite leaves SQLite out (its group-bys take 1.4 to 7 s
+--max-steps N gives every query that limit instead. mq holds at most 5,000,000 rows in any one table (the
+groups of a summarize among them); --max-rows N raises that (at 1,000,000 documents the (document, entity)
+pairs are more). --no-sqlite leaves SQLite out (its group-bys take 1.4 to 7 s
 each at 10,000 documents and grow tenfold at 100,000; the target is the ratio to DuckDB).
 --duckdb-memory-limit caps DuckDB's memory (its default is 80% of the machine's; past the cap it spills
 to bench/results/duckdb.tmp). --min-available-gb G (default 4) stops the run, and the mq process under
@@ -225,9 +227,9 @@ class MqEngine:
     """mq, one `mq bench` process per run of a query (the corpus reopened from its cache, if it has one)."""
     name = "mq"
 
-    def __init__(self, guard, mq, corpus, runs, steps_for, alone):
+    def __init__(self, guard, mq, corpus, runs, steps_for, alone, max_rows=None):
         self.guard, self.mq, self.corpus, self.runs, self.steps_for = guard, mq, corpus, runs, steps_for
-        self.alone = alone
+        self.alone, self.max_rows = alone, max_rows
         self.peak_kb = 0
 
     def run(self, query):
@@ -235,7 +237,8 @@ class MqEngine:
         _name, q, _sql, _kind, options = query
         with tempfile.TemporaryFile() as out:
             rc, err, peak = run_measured(self.guard, [self.mq, "bench", "--corpus", self.corpus, "--runs", str(self.runs),
-                                                      "--max-steps", str(self.steps_for(options)), q], out)
+                                                      "--max-steps", str(self.steps_for(options))]
+                                                     + (["--max-rows", str(self.max_rows)] if self.max_rows else []) + [q], out)
             self.peak_kb = max(self.peak_kb, peak)
             out.seek(0)
             text = out.read().decode("utf-8")
@@ -365,7 +368,7 @@ def main():
 
     def open_engine(name):
         if name == "mq":
-            return MqEngine(guard, mq, corpus, runs, steps_for, separate)
+            return MqEngine(guard, mq, corpus, runs, steps_for, separate, option("--max-rows", None, int))
         return SqlEngine(name, gen, mentions_tsv, runs, duck_limit, separate)
 
     stored = {n: {"engine": n, "corpus": os.path.abspath(corpus), "runs": runs, "rounds": rounds, "queries": {}}

@@ -17,12 +17,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Time completion of this text instead of running queries (repeatable).") var complete: [String] = []
     @Option(help: "Evaluation steps a query may take (default: the library's limit); for a corpus large enough to need more.")
     var maxSteps: Int?
+    @Option(help: "Rows a query may hold (groups, a sort's input, the result; default: the library's limit); for a corpus large enough to need more.")
+    var maxRows: Int?
     @Argument(help: "Queries.") var queries: [String] = []
 
     func run() throws {
         let c = try CorpusSource.load(common.corpus)
         var options = EngineOptions()
         if let maxSteps { options.limits.maxSteps = maxSteps }
+        if let maxRows { options.limits.maxRows = maxRows }
         let engine = Engine(corpus: c, options: options)
         for text in complete {
             let completer = Completer(corpus: c)

@@ -358,3 +358,31 @@ def test_string_filters_on_few_values_agree_with_sqlite(db):
         if g != w:
             failures.append(f"{q}\n  sql: {s}\n  mq:  {g[:5]}\n  sql: {w[:5]}")
     assert not failures, f"{len(failures)} of {len(cases)} differ:\n" + "\n".join(failures[:10])
+
+
+# Group-bys led by the mention's document, which the columnar executor groups run by run (mentions are
+# stored by document): compared in order, since mq numbers groups as their first rows come (SQLite: the
+# first rowid of each group; the table holds the mentions in mq's order).
+RUN_GROUPS = [
+    ("", "d = doc.id, e = entity.id", "doc, entity"),
+    (' | where zone != "body"', "d = doc.id, e = entity.id, z = zone", "doc, entity, zone"),
+    (" | where own", "d = doc.id, o = ambiguous", "doc, ambiguous"),
+    (" | where sentence > 2", "d = doc.id, z = zone, e = entity.id", "doc, zone, entity"),
+    (' | where entity.id != "kataib-hezbollah"', "d = doc.id, e = entity.id", "doc, entity"),
+]
+
+
+def test_groups_led_by_document_agree_with_sqlite(db):
+    failures = []
+    for where_mq, by, cols in RUN_GROUPS:
+        cond = where_mq.replace(" | where ", " WHERE ").replace("!=", "IS NOT").replace('"', "'")
+        cond = cond.replace("entity.id", "entity").replace("WHERE own", "WHERE own = 1")
+        q = f"mentions{where_mq} | summarize n = count(), lo = min(start), k = dcount(sentence) by {by} | where n > 1"
+        s = (f"SELECT {cols}, count(*), min(start), count(DISTINCT sentence) FROM m{cond} GROUP BY {cols} "
+             f"HAVING count(*) > 1 ORDER BY min(rowid)")
+        got = normalise([tuple(r.values()) for r in mq(q)])
+        want = normalise(db.execute(s).fetchall())
+        assert want, f"no groups for {q!r}: the case tests nothing"
+        if got != want:
+            failures.append(f"{q}\n  sql: {s}\n  mq:  {got[:5]}\n  sql: {want[:5]}")
+    assert not failures, "\n".join(failures)

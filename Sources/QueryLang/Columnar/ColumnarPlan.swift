@@ -171,8 +171,11 @@ enum ColumnarCompiler {
                 calls.append(call)
             }
             let keyNames = Column.outputNames(by)
+            let inRuns = ColumnarCompiler.firstKeyInRuns(input, by, inner.schema)
+            if inRuns { notes.add(node, RunGroups.note(by[0].expr)) }
             return HashAggregate.node(inner, keys.map { $0! }, keyNames, calls, Column.outputNames(aggs, after: keyNames), node.span,
-                                      parallel: inner.streams && !calls.contains { $0.name == "avg" && $0.argument?.type == .float })
+                                      parallel: inner.streams && !calls.contains { $0.name == "avg" && $0.argument?.type == .float },
+                                      inRuns: inRuns)
         case let .join(input, kind, right, keys):
             guard let inner = compile(input, context, columns: columns, notes: notes),
                   let plan = ColumnarJoin.plan(inner.schema, right, keys, context, columns, exprs) else { return nil }
@@ -227,7 +230,12 @@ enum ColumnarCompiler {
                 guard position < total else { return nil }
                 let end = min(total, position + batchSize)
                 defer { position = end }
-                return Batch(count: end - position, vectors: [], base: .refs(kind, (position..<end).map { Int32($0) }))
+                let first = position
+                let ids = [Int32](unsafeUninitializedCapacity: end - first) { out, made in
+                    for k in 0..<(end - first) { out[k] = Int32(truncatingIfNeeded: first + k) }
+                    made = end - first
+                }
+                return Batch(count: end - position, vectors: [], base: .refs(kind, ids))
             }
         }, true)
     }

@@ -68,6 +68,8 @@ final class CorpusColumns: @unchecked Sendable {
             switch CorpusColumns.type(of: field, in: kind) {
             case .string?:
                 let (codes, pool) = strings(field, kind)
+                // Ids whose code is their reference's index: the references are the codes.
+                if field == "id" && isIndexOrderedIDPool(pool, of: kind) { return .strings(ids, pool) }
                 return .strings(ids.map { $0 < 0 ? -1 : codes[Int($0)] }, pool)
             case let .ref(target)?:
                 return .refs(target, ids.map { i in
@@ -192,15 +194,26 @@ final class CorpusColumns: @unchecked Sendable {
         return (codes, pool)
     }
 
+    /// `f` of the mentions at `ids` (never null), in one loop over plain memory.
+    @inline(__always)
+    private static func gather<T>(_ ids: [Int32], _ ms: UnsafeBufferPointer<Mention>, _ f: (Mention) -> T) -> [T] {
+        ids.withUnsafeBufferPointer { ids in
+            [T](unsafeUninitializedCapacity: ids.count) { out, made in
+                for k in 0..<ids.count { (out.baseAddress! + k).initialize(to: f(ms[Int(ids[k])])) }
+                made = ids.count
+            }
+        }
+    }
+
     private func mentionField(_ field: String, _ ids: [Int32]) -> Vector {
         corpus.mentions.withUnsafeBufferPointer { ms in mentionField(field, ids, ms) }
     }
 
     private func mentionField(_ field: String, _ ids: [Int32], _ ms: UnsafeBufferPointer<Mention>) -> Vector {
-        func ints(_ f: (Mention) -> Int32) -> Vector { .ints(ids.map { Int64(f(ms[Int($0)])) }, valid: nil) }
+        func ints(_ f: (Mention) -> Int32) -> Vector { .ints(CorpusColumns.gather(ids, ms) { Int64(f($0)) }, valid: nil) }
         switch field {
-        case "doc": return .refs(.document, ids.map { ms[Int($0)].doc })
-        case "entity": return .refs(.entity, ids.map { ms[Int($0)].entity })
+        case "doc": return .refs(.document, CorpusColumns.gather(ids, ms) { $0.doc })
+        case "entity": return .refs(.entity, CorpusColumns.gather(ids, ms) { $0.entity })
         case "sentence": return ints { $0.sentence }
         case "start": return ints { $0.start }
         case "end": return ints { $0.end }

@@ -3,7 +3,9 @@
 /// code; other keys in a hash table of fixed-width words (one per key, and one of null flags). Several
 /// keys whose codes are bounded (strings of one pool, references, booleans) are packed into one word
 /// first, a digit per key (0 for null, else the code + 1), and that word is looked up as one key is; a
-/// batch whose bounds are larger (a pool that grew) turns the packed groups back into words.
+/// batch whose bounds are larger (a pool that grew) turns the packed groups back into words. Packed keys
+/// whose first key's rows arrive in runs (`inRuns`) are grouped run by run (``RunGroups``) until a row
+/// shows they do not.
 struct Grouper {
     let width: Int
     private var table: GroupTable
@@ -13,13 +15,21 @@ struct Grouper {
     /// The bound of each key's codes and its digit's place in a packed word; nil when not packed.
     private var packing: [(bound: Int64, stride: Int64)]?
     private var decided = false
+    /// Whether the first key's rows are expected in runs (the plan says so; the rows may still not be).
+    let inRuns: Bool
+    /// The groups while the packed keys' rows arrive in runs of the first key.
+    private var runs: RunGroups?
 
-    init(keys: Int) {
+    init(keys: Int, inRuns: Bool = false) {
         width = keys + 1
         table = GroupTable(width: keys + 1)
+        self.inRuns = inRuns
     }
 
-    var count: Int { table.count }
+    var count: Int { runs?.count ?? table.count }
+
+    /// Whether the groups so far were made run by run.
+    var groupedInRuns: Bool { runs != nil }
 
     /// The bounds of the keys' codes while packed.
     var bounds: [Int64?]? { packing.map { $0.map(\.bound) } }
@@ -27,7 +37,7 @@ struct Grouper {
     /// Key `j`'s code in group `group` (`j == keys`: the null flags, a bit per key).
     func word(_ group: Int, _ j: Int) -> Int64 {
         guard let packing else { return table.word(group, j) }
-        let w = table.word(group, 0)
+        let w = runs?.word(group) ?? table.word(group, 0)
         if j < packing.count {
             let digit = (w / packing[j].stride) % (packing[j].bound + 1)
             return digit == 0 ? 0 : digit - 1
@@ -35,6 +45,37 @@ struct Grouper {
         var flags: Int64 = 0
         for (k, p) in packing.enumerated() where (w / p.stride) % (p.bound + 1) == 0 { flags |= 1 << Int64(k) }
         return flags
+    }
+
+    /// Every group's codes and null flags, key by key (what ``word(_:_:)`` reads one at a time).
+    func keyColumns() -> [(codes: [Int64], nulls: [Bool])] {
+        let n = count, keys = width - 1
+        guard let packing else {
+            return (0..<keys).map { j in
+                ((0..<n).map { table.word($0, j) }, (0..<n).map { table.word($0, keys) & (1 << Int64(j)) != 0 })
+            }
+        }
+        var out: [(codes: [Int64], nulls: [Bool])] = []
+        // The digits of the keys, taken off each group's word (or the run grouping's parts) in turn.
+        var left: [Int64]
+        var from = 0
+        if let runs {
+            left = runs.rests.map { Int64($0) }
+            out.append(RunGroups.column(runs.firsts.map { Int64($0) }))
+            from = 1
+        } else {
+            left = (0..<n).map { table.word($0, 0) }
+        }
+        for j in from..<keys {
+            if j == keys - 1 {
+                out.append(RunGroups.column(left))
+                break
+            }
+            let base = packing[j].bound + 1
+            out.append(RunGroups.column(left.map { $0 % base }))
+            for g in 0..<n { left[g] /= base }
+        }
+        return out
     }
 
     /// The bounds of the keys' codes as `packing` keeps them, if every key has one and all fit in a word.
@@ -55,15 +96,14 @@ struct Grouper {
     /// each key, a number its codes are below (nil: unknown).
     mutating func groups(_ keys: [(codes: [Int64], nulls: [Bool]?)], _ n: Int, bounds: [Int64?]? = nil) -> [Int32] {
         if keys.count >= 2 {
-            if !decided {
-                decided = true
-                packing = bounds.flatMap(Grouper.layout)
-                if packing != nil { table = GroupTable(width: 1) }
-            }
+            decide(bounds)
             if let p = packing {
-                if let bounds, bounds.count == p.count, zip(bounds, p).allSatisfy({ b, kept in b.map { $0 <= kept.bound } ?? false }) {
+                if fits(bounds) {
+                    if runs != nil, let out = runs?.groups(keys, n) { return out }
+                    leaveRuns()
                     return packedGroups(keys, n, p)
                 }
+                leaveRuns()
                 unpack()
             }
         }
@@ -71,7 +111,27 @@ struct Grouper {
         var word = [Int64](repeating: 0, count: width)
         if keys.count == 1 {
             let codes = keys[0].codes, nulls = keys[0].nulls
-            for i in 0..<n {
+            var i = 0
+            while i < n {
+                // Rows whose code was met before, in one tight loop while there are no nulls.
+                if nulls == nil {
+                    direct.withUnsafeBufferPointer { d in
+                        codes.withUnsafeBufferPointer { c in
+                            out.withUnsafeMutableBufferPointer { o in
+                                while i < n {
+                                    let x = c[i]
+                                    guard x >= 0 && x < d.count else { break }
+                                    let g = d[Int(x)]
+                                    if g == 0 { break }
+                                    o[i] = g - 1
+                                    i += 1
+                                }
+                            }
+                        }
+                    }
+                    if i == n { break }
+                }
+                defer { i += 1 }
                 let c = codes[i]
                 // A code met before: its group straight from the direct array.
                 if c >= 0 && c < direct.count && direct[Int(c)] != 0 && nulls?[i] != true {
@@ -99,6 +159,36 @@ struct Grouper {
             }
         }
         return out
+    }
+
+    /// As ``groups(_:_:bounds:)``, from the keys' vectors: strings and references grouped run by run are
+    /// read as they stand, with no codes made.
+    mutating func groups(vectors: [Vector], _ n: Int, bounds: [Int64?]) -> [Int32] {
+        if vectors.count >= 2 {
+            decide(bounds)
+            if runs != nil, fits(bounds), vectors.allSatisfy({ if case .strings = $0 { true } else if case .refs = $0 { true } else { false } }) {
+                if let out = runs?.groups(vectors: vectors, n) { return out }
+                leaveRuns()
+            }
+        }
+        return groups(vectors.map(VectorKernels.codes), n, bounds: bounds)
+    }
+
+    /// On the first batch of several keys: packs them if their bounds allow, run by run if asked.
+    private mutating func decide(_ bounds: [Int64?]?) {
+        guard !decided else { return }
+        decided = true
+        packing = bounds.flatMap(Grouper.layout)
+        if let p = packing {
+            table = GroupTable(width: 1)
+            if inRuns { runs = RunGroups(p) }
+        }
+    }
+
+    /// Whether a batch's bounds fit the packing.
+    private func fits(_ bounds: [Int64?]?) -> Bool {
+        guard let p = packing, let bounds, bounds.count == p.count else { return false }
+        return zip(bounds, p).allSatisfy { b, kept in b.map { $0 <= kept.bound } ?? false }
     }
 
     /// The group of a code below `directLimit` by the direct array, numbered in the table (as `word()`).
@@ -134,6 +224,16 @@ struct Grouper {
             }
         }
         return out
+    }
+
+    /// Puts the groups made run by run in the hash table (and the direct array), numbered as they were.
+    private mutating func leaveRuns() {
+        guard let r = runs else { return }
+        runs = nil
+        for g in 0..<r.count {
+            let w = r.word(g)
+            if w < Grouper.directLimit { _ = directGroup(w) { [w] } } else { _ = table.group(single: w) }
+        }
     }
 
     /// Turns packed groups back into words of codes and flags, numbered as they were.

@@ -6,7 +6,7 @@ import Foundation
 /// the aggregates.
 enum HashAggregate {
     static func node(_ input: ColumnarNode, _ keys: [CompiledExpr], _ keyNames: [String], _ calls: [AggregateCall],
-                     _ callNames: [String], _ span: Span, parallel: Bool = false) -> ColumnarNode {
+                     _ callNames: [String], _ span: Span, parallel: Bool = false, inRuns: Bool = false) -> ColumnarNode {
         let names = keyNames + callNames
         let types = keys.map(\.type) + calls.map(\.resultType)
         let schema = ColumnarSchema(names: names, types: types, base: nil, bare: false, display: names)
@@ -28,7 +28,7 @@ enum HashAggregate {
                         nonisolated(unsafe) let out = out, input = input, keys = keys, calls = calls
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
                             out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) {
-                                try aggregate(input, keys, calls, contexts[k], span)
+                                try aggregate(input, keys, calls, contexts[k], span, inRuns)
                             } }
                         }
                     }
@@ -37,7 +37,7 @@ enum HashAggregate {
                     for k in 1..<parts { try part.merge(try results[k]!.get(), span, ctx.interpreter) }
                     try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'")
                 } else {
-                    part = try aggregate(input, keys, calls, ctx, span)
+                    part = try aggregate(input, keys, calls, ctx, span, inRuns)
                 }
                 if keys.isEmpty && part.table.count == 0 {
                     // summarize with no keys gives one row even over no rows.
@@ -46,10 +46,8 @@ enum HashAggregate {
                 }
                 guard part.table.count > 0 else { return nil }
                 var vectors: [Vector] = []
-                for (j, k) in keys.enumerated() {
-                    let codes = (0..<part.table.count).map { part.table.word($0, j) }
-                    let nulls = (0..<part.table.count).map { part.table.word($0, keys.count) & (1 << Int64(j)) != 0 }
-                    vectors.append(rebuild(k.type, codes, nulls, part.pools[j]))
+                for (j, (k, column)) in zip(keys, part.table.keyColumns()).enumerated() {
+                    vectors.append(rebuild(k.type, column.codes, column.nulls, part.pools[j]))
                 }
                 vectors += part.states.map { $0.result() }
                 return Batch(count: part.table.count, vectors: vectors, base: nil)
@@ -68,12 +66,7 @@ enum HashAggregate {
             let n = other.table.count
             guard n > 0 else { return }
             let keys = table.width - 1
-            var kc: [(codes: [Int64], nulls: [Bool]?)] = []
-            for j in 0..<keys {
-                let codes = (0..<n).map { other.table.word($0, j) }
-                let nulls = (0..<n).map { other.table.word($0, keys) & (1 << Int64(j)) != 0 }
-                kc.append((codes, nulls))
-            }
+            let kc: [(codes: [Int64], nulls: [Bool]?)] = other.table.keyColumns().map { ($0.codes, $0.nulls.contains(true) ? $0.nulls : nil) }
             for j in 0..<keys where pools[j] == nil { pools[j] = other.pools[j] }
             let mapping = table.groups(kc, n, bounds: other.table.bounds)
             for s in states.indices {
@@ -84,10 +77,10 @@ enum HashAggregate {
     }
 
     private static func aggregate(_ input: ColumnarNode, _ keys: [CompiledExpr], _ calls: [AggregateCall],
-                                  _ ctx: ColumnarContext, _ span: Span) throws -> Partial {
+                                  _ ctx: ColumnarContext, _ span: Span, _ inRuns: Bool) throws -> Partial {
         let arguments = distinctArguments(calls)
         let next = try input.open(ctx)
-        var part = Partial(table: Grouper(keys: keys.count), pools: Array(repeating: nil, count: keys.count),
+        var part = Partial(table: Grouper(keys: keys.count, inRuns: inRuns), pools: Array(repeating: nil, count: keys.count),
                            states: calls.map { AggregateState($0) })
         while let batch = try next() {
             try ctx.spend(batch.count, span)
@@ -100,9 +93,8 @@ enum HashAggregate {
             for (j, v) in kv.enumerated() where part.pools[j] == nil {
                 if case let .strings(_, p) = v { part.pools[j] = p }
             }
-            let kc = kv.map(VectorKernels.codes)
             let before = part.table.count
-            let groups = part.table.groups(kc, b.count, bounds: kv.map { bound($0, ctx.interpreter.corpus) })
+            let groups = part.table.groups(vectors: kv, b.count, bounds: kv.map { bound($0, ctx.interpreter.corpus) })
             if part.table.count > before {
                 if ctx.partition == nil { try ctx.interpreter.checkRows(part.table.count, span, "the groups of 'summarize'") }
                 for s in part.states.indices { part.states[s].grow(to: part.table.count) }
@@ -239,7 +231,9 @@ struct AggregateState {
     mutating func add(_ groups: [Int32], _ arg: Vector?) -> ColumnarFailure? {
         switch kind {
         case .count:
-            for g in groups { counts[Int(g)] += 1 }
+            counts.withUnsafeMutableBufferPointer { c in
+                groups.withUnsafeBufferPointer { g in for x in g { c[Int(x)] += 1 } }
+            }
         case .countif:
             let t = VectorKernels.truth(arg!)
             for (i, g) in groups.enumerated() where t[i] { counts[Int(g)] += 1 }

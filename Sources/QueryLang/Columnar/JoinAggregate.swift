@@ -102,10 +102,8 @@ enum JoinAggregate {
                 }
                 guard grouper.count > 0 else { return nil }
                 var vectors: [Vector] = []
-                for (j, k) in keys.enumerated() {
-                    let codes = (0..<grouper.count).map { grouper.word($0, j) }
-                    let nulls = (0..<grouper.count).map { grouper.word($0, keys.count) & (1 << Int64(j)) != 0 }
-                    vectors.append(HashAggregate.rebuild(k.type, codes, nulls, pools[j]))
+                for (j, (k, column)) in zip(keys, grouper.keyColumns()).enumerated() {
+                    vectors.append(HashAggregate.rebuild(k.type, column.codes, column.nulls, pools[j]))
                 }
                 vectors += states.map { $0.result() }
                 return Batch(count: grouper.count, vectors: vectors, base: nil)

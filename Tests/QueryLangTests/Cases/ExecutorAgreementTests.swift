@@ -45,6 +45,11 @@ struct ExecutorAgreementTests {
         "mentions | where start * 1000000000000000 > 5 | count",
         "mentions | summarize s = sum(start * 1000000000000000) by zone",
         "mentions | where sentence - 1 < 0 | summarize n = count() by doc",
+        // Groups in runs of the mention's document, in first-seen order as the rows meet them.
+        "mentions | summarize n = count(), hi = max(end), k = dcount(sentence) by d = doc.id, e = entity.id",
+        "mentions | where zone != \"body\" | extend w = end - start | summarize n = count(), w = sum(w) by doc, entity, zone",
+        "mentions | take 40 | summarize n = count() by doc, own | where n > 1",
+        "mentions | summarize n = count() by e = entity, d = doc",
         "mentions | extend f = start * 1.5 - 10000.0 | sort by f desc, doc | select f, doc | take 9",
         "mentions | extend f = 0.0 - start * 1.5 | top 4 by f asc",
         "docs | where text has \"militia\" or text has \"drone strike\" | select id",
