@@ -99,6 +99,14 @@ enum ByteLanes {
         return ((letter | digit) & highBits, upper & highBits)
     }
 
+    /// Which bytes are lowercase ASCII letters (`a`...`z`).
+    @inline(__always)
+    static func lowercase(_ x: UInt64) -> UInt64 {
+        let y = x & 0x7F7F_7F7F_7F7F_7F7F
+        // Byte sums stay below 0x100, so no carry crosses into the next byte.
+        return (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505) & ~x & highBits  // 0x61...0x7A
+    }
+
     /// How many of the low bytes are set in a mask from ``alnum(_:)``, up to the first clear one (0...8).
     @inline(__always)
     static func leadingCount(_ mask: UInt64) -> Int {

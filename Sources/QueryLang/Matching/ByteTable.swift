@@ -167,6 +167,8 @@ final class ByteTable: @unchecked Sendable {
         lookup(p, head: ByteTable.head(p), hash: hash, foldingCase: false)
     }
 
+    /// Inlined: the scanner's general path and the uncertain-mention test call it for words of text.
+    @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         lookup(p, hash: ByteTable.hash(p))
     }

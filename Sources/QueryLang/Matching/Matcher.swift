@@ -57,6 +57,7 @@
         // before it.
         var pending = -1
         var beforePending = -1
+        var pendingStart = -1
         var pendingEnd = -1
         var titleCase = UncertainMatch.TitleCaseLine()
         var i = 0
@@ -96,12 +97,15 @@
                 var zone = ZoneKind.body
                 for z in zones where Int(start) >= z.start && Int(start) < z.end { zone = z.kind; break }
                 if pending >= 0 {
-                    Matcher.markIfUncertain(&mentions, pending, before: beforePending, after: Int(start),
-                                            in: bytes, titleCase: &titleCase)
+                    if UncertainMatch.isUncertain(bytes, start: pendingStart, end: pendingEnd, before: beforePending,
+                                                  after: Int(start), titleCase: &titleCase) {
+                        Matcher.markUncertain(&mentions, pending)
+                    }
                     beforePending = pendingEnd
                 }
                 let entity = groupEntity[Int(bestGroup)]
                 pending = mentions.count
+                pendingStart = Int(start)
                 pendingEnd = Int(end)
                 mentions.append(Mention(doc: doc, entity: entity, sentence: words[i].sentence,
                                         start: start, end: end, zone: zone, ambiguous: entity < 0))
@@ -111,9 +115,9 @@
                 i += 1
             }
         }
-        if pending >= 0 {
-            Matcher.markIfUncertain(&mentions, pending, before: beforePending, after: bytes.count, in: bytes,
-                                    titleCase: &titleCase)
+        if pending >= 0 && UncertainMatch.isUncertain(bytes, start: pendingStart, end: pendingEnd, before: beforePending,
+                                                      after: bytes.count, titleCase: &titleCase) {
+            Matcher.markUncertain(&mentions, pending)
         }
         if !ambiguousGroups.isEmpty {
             attribute(&mentions, from: first, ambiguousGroups: ambiguousGroups)
@@ -121,19 +125,14 @@
         return Array(sink.sentenceStarts)
     }
 
-    /// Marks `mentions[k]` uncertain if it stands inside a longer proper name the catalog does not know
-    /// (see ``UncertainMatch``); `before` is where the document's previous mention ends (or -1), `after`
-    /// where its next one starts (or the text's length). Called from the match loop as soon as the next
-    /// mention is found, while the text around the mention is still in cache.
-    @inline(__always)
-    private static func markIfUncertain(_ mentions: inout [Mention], _ k: Int, before: Int, after: Int,
-                                        in text: UnsafeBufferPointer<UInt8>, titleCase: inout UncertainMatch.TitleCaseLine) {
+    /// Marks `mentions[k]` uncertain: it stands inside a longer proper name the catalog does not know (see
+    /// ``UncertainMatch``). The match loop asks, for each mention, as soon as the next one is found (where
+    /// the next starts bounds the words after it), while the text around it is still in cache.
+    @inline(never)
+    private static func markUncertain(_ mentions: inout [Mention], _ k: Int) {
         let m = mentions[k]
-        if UncertainMatch.isUncertain(text, start: Int(m.start), end: Int(m.end), before: before, after: after,
-                                      titleCase: &titleCase) {
-            mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
-                                  zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
-        }
+        mentions[k] = Mention(doc: m.doc, entity: m.entity, sentence: m.sentence, start: m.start, end: m.end,
+                              zone: m.zone, ambiguous: m.ambiguous, uncertain: true)
     }
 
     /// Attributes mentions of shared names: to the candidate mentioned unambiguously most recently before,

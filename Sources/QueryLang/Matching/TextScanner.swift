@@ -120,18 +120,10 @@ struct TextScanner {
                     sentence += 1
                     joinable = false
                 }
-                if b < 0x80, let w = TextScanner.plainWord(base, n, at: i) {
-                    sink.plainWord(w, in: base, joined: joinable, sentence: sentence)
-                    let abbreviation = w.end < n && base[w.end] == 0x2E && TextScanner.isAbbreviation(w, in: base)
-                    i = w.end
-                    abbreviationEnd = abbreviation ? i : -1
-                } else {
-                    let (end, abbreviation) = TextScanner.scanWord(p, at: i, joined: joinable, sentence: sentence,
-                                                                   into: &sink)
-                    i = end
-                    abbreviationEnd = abbreviation ? i : -1
-                }
-                if sink.stopped { return }
+                let run = TextScanner.scanRun(p, at: i, joined: joinable, sentence: sentence, into: &sink)
+                if run.stopped { return }
+                i = run.end
+                abbreviationEnd = run.abbreviationEnd
                 joinable = true
                 boundary = false
                 sawSpaceAfterEnd = false
@@ -215,6 +207,41 @@ struct TextScanner {
             let space = i < n && base[i] == 0x20
             sawSpaceAfterEnd = sawSpaceAfterEnd || (space && boundary)
             i &+= space ? 1 : 0
+        }
+    }
+
+    /// Reads the word at `start`, then the next one for as long as a single space and an ASCII letter or
+    /// digit follow: between two such words the separator state is the one after any word (no sentence
+    /// end waits, no line break), so the next word needs neither the sentence test nor the separator
+    /// switch of ``scan(_:into:)``. Most words of news text are read here, in a loop with few live
+    /// values. Returns where the last word ends, where a period after it would end an abbreviation (or
+    /// -1), and whether the sink stopped.
+    @inline(never)
+    private static func scanRun<S: TokenSink>(_ p: UnsafeBufferPointer<UInt8>, at start: Int, joined: Bool,
+                                              sentence: Int, into sink: inout S)
+        -> (end: Int, abbreviationEnd: Int, stopped: Bool) {
+        let base = p.baseAddress!
+        let n = p.count
+        var i = start
+        var joined = joined
+        var c = base[i]
+        while true {
+            var abbreviation: Bool
+            if c < 0x80, let w = TextScanner.plainWord(base, n, at: i) {
+                sink.plainWord(w, in: base, joined: joined, sentence: sentence)
+                abbreviation = w.end < n && base[w.end] == 0x2E && TextScanner.isAbbreviation(w, in: base)
+                i = w.end
+            } else {
+                (i, abbreviation) = TextScanner.scanWord(p, at: i, joined: joined, sentence: sentence, into: &sink)
+            }
+            if sink.stopped { return (i, -1, true) }
+            joined = true
+            if i &+ 1 < n && base[i] == 0x20 && CharacterClass.isASCIIAlnum(base[i &+ 1]) {
+                i &+= 1
+                c = base[i]
+                continue
+            }
+            return (i, abbreviation ? i : -1, false)
         }
     }
 

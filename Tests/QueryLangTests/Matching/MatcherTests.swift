@@ -95,6 +95,24 @@ struct MatcherTests {
         #expect(certainty("Talks with Iran.\nHezbollah Battalions fought.") == ["Iran", "Hezbollah?"])
     }
 
+    /// The word before a name is read back from the name: a long lowercase word is no glued name, a long
+    /// capitalised one is, however far back its capital stands.
+    @Test func uncertainAfterLongWords() {
+        #expect(certainty("They said extraordinarily Hezbollah fighters won.") == ["Hezbollah"])
+        #expect(certainty("Yesterday Constantinopolitan Hezbollah fought.") == ["Hezbollah?"])
+        #expect(certainty("Yesterday Constantinopolitan Iran fought.") == ["Iran?"])
+        #expect(certainty("ab Hezbollah fought.") == ["Hezbollah"])
+    }
+
+    /// Words joined by one space, by several, or by a line break, and words after punctuation.
+    @Test func separatorsBetweenNameWords() {
+        #expect(mentions("Kataib Hezbollah fought") == ["kataib-hezbollah=Kataib Hezbollah"])
+        #expect(mentions("Kataib  Hezbollah fought") == ["kataib-hezbollah=Kataib  Hezbollah"])
+        #expect(mentions("Kataib, Hezbollah fought") == ["hezbollah=Hezbollah"])
+        #expect(mentions("it was Kataib\nHezbollah that fought") == ["hezbollah=Hezbollah"])
+        #expect(mentions("the Kataib-Hezbollah and Iran, Trump") == ["kataib-hezbollah=Kataib-Hezbollah", "iran=Iran", "trump=Trump"])
+    }
+
     @Test func zonesComeFromTheLines() {
         let text = "Iran news\nBody about Iran.\nRelated: Iran again\n"
         let zones = [Zone(kind: .headline, firstLine: 1, lastLine: 1, start: 0, end: 10),
