@@ -99,3 +99,32 @@ def test_cooccur_reads_the_mentions_once(layout_url):
     scans = re.findall(r"(?:Seq|Index|Bitmap Heap|Foreign) Scan on mq\.mentions", plan)
     assert len(scans) in (1, 2), plan  # one table, or its two shards' partitions
     assert "CTE Scan" in plan, plan
+
+
+@pytest.mark.parametrize("q", [
+    'mentions | cooccur by document | take 5 | select a = a.id, b = b.id, n = count',
+    'mentions | cooccur by sentence all | take 5 | select a = a.id, b = b.id, n = count',
+    'mentions | where zone == "body" | cooccur by document | count',
+])
+def test_cooccur_units_are_deduplicated_by_sorting(seeds_url, q):
+    """The units of cooccur are made distinct by a sort, never by a hash aggregate (above parallel
+    workers' partial aggregates, a spilling hash aggregate takes minutes where the sort takes seconds).
+    Parallel plans are made cheap here so that the planner considers them on the small seeds corpus."""
+    cheap_parallel = ("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; "
+                      "SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2; ")
+    sql = sql_of(seeds_url, q)
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
+                        "-c", cheap_parallel + f"EXPLAIN (FORMAT JSON) {sql}"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    plan = json.loads(r.stdout)[0]["Plan"]
+
+    def nodes(p):
+        yield p
+        for c in p.get("Plans", []):
+            yield from nodes(c)
+    ctes = [n for n in nodes(plan) if n.get("Subplan Name", "").startswith("CTE ")]
+    assert len(ctes) == 1, plan
+    inside = list(nodes(ctes[0]))
+    assert any(n["Node Type"] == "Unique" for n in inside), ctes[0]
+    assert not any(n["Node Type"] == "Aggregate" for n in inside), ctes[0]
