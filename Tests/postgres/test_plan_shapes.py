@@ -128,3 +128,26 @@ def test_cooccur_units_are_deduplicated_by_sorting(seeds_url, q):
     inside = list(nodes(ctes[0]))
     assert any(n["Node Type"] == "Unique" for n in inside), ctes[0]
     assert not any(n["Node Type"] == "Aggregate" for n in inside), ctes[0]
+
+
+def test_membership_reads_the_entity_and_document_index_alone(seeds_url):
+    """`ent(x) in entities` is answered from the index on (entity, doc), without the mentions' rows: the
+    push builds that index and marks the pages all-visible (VACUUM), so the scans are index-only and
+    visit no row. Sequential scans are made expensive so that the planner uses indexes on the seeds."""
+    sql = sql_of(seeds_url, 'docs | where ent("iran") in entities and ent("israel") in entities | select id')
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
+                        "-c", f"SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN (ANALYZE, FORMAT JSON) {sql}"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    plan = json.loads(r.stdout)[0]["Plan"]
+
+    def nodes(p):
+        yield p
+        for c in p.get("Plans", []):
+            yield from nodes(c)
+    scans = [n for n in nodes(plan) if n.get("Relation Name") == "mentions"]
+    assert len(scans) == 2, plan
+    for s in scans:
+        assert s["Node Type"] == "Index Only Scan" and s["Index Name"] == "mentions_entity", s
+        assert "entity" in s["Index Cond"] and "doc" in s["Index Cond"], s
+        assert s["Heap Fetches"] == 0, s
