@@ -3,7 +3,8 @@ query scales: a membership test on a document's entities (`x in entities`) or an
 (`x in docs`) must become a semi-join or anti-join the planner can answer from an index or by hashing,
 never a subplan run once per row (at 100,000 documents such a subplan, materialised, did not finish in
 ten minutes); a summarize by a referenced row's id groups by the reference first and reads the catalog
-after; cooccur reads its input once. Checked on one server and on the sharded topology (conftest.py).
+after; cooccur reads its input once and makes its units distinct by sorting; a membership test reads
+the (entity, doc) index alone. Checked on one server and on the sharded topology (conftest.py).
 Run: python3 -m pytest -q Tests/postgres -k plan
 """
 import json
