@@ -4,7 +4,8 @@ PostgreSQL server (Tests/postgres/pgserver.py) run as mq compiles them and as SQ
 same questions on the same tables, beside mq in memory.
 
 Usage: bench/postgres.py MQ_BINARY CORPUS_DIR [--runs N] [--layouts single,sharded] [--no-memory]
-                           [--at LAYOUT=URL,...] [--compile-with DIR]
+                           [--at LAYOUT=URL,...] [--compile-with DIR] [--timeout SECONDS]
+                           [--setting "SET name = value" ...]
 The corpus is one of bench/run.sh's (bench/convert.py of gencorpus.py's output). `single` is one server;
 `sharded` the tests' topology (pgserver.Topology: a coordinator and two shard servers on this machine,
 the large tables partitioned by document as postgres_fdw foreign tables), where mq's SQL and the
@@ -16,6 +17,9 @@ documents to the sharded layout takes longer than the queries, and can run while
 `--compile-with DIR`: the corpus mq loads to compile the queries to SQL (its catalog must be the pushed
 corpus's, which mq checks; the documents stay on the server), e.g. a smaller corpus generated with the same
 catalog, when loading the large one with a debug build of mq would take minutes per query.
+`--timeout SECONDS` cancels a statement that runs longer (statement_timeout): the query is shown as not
+finished in that time, and the next is measured. `--setting` (repeated) runs a statement (`SET work_mem =
+'64MB'`) in the session before each query, mq's and the hand-written alike.
 Each table is printed with the load average of the minute before and after it (the machine may be shared).
 """
 import json
@@ -31,14 +35,24 @@ sys.path.insert(0, os.path.join(ROOT, "Tests", "postgres"))
 from pgserver import PgServer, Topology  # noqa: E402
 
 
+TIMEOUT = int(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else None
+SETTINGS = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--setting"]
+
+
 def psql_times(url, sql, runs):
-    """Server-side milliseconds of each run (psql's \\timing, one session), after a warm-up run."""
-    script = "\\timing on\n" + "\n".join([sql + ";"] * (runs + 1)) + "\n"
+    """Server-side milliseconds of each run (psql's \\timing, one session), after a warm-up run; None when
+    a run was cancelled by `--timeout` (PostgreSQL's statement_timeout)."""
+    limit = (f"SET statement_timeout = '{TIMEOUT}s';\n" if TIMEOUT else "") + "".join(f"{x};\n" for x in SETTINGS)
+    script = "\\timing on\n" + limit + "\n".join([sql + ";"] * (runs + 1)) + "\n"
     r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url], input=script,
-                       capture_output=True, text=True, check=True)
+                       capture_output=True, text=True)
+    if r.returncode != 0 and "statement timeout" in r.stderr:
+        return None, r.stdout
+    if r.returncode != 0:
+        raise subprocess.CalledProcessError(r.returncode, "psql", r.stdout, r.stderr)
     times = [float(x) for x in re.findall(r"^Time: ([0-9.]+) ms", r.stdout, re.M)]
     rows = r.stdout
-    return times[1:], rows
+    return times[1 + bool(TIMEOUT) + len(SETTINGS):], rows
 
 
 COMPILE_WITH = sys.argv[sys.argv.index("--compile-with") + 1] if "--compile-with" in sys.argv else None
@@ -144,8 +158,10 @@ def measure(mq, corpus, url, p, wall, runs, memory):
         sql = mq_sql(mq, corpus, url, q)
         ms, _ = psql_times(url, sql, runs)
         hs, _ = psql_times(url, hand, runs)
-        m, h = statistics.median(ms), statistics.median(hs)
-        print(f"| {name} | {statistics.median(mem['times_ms']):.1f} | {m:.1f} | {h:.1f} | {m / h:.2f} |", flush=True)
+        m, h = (statistics.median(ms) if ms else None), (statistics.median(hs) if hs else None)
+        shown = [f"{x:.1f}" if x is not None else f"over {TIMEOUT} s" for x in (m, h)]
+        ratio = f"{m / h:.2f}" if m is not None and h is not None else ""
+        print(f"| {name} | {statistics.median(mem['times_ms']):.1f} | {shown[0]} | {shown[1]} | {ratio} |", flush=True)
     print(f"\nload average after the queries: {load_average()}")
 
 

@@ -3,7 +3,8 @@ query scales: a membership test on a document's entities (`x in entities`) or an
 (`x in docs`) must become a semi-join or anti-join the planner can answer from an index or by hashing,
 never a subplan run once per row (at 100,000 documents such a subplan, materialised, did not finish in
 ten minutes); a summarize by a referenced row's id groups by the reference first and reads the catalog
-after; cooccur reads its input once. Checked on one server and on the sharded topology (conftest.py).
+after; cooccur reads its input once and makes its units distinct by sorting; a membership test reads
+the (entity, doc) index alone. Checked on one server and on the sharded topology (conftest.py).
 Run: python3 -m pytest -q Tests/postgres -k plan
 """
 import json
@@ -99,3 +100,60 @@ def test_cooccur_reads_the_mentions_once(layout_url):
     scans = re.findall(r"(?:Seq|Index|Bitmap Heap|Foreign) Scan on mq\.mentions", plan)
     assert len(scans) in (1, 2), plan  # one table, or its two shards' partitions
     assert "CTE Scan" in plan, plan
+
+
+@pytest.mark.parametrize("q", [
+    'mentions | cooccur by document | take 5 | select a = a.id, b = b.id, n = count',
+    'mentions | cooccur by sentence all | take 5 | select a = a.id, b = b.id, n = count',
+    'mentions | where zone == "body" | cooccur by document | count',
+])
+def test_cooccur_units_are_deduplicated_by_sorting(seeds_url, q):
+    """The units of cooccur are made distinct by a sort, never by a hash aggregate (above parallel
+    workers' partial aggregates, a spilling hash aggregate takes minutes where the sort takes seconds).
+    Parallel plans are made cheap here so that the planner considers them on the small seeds corpus."""
+    cheap_parallel = ("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; "
+                      "SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2; ")
+    sql = sql_of(seeds_url, q)
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
+                        "-c", cheap_parallel + f"EXPLAIN (FORMAT JSON) {sql}"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    plan = json.loads(r.stdout)[0]["Plan"]
+
+    def nodes(p):
+        yield p
+        for c in p.get("Plans", []):
+            yield from nodes(c)
+    ctes = [n for n in nodes(plan) if n.get("Subplan Name", "").startswith("CTE ")]
+    assert len(ctes) == 1, plan
+    inside = list(nodes(ctes[0]))
+    assert any(n["Node Type"] == "Unique" for n in inside), ctes[0]
+    assert not any(n["Node Type"] == "Aggregate" for n in inside), ctes[0]
+
+
+def test_membership_reads_the_entity_and_document_index_alone(seeds_url):
+    """`ent(x) in entities` is answered from the index on (entity, doc), without the mentions' rows: the
+    push builds that index and vacuums the mentions (marking their pages all-visible, so that index-only
+    scans visit no row). Sequential scans are made expensive so that the planner uses indexes on the seeds.
+    Whether a page is marked depends on the transactions open at the time (autovacuum's among them), so
+    the test checks that the push vacuumed the table, not the heap fetches."""
+    sql = sql_of(seeds_url, 'docs | where ent("iran") in entities and ent("israel") in entities | select id')
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
+                        "-c", f"SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN (FORMAT JSON) {sql}"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    plan = json.loads(r.stdout)[0]["Plan"]
+
+    def nodes(p):
+        yield p
+        for c in p.get("Plans", []):
+            yield from nodes(c)
+    scans = [n for n in nodes(plan) if n.get("Relation Name") == "mentions"]
+    assert len(scans) == 2, plan
+    for s in scans:
+        assert s["Node Type"] == "Index Only Scan" and s["Index Name"] == "mentions_entity", s
+        assert "entity" in s["Index Cond"] and "doc" in s["Index Cond"], s
+    vacuumed = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url, "-c",
+                               "SELECT vacuum_count FROM pg_stat_user_tables WHERE schemaname = 'mq' AND relname = 'mentions'"],
+                              capture_output=True, text=True, timeout=120)
+    assert vacuumed.returncode == 0 and int(vacuumed.stdout.strip()) >= 1, vacuumed

@@ -83,10 +83,13 @@
     ]
 
     /// The indexes of the large tables, built after the rows by a push that writes most of them.
+    /// `mentions_entity` holds the document beside the entity: a membership test (`ent(x) in entities`,
+    /// `EXISTS (... p.doc = d.ord AND p.entity = x)`) and an entity's documents are read from the index
+    /// alone, not from the mentions' rows.
     @_spi(MQInternals) public static let bulkIndexes: [(name: String, create: String)] = [
         ("documents_words", "CREATE INDEX documents_words ON mq.documents USING gin (words)"),
         ("mentions_doc", "CREATE INDEX mentions_doc ON mq.mentions (doc, sentence)"),
-        ("mentions_entity", "CREATE INDEX mentions_entity ON mq.mentions (entity)"),
+        ("mentions_entity", "CREATE INDEX mentions_entity ON mq.mentions (entity, doc)"),
     ]
 
     /// The statements that empty every table (a push that rewrites the corpus).
