@@ -63,8 +63,30 @@ enum DateVectors {
     static func bin(_ keys: [UInt32], _ n: Int, _ unit: DateBin.Unit) -> [UInt32] {
         var last: (key: UInt32, bin: UInt32) = (PartialDate.noSortKey, PartialDate.noSortKey)
         return keys.map { k in
-            if k != last.key { last = (k, k == PartialDate.noSortKey ? k : DateBin.bin(PartialDate(sortKey: k), n, unit).sortKey) }
+            if k != last.key { last = (k, k == PartialDate.noSortKey ? k : binKey(k, n, unit)) }
             return last.bin
+        }
+    }
+
+    /// ``DateBin/bin(_:_:_:)`` on a key, without making the date: the bucket's first day at the bucket's
+    /// precision, a date coarser than the unit kept at its own precision, never approximate.
+    static func binKey(_ k: UInt32, _ n: Int, _ unit: DateBin.Unit) -> UInt32 {
+        func floor(_ x: Int, _ k: Int) -> Int { x >= 0 ? x / k * k : -((-x + k - 1) / k * k) }
+        func key(_ day: Int, _ precision: PartialDate.Precision) -> UInt32 { UInt32(day) << 3 | UInt32(precision.rawValue) << 1 }
+        let first = Int(k >> 3)
+        let precision = PartialDate.Precision(rawValue: Int(k >> 1 & 3)) ?? .day
+        switch unit {
+        case .y:
+            let (y, _, _) = PartialDate.civil(first)
+            return key(PartialDate.ordinal(max(1, floor(y, n)), 1, 1), .year)
+        case .q, .m:
+            guard precision >= .month else { return k & ~1 }
+            let (y, m, _) = PartialDate.civil(first)
+            let index = floor(y * 12 + m - 1, unit == .q ? 3 * n : n)
+            return key(PartialDate.ordinal(max(1, index / 12), index % 12 + 1, 1), .month)
+        case .w, .d:
+            guard precision == .day else { return k & ~1 }
+            return key(floor(first, unit == .w ? 7 * n : n), .day)
         }
     }
 }

@@ -100,6 +100,31 @@ struct DateVectorTests {
         #expect(try Self.isColumnar("docs | where bin(@2024-05-02, 1m) == @2024-05 | count", Self.approximate))
     }
 
+    /// `bin` on a date's key gives the key of `bin` on the date, for dates of every precision, approximate
+    /// or not, at the ends of months, years and the calendar, and widths of every unit.
+    @Test func binOnKeysIsBinOnDates() {
+        var dates: [PartialDate] = []
+        for y in [1, 2, 3, 399, 400, 401, 1999, 2000, 2023, 2024, 9998, 9999] {
+            for approximate in [false, true] {
+                dates.append(PartialDate(year: y, approximate: approximate)!)
+                for m in 1...12 {
+                    dates.append(PartialDate(year: y, month: m, approximate: approximate)!)
+                    for d in Set([1, 2, 15, 28, PartialDate.daysIn(month: m, year: y)]) {
+                        dates.append(PartialDate(year: y, month: m, day: d, approximate: approximate)!)
+                    }
+                }
+            }
+        }
+        var wrong: [String] = []
+        for width in ["1y", "2y", "5y", "10y", "1q", "2q", "1m", "2m", "5m", "1w", "2w", "1d", "3d", "10d", "10000y"] {
+            let (n, unit) = DateBin.parse(width)!
+            for d in dates where DateVectors.binKey(d.sortKey, n, unit) != DateBin.bin(d, n, unit).sortKey {
+                wrong.append("bin(\(d), \(width))")
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
     static let shapes = [
         "docs | where published < @2024-05 | select id",
         "docs | where published != @2024-05-02 | select id, published",
