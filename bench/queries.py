@@ -96,4 +96,18 @@ def queries_for(a, b, etype):
         ("entities by type",
          "entities | summarize n = count() by type",
          "SELECT type, count(*) FROM entities GROUP BY 1", "set"),
+        # Dates: a group-by on the month of each mention's document (a date through a navigation), the same
+        # for the mentions of one entity (the timechart's rows), and a date comparison. The generated
+        # documents are dated to the day: a month is the date's first seven characters in SQL.
+        ("mentions by month of their document's date",
+         "mentions | summarize n = count() by mo = bin(doc.published, 1m) | sort by mo",
+         "SELECT substr(d.published, 1, 7) mo, count(*) FROM mentions m JOIN docs d ON d.id = m.doc GROUP BY 1 ORDER BY 1",
+         "ordered"),
+        ("the most-mentioned entity's mentions by month",
+         f'mentions | where entity.id == "{a}" | summarize n = count() by mo = bin(doc.published, 1m)',
+         f"SELECT substr(d.published, 1, 7), count(*) FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.entity = '{a}' GROUP BY 1",
+         "set"),
+        ("documents dated 2023 or later, by year",
+         "docs | where published >= @2023-01-01 | summarize n = count() by y = bin(published, 1y)",
+         "SELECT substr(published, 1, 4), count(*) FROM docs WHERE published >= '2023-01-01' GROUP BY 1", "set"),
     ]

@@ -12,7 +12,7 @@ extension Interpreter {
             do {
                 if next == nil { next = try node.open(context) }
                 while batch == nil || position >= batch!.count {
-                    guard let b = try StopCheck.with(self.stopCheck, { try next!() }) else { return [] }
+                    guard let b = try StopCheck.with(self.stopCheck, meter: context.meter, { try next!() }) else { return [] }
                     batch = b
                     position = 0
                 }

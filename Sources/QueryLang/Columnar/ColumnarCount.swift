@@ -57,7 +57,7 @@ enum ColumnarParallel {
                 // The compiled stages are pure functions of their batch; each part has its own state.
                 nonisolated(unsafe) let out = out, work = work
                 DispatchQueue.concurrentPerform(iterations: parts) { k in
-                    out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) { try work(contexts[k]) } }
+                    out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck, meter: contexts[k].meter) { try work(contexts[k]) } }
                 }
             }
             try ctx.interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)

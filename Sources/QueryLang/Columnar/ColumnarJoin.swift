@@ -60,7 +60,7 @@ enum ColumnarJoin {
         guard keys.count == 1, let rightKind = context.referenceRows(right),
               let leftKey = exprs(left).compile(keys[0].left) else { return nil }
         switch leftKey.type {
-        case .ref(.mention), .float: return nil
+        case .ref(.mention), .float, .date: return nil
         default: break
         }
         let rightKey = keys[0].right ?? keys[0].left

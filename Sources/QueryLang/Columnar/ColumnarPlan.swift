@@ -37,7 +37,7 @@ final class ColumnarContext: @unchecked Sendable {
             // The compiled stages are pure functions of their batch; each part has its own state.
             nonisolated(unsafe) let out = out, body = body
             DispatchQueue.concurrentPerform(iterations: parts) { k in
-                out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) { try body(contexts[k]) } }
+                out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck, meter: contexts[k].meter) { try body(contexts[k]) } }
             }
         }
         try interpreter.spend(contexts.reduce(0) { $0 + $1.localSteps }, span)
@@ -63,6 +63,15 @@ final class ColumnarContext: @unchecked Sendable {
     /// The context of part `index` of `count` of this run's scan.
     func part(_ index: Int, of count: Int) -> ColumnarContext {
         ColumnarContext(interpreter: interpreter, env: env, partition: (index, count), shared: shared)
+    }
+
+    /// Where compiled expressions charge their work in this context (``StopCheck/meter``).
+    var meter: StepMeter {
+        let limits = interpreter.limits
+        return StepMeter(remaining: { [unowned self] in
+            guard let partition else { return limits.maxSteps - self.interpreter.steps }
+            return (limits.maxSteps - self.interpreter.steps) / partition.count - self.localSteps
+        }, charge: { [unowned self] n, span in try self.spend(n, span) }, limits: limits)
     }
 
     /// Counts the work of a batch (one step per row and stage) and checks the limits and cancellation. A
@@ -95,15 +104,25 @@ enum ColumnarCompiler {
 
     /// The columnar form of a plan subtree, or nil when some part of it does not compile.
     static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns, notes: ColumnarNotes = ColumnarNotes()) -> ColumnarNode? {
+        // `bin` is the built-in's where no `def` or host function of that name stands in for it.
+        let builtins: Set<String> = context.userFunctions.contains("bin") || context.locals.contains("bin")
+            || context.functions["bin"]?.signature != DateBin.function.signature ? [] : ["bin"]
         func exprs(_ schema: ColumnarSchema) -> ExprCompiler {
-            ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals) { code, message, span, hints, row in
+            ExprCompiler(schema: schema, corpus: context.corpus, columns: columns, locals: context.locals,
+                         builtinCalls: builtins) { code, message, span, hints, row in
                 ColumnarFailure(code: code, message: message, span: span, hints: hints, row: row)
             }
         }
         switch node.op {
         case let .scan(kind):
             return scan(kind)
+        case .indexedFilter:
+            return RowSource.node(node)
         case let .filter(input, cond):
+            if case .scan(.mention) = input.op, let (postings, note) = EntityPostings.node(cond, context, exprs, node.span) {
+                notes.add(node, note)
+                return postings
+            }
             guard let inner = compile(input, context, columns: columns, notes: notes),
                   let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
@@ -132,6 +151,11 @@ enum ColumnarCompiler {
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: nil, node.span)
         case let .count(input):
+            if case let .filter(source, cond) = input.op, case .scan(.mention) = source.op,
+               let (postings, note) = EntityPostings.node(cond, context, exprs, input.span) {
+                notes.add(input, note)
+                return ColumnarCount.node(postings, where: nil, nil, node.span, parallel: true)
+            }
             if case let .filter(source, cond) = input.op {
                 // The filter's truth values counted: its rows are never gathered.
                 guard let inner = compile(source, context, columns: columns, notes: notes),

@@ -103,6 +103,9 @@ extension ColumnarStages {
         case let .strings(c, pool):
             let rank = pool.ranks()
             return (c.map { $0 < 0 ? 0 : Int64(rank[Int($0)]) }, c.contains { $0 < 0 } ? c.map { $0 < 0 } : nil)
+        case let .dates(d):
+            let none = PartialDate.noSortKey
+            return (d.map { $0 == none ? 0 : Int64($0) }, d.contains(none) ? d.map { $0 == none } : nil)
         case let .floats(x, valid):
             return (x.map { d -> Int64 in
                 let bits = Int64(bitPattern: (d.isNaN ? Double.nan : (d == 0 ? 0 : d)).bitPattern)

@@ -34,8 +34,8 @@ final class CorpusColumns: @unchecked Sendable {
         return v
     }
 
-    /// The type of a field the executor reads as a vector; nil for the fields it does not (dates, lists,
-    /// texts, mixed objects): a query reading them runs on the row executor.
+    /// The type of a field the executor reads as a vector; nil for the fields it does not (the facts'
+    /// dates, lists, texts, mixed objects): a query reading them runs on the row executor.
     static func type(of field: String, in kind: ReferenceKind) -> VectorType? {
         switch (kind, field) {
         case (.mention, "doc"): return .ref(.document)
@@ -47,6 +47,7 @@ final class CorpusColumns: @unchecked Sendable {
              (.document, "path"), (.document, "metadata_source"):
             return .string
         case (.document, "outlet_entity"): return .ref(.entity)
+        case (.document, "published"): return .date
         case (.document, "length"), (.document, "sentences"): return .int
         case (.document, "annotated"): return .bool
         case (.entity, "id"), (.entity, "type"), (.entity, "name"), (.entity, "description"): return .string
@@ -83,6 +84,9 @@ final class CorpusColumns: @unchecked Sendable {
             case .bool?:
                 let (v, valid) = scalars(field, kind, ids, false) { if case let .bool(x) = $0 { return x } else { return nil } }
                 return .bools(v, valid: valid)
+            case .date? where kind == .document && field == "published":
+                let keys = corpus.documentDateKeys
+                return .dates(ids.map { $0 < 0 ? PartialDate.noSortKey : keys[Int($0)] })
             default:
                 preconditionFailure("no vector for \(kind.rawValue).\(field)")
             }

@@ -1,9 +1,9 @@
 /// Compiles an expression, once per query, into a function from a batch to a vector, for the subset of
 /// the language whose meaning on vectors is exactly its meaning on rows: literals, columns and fields of
 /// references, comparisons (`==` null-equal, a reference equal to a string holding its id; `<` false on
-/// null), `and`/`or`/`not`, and `+ - *` on numbers (an overflow is E406 as on rows). Anything else
-/// (function calls, dates, lists, texts, names that are variables) is not compiled: the query then runs
-/// on the row executor.
+/// null), `and`/`or`/`not`, `+ - *` on numbers (an overflow is E406 as on rows), exact dates and `bin` of
+/// them (``DateVectors``). Anything else (other function calls, lists, texts, names that are variables) is
+/// not compiled: the query then runs on the row executor.
 struct CompiledExpr {
     let type: VectorType
     /// Whether evaluating it can raise an error (so `and`/`or` must not evaluate it where rows would not).
@@ -17,11 +17,22 @@ struct ExprCompiler {
     let columns: CorpusColumns
     /// Names that are parameters of the enclosing function (never compiled).
     let locals: Set<String>
+    /// Names whose calls are the built-in functions compiled here (`bin`), not a `def` or a host's own.
+    var builtinCalls: Set<String> = []
     /// Makes the error of a failed evaluation (code, message, span, hints, the row of the batch).
     let fail: (DiagnosticCode, String, Span, [String], Int) -> Error
 
     func compile(_ e: Expr) -> CompiledExpr? {
+        let c = compileAny(e)
+        // Dates on vectors are exact dates (``DateVectors``): none where the corpus has an approximate one.
+        if c?.type == .date, !DateVectors.publishedExact(columns) { return nil }
+        return c
+    }
+
+    private func compileAny(_ e: Expr) -> CompiledExpr? {
         switch e {
+        case let .call(name, args, _) where name.name == "bin" && builtinCalls.contains("bin"):
+            return dateBin(args)
         case let .literal(l, _): return literal(l)
         case let .name(n, _):
             guard !locals.contains(n), let t = schema.type(of: n) else { return nil }
@@ -64,7 +75,8 @@ struct ExprCompiler {
             let pool = StringPool()
             let code = pool.code(s)
             return CompiledExpr(type: .string, canFail: false) { .strings(Array(repeating: code, count: $0.count), pool) }
-        case .null, .date: return nil
+        case let .date(d): return dateLiteral(d)
+        case .null: return nil
         }
     }
 
@@ -106,6 +118,7 @@ struct ExprCompiler {
             if case let .literal(.string(s), _) = l, let x = compile(r), case let .ref(k) = x.type { return refEquals(x, k, s, op == .ne) }
         }
         if op == .has, case let .literal(.string(s), _) = r { return has(l, s) }
+        if op == .matches, case let .literal(.string(s), _) = r { return regexMatches(l, s, r.span) }
         // A string column compared with a literal: the literal's code in the column's pool, looked up once
         // per batch, then codes compared.
         if op == .eq || op == .ne {
@@ -165,7 +178,7 @@ struct ExprCompiler {
     private func equality(_ a: CompiledExpr, _ b: CompiledExpr, negate: Bool) -> CompiledExpr? {
         switch (a.type, b.type) {
         case (.int, .int), (.bool, .bool), (.float, .float), (.int, .float), (.float, .int), (.string, .string),
-             (.ref, .ref):
+             (.ref, .ref), (.date, .date):
             return CompiledExpr(type: .bool, canFail: a.canFail || b.canFail) { batch in
                 VectorKernels.equal(try a.eval(batch), try b.eval(batch), negate: negate)
             }
@@ -184,7 +197,7 @@ struct ExprCompiler {
 
     private func ordering(_ a: CompiledExpr, _ b: CompiledExpr, _ op: BinaryOp) -> CompiledExpr? {
         switch (a.type, b.type) {
-        case (.int, .int), (.float, .float), (.int, .float), (.float, .int), (.string, .string), (.bool, .bool):
+        case (.int, .int), (.float, .float), (.int, .float), (.float, .int), (.string, .string), (.bool, .bool), (.date, .date):
             return CompiledExpr(type: .bool, canFail: a.canFail || b.canFail) { batch in
                 VectorKernels.order(try a.eval(batch), try b.eval(batch), op)
             }

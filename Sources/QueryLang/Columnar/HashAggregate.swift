@@ -27,7 +27,7 @@ enum HashAggregate {
                         // The compiled stages are pure functions of their batch; each part has its own state.
                         nonisolated(unsafe) let out = out, input = input, keys = keys, calls = calls
                         DispatchQueue.concurrentPerform(iterations: parts) { k in
-                            out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck) {
+                            out[k] = Result { try StopCheck.with(contexts[k].interpreter.stopCheck, meter: contexts[k].meter) {
                                 try aggregate(input, keys, calls, contexts[k], span, inRuns)
                             } }
                         }
@@ -142,6 +142,7 @@ enum HashAggregate {
         case .bool: return .bools(codes.map { $0 != 0 }, valid: valid)
         case .string: return .strings(zip(codes, nulls).map { $1 ? -1 : Int32($0) }, pool ?? StringPool())
         case let .ref(k): return .refs(k, zip(codes, nulls).map { $1 ? -1 : Int32($0) })
+        case .date: return .dates(zip(codes, nulls).map { $1 ? PartialDate.noSortKey : UInt32($0) << 1 })
         }
     }
 }

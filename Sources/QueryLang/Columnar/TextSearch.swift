@@ -6,15 +6,7 @@ import Foundation
 extension ExprCompiler {
     func has(_ l: Expr, _ phrase: String) -> CompiledExpr? {
         guard let finder = PhraseFinder(phrase, normalizer: corpus.names.normalizer) else { return nil }
-        // A document's text: `text` on document rows, or `doc.text`.
-        var documents: CompiledExpr? = nil
-        if case .name("text", _) = l, !locals.contains("text"), schema.column("text") == nil, schema.fieldColumns["text"] == nil,
-           schema.base == .document {
-            documents = CompiledExpr(type: .ref(.document), canFail: false) { b in b.base! }
-        } else if case let .field(x, f, _) = l, f.name == "text", let d = compile(x), d.type == .ref(.document) {
-            documents = d
-        }
-        if let documents {
+        if let documents = documentTexts(l) {
             let corpus = self.corpus
             return CompiledExpr(type: .bool, canFail: documents.canFail) { b in
                 guard case let .refs(_, ids) = try documents.eval(b) else { preconditionFailure("documents") }
@@ -49,6 +41,18 @@ extension ExprCompiler {
     }
 }
 
+extension ExprCompiler {
+    /// The documents whose text `l` is, when it is a document's text: `text` on document rows, or `doc.text`.
+    func documentTexts(_ l: Expr) -> CompiledExpr? {
+        if case .name("text", _) = l, !locals.contains("text"), schema.column("text") == nil, schema.fieldColumns["text"] == nil,
+           schema.base == .document {
+            return CompiledExpr(type: .ref(.document), canFail: false) { b in b.base! }
+        }
+        if case let .field(x, f, _) = l, f.name == "text", let d = compile(x), d.type == .ref(.document) { return d }
+        return nil
+    }
+}
+
 /// The stop check of the query running on this thread, for loops inside compiled expressions that read a
 /// whole text (a compiled program is shared by sessions, so the check is not kept in it).
 enum StopCheck {
@@ -60,21 +64,36 @@ enum StopCheck {
 
     final class Box {
         let check: () -> Bool
-        init(_ check: @escaping () -> Bool) { self.check = check }
+        let meter: StepMeter?
+        init(_ check: @escaping () -> Bool, _ meter: StepMeter?) { self.check = check; self.meter = meter }
     }
 
-    /// The check set by ``with(_:_:)`` on this thread, if any.
-    static var current: (() -> Bool)? {
+    private static var box: Box? {
         guard let p = pthread_getspecific(key) else { return nil }
-        return Unmanaged<Box>.fromOpaque(p).takeUnretainedValue().check
+        return Unmanaged<Box>.fromOpaque(p).takeUnretainedValue()
     }
 
-    /// Runs `body` with `check` as this thread's stop check.
-    static func with<T>(_ check: @escaping () -> Bool, _ body: () throws -> T) rethrows -> T {
-        let box = Box(check)
+    /// The check set by ``with(_:meter:_:)`` on this thread, if any.
+    static var current: (() -> Bool)? { box?.check }
+
+    /// Where work on this thread beyond a step a row is charged, if set.
+    static var meter: StepMeter? { box?.meter }
+
+    /// Runs `body` with `check` as this thread's stop check and `meter` as where its work is charged.
+    static func with<T>(_ check: @escaping () -> Bool, meter: StepMeter? = nil, _ body: () throws -> T) rethrows -> T {
+        let box = Box(check, meter)
         let previous = pthread_getspecific(key)
         pthread_setspecific(key, Unmanaged.passUnretained(box).toOpaque())
         defer { pthread_setspecific(key, previous); withExtendedLifetime(box) {} }
         return try body()
     }
+}
+
+/// Where a compiled expression charges work beyond a step a row (a regular expression's scan over a text),
+/// for the stage running on this thread: the steps left before the step limit, the charge itself (which
+/// checks the limits as the row executor would), and the limits.
+struct StepMeter {
+    let remaining: () -> Int
+    let charge: (Int, Span) throws -> Void
+    let limits: Limits
 }

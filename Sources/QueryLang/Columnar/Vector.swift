@@ -2,7 +2,8 @@ import Foundation
 
 /// One column of a batch of rows, stored by type: the columnar executor's unit of data.
 ///
-/// Nulls are a separate mask for numbers and booleans, code -1 for strings and references. Every vector
+/// Nulls are a separate mask for numbers and booleans, code -1 for strings and references, the key no date
+/// has for dates. Every vector
 /// turns back into the `Value` the row executor would hold (``value(at:)``), so results are the same
 /// whichever executor computed them.
 enum Vector {
@@ -13,6 +14,9 @@ enum Vector {
     case strings([Int32], StringPool)
     /// Indexes of documents, entities, mentions or facts; -1 is null.
     case refs(ReferenceKind, [Int32])
+    /// Dates as their ``PartialDate/sortKey`` (first day, precision, approximate), which orders them as a
+    /// sort does and rebuilds them whole; ``PartialDate/noSortKey`` is null.
+    case dates([UInt32])
 
     var count: Int {
         switch self {
@@ -21,6 +25,7 @@ enum Vector {
         case let .bools(v, _): return v.count
         case let .strings(c, _): return c.count
         case let .refs(_, r): return r.count
+        case let .dates(d): return d.count
         }
     }
 
@@ -31,6 +36,7 @@ enum Vector {
         case .bools: return .bool
         case .strings: return .string
         case let .refs(k, _): return .ref(k)
+        case .dates: return .date
         }
     }
 
@@ -39,6 +45,7 @@ enum Vector {
         case let .ints(_, v), let .floats(_, v), let .bools(_, v): return v.map { !$0[i] } ?? false
         case let .strings(c, _): return c[i] < 0
         case let .refs(_, r): return r[i] < 0
+        case let .dates(d): return d[i] == PartialDate.noSortKey
         }
     }
 
@@ -57,6 +64,7 @@ enum Vector {
             case .mention: return .mention(Int(r[i]))
             case .fact: return .fact(Int(r[i]))
             }
+        case let .dates(d): return .date(PartialDate(sortKey: d[i]))
         }
     }
 
@@ -69,6 +77,7 @@ enum Vector {
         case let .bools(v, valid): return .bools(pick(v), valid: valid.map(pick))
         case let .strings(c, pool): return .strings(pick(c), pool)
         case let .refs(k, r): return .refs(k, pick(r))
+        case let .dates(d): return .dates(pick(d))
         }
     }
 
@@ -82,13 +91,14 @@ enum Vector {
         case let .bools(v, _): return (v[i] ? 1 : 0, false)
         case let .strings(c, _): return (Int64(c[i]), false)
         case let .refs(_, r): return (Int64(r[i]), false)
+        case let .dates(d): return (Int64(d[i] >> 1), false)
         }
     }
 }
 
 /// The type of a vector, known when a query is compiled.
 enum VectorType: Equatable {
-    case int, float, bool, string
+    case int, float, bool, string, date
     case ref(ReferenceKind)
 
     var isNumeric: Bool { self == .int || self == .float }
@@ -100,6 +110,7 @@ enum VectorType: Equatable {
         case .float: return "float"
         case .bool: return "bool"
         case .string: return "string"
+        case .date: return "date"
         case let .ref(k): return k.rawValue
         }
     }

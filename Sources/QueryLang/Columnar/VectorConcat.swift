@@ -15,6 +15,7 @@ extension Vector {
         case .float: return .floats(parts.flatMap { if case let .floats(x, _) = $0 { return x }; return [] }, valid: nullsOf(parts))
         case .bool: return .bools(parts.flatMap { if case let .bools(x, _) = $0 { return x }; return [] }, valid: nullsOf(parts))
         case let .ref(k): return .refs(k, parts.flatMap { if case let .refs(_, x) = $0 { return x }; return [] })
+        case .date: return .dates(parts.flatMap { if case let .dates(x) = $0 { return x }; return [] })
         case .string:
             // One pool for all: the parts' own when they share it, else their strings coded anew.
             var pool: StringPool? = nil

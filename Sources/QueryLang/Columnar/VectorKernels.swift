@@ -11,6 +11,9 @@ enum VectorKernels {
             return (c.map { Int64($0) }, c.contains(where: { $0 < 0 }) ? c.map { $0 < 0 } : nil)
         case let .refs(_, r):
             return (r.map { Int64($0) }, r.contains(where: { $0 < 0 }) ? r.map { $0 < 0 } : nil)
+        case let .dates(d):
+            let none = PartialDate.noSortKey
+            return (d.map { Int64($0 >> 1) }, d.contains(none) ? d.map { $0 == none } : nil)
         }
     }
 
@@ -91,6 +94,8 @@ enum VectorKernels {
                 let s = pp.strings[Int(p[i])], t = qp.strings[Int(q[i])]
                 out[i] = test(s < t ? -1 : (s == t ? 0 : 1))
             }
+        case let (.dates(p), .dates(q)):
+            return DateVectors.order(p, q, op)
         case (.ints, .ints), (.bools, .bools):
             let (a, an) = codes(x), (b, bn) = codes(y)
             for i in 0..<n where an?[i] != true && bn?[i] != true {

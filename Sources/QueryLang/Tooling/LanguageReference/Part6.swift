@@ -6,17 +6,19 @@ extension LanguageReference {
 last stage first and its input below it, each with the columns it hands on. An access path the corpus
 indexes give is named in parentheses: `id index` (`where id == x` on a whole source), `postings` (`x in
 entities` on documents, counts by entity, pairs by document), `keeps N` (a stage told that only N rows
-are kept). `mq explain -q QUERY` and `mq explain FILE` print the plans of a query or a script, and
-`.explain QUERY` in the REPL.
+are kept). `columnar` heads the stages that run on batches of typed vectors (numbers, booleans, strings,
+references, dates) instead of row by row. `mq explain -q QUERY` and `mq explain FILE` print the plans of a
+query or a script, and `.explain QUERY` in the REPL.
 
 ```mq
 explain docs | sort by published desc | take 2 | select id
 ```
 
 ```text
-select id  -> [id: string]
-└─ top 2 by published desc
-   └─ scan docs
+columnar  (batches of typed vectors from here down)  -> [id: string]
+└─ select id  -> [id: string]
+   └─ top 2 by published desc
+      └─ scan docs
 ```
 
 The passes: constants computed once (`2 * 1024`), `where` moved below `sort` and below an `extend` it does
@@ -400,7 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
 
 1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
    diagnostics (E0xx, E1xx, and unknown stages E202).
-2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
-   without running (names, fields, arity, types where known, entity names, regexes), given the variables
 """#
 }

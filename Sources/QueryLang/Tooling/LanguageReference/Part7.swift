@@ -2,6 +2,8 @@
 
 extension LanguageReference {
     static let part7 = #"""
+2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
+   without running (names, fields, arity, types where known, entity names, regexes), given the variables
    and functions the session already holds.
 3. **compile** (`engine.compile(text, file:, in:)` -> `CompiledProgram`, throws `Diagnostics`): parse and
    check together; a compiled program has no errors (it may carry warnings) and can be run any number of
