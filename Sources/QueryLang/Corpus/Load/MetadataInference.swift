@@ -176,7 +176,7 @@ import Foundation
 
     // MARK: Outlet
 
-    nonisolated(unsafe) static let outletPatterns: [NSRegularExpression] = [
+    static let outletPatterns: [NSRegularExpression] = [
         #"^[A-Z][A-Z .'-]{2,30}(?:,[^(]{0,30})?\((Reuters|AFP|AP|Associated Press|Agence France-Presse|Anadolu|Xinhua)\)"#,
         #"^Source:\s*([A-Z][\w&.' -]{1,50})$"#,
         #"^(?:©|\(c\)|Copyright)\s*(?:\d{4}\s*)?([A-Z][\w&.' -]{1,50}?)\.?(?:\s+All rights reserved\.?)?$"#,
