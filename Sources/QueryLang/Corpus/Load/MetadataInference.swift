@@ -125,7 +125,7 @@ import Foundation
 
     /// The first date written out in `text`: `12 March 2024`, `March 12, 2024`, `Mar. 12, 2024`,
     /// `2024-03-12`, `March 2024`; with its range.
-    nonisolated(unsafe) static let datePatterns: [NSRegularExpression] = [
+    static let datePatterns: [NSRegularExpression] = [
         #"\b(\d{4})-(\d{2})-(\d{2})\b"#,
         #"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"#,
         #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"#,
