@@ -22,11 +22,19 @@ def sql_of(url, q):
     return r.stdout.strip()
 
 
-def explain(url, sql, options="VERBOSE"):
-    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", f"EXPLAIN ({options}) {sql}"],
+def explain(url, sql, options="VERBOSE", settings=""):
+    """EXPLAIN of `sql`, after the `SET` statements in `settings` in the same session."""
+    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", url, "-c", f"{settings}EXPLAIN ({options}) {sql}"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     return r.stdout
+
+
+def plan_nodes(plan):
+    """Every node of a JSON EXPLAIN plan, the node itself first."""
+    yield plan
+    for c in plan.get("Plans", []):
+        yield from plan_nodes(c)
 
 
 def per_row_subplans(plan):
@@ -113,20 +121,10 @@ def test_cooccur_units_are_deduplicated_by_sorting(seeds_url, q):
     Parallel plans are made cheap here so that the planner considers them on the small seeds corpus."""
     cheap_parallel = ("SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; "
                       "SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2; ")
-    sql = sql_of(seeds_url, q)
-    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
-                        "-c", cheap_parallel + f"EXPLAIN (FORMAT JSON) {sql}"],
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
-    plan = json.loads(r.stdout)[0]["Plan"]
-
-    def nodes(p):
-        yield p
-        for c in p.get("Plans", []):
-            yield from nodes(c)
-    ctes = [n for n in nodes(plan) if n.get("Subplan Name", "").startswith("CTE ")]
+    plan = json.loads(explain(seeds_url, sql_of(seeds_url, q), "FORMAT JSON", cheap_parallel))[0]["Plan"]
+    ctes = [n for n in plan_nodes(plan) if n.get("Subplan Name", "").startswith("CTE ")]
     assert len(ctes) == 1, plan
-    inside = list(nodes(ctes[0]))
+    inside = list(plan_nodes(ctes[0]))
     assert any(n["Node Type"] == "Unique" for n in inside), ctes[0]
     assert not any(n["Node Type"] == "Aggregate" for n in inside), ctes[0]
 
@@ -138,17 +136,8 @@ def test_membership_reads_the_entity_and_document_index_alone(seeds_url):
     Whether a page is marked depends on the transactions open at the time (autovacuum's among them), so
     the test checks that the push vacuumed the table, not the heap fetches."""
     sql = sql_of(seeds_url, 'docs | where ent("iran") in entities and ent("israel") in entities | select id')
-    r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", seeds_url,
-                        "-c", f"SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN (FORMAT JSON) {sql}"],
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
-    plan = json.loads(r.stdout)[0]["Plan"]
-
-    def nodes(p):
-        yield p
-        for c in p.get("Plans", []):
-            yield from nodes(c)
-    scans = [n for n in nodes(plan) if n.get("Relation Name") == "mentions"]
+    plan = json.loads(explain(seeds_url, sql, "FORMAT JSON", "SET enable_seqscan = off; SET enable_bitmapscan = off; "))[0]["Plan"]
+    scans = [n for n in plan_nodes(plan) if n.get("Relation Name") == "mentions"]
     assert len(scans) == 2, plan
     for s in scans:
         assert s["Node Type"] == "Index Only Scan" and s["Index Name"] == "mentions_entity", s

@@ -17,18 +17,7 @@ enum DateVectors {
     }
 
     /// The day number of the last day a date's key covers.
-    static func lastDay(_ key: UInt32) -> Int {
-        let first = Int(key >> 3)
-        switch key >> 1 & 3 {
-        case 2: return first
-        case 1:
-            let (y, m, _) = PartialDate.civil(first)
-            return first + PartialDate.daysIn(month: m, year: y) - 1
-        default:
-            let (y, _, _) = PartialDate.civil(first)
-            return PartialDate.ordinal(y, 12, 31)
-        }
-    }
+    static func lastDay(_ key: UInt32) -> Int { PartialDate(sortKey: key).lastDay }
 
     /// `<`, `<=`, `>`, `>=` of two date vectors; false where either is null.
     static func order(_ x: [UInt32], _ y: [UInt32], _ op: BinaryOp) -> Vector {

@@ -25,23 +25,9 @@ struct DateVectorTests {
     /// The same with an approximate date among them: `published` then stays on the row executor.
     static let approximate = corpus(extra: [("d11", "~2022")])
 
-    static func engine(_ corpus: Corpus, columnar: Bool) -> Engine {
-        var o = EngineOptions()
-        o.columnarExecutor = columnar
-        return Engine(corpus: corpus, options: o)
-    }
-
-    static func json(_ engine: Engine, _ query: String) -> String {
-        do {
-            return try engine.makeSession().run(query, file: "case").map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
-        } catch {
-            return error.items.map { "error \($0.code): \($0.message)" }.joined(separator: "\n")
-        }
-    }
-
     /// The values of one column of the result, as JSON prints them.
     static func column(_ query: String, _ name: String, corpus: Corpus = exact) throws -> [String] {
-        let out = try engine(corpus, columnar: true).makeSession().run(query, file: "case")
+        let out = try ExecutorRuns.engine(corpus, columnar: true).makeSession().run(query, file: "case")
         guard case let .table(t, _)? = out.last else { return [] }
         return t.rows.map { row in
             guard case let .record(r) = row, let i = r.keys.firstIndex(of: name) else { return "?" }
@@ -56,7 +42,7 @@ struct DateVectorTests {
     }
 
     static func isColumnar(_ query: String, _ corpus: Corpus = exact) throws -> Bool {
-        let e = engine(corpus, columnar: true)
+        let e = ExecutorRuns.engine(corpus, columnar: true)
         return e.explain(try e.compile(query)).hasPrefix("columnar")
     }
 
@@ -150,7 +136,7 @@ struct DateVectorTests {
     @Test(arguments: shapes)
     func agreesWithTheRowExecutor(_ query: String) {
         for corpus in [Self.exact, Self.approximate] {
-            let a = Self.json(Self.engine(corpus, columnar: true), query), b = Self.json(Self.engine(corpus, columnar: false), query)
+            let a = ExecutorRuns.output(ExecutorRuns.engine(corpus, columnar: true), query), b = ExecutorRuns.output(ExecutorRuns.engine(corpus, columnar: false), query)
             #expect(a == b, "\(query)\n--- columnar\n\(a)\n--- rows\n\(b)")
         }
     }

@@ -6,24 +6,11 @@ import Testing
 @Suite("Columnar and row executors agree")
 struct ExecutorAgreementTests {
     static let columnar = Engine(corpus: Seeds.corpus)
-    static let rows: Engine = {
-        var o = EngineOptions()
-        o.columnarExecutor = false
-        return Engine(corpus: Seeds.corpus, options: o)
-    }()
-
-    static func output(_ engine: Engine, _ query: String) -> String {
-        do {
-            let outputs = try engine.makeSession().run(query, file: "case")
-            return outputs.map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
-        } catch {
-            return error.items.map { "error \($0.code): \($0.message)" }.joined(separator: "\n")
-        }
-    }
+    static let rows = ExecutorRuns.engine(Seeds.corpus, columnar: false)
 
     @Test("case", arguments: CaseFiles.all.filter { $0.kind != .check && $0.kind != .plan })
     func sameAnswers(_ c: QueryCase) {
-        let a = Self.output(Self.columnar, c.query), b = Self.output(Self.rows, c.query)
+        let a = ExecutorRuns.output(Self.columnar, c.query), b = ExecutorRuns.output(Self.rows, c.query)
         #expect(a == b, "\(c.testDescription)\n--- columnar\n\(a)\n--- rows\n\(b)")
     }
 
@@ -79,7 +66,7 @@ struct ExecutorAgreementTests {
         "entities | join kind=left (entities) on country == id | summarize n = count() by type1, c = id1 == null",
     ])
     func shapes(_ query: String) {
-        let a = Self.output(Self.columnar, query), b = Self.output(Self.rows, query)
+        let a = ExecutorRuns.output(Self.columnar, query), b = ExecutorRuns.output(Self.rows, query)
         #expect(a == b, "\(query)\n--- columnar\n\(a)\n--- rows\n\(b)")
     }
 }

@@ -5,23 +5,8 @@ import Testing
 /// in the same order as the row executor, the same limits (steps, time) and the same diagnostics.
 @Suite("Regular expressions on vectors")
 struct RegexVectorTests {
-    static func engine(_ corpus: Corpus, columnar: Bool, _ change: (inout Limits) -> Void = { _ in }) -> Engine {
-        var o = EngineOptions()
-        o.columnarExecutor = columnar
-        change(&o.limits)
-        return Engine(corpus: corpus, options: o)
-    }
-
-    static func json(_ engine: Engine, _ query: String) -> String {
-        do {
-            return try engine.makeSession().run(query, file: "case").map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
-        } catch {
-            return error.items.map { "error \($0.code): \($0.message)" }.joined(separator: "\n")
-        }
-    }
-
     static func isColumnar(_ corpus: Corpus, _ query: String) throws -> Bool {
-        let e = engine(corpus, columnar: true)
+        let e = ExecutorRuns.engine(corpus, columnar: true)
         return e.explain(try e.compile(query)).hasPrefix("columnar")
     }
 
@@ -45,8 +30,8 @@ struct RegexVectorTests {
     ])
     func sameAnswersAsRows(_ query: String) throws {
         #expect(try Self.isColumnar(Seeds.corpus, query))
-        let a = Self.json(Self.engine(Seeds.corpus, columnar: true), query)
-        let b = Self.json(Self.engine(Seeds.corpus, columnar: false), query)
+        let a = ExecutorRuns.output(ExecutorRuns.engine(Seeds.corpus, columnar: true), query)
+        let b = ExecutorRuns.output(ExecutorRuns.engine(Seeds.corpus, columnar: false), query)
         #expect(a == b, "\(query)\n--- columnar\n\(a)\n--- rows\n\(b)")
     }
 
@@ -54,7 +39,7 @@ struct RegexVectorTests {
         let q = "docs | where text matches r\"(a|aa)+$\" | select id"
         #expect(try Self.isColumnar(Self.slow, q))
         for columnar in [true, false] {
-            let out = Self.json(Self.engine(Self.slow, columnar: columnar) { $0.maxSteps = 2_000_000 }, q)
+            let out = ExecutorRuns.output(ExecutorRuns.engine(Self.slow, columnar: columnar) { $0.maxSteps = 2_000_000 }, q)
             #expect(out == "error E402: the query took more than 2000000 steps", "columnar: \(columnar)")
         }
     }
@@ -62,7 +47,7 @@ struct RegexVectorTests {
     @Test func theTimeLimitStopsIt() {
         let q = "docs | where text matches r\"(a|aa)+$\" | count"
         for columnar in [true, false] {
-            let out = Self.json(Self.engine(Self.slow, columnar: columnar) { $0.timeout = .milliseconds(200) }, q)
+            let out = ExecutorRuns.output(ExecutorRuns.engine(Self.slow, columnar: columnar) { $0.timeout = .milliseconds(200) }, q)
             #expect(out == "error E402: the query ran longer than the time limit", "columnar: \(columnar)")
         }
     }
@@ -70,7 +55,7 @@ struct RegexVectorTests {
     @Test func aLongPatternIsRefusedAsOnRows() {
         let q = "docs | where text matches \"aaaaaaaaaa\" | select id"
         for columnar in [true, false] {
-            let out = Self.json(Self.engine(Seeds.corpus, columnar: columnar) { $0.maxRegexLength = 5 }, q)
+            let out = ExecutorRuns.output(ExecutorRuns.engine(Seeds.corpus, columnar: columnar) { $0.maxRegexLength = 5 }, q)
             #expect(out.hasPrefix("error E"), "columnar: \(columnar): \(out)")
             #expect(out.contains("regular expression longer than 5 characters"), "columnar: \(columnar): \(out)")
         }
