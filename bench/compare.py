@@ -2,7 +2,7 @@
 """Run the benchmark queries on mq, DuckDB and SQLite over the same data, and compare their answers.
 
 Usage: compare.py MQ_BINARY CORPUS_DIR GENERATED_DIR [--runs N] [--rounds R] [--max-steps N] [--max-rows N] [--no-sqlite]
-                  [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G] [--table-only]
+                  [--separate] [--duckdb-memory-limit SIZE] [--min-available-gb G] [--table-only] [--only TEXT]
 
 The databases load the same data mq holds: the mentions mq derived (exported with `mq corpus mentions`,
 which agree with the generator's truth file at 99.9+% recall and precision, see score.py), the catalog,
@@ -30,7 +30,8 @@ groups of a summarize among them); --max-rows N raises that (at 1,000,000 docume
 pairs are more). --no-sqlite leaves SQLite out (its group-bys take 1.4 to 7 s
 each at 10,000 documents and grow tenfold at 100,000; the target is the ratio to DuckDB).
 --duckdb-memory-limit caps DuckDB's memory (its default is 80% of the machine's; past the cap it spills
-to bench/results/duckdb.tmp). --min-available-gb G (default 4) stops the run, and the mq process under
+to bench/results/duckdb.tmp). --only TEXT runs only the queries whose name contains TEXT (it may be
+given more than once); the stored files and the table then hold only those. --min-available-gb G (default 4) stops the run, and the mq process under
 way, when the machine's available memory falls under G GiB: a run that would starve other work ends
 with a message rather than pushing the machine into the out-of-memory killer.
 """
@@ -354,6 +355,11 @@ def main():
 
     a, b, etype, text_bytes = parameters(gen, mentions_tsv)
     queries = [qq if len(qq) == 5 else qq + ({},) for qq in queries_for(a, b, etype)]
+    only = [sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--only"]
+    if only:
+        queries = [qq for qq in queries if any(o in qq[0] for o in only)]
+        if not queries:
+            sys.exit(f"no query's name contains {' or '.join(map(repr, only))}")
     default_steps = 200_000_000
     forced_steps = option("--max-steps", None, int)
 
