@@ -118,11 +118,13 @@ enum ColumnarCompiler {
             return scan(kind)
         case .indexedFilter:
             return RowSource.node(node)
+        case let .entityMentions(access):
+            return EntityPostings.node(access, exprs, node.span)
+        case let .countsByEntity(aggs, by):
+            guard let counts = EntityCounts.node(aggs, by, exprs(.scan(.mention)), context, node.span) else { return nil }
+            notes.add(node, EntityCounts.note)
+            return counts
         case let .filter(input, cond):
-            if case .scan(.mention) = input.op, let (postings, note) = EntityPostings.node(cond, context, exprs, node.span) {
-                notes.add(node, note)
-                return postings
-            }
             guard let inner = compile(input, context, columns: columns, notes: notes),
                   let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
@@ -151,11 +153,6 @@ enum ColumnarCompiler {
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: nil, node.span)
         case let .count(input):
-            if case let .filter(source, cond) = input.op, case .scan(.mention) = source.op,
-               let (postings, note) = EntityPostings.node(cond, context, exprs, input.span) {
-                notes.add(input, note)
-                return ColumnarCount.node(postings, where: nil, nil, node.span, parallel: true)
-            }
             if case let .filter(source, cond) = input.op {
                 // The filter's truth values counted: its rows are never gathered.
                 guard let inner = compile(source, context, columns: columns, notes: notes),
@@ -231,6 +228,15 @@ enum ColumnarCompiler {
             return HashAggregate.node(inner, keys.map { $0! }, Column.outputNames(cols), [], [], node.span, parallel: inner.streams)
         default:
             return nil
+        }
+    }
+
+    /// Whether a node without inputs runs on batches on its own (an access path whose rows the stages above
+    /// would otherwise read as values); a bare scan does not: its references are handed on as they are.
+    static func compilesSource(_ node: PlanNode) -> Bool {
+        switch node.op {
+        case .entityMentions, .countsByEntity: return true
+        default: return false
         }
     }
 

@@ -149,7 +149,7 @@ extension ColumnarCompiler {
         }
         func ordered(_ n: PlanNode) -> Bool {
             switch n.op {
-            case .scan(.mention): return true
+            case .scan(.mention), .entityMentions: return true
             case let .filter(i, _), let .extend(i, _), let .take(i, _): return ordered(i)
             default: return false
             }

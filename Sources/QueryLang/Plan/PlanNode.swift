@@ -47,6 +47,9 @@
         /// `where` whose condition has membership tests answered by the postings (`x in entities` on
         /// documents, `x in docs` on entities), joined by `and`/`or` to general conditions.
         case indexedFilter(PlanNode, IndexedCondition)
+        /// `mentions | where entity == x [and rest]` (or `entity.id == x`, either side; x the same on every
+        /// row): the mentions of that entity from its postings, in mention order, then `rest` on them.
+        case entityMentions(EntityMentionsAccess)
         /// `mentions | summarize count()... by <keys of the entity only>`: one representative mention per
         /// entity from the postings, with its count.
         case countsByEntity(aggregates: [Column], by: [Column])
@@ -82,7 +85,7 @@
     /// as a pipeline of its own).
     @_spi(MQInternals) public var inputs: [PlanNode] {
         switch op {
-        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return []
+        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
              let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _), let .render(i, _),
@@ -95,7 +98,7 @@
     @_spi(MQInternals) public func replacingInput(_ new: PlanNode) -> PlanNode {
         var n = self
         switch op {
-        case .scan, .value, .lookupByID, .countsByEntity, .pairsByDocument, .columnar: return self
+        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar: return self
         case let .filter(_, c): n.op = .filter(new, c)
         case let .select(_, c): n.op = .select(new, c)
         case let .extend(_, c): n.op = .extend(new, c)
@@ -157,6 +160,7 @@
         case .asof: return "asof"
         case .lookupByID: return "lookup by id"
         case .indexedFilter: return "where (postings)"
+        case .entityMentions: return "mentions of an entity (postings)"
         case .countsByEntity: return "summarize (postings by entity)"
         case .pairsByDocument: return "cooccur by document (postings)"
         case .columnar: return "columnar"
@@ -192,6 +196,26 @@
         a.reference == b.reference && a.isReference == b.isReference && a.columns?.map(\.name) == b.columns?.map(\.name)
             && a.columns?.map(\.type) == b.columns?.map(\.type)
     }
+}
+
+/// `mentions | where entity == x [and rest]` as ``IndexAccessPass`` found it: which entity, how it is
+/// known, and the rest of the condition.
+@_spi(MQInternals) public struct EntityMentionsAccess: Sendable {
+    /// What stands for the entity.
+    @_spi(MQInternals) public enum Entity: Sendable {
+        /// A string literal: the entity with that id, looked up when the plan is made (-1: no such entity).
+        case known(index: Int, id: String)
+        /// A variable, a parameter, or another expression that reads nothing of the row (`ent("x")`):
+        /// evaluated once, when the first row is asked for.
+        case computed(Expr)
+    }
+    /// The entity whose mentions the rows are.
+    @_spi(MQInternals) public var entity: Entity
+    /// The conditions after the first `and`, tested on the entity's mentions only (as the general `where`
+    /// does not read the rest of an `and` whose first part is false).
+    @_spi(MQInternals) public var rest: Expr?
+    /// The whole condition as written (for `explain` and for the backends that run it as a filter).
+    @_spi(MQInternals) public var condition: Expr
 }
 
 /// A `where` condition with the membership tests the postings answer, joined by `and` and `or` to the

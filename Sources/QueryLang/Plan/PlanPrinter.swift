@@ -97,6 +97,14 @@
         case let .asof(_, d): return "asof " + x(d)
         case let .lookupByID(kind, key): return "lookup \(FieldCatalog.sourceName(of: kind)) by id == " + x(key) + "  (id index)"
         case let .indexedFilter(_, c): return "where " + condition(c) + "  (postings)"
+        case let .entityMentions(a):
+            let which: String
+            switch a.entity {
+            case let .known(i, _): which = i >= 0 ? "its postings" : "no such entity: none"
+            case .computed: which = "its postings, the entity computed once when the query runs"
+            }
+            return "mentions | where " + x(a.condition) + "  (the entity's mentions from \(which)"
+                + (a.rest == nil ? ")" : "; the rest of the condition on them)")
         case let .countsByEntity(a, b): return "summarize " + cols(a) + " by " + cols(b) + "  (mention postings by entity)"
         case .columnar: return "columnar  (batches of typed vectors from here down)"
         case let .pairsByDocument(all, limit):

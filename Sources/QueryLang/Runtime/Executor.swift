@@ -38,6 +38,7 @@ extension Interpreter {
         case let .filter(input, cond): return try openWhere(try open(input, env), cond, env)
         case let .indexedFilter(input, cond): return try openIndexedWhere(try open(input, env), cond, env)
         case let .lookupByID(kind, key): return try openLookup(kind, key, p.span, env)
+        case let .entityMentions(access): return try openEntityMentions(access, env)
         case let .select(input, cols): return try openSelect(input, cols, p, env)
         case let .extend(input, cols): return try openExtend(try open(input, env), cols, env)
         case let .sort(input, keys): return try openSort(try open(input, env), keys, nil, p, env)

@@ -17,6 +17,8 @@ struct SQLStages {
             throw compiler.unsupported("a table that is not a query on the corpus (a variable or a value)", node.span)
         case let .filter(_, cond): return try filter(input!, cond)
         case let .indexedFilter(_, cond): return try filter(input!, Self.expr(cond))
+        // The postings are mq's index; the server filters the mentions (by its index on the entity column).
+        case let .entityMentions(access): return try filter(compiler.scan(.mention, node.span), access.condition)
         case let .select(_, cols): return try select(input!, cols)
         case let .extend(_, cols): return try extend(input!, cols)
         case let .sort(_, keys): return try sort(input!, keys)

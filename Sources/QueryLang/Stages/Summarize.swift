@@ -107,29 +107,20 @@ extension Interpreter {
 
     func openCountsByEntity(_ aggs: [Column], _ by: [Column], _ outer: Env) throws -> RowStream {
         let sites = aggs.flatMap { aggregateCalls($0.expr) }
-        // Representatives: the first mention of each entity, and of the unattributed ones.
-        var reps: [(first: Int, count: Int)] = []
-        var resolved = 0
-        for list in corpus.entityMentions where !list.isEmpty {
-            reps.append((Int(list[0]), list.count))
-            resolved += list.count
-        }
-        if resolved < corpus.mentions.count, let firstNull = corpus.mentions.firstIndex(where: { $0.entity < 0 }) {
-            reps.append((firstNull, corpus.mentions.count - resolved))
-        }
-        reps.sort { $0.first < $1.first }
+        // Representatives: the first mention of each entity, and of the unattributed ones, in mention order.
+        let reps = EntityCounts.representatives(corpus)
         var index: [[Value]: Int] = [:]
         var keys: [[Value]] = []
         var counts: [Int] = []
         var firstRows: [Value] = []
-        for r in reps {
+        for (first, count) in zip(reps.mentions, reps.weights) {
             try tick(by[0].expr.span)
-            let row = Value.mention(r.first)
+            let row = Value.mention(Int(first))
             let env = Env(row: row, locals: outer.locals)
             let key = try by.map { try eval($0.expr, env) }
-            if let g = index[key] { counts[g] += r.count } else {
+            if let g = index[key] { counts[g] += count } else {
                 index[key] = keys.count
-                keys.append(key); counts.append(r.count); firstRows.append(row)
+                keys.append(key); counts.append(count); firstRows.append(row)
             }
         }
         let keyNames = Column.outputNames(by)

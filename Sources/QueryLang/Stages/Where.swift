@@ -1,7 +1,8 @@
 /// `where cond`: the rows for which the condition is true (null and false drop the row).
 ///
 /// Its access paths (``IndexAccessPass``): `id == x` on a whole source from the id index, and membership
-/// tests on postings (`x in entities` on documents, `x in docs` on entities). Each gives the rows, in the
+/// tests on postings (`x in entities` on documents, `x in docs` on entities), and `entity == x` on mentions
+/// from the entity's postings. Each gives the rows, in the
 /// order, and the errors that evaluating the condition on every row gives; an x that is the same on every
 /// row is computed once, at the first row, as the general path would first compute it.
 extension Parser {
@@ -61,6 +62,46 @@ extension Interpreter {
             switch kind {
             case .entity: return self.corpus.entityByID[id].map { [.entity($0)] } ?? []
             default: return self.corpus.documentByID[id].map { [.document($0)] } ?? []
+            }
+        }
+    }
+
+    /// `mentions | where entity == x [and rest]`: the entity's mentions from its postings, in mention order,
+    /// then `rest` tested on them as `where` tests it.
+    func openEntityMentions(_ access: EntityMentionsAccess, _ outer: Env) throws -> RowStream {
+        var list: [Int32]? = nil
+        var position = 0
+        let mentions = RowStream(columns: FieldCatalog.columns(of: .mention)) { max in
+            // x is read when the first row is asked for, as the general path reads it at the first mention.
+            if list == nil { list = try self.mentionList(access.entity, outer.locals) }
+            let end = Swift.min(list!.count, position + max)
+            defer { position = end }
+            return list![position..<end].map { .mention(Int($0)) }
+        }
+        guard let rest = access.rest else { return mentions }
+        return try openWhere(mentions, rest, outer)
+    }
+
+    /// The mentions (indices, in mention order) whose entity equals what stands for it, as `==` compares an
+    /// entity (or its id) with a value: an entity, or a string holding an entity's id; null is the entity of
+    /// the mentions attributed to none; anything else equals no entity. A computed entity is evaluated as on
+    /// a mention (it reads no field of it: a name is the function's parameter, else the session's variable),
+    /// and only when there are mentions, as the general `where` evaluates it at the first one. Reads only,
+    /// so parts of a run on several cores may call it at once.
+    func mentionList(_ entity: EntityMentionsAccess.Entity, _ locals: [String: Value]) throws -> [Int32] {
+        guard corpus.mentions.count > 0 else { return [] }
+        switch entity {
+        case let .known(i, _): return i >= 0 ? corpus.entityMentions[i] : []
+        case let .computed(e):
+            try tick(e.span)
+            switch try eval(e, Env(row: nil, locals: locals)) {
+            case let .entity(i): return corpus.entityMentions[i]
+            case let .string(s): return corpus.entityByID[s].map { corpus.entityMentions[$0] } ?? []
+            case .null:
+                var out: [Int32] = []
+                for (i, m) in corpus.mentions.enumerated() where m.entity < 0 { out.append(Int32(i)) }
+                return out
+            default: return []
             }
         }
     }

@@ -17,7 +17,8 @@ import Testing
 /// Lines before the first `###` are the file's header. The query is every line between the `###` line
 /// (and its `##` notes) and the `--- kind` line; its first line is line 1 of the source file `<case>`.
 /// The expectation is every line after `--- kind` up to the next `###` line or the end of the file;
-/// trailing blank lines are ignored on both sides.
+/// trailing blank lines are ignored on both sides. A note `## parameter NAME = TEXT` gives the session the
+/// parameter `$NAME` (a string, as `mq run --arg NAME=TEXT` gives it) before the query compiles.
 struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
     enum Kind: String, Sendable, CaseIterable {
         /// The outputs of every statement in the CSV format (`mq --format csv`), concatenated.
@@ -55,6 +56,8 @@ struct QueryCase: Sendable, Hashable, CustomTestStringConvertible {
     let query: String
     let kind: Kind
     let expected: String
+    /// The parameters the session holds (`## parameter NAME = TEXT`), by name without the `$`.
+    var parameters: [String: String] = [:]
 
     var testDescription: String { "\(file):\(name)" }
 }
@@ -102,7 +105,14 @@ enum CaseFiles {
             let headerLine = i + 1
             let name = String(lines[i].dropFirst(4)).trimmingCharacters(in: .whitespaces)
             i += 1
-            while i < lines.count && lines[i].hasPrefix("##") && !lines[i].hasPrefix("### ") { i += 1 }
+            var parameters: [String: String] = [:]
+            while i < lines.count && lines[i].hasPrefix("##") && !lines[i].hasPrefix("### ") {
+                if lines[i].hasPrefix("## parameter "), let eq = lines[i].firstIndex(of: "=") {
+                    let name = lines[i][lines[i].index(lines[i].startIndex, offsetBy: 13)..<eq].trimmingCharacters(in: .whitespaces)
+                    parameters[name] = lines[i][lines[i].index(after: eq)...].trimmingCharacters(in: .whitespaces)
+                }
+                i += 1
+            }
             let queryStart = i
             while i < lines.count && !lines[i].hasPrefix("--- ") && !lines[i].hasPrefix("### ") { i += 1 }
             guard i < lines.count, lines[i].hasPrefix("--- ") else {
@@ -132,7 +142,7 @@ enum CaseFiles {
             if queryLines.isEmpty { errors.append(FormatError(file: file, line: headerLine, message: "case '\(name)' has no query")) }
             cases.append(QueryCase(file: file, name: name, line: headerLine, queryLine: firstQueryLine,
                                    query: queryLines.joined(separator: "\n"), kind: kind,
-                                   expected: expectedLines.joined(separator: "\n")))
+                                   expected: expectedLines.joined(separator: "\n"), parameters: parameters))
         }
         return (cases, errors)
     }

@@ -34,6 +34,13 @@ struct CaseFileTests {
                 sourceLocation: location)
     }
 
+    /// A fresh session with the case's parameters.
+    static func makeSession(for c: QueryCase) -> Session {
+        let session = engine.makeSession()
+        for (name, text) in c.parameters { session.setParameter(name, .string(text)) }
+        return session
+    }
+
     /// What the case produces, rendered as its kind asks.
     static func actual(for c: QueryCase) -> String {
         let renderer = DiagnosticRenderer()
@@ -42,7 +49,7 @@ struct CaseFileTests {
             let parsed = engine.parse(c.query, file: sourceName)
             return renderer.render(engine.check(parsed))
         case .error:
-            let session = engine.makeSession()
+            let session = Self.makeSession(for: c)
             do {
                 let outputs = try session.run(c.query, file: sourceName)
                 return "(no error; the query gave:)\n" + outputs.map { OutputFormat.table.render($0, corpus: engine.corpus) }.joined()
@@ -52,7 +59,7 @@ struct CaseFileTests {
         case .plan:
             // The plan of the query after the rewrite passes, as `explain` prints it.
             do {
-                return engine.explain(try engine.compile(c.query, file: sourceName))
+                return engine.explain(try engine.compile(c.query, file: sourceName, in: Self.makeSession(for: c)))
             } catch {
                 return "(error)\n" + renderer.render(error.items)
             }
@@ -68,7 +75,7 @@ struct CaseFileTests {
             case .line: .line
             default: .table
             }
-            let session = engine.makeSession()
+            let session = Self.makeSession(for: c)
             do {
                 let outputs = try session.run(c.query, file: sourceName)
                 // As mq writes a run: several outputs in JSON are one document.

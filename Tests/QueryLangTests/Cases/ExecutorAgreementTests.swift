@@ -10,7 +10,8 @@ struct ExecutorAgreementTests {
 
     @Test("case", arguments: CaseFiles.all.filter { $0.kind != .check && $0.kind != .plan })
     func sameAnswers(_ c: QueryCase) {
-        let a = ExecutorRuns.output(Self.columnar, c.query), b = ExecutorRuns.output(Self.rows, c.query)
+        let a = ExecutorRuns.output(Self.columnar, c.query, parameters: c.parameters)
+        let b = ExecutorRuns.output(Self.rows, c.query, parameters: c.parameters)
         #expect(a == b, "\(c.testDescription)\n--- columnar\n\(a)\n--- rows\n\(b)")
     }
 

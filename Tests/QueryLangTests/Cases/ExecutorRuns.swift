@@ -10,9 +10,11 @@ enum ExecutorRuns {
         return Engine(corpus: corpus, options: o)
     }
 
-    static func output(_ engine: Engine, _ query: String) -> String {
+    static func output(_ engine: Engine, _ query: String, parameters: [String: String] = [:]) -> String {
+        let session = engine.makeSession()
+        for (name, text) in parameters { session.setParameter(name, .string(text)) }
         do {
-            return try engine.makeSession().run(query, file: "case").map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
+            return try session.run(query, file: "case").map { OutputFormat.json.render($0, corpus: engine.corpus) }.joined()
         } catch {
             return error.items.map { "error \($0.code): \($0.message)" }.joined(separator: "\n")
         }

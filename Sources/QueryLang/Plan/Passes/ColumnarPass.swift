@@ -10,7 +10,7 @@ enum ColumnarPass {
 
     private static func wrap(_ node: PlanNode, _ context: PlanContext, _ columns: CorpusColumns) -> PlanNode {
         let notes = ColumnarNotes()
-        if !node.inputs.isEmpty, let compiled = ColumnarCompiler.compile(node, context, columns: columns, notes: notes) {
+        if !node.inputs.isEmpty || ColumnarCompiler.compilesSource(node), let compiled = ColumnarCompiler.compile(node, context, columns: columns, notes: notes) {
             var n = node
             n.op = .columnar(node, ColumnarProgram(compiled, notes: notes))
             return n

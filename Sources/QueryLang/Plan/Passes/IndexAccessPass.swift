@@ -4,6 +4,10 @@
 ///   row from the id index (``PlanNode/Op/lookupByID(_:key:)``);
 /// - a `where` with `x in entities` on documents or `x in docs` on entities (alone or joined by `and` and
 ///   `or`): the test answered by a binary search in the postings (``PlanNode/Op/indexedFilter(_:_:)``);
+/// - `mentions | where entity == x` (or `entity.id == x`, either side, perhaps followed by `and rest`; x a
+///   string literal, a variable, a parameter or another expression that is the same on every row): the
+///   entity's mentions from its postings
+///   (``PlanNode/Op/entityMentions(_:)``);
 /// - `mentions | summarize count() ... by <keys that read only the mention's entity>`: the counts of the
 ///   entity postings (``PlanNode/Op/countsByEntity(aggregates:by:)``);
 /// - `mentions | cooccur by document`: the per-document entity lists, and with a `take` of at most 1,024
@@ -22,6 +26,10 @@ enum IndexAccessPass {
         case let .filter(input, cond):
             if case let .scan(kind) = input.op, let key = idKey(cond, kind, context) {
                 out.op = .lookupByID(kind, key: key)
+                return out
+            }
+            if case .scan(.mention) = input.op, let access = entityMentions(cond, context) {
+                out.op = .entityMentions(access)
                 return out
             }
             if let test = indexed(cond, context), test.usesIndex {
@@ -53,6 +61,38 @@ enum IndexAccessPass {
         if case .name("id", _) = l, context.isRowInvariant(r) { return r }
         if case .name("id", _) = r, context.isRowInvariant(l) { return l }
         return nil
+    }
+
+    // MARK: entity == x on mentions
+
+    /// The entity of `entity == x [and rest]`: x a string literal (the entity's id), a bare name that is not
+    /// a field of the mention (a variable or a parameter), or an expression that reads no name and calls only
+    /// deterministic built-ins (`ent("x")`): the same on every row. Not when `entity` is a parameter of the
+    /// enclosing function, or ids are not unique.
+    private static func entityMentions(_ cond: Expr, _ context: PlanContext) -> EntityMentionsAccess? {
+        let corpus = context.corpus
+        guard corpus.entityByID.count == corpus.entities.count, !context.locals.contains("entity") else { return nil }
+        var first = cond
+        var rest: Expr? = nil
+        if case let .binary(.and, l, r, _) = cond { first = l; rest = r }
+        guard case let .binary(.eq, l, r, _) = first else { return nil }
+        func isEntity(_ x: Expr) -> Bool {
+            switch x {
+            case .name("entity", _): return true
+            case let .field(.name("entity", _), f, _): return f.name == "id"
+            default: return false
+            }
+        }
+        func value(_ x: Expr) -> EntityMentionsAccess.Entity? {
+            switch x {
+            case let .literal(.string(s), _): return .known(index: corpus.entityByID[s] ?? -1, id: s)
+            case let .name(n, _) where FieldCatalog.field(n, of: .mention) == nil || context.locals.contains(n):
+                return .computed(x)
+            default: return context.isRowInvariant(x) ? .computed(x) : nil
+            }
+        }
+        let entity = isEntity(l) ? value(r) : isEntity(r) ? value(l) : nil
+        return entity.map { EntityMentionsAccess(entity: $0, rest: rest, condition: cond) }
     }
 
     // MARK: x in entities, x in docs

@@ -5,7 +5,8 @@ extension LanguageReference {
 `explain query` shows how a query will run instead of running it: its plan after the rewrite passes, the
 last stage first and its input below it, each with the columns it hands on. An access path the corpus
 indexes give is named in parentheses: `id index` (`where id == x` on a whole source), `postings` (`x in
-entities` on documents, counts by entity, pairs by document), `keeps N` (a stage told that only N rows
+entities` on documents, `mentions | where entity == x` for an `x` that is the same on every row, counts
+by entity, pairs by document), `keeps N` (a stage told that only N rows
 are kept). `columnar` heads the stages that run on batches of typed vectors (numbers, booleans, strings,
 references, dates) instead of row by row. `mq explain -q QUERY` and `mq explain FILE` print the plans of a
 query or a script, and `.explain QUERY` in the REPL.
@@ -401,6 +402,5 @@ The `QueryLang` library is the whole language; the `mq` command is one host of i
 `Corpus`, makes an `Engine`, and runs text through four stages:
 
 1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
-   diagnostics (E0xx, E1xx, and unknown stages E202).
 """#
 }

@@ -2,6 +2,7 @@
 
 extension LanguageReference {
     static let part7 = #"""
+   diagnostics (E0xx, E1xx, and unknown stages E202).
 2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
    without running (names, fields, arity, types where known, entity names, regexes), given the variables
    and functions the session already holds.
