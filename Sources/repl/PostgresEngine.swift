@@ -5,11 +5,17 @@ import Foundation
 
 /// Opens the PostgreSQL engine of `--engine URL`: connects, and checks that the server holds this mq's
 /// schema and this corpus's catalog; any failure is a message and exit status 1.
+///
+/// The session runs without JIT compilation (`SET jit = off`): mq's statements over a whole corpus
+/// (cooccur's sort of every mention) cost more than the planner's JIT thresholds, and compiling them took
+/// longer than it saved (docs/postgresql.md).
 enum PostgresEngine {
     static func connect(_ url: String, corpus: Corpus) throws -> PostgresConnection {
         do {
             let c = try PostgresConnection(url: url)
             try PostgresSchemaCheck.checkCatalog(c, corpus: corpus)
+            // A server without the setting (before PostgreSQL 11) has no JIT to turn off.
+            try? c.execute("SET jit = off")
             return c
         } catch {
             printError("mq: \(error)")

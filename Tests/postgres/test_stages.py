@@ -1,4 +1,4 @@
-"""`kwic`, `timeline` and `expand` on PostgreSQL (schema version 2) against the in-memory executor, with
+"""`kwic`, `timeline` and `expand` on PostgreSQL against the in-memory executor, with
 the rows in the same order: generated pipelines over the seeds (one server and the sharded topology), and
 a corpus of the seeds plus documents written to test kwic's context rules (white space of every kind,
 CR LF line ends, texts shorter than the window, non-ASCII letters, characters of several code points).

@@ -35,7 +35,7 @@ struct SQLExpand {
     }
 
     /// The items of a list field of the row `q` (of kind `kind`), as rows `(item, n)`, `n` their order.
-    private func stored(_ kind: ReferenceKind, _ field: String, _ q: String, _ at: Span) throws -> (sql: String, type: SQLType) {
+    func stored(_ kind: ReferenceKind, _ field: String, _ q: String, _ at: Span) throws -> (sql: String, type: SQLType) {
         switch (kind, field) {
         case (.entity, "names"), (.entity, "aliases"), (.entity, "acronyms"):
             let only = field == "aliases" ? " AND t.seq > 0" : field == "acronyms" ? " AND t.kind = 'acronym'" : ""

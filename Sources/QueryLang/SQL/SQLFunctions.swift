@@ -1,5 +1,5 @@
 /// The built-in functions that have an exact SQL form. Functions whose mq semantics PostgreSQL does not
-/// share (grapheme counts, ICU case mapping of `normalize`, list functions) are refused by name.
+/// share (ICU case mapping of `normalize`, list functions) are refused by name.
 struct SQLFunctions {
     let compiler: SQLExpressionCompiler
     var context: SQLCompiler { compiler.context }
@@ -8,6 +8,7 @@ struct SQLFunctions {
         if context.userFunctions.contains(name) {
             throw context.unsupported("the function '\(name)' defined with def", span)
         }
+        if name == "len", args.count == 1, let n = try SQLTextLength.call(args[0], compiler, span) { return n }
         let a = try args.map { try compiler.compile($0) }
         func one(_ allowed: [SQLType]) throws -> SQLExpr {
             guard a.count == 1, allowed.contains(a[0].type) || a[0].type == .null else {
@@ -47,6 +48,9 @@ struct SQLFunctions {
             let x = try one([.date])
             return SQLExpr("(CASE WHEN ((\(x.sql)) >> 1) & 3 = 2 THEN extract(day FROM date '0001-01-01' + mq.date_first(\(x.sql))::integer)::bigint END)", .int)
         case "str", "concat": return try SQLText(context: context).call(name, a, span)
+        case "len":
+            let x = try one([.string])
+            return SQLExpr("mq.len(\(x.sql))", .int)
         case "precision":
             let x = try one([.date])
             return SQLExpr("(CASE ((\(x.sql)) >> 1) & 3 WHEN 0 THEN 'year' WHEN 1 THEN 'month' WHEN 2 THEN 'day' END)", .string)

@@ -5,7 +5,7 @@
 /// Dates are one `bigint` (``SQLDate``) that sorts as mq sorts dates and keeps their precision.
 @_spi(MQInternals) public enum SQLSchema {
     /// Raised whenever a table or column changes meaning; a server holding another version is refused.
-    @_spi(MQInternals) public static let version = 2
+    @_spi(MQInternals) public static let version = 3
 
     /// The statements that create the schema (in one transaction, on an empty server).
     @_spi(MQInternals) public static let create: [String] = [
@@ -75,12 +75,13 @@
         $$
         """,
         SQLKwic.contextFunction,
+        SQLTextLength.function,
         // What `==` compares: the interval (first day and precision), not whether it is approximate.
         """
         CREATE FUNCTION mq.date_same(k bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
             AS 'SELECT k >> 1'
         """,
-    ]
+    ] + SQLDateAggregates.create
 
     /// The indexes of the large tables, built after the rows by a push that writes most of them.
     /// `mentions_entity` holds the document beside the entity: a membership test (`ent(x) in entities`,

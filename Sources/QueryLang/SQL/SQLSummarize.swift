@@ -26,7 +26,7 @@ struct SQLSummarize {
         }
         // Each aggregate call compiled over the input rows; the column around it reads no row.
         for call in Aggregates.calls(in: aggs.map(\.expr)) {
-            x.aggregates[call.span.start] = try aggregate(call.name.name, call.args, call.span, x)
+            x.aggregates[call.span.start] = try aggregate(call.name.name, call.args, call.span, x, input, q)
         }
         var outer = compiler.expressions(nil, alias: q)
         outer.aggregates = x.aggregates
@@ -85,7 +85,7 @@ struct SQLSummarize {
         // Each aggregate call a column of the grouped rows; the column around it reads those.
         var results: [Int: SQLExpr] = [:]
         for (i, call) in Aggregates.calls(in: aggs.map(\.expr)).enumerated() {
-            let a = try aggregate(call.name.name, call.args, call.span, x)
+            let a = try aggregate(call.name.name, call.args, call.span, x, input, q)
             let hidden = SQLDialect.ident("a:\(i)")
             inner.append("\(a.sql) AS \(hidden)")
             results[call.span.start] = SQLExpr("\(g).\(hidden)", a.type)
@@ -110,7 +110,9 @@ struct SQLSummarize {
         return SQLRelation(sql: sql, shape: .record(columns, base: nil), order: order)
     }
 
-    private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler) throws -> SQLExpr {
+    /// An aggregate call over the rows of `input` (read through the alias `q`).
+    private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler,
+                           _ input: SQLRelation, _ q: String) throws -> SQLExpr {
         if name == "count" { return SQLExpr("count(*)", .int) }
         guard args.count == 1 else { throw compiler.unsupported("\(name)() with \(args.count) arguments", span) }
         let a = try x.compile(args[0])
@@ -128,6 +130,12 @@ struct SQLSummarize {
         case ("min", .bool): return SQLExpr("bool_and(\(a.sql))", .bool)
         case ("max", .bool): return SQLExpr("bool_or(\(a.sql))", .bool)
         case ("min", .null), ("max", .null): return .null
+        case ("min", .date), ("max", .date):
+            // mq's answer depends on the order of the rows (SQLDateAggregates).
+            guard !input.order.isEmpty else {
+                throw compiler.unsupported("\(name)() of dates over rows in no defined order (mq keeps the first of overlapping dates)", span)
+            }
+            return SQLExpr(SQLDateAggregates.call(name, a.sql, order: input.orderBy(q)), .date)
         default:
             throw compiler.unsupported("the aggregate \(name)() on \(a.type)", span)
         }

@@ -61,6 +61,26 @@ import Testing
         #expect(m.message.contains("'where' cannot run on PostgreSQL: 'matches'"))
     }
 
+    @Test func minAndMaxOfDatesFollowTheInputOrder() throws {
+        // mq keeps the first of overlapping dates: the aggregate steps through the rows in their order.
+        let s = try sql("facts | sort by predicate | summarize first = min(date), last = max(date) by subject")
+        #expect(s.contains("mq.date_min("))
+        #expect(s.contains("mq.date_max("))
+        #expect(s.range(of: #"mq\.date_min\([^)]* ORDER BY [^)]*ASC NULLS LAST"#, options: .regularExpression) != nil)
+        // The groups of a summarize over sorted rows have mq's first-seen order, unknown to the server.
+        let d = try #require(try refusal("facts | sort by date desc | summarize m = min(date) by subject | summarize x = min(m)"))
+        #expect(d.code == .noSQLForm && d.message.contains("no defined order"))
+    }
+
+    @Test func lenCountsCharactersOrStoredItems() throws {
+        #expect(try sql("docs | select n = len(title)").contains("mq.len("))
+        let items = try sql("docs | select n = len(authors), m = len(mentions)")
+        #expect(items.contains("unnest(d.authors)") && items.contains("count(*)"))
+        #expect(try sql("mentions | select n = len(entity.aliases)").contains("FROM mq.entity_names t"))
+        // Code points that may join a neighbour are outside the set mq.len counts directly.
+        #expect(!SQLTextLength.standalone.contains("\\u0300") && SQLTextLength.standalone.contains("\\u02FF"))
+    }
+
     @Test func datesRoundTripThroughTheirKey() {
         for text in ["2014", "2014-06", "2014-06-30", "0001-01-01", "2024-02-29", "1999-12"] {
             let d = PartialDate(parsing: text)!

@@ -66,12 +66,15 @@ import Testing
         #expect(d.code == .noSQLForm && d.message.hasPrefix("'expand' cannot run on PostgreSQL"))
     }
 
-    @Test func theSchemaIsVersion2WithWhatAndJoined() {
-        #expect(SQLSchema.version == 2)
+    @Test func theSchemaIsVersion3WithWhatJoinedAndTheDateAggregates() {
+        #expect(SQLSchema.version == 3)
         let docs = SQLSchema.copyColumns.first { $0.table == "documents" }!.columns
         let facts = SQLSchema.copyColumns.first { $0.table == "facts" }!.columns
         #expect(docs.last == "joined" && facts.last == "what")
         #expect(SQLSchema.create.contains { $0.contains("CREATE FUNCTION mq.kwic_context") })
+        #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_min(bigint)") })
+        #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_max(bigint)") })
+        #expect(SQLSchema.create.contains { $0.contains("CREATE FUNCTION mq.len(s text)") })
     }
 
     @Test func thePushStoresEachFactInTheWordsOfTimeline() throws {
