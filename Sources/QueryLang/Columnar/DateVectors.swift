@@ -16,8 +16,12 @@ enum DateVectors {
         } ?? false
     }
 
-    /// The day number of the last day a date's key covers.
-    static func lastDay(_ key: UInt32) -> Int { PartialDate(sortKey: key).lastDay }
+    /// The day number of the last day a date's key covers: its first day for a date to the day (most
+    /// publication dates; no calendar arithmetic), else from the month or year the key names.
+    @inline(__always)
+    static func lastDay(_ key: UInt32) -> Int {
+        key >> 1 & 3 == UInt32(PartialDate.Precision.day.rawValue) ? Int(key >> 3) : PartialDate(sortKey: key).lastDay
+    }
 
     /// `<`, `<=`, `>`, `>=` of two date vectors; false where either is null.
     static func order(_ x: [UInt32], _ y: [UInt32], _ op: BinaryOp) -> Vector {
