@@ -9,11 +9,7 @@ import FuzzDriver
 @_spi(MQInternals) import QueryLang
 
 enum CorpusHarness {
-    static let fixture: String = {
-        if let p = ProcessInfo.processInfo.environment["MQ_FUZZ_FIXTURE"] { return p }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/QueryLangTests/Fixtures/broken/valid").path
-    }()
+    static let fixture = FuzzFiles.path("Tests/QueryLangTests/Fixtures/broken/valid", unless: "MQ_FUZZ_FIXTURE")
 
     /// The file each selector byte replaces (or creates, when the fixture has no such file).
     static let targets = ["catalog/entities.yaml", "documents/a.yaml", "facts/facts.yaml", "corpus.yaml",

@@ -8,18 +8,7 @@ import FuzzDriver
 @_spi(MQInternals) import QueryLang
 
 enum EngineHarness {
-    static let corpusPath: String = {
-        if let p = ProcessInfo.processInfo.environment["MQ_FUZZ_CORPUS"] { return p }
-        // Fuzz/EngineFuzz/EngineFuzz.swift -> the repository root -> seeds
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("seeds").path
-    }()
-
-    static let engine: Engine = {
-        let corpus: Corpus
-        do { corpus = try Corpus.load(directory: corpusPath) } catch { fatalError("cannot load \(corpusPath):\n\(error)") }
-        return Engine(corpus: corpus, options: FuzzEngineOptions.make(timeout: .seconds(1)))
-    }()
+    static let engine = Engine(corpus: FuzzFiles.seedsCorpus(), options: FuzzEngineOptions.make(timeout: .seconds(1)))
 
     static let completer = Completer(corpus: engine.corpus, metaCommands: [".mode": .mode, ".read": .file, ".help": .topic])
 

@@ -11,15 +11,7 @@ import FuzzDriver
 @_spi(MQInternals) import QueryLang
 
 enum OutputHarness {
-    static let corpusPath: String = {
-        if let p = ProcessInfo.processInfo.environment["MQ_FUZZ_CORPUS"] { return p }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("seeds").path
-    }()
-
-    static let corpus: Corpus = {
-        do { return try Corpus.load(directory: corpusPath) } catch { fatalError("cannot load \(corpusPath):\n\(error)") }
-    }()
+    static let corpus = FuzzFiles.seedsCorpus()
 
     static func prepare() { _ = corpus }
 

@@ -10,6 +10,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <poll.h>
 
@@ -53,13 +54,36 @@ static inline int mq_terminal_rows(void) {
     return 0;
 }
 
-/// Whether input is waiting on stdin within `ms` milliseconds (the rest of a paste, say).
+/// Whether stdin is a terminal in canonical (cooked) mode whose next input is an end of input: a Ctrl-D
+/// typed at the start of a line while the terminal was cooked (between two lines, while a statement ran).
+/// poll() says readable while FIONREAD counts no byte, as the kernel counts no end-of-input character.
+/// Left there, libedit's switch to raw mode would turn it into a NUL byte (set-mark), not an end of input.
+static inline int mq_eof_pending(void) {
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) != 0 || (t.c_lflag & ICANON) == 0) return 0;
+    struct pollfd p;
+    p.fd = STDIN_FILENO;
+    p.events = POLLIN;
+    p.revents = 0;
+    if (poll(&p, 1, 0) <= 0 || (p.revents & POLLIN) == 0) return 0;
+    int bytes = 0;
+    return ioctl(STDIN_FILENO, FIONREAD, &bytes) == 0 && bytes == 0;
+}
+
+/// Consumes the end of input that `mq_eof_pending` found (a read of no bytes); whether it was one.
+static inline int mq_take_eof(void) {
+    char c;
+    return mq_eof_pending() && read(STDIN_FILENO, &c, 1) == 0;
+}
+
+/// Whether input is waiting on stdin within `ms` milliseconds (the rest of a paste, say); an end of input
+/// waiting in cooked mode is none.
 static inline int mq_input_pending(int ms) {
     struct pollfd p;
     p.fd = STDIN_FILENO;
     p.events = POLLIN;
     p.revents = 0;
-    return poll(&p, 1, ms) > 0 && (p.revents & POLLIN) != 0;
+    return poll(&p, 1, ms) > 0 && (p.revents & POLLIN) != 0 && !mq_eof_pending();
 }
 
 /// Ensures a UTF-8 LC_CTYPE (libedit drops non-ASCII input otherwise); numbers keep the "C" format.

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def pg_bin():
@@ -71,6 +72,17 @@ class PgServer:
         if r.returncode != 0:
             raise AssertionError(r.stderr)
         return r.stdout.strip()
+
+    def terminate_during(self, proc, where, seconds):
+        """Terminates the sessions of pg_stat_activity that match `where` as soon as one shows, while `proc`
+        runs and for `seconds` at most: whether one was terminated."""
+        deadline = time.time() + seconds
+        while proc.poll() is None and time.time() < deadline:
+            n = self.psql("postgres", f"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE {where}")
+            if n.strip() not in ("", "0"):
+                return True
+            time.sleep(0.005)
+        return False
 
     def stop(self, mode="immediate"):
         if self.started:

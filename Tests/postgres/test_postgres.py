@@ -22,7 +22,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -348,15 +347,7 @@ def test_a_push_cut_off_by_the_server_leaves_the_previous_state(server, tmp_path
                                                     3: "adf714cf9f5e1bca", 4: "8585b73594fa1f5e"}[i % 5])
         shutil.copy(src + ".txt", os.path.join(docs, f"9{i:03d}_copy.txt"))
     p = subprocess.Popen([MQ, "corpus", "push", corpus, "--to", url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    killed = False
-    deadline = time.time() + 60
-    while p.poll() is None and time.time() < deadline:
-        n = server.psql("postgres", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                    "WHERE datname = 'cut' AND application_name = 'mq' AND query LIKE 'COPY%'")
-        if n.strip() not in ("", "0"):
-            killed = True
-            break
-        time.sleep(0.005)
+    killed = server.terminate_during(p, "datname = 'cut' AND application_name = 'mq' AND query LIKE 'COPY%'", 60)
     out, err = p.communicate(timeout=120)
     if not killed:
         pytest.skip("the push ended before it could be cut")

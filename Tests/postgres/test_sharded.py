@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 
 import pytest
 
@@ -115,16 +114,8 @@ def test_sharded_push_cut_off_by_a_shard_leaves_the_previous_state(topology, tmp
     for i in range(400):
         shutil.copy(os.path.join(docs, names[i % 5] + ".txt"), os.path.join(docs, f"9{i:03d}_copy.txt"))
     p = subprocess.Popen([MQ, "corpus", "push", corpus, "--to", url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    shard = topology.shards[1]
-    killed = False
-    deadline = time.time() + 600  # until the push ends; a loaded machine makes the rows slowly
-    while p.poll() is None and time.time() < deadline:
-        n = shard.psql("postgres", "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                   "WHERE datname = 'cut' AND query LIKE 'INSERT INTO mq_part.%'")
-        if n.strip() not in ("", "0"):
-            killed = True
-            break
-        time.sleep(0.005)
+    # Until the push ends: a loaded machine makes the rows slowly.
+    killed = topology.shards[1].terminate_during(p, "datname = 'cut' AND query LIKE 'INSERT INTO mq_part.%'", 600)
     out, err = p.communicate(timeout=300)
     if not killed:
         pytest.skip("the push ended before it could be cut")

@@ -29,9 +29,10 @@ def env_for(home):
     return env
 
 
-def start(home, *args, corpus=SEEDS, columns=160):
-    """An interactive session on `corpus` in a terminal `columns` wide, at its first prompt."""
-    child = pexpect.spawn(MQ, ["--corpus", corpus, *args], env=env_for(home), encoding="utf-8",
+def start(home, *args, corpus=SEEDS, columns=160, env=None):
+    """An interactive session on `corpus` in a terminal `columns` wide, at its first prompt; `env` adds to
+    or overrides the environment of `env_for(home)`."""
+    child = pexpect.spawn(MQ, ["--corpus", corpus, *args], env={**env_for(home), **(env or {})}, encoding="utf-8",
                           timeout=20, dimensions=(40, columns))
     child.expect_exact(PROMPT)
     return child

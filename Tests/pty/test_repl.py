@@ -3,6 +3,10 @@
 Run from the repository root: python3 -m pytest -q Tests/pty (MQ_BIN overrides the binary path).
 """
 import os
+import time
+
+import pexpect
+import pytest
 
 from mq_session import PROMPT, finish, start
 
@@ -65,7 +69,6 @@ def test_ctrl_c_interrupts_a_long_query(home):
     child = start(home)
     # Every mention against every mention, normalising sentence text each time: minutes of work.
     child.send('mentions | extend k = len(mentions | where text has "drone") | count\r')
-    import time
     time.sleep(1.0)
     child.sendcontrol("c")
     child.expect_exact("interrupted")
@@ -79,6 +82,31 @@ def test_ctrl_c_interrupts_a_long_query(home):
 def test_ctrl_d_exits_zero(home):
     child = start(home)
     finish(child)
+
+
+@pytest.mark.parametrize("ahead", ["", "docs | count\r"])
+def test_ctrl_d_typed_while_a_statement_runs_ends_the_session(home, ahead):
+    """A Ctrl-D typed while a statement runs reaches the terminal while it is cooked, where it waits as an
+    end of input: the session ends once the statement is done (and any statement typed ahead of the key
+    has run), as at the prompt, rather than reading the key as a NUL when the line editor next takes the
+    terminal. The statement is held in its pager (a long result) until the keys have been typed."""
+    paging, go = os.path.join(home, "paging"), os.path.join(home, "go")
+    pager = f"cat >/dev/null; touch {paging}; while [ ! -e {go} ]; do sleep 0.02; done"
+    child = start(home, env={"MQ_PAGER": pager})
+    child.send("entities | select id\r")
+    deadline = time.time() + 20
+    while not os.path.exists(paging):
+        assert time.time() < deadline, "the pager did not start"
+        time.sleep(0.02)
+    child.send(ahead)
+    child.sendcontrol("d")
+    time.sleep(0.5)  # the terminal takes the keys while the statement still holds it cooked
+    open(go, "w").close()
+    if ahead:
+        child.expect(r"count\s+─+\s+5")  # seeds/documents: five articles
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
 
 
 def test_a_multi_line_pipeline_runs(home):

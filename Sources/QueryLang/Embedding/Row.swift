@@ -66,38 +66,32 @@ public struct Row: Sendable {
 extension Corpus {
     /// The document of a `.document` value (or of a record made from one); nil for anything else.
     public func document(of value: Value) -> Document? {
-        switch value {
-        case let .document(i) where documents.indices.contains(i): return documents[i]
-        case let .record(r): return r.base.flatMap { document(of: $0) }
-        default: return nil
-        }
+        guard case let .document(i) = referent(value), documents.indices.contains(i) else { return nil }
+        return documents[i]
     }
 
     /// The entity of an `.entity` value (or of a record made from one); nil for anything else.
     public func entity(of value: Value) -> Entity? {
-        switch value {
-        case let .entity(i) where entities.indices.contains(i): return entities[i]
-        case let .record(r): return r.base.flatMap { entity(of: $0) }
-        default: return nil
-        }
+        guard case let .entity(i) = referent(value), entities.indices.contains(i) else { return nil }
+        return entities[i]
     }
 
     /// The mention of a `.mention` value (or of a record made from one); nil for anything else.
     public func mention(of value: Value) -> Mention? {
-        switch value {
-        case let .mention(i) where i >= 0 && i < mentions.count: return mentions[i]
-        case let .record(r): return r.base.flatMap { mention(of: $0) }
-        default: return nil
-        }
+        guard case let .mention(i) = referent(value), i >= 0 && i < mentions.count else { return nil }
+        return mentions[i]
     }
 
     /// The fact of a `.fact` value (or of a record made from one); nil for anything else.
     public func fact(of value: Value) -> Fact? {
-        switch value {
-        case let .fact(i) where facts.indices.contains(i): return facts[i]
-        case let .record(r): return r.base.flatMap { fact(of: $0) }
-        default: return nil
-        }
+        guard case let .fact(i) = referent(value), facts.indices.contains(i) else { return nil }
+        return facts[i]
+    }
+
+    /// The value, or the reference a record was made from (followed through records of records).
+    private func referent(_ value: Value) -> Value {
+        if case let .record(r) = value, let base = r.base { return referent(base) }
+        return value
     }
 
     /// A value as JSON, exactly as `--format json` writes it.

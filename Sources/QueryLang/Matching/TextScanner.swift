@@ -1,56 +1,3 @@
-/// Receives the words of a text from ``TextScanner``, in order.
-protocol TokenSink {
-    /// One whole word. `lower` holds its ASCII-lowercased bytes when `nonASCII` is false; `raw` holds its
-    /// bytes as written (apostrophes removed). `lowerHash` is the ``ByteTable/hash(_:)`` of `lower`.
-    /// `joined` is true when only spaces, hyphens or a period separate it from the previous word in the
-    /// same sentence.
-    mutating func word(start: Int, end: Int, raw: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>,
-                       lowerHash: UInt64, nonASCII: Bool, hasUpper: Bool, joined: Bool, sentence: Int)
-
-    /// One plain word (see ``PlainWord``), which stands as it is at `w.start..<w.end` of `text`. The
-    /// default builds the lowercased copy and calls ``word(start:end:raw:lower:lowerHash:nonASCII:hasUpper:joined:sentence:)``;
-    /// the matcher looks the word up in place instead.
-    mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int)
-
-    /// A possessive `'s` (an apostrophe-like mark and `s` right after a word) at `start..<end`: no word
-    /// of its own. The word after it is not joined to the word before it (the possessive ends a name:
-    /// `Baghdad's International Airport` is no mention of the airport); a phrase written with a
-    /// possessive inside (`Iran's Quds Force`) needs one there (``PhraseFinder``).
-    mutating func possessive(start: Int, end: Int)
-
-    /// True once the sink wants no more words (it found what it looked for, or the query was
-    /// interrupted): the scanner then stops at once. Read after every word.
-    var stopped: Bool { mutating get }
-}
-
-extension TokenSink {
-    var stopped: Bool { false }
-
-    mutating func possessive(start: Int, end: Int) {}
-
-    mutating func plainWord(_ w: PlainWord, in text: UnsafePointer<UInt8>, joined: Bool, sentence: Int) {
-        let raw = UnsafeBufferPointer(start: text + w.start, count: w.end - w.start)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.count) { lower in
-            for k in raw.indices { lower[k] = raw[k] | 0x20 }  // lowercases ASCII letters, keeps digits
-            word(start: w.start, end: w.end, raw: raw, lower: UnsafeBufferPointer(lower), lowerHash: w.hash,
-                 nonASCII: false, hasUpper: w.hasUpper, joined: joined, sentence: sentence)
-        }
-    }
-}
-
-/// A word of ASCII letters and digits with nothing deleted from it: most words of news text. Its bytes as
-/// written are the text's own, so the scanner copies nothing.
-struct PlainWord {
-    var start: Int
-    var end: Int
-    /// ``ByteTable/hash(_:)`` of the word (which ignores ASCII case).
-    var hash: UInt64
-    /// ``ByteTable/head(_:)`` of the word as written, and lowercased.
-    var head: UInt64
-    var lowerHead: UInt64
-    var hasUpper: Bool
-}
-
 /// Splits text into whole words and sentences in one pass over its UTF-8 bytes.
 ///
 /// This is the one normaliser of mq: catalog names and document text go through it alike. Words are runs
@@ -70,20 +17,6 @@ struct PlainWord {
 /// which copies it as written and lowercased.
 struct TextScanner {
     static let maxWordBytes = 256
-
-    /// Lowercased abbreviations that a period does not end a sentence after.
-    private static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "prof",
-        "gov", "sen", "rep", "maj", "capt", "brig", "cpl", "pvt", "adm", "cmdr", "rev", "hon", "mt", "ft",
-        "approx", "est", "dept", "univ", "fig", "al", "pp", "op", "cf", "ie", "eg", "lit",
-    ]
-
-    private static let abbreviationTable: ByteTable = {
-        let t = ByteTable(capacity: abbreviations.count)
-        for a in abbreviations { t.insert(a, 1) }
-        return t
-    }()
 
     /// Whether the text being scanned is hard-wrapped (see ``LineWrap``). Kept here rather than in a
     /// local of ``scan(_:into:)``: it is used once a line, and out of the registers of the word loop.
@@ -307,57 +240,6 @@ struct TextScanner {
         }
     }
 
-    /// Where the citation marker at `i` ends, if the word there is one: a reference number or letter in
-    /// brackets right after a sentence end (`.[37]`, `.[a]`, `.[12, 13]`: up to three digits or one
-    /// letter, then `]` or `,`), or up to three digits glued to the period after a word (`Iraq.12 The`,
-    /// but not `2020.37`, a decimal).
-    @inline(never)
-    private static func citationMarker(_ base: UnsafePointer<UInt8>, _ n: Int, at i: Int) -> Int? {
-        guard i >= 2 else { return nil }
-        var j = i
-        var digits = 0, letters = 0
-        while j < n && j - i < 4 {
-            let c = base[j]
-            if (c &- 0x30) < 10 { digits += 1 } else if CharacterClass.isASCIIAlnum(c) { letters += 1 } else { break }
-            j += 1
-        }
-        let next: UInt8 = j < n ? base[j] : 0x20
-        let before = base[i - 1]
-        if before == 0x5B {  // [
-            guard (letters == 0 && digits >= 1 && digits <= 3) || (digits == 0 && letters == 1) else { return nil }
-            return next == 0x5D || next == 0x2C ? j : nil
-        }
-        guard before == 0x2E, letters == 0, digits >= 1, digits <= 3,
-              next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 else { return nil }
-        let ender = base[i - 2]
-        return CharacterClass.isASCIIAlnum(ender) && (ender &- 0x30) >= 10 || ender == 0x29 || ender == 0x22 ? j : nil
-    }
-
-    /// Where the possessive `'s` at `i` ends, if there is one: right after a word, an apostrophe-like mark
-    /// (`width` bytes) and then an `s` that does not go on into a word (the word before ended at the mark
-    /// for that reason).
-    @inline(never)
-    private static func possessiveEnd(_ p: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Int? {
-        let s = i + width
-        guard i > 0, s < p.count, p[s] | 0x20 == 0x73, CharacterClass.isApostrophe(CharacterClass.decode(p, i).0),
-              !continuesWord(p, s) else { return nil }
-        // A word ends at `i`: a letter or digit before it, or a letter outside ASCII.
-        let c = p[i - 1]
-        if c < 0x80 { return CharacterClass.isASCIIAlnum(c) ? s + 1 : nil }
-        var k = i - 1
-        while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
-        let v = CharacterClass.decode(p, k).0
-        return CharacterClass.isWordScalar(v) && !CharacterClass.isApostrophe(v) ? s + 1 : nil
-    }
-
-    /// Whether a period right after the plain word `w` ends an abbreviation (`U.S.`, `Gen.`, `a.m.`).
-    private static func isAbbreviation(_ w: PlainWord, in base: UnsafePointer<UInt8>) -> Bool {
-        let count = w.end - w.start
-        return (count == 1 && CharacterClass.isASCIILower(UInt8(truncatingIfNeeded: w.lowerHead)))
-            || (count <= 6 && abbreviationTable.lookup(UnsafeBufferPointer(start: base + w.start, count: count),
-                                                       head: w.lowerHead, hash: w.hash, foldingCase: true) >= 0)
-    }
-
     /// The class and length of the non-ASCII scalar at `i`.
     @inline(never)
     private static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (ByteClass, Int) {
@@ -436,7 +318,7 @@ struct TextScanner {
 
     /// Whether the bytes at `i` start a word letter (so an apostrophe before them is inside a word),
     /// excluding a possessive `s` that ends the word.
-    private static func continuesWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    static func continuesWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i < p.count else { return false }
         let c = p[i]
         if c < 0x80 {
@@ -470,30 +352,5 @@ struct TextScanner {
         // The next word must go on after the consonant(s).
         let after = at + m - 1
         return after < p.count && CharacterClass.isASCIIAlnum(p[after])
-    }
-}
-
-/// Whether a text is hard-wrapped (text extracted from PDFs, plain-text e-mail): then a single line break
-/// inside a sentence is no sentence end, and a name may go on across it.
-///
-/// Decided from the lines read so far, at each line break: the text is taken as wrapped when it has at
-/// least three lines, nine in ten of them at most 110 bytes long, and at least half of them 40 to 110
-/// bytes long and ending without a sentence end. A line break then continues the sentence if the line it
-/// ends is of that kind too. News text scraped one paragraph per line never looks so.
-struct LineWrap {
-    var lineStart = 0
-    private var lines = 0
-    private var short = 0
-    private var wrappedLike = 0
-    /// Whether the last line break continued a sentence.
-    private(set) var continuesSentence = false
-
-    mutating func lineEnded(length: Int, terminated: Bool) {
-        guard length > 0 else { return }
-        let wrapped = length >= 40 && length <= 110 && !terminated
-        lines += 1
-        if length <= 110 { short += 1 }
-        if wrapped { wrappedLike += 1 }
-        continuesSentence = wrapped && lines >= 3 && short * 10 >= lines * 9 && wrappedLike * 2 >= lines
     }
 }

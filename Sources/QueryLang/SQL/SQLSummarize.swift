@@ -28,18 +28,14 @@ struct SQLSummarize {
         for call in Aggregates.calls(in: aggs.map(\.expr)) {
             x.aggregates[call.span.start] = try aggregate(call.name.name, call.args, call.span, x, input, q)
         }
-        var outer = compiler.expressions(nil, alias: q)
-        outer.aggregates = x.aggregates
-        for (n, a) in zip(names.dropFirst(keyNames.count), aggs) {
-            let e = try outer.compile(a.expr)
+        for (n, e) in try aggregateColumns(aggs, names.dropFirst(keyNames.count), over: q, x.aggregates) {
             list.append("\(e.sql) AS \(SQLRelation.column(n))")
             columns.append((n, e.type))
         }
         var order: [(String, Bool)] = []
-        if input.order.count == 1, !input.order[0].descending {
-            let o = compiler.fresh("o:")
-            list.append("min(\(q).\(SQLDialect.ident(input.order[0].column))) AS \(SQLDialect.ident(o))")
-            order = [(o, false)]
+        if let first = firstSeen(input, q) {
+            list.append(first.sql)
+            order = [(first.name, false)]
         }
         let group = by.isEmpty ? "" : " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
         return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)\(group)",
@@ -90,24 +86,37 @@ struct SQLSummarize {
             inner.append("\(a.sql) AS \(hidden)")
             results[call.span.start] = SQLExpr("\(g).\(hidden)", a.type)
         }
-        var o = compiler.expressions(nil, alias: g)
-        o.aggregates = results
-        for (n, a) in zip(names.dropFirst(keyNames.count), aggs) {
-            let e = try o.compile(a.expr)
+        for (n, e) in try aggregateColumns(aggs, names.dropFirst(keyNames.count), over: g, results) {
             outer.append("\(e.sql) AS \(SQLRelation.column(n))")
             columns.append((n, e.type))
         }
         var order: [(String, Bool)] = []
-        if input.order.count == 1, !input.order[0].descending {
-            let first = compiler.fresh("o:")
-            inner.append("min(\(q).\(SQLDialect.ident(input.order[0].column))) AS \(SQLDialect.ident(first))")
-            outer.append("\(g).\(SQLDialect.ident(first))")
-            order = [(first, false)]
+        if let first = firstSeen(input, q) {
+            inner.append(first.sql)
+            outer.append("\(g).\(SQLDialect.ident(first.name))")
+            order = [(first.name, false)]
         }
         let group = " GROUP BY " + (1...by.count).map(String.init).joined(separator: ", ")
         let sql = "SELECT \(outer.joined(separator: ", ")) FROM (SELECT \(inner.joined(separator: ", ")) FROM (\(input.sql)) \(q)" +
             "\(joins.clause)\(group)) \(g)\(after.clause)"
         return SQLRelation(sql: sql, shape: .record(columns, base: nil), order: order)
+    }
+
+    /// The output columns of the aggregates, named `names`, read from the rows of `alias` where each
+    /// aggregate call is the expression of `results` at the call's position.
+    private func aggregateColumns(_ aggs: [Column], _ names: ArraySlice<String>, over alias: String,
+                                  _ results: [Int: SQLExpr]) throws -> [(String, SQLExpr)] {
+        var x = compiler.expressions(nil, alias: alias)
+        x.aggregates = results
+        return try zip(names, aggs).map { n, a in (n, try x.compile(a.expr)) }
+    }
+
+    /// When the input's order is one ascending column, the column that keeps mq's first-seen order of the
+    /// groups: its name and its select item (the smallest of that column in each group of `q`'s rows).
+    private func firstSeen(_ input: SQLRelation, _ q: String) -> (name: String, sql: String)? {
+        guard input.order.count == 1, !input.order[0].descending else { return nil }
+        let name = compiler.fresh("o:")
+        return (name, "min(\(q).\(SQLDialect.ident(input.order[0].column))) AS \(SQLDialect.ident(name))")
     }
 
     /// An aggregate call over the rows of `input` (read through the alias `q`).

@@ -29,14 +29,19 @@ extension Parser {
                         hints: ["neighbors \"kataib-hezbollah\" depth 2"])
         }
         let e = try binary(0)
-        var spec = NeighborsSpec(entity: e, depth: nil, directed: false)
-        var end = e.span
+        let options = try graphOptions(count: "depth", after: e.span)
+        return (.neighbors(NeighborsSpec(entity: e, depth: options.count, directed: options.directed)), options.end)
+    }
+
+    /// The options of a graph stage after its entities, in any order: `directed`, and the word `count`
+    /// (`depth`, `max`) before a number; `end` is where the stage's text ends.
+    mutating func graphOptions(count word: String, after start: Span) throws -> (directed: Bool, count: Expr?, end: Span) {
+        var directed = false, count: Expr? = nil, end = start
         while true {
-            if atWord("directed") { spec.directed = true; end = advance().span }
-            else if atWord("depth") { advance(); let n = try binary(0); spec.depth = n; end = n.span }
-            else { break }
+            if atWord("directed") { directed = true; end = advance().span }
+            else if atWord(word) { advance(); let n = try binary(0); count = n; end = n.span }
+            else { return (directed, count, end) }
         }
-        return (.neighbors(spec), end)
     }
 }
 

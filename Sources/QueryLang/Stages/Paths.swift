@@ -42,14 +42,8 @@ extension Parser {
         }
         advance()
         let to = try binary(0)
-        var spec = PathsSpec(from: from, to: to, directed: false, max: nil)
-        var end = to.span
-        while true {
-            if atWord("directed") { spec.directed = true; end = advance().span }
-            else if atWord("max") { advance(); let n = try binary(0); spec.max = n; end = n.span }
-            else { break }
-        }
-        return (.paths(spec), end)
+        let options = try graphOptions(count: "max", after: to.span)
+        return (.paths(PathsSpec(from: from, to: to, directed: options.directed, max: options.count)), options.end)
     }
 }
 

@@ -346,27 +346,17 @@
             return e
         case .lbracket:
             advance()
-            var items: [Expr] = []
-            if !at(.rbracket) {
-                repeat {
-                    if at(.rbracket) { break }
-                    items.append(try expression())
-                } while consume(.comma)
-            }
+            let items = try commaSeparated(until: .rbracket) { try $0.expression() }
             let close = try expect(.rbracket, "']' to close the list")
             return .list(items, t.span.to(close.span))
         case .lbrace:
             advance()
-            var fields: [RecordField] = []
-            if !at(.rbrace) {
-                repeat {
-                    if at(.rbrace) { break }
-                    let name: Identifier
-                    if case let .string(s) = current.kind { let k = advance(); name = Identifier(s, k.span) }
-                    else { name = try expectIdentifier("a field name") }
-                    _ = try expect(.colon, "':' after the field name '\(name.name)'")
-                    fields.append(RecordField(name: name, value: try expression()))
-                } while consume(.comma)
+            let fields = try commaSeparated(until: .rbrace) { p in
+                let name: Identifier
+                if case let .string(s) = p.current.kind { let k = p.advance(); name = Identifier(s, k.span) }
+                else { name = try p.expectIdentifier("a field name") }
+                _ = try p.expect(.colon, "':' after the field name '\(name.name)'")
+                return RecordField(name: name, value: try p.expression())
             }
             let close = try expect(.rbrace, "'}' to close the record")
             return .record(fields, t.span.to(close.span))
@@ -435,6 +425,17 @@
     func describe(_ e: Expr) -> String {
         if case let .literal(.int(v), _) = e { return String(v) }
         return "N"
+    }
+
+    /// The items of a list or record literal up to `close` (left for the caller), separated by commas;
+    /// a comma after the last item is allowed.
+    mutating func commaSeparated<T>(until close: TokenKind, _ item: (inout Parser) throws -> T) throws -> [T] {
+        var items: [T] = []
+        while !at(close) {
+            items.append(try item(&self))
+            if !consume(.comma) { break }
+        }
+        return items
     }
 
     mutating func columns() throws -> [Column] {

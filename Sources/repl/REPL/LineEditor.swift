@@ -68,10 +68,12 @@ final class LineEditor {
         el_end(el)
     }
 
-    /// Reads one line with `prompt` (ANSI colour codes allowed); nil at end of input (Ctrl-D).
+    /// Reads one line with `prompt` (ANSI colour codes allowed); nil at end of input (Ctrl-D, also one
+    /// typed while the terminal was cooked, between two lines, which waits in the terminal's queue).
     func readLine(prompt: String) -> String? {
         promptBytes = Array(prompt.utf8CString)
         cancelled = false
+        if mq_take_eof() != 0 { pasting = false; return nil }
         var count: Int32 = 0
         let got = el_gets(el, &count)
         guard let p = got, count > 0 else { pasting = false; return nil }

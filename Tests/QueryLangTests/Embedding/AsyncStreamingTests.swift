@@ -13,11 +13,7 @@ final class RowCounter: Sendable {
 struct AsyncStreamingTests {
     let corpus = MemoryCorpus.corpus
 
-    func engine(_ configure: (inout EngineOptions) -> Void = { _ in }) -> Engine {
-        var options = EngineOptions()
-        configure(&options)
-        return Engine(corpus: corpus, options: options)
-    }
+    func engine(_ configure: (inout EngineOptions) -> Void = { _ in }) -> Engine { MemoryCorpus.engine(configure) }
 
     /// `numbers(n)`: the list 0, 1, ..., n-1 (a host function, for large results).
     static func numbers(_ options: inout EngineOptions) {

@@ -39,6 +39,13 @@ enum MemoryCorpus {
     }
 
     static let corpus = make()
+
+    /// An engine over ``corpus`` with the default options, changed by `configure`.
+    static func engine(_ configure: (inout EngineOptions) -> Void = { _ in }) -> Engine {
+        var options = EngineOptions()
+        configure(&options)
+        return Engine(corpus: corpus, options: options)
+    }
 }
 
 /// Serves imported files from memory.
@@ -75,11 +82,7 @@ final class Handshake: @unchecked Sendable {
 struct PublicAPITests {
     let corpus = MemoryCorpus.corpus
 
-    func engine(_ configure: (inout EngineOptions) -> Void = { _ in }) -> Engine {
-        var options = EngineOptions()
-        configure(&options)
-        return Engine(corpus: corpus, options: options)
-    }
+    func engine(_ configure: (inout EngineOptions) -> Void = { _ in }) -> Engine { MemoryCorpus.engine(configure) }
 
     func csv(_ outputs: [StatementOutput]) -> String {
         outputs.map { OutputFormat.csv.render($0, corpus: corpus) }.joined()

@@ -69,17 +69,14 @@ struct BadCorpusTests {
 
     @Test func yamlStrTagIsHarmlessAndAccepted() throws {
         let c = try TemporaryCorpus()
-        let catalog = try String(contentsOfFile: c.path + "/catalog/entities.yaml", encoding: .utf8)
-        try c.write("catalog/entities.yaml", catalog.replacingOccurrences(of: "name: Iraq", with: "name: !!str Iraq"))
+        try c.edit("catalog/entities.yaml") { $0.replacingOccurrences(of: "name: Iraq", with: "name: !!str Iraq") }
         #expect(c.problems() == [])
     }
 
     @Test func yamlTagsInSidecarsAndFactsAreRefused() throws {
         let c = try TemporaryCorpus()
-        let sidecar = try String(contentsOfFile: c.path + "/documents/a.yaml", encoding: .utf8)
-        try c.write("documents/a.yaml", sidecar.replacingOccurrences(of: "published: 2024-05", with: "published: !!timestamp 2024-05"))
-        let facts = try String(contentsOfFile: c.path + "/facts/facts.yaml", encoding: .utf8)
-        try c.write("facts/facts.yaml", facts.replacingOccurrences(of: "date: 2024-05", with: "date: !date 2024-05"))
+        try c.edit("documents/a.yaml") { $0.replacingOccurrences(of: "published: 2024-05", with: "published: !!timestamp 2024-05") }
+        try c.edit("facts/facts.yaml") { $0.replacingOccurrences(of: "date: 2024-05", with: "date: !date 2024-05") }
         #expect(c.problems() == [
             "documents/a.yaml:5: YAML tags (!!timestamp) are not allowed; write the plain value",
             "facts/facts.yaml:5: YAML tags (!date) are not allowed; write the plain value",
@@ -88,8 +85,7 @@ struct BadCorpusTests {
 
     @Test func yamlAliasWithoutAnchorIsRefused() throws {
         let c = try TemporaryCorpus()
-        let facts = try String(contentsOfFile: c.path + "/facts/facts.yaml", encoding: .utf8)
-        try c.write("facts/facts.yaml", facts.replacingOccurrences(of: "object: lebanon", with: "object: *lebanon"))
+        try c.edit("facts/facts.yaml") { $0.replacingOccurrences(of: "object: lebanon", with: "object: *lebanon") }
         #expect(c.problems() == ["facts/facts.yaml:4: invalid YAML: found undefined alias (column 11)"])
     }
 
@@ -128,8 +124,7 @@ struct BadCorpusTests {
     @Test func yamlWithCRLFLineEndsLoads() throws {
         let c = try TemporaryCorpus()
         for f in ["catalog/entities.yaml", "facts/facts.yaml", "documents/a.yaml"] {
-            let text = try String(contentsOfFile: c.path + "/" + f, encoding: .utf8)
-            try c.write(f, text.replacingOccurrences(of: "\n", with: "\r\n"))
+            try c.edit(f) { $0.replacingOccurrences(of: "\n", with: "\r\n") }
         }
         #expect(c.problems() == [])
     }
@@ -184,9 +179,8 @@ struct BadCorpusTests {
         // not equal itself, sort or group); the rest loads and renders in every format.
         #expect(c.problems() == ["facts/values.yaml:4: not a number (a finite decimal number is expected)",
                                  "facts/values.yaml:10: not a number (a finite decimal number is expected)"])
-        let text = try String(contentsOfFile: c.path + "/facts/values.yaml", encoding: .utf8)
-        try c.write("facts/values.yaml", text.replacingOccurrences(of: "1e999", with: "1e308")
-            .replacingOccurrences(of: "{number: nan}", with: "{number: -1e308}"))
+        try c.edit("facts/values.yaml") { $0.replacingOccurrences(of: "1e999", with: "1e308")
+            .replacingOccurrences(of: "{number: nan}", with: "{number: -1e308}") }
         let corpus = try Corpus.load(directory: c.path)
         let session = Engine(corpus: corpus).makeSession()
         for format in OutputFormat.allCases {
@@ -199,14 +193,13 @@ struct BadCorpusTests {
 
     @Test func zoneLineRangesAtTheEdgesAreProblems() throws {
         let c = try TemporaryCorpus()
-        let sidecar = try String(contentsOfFile: c.path + "/documents/a.yaml", encoding: .utf8)
-        try c.write("documents/a.yaml", sidecar.replacingOccurrences(of: "  - {kind: headline, lines: 1}", with: """
+        try c.edit("documents/a.yaml") { $0.replacingOccurrences(of: "  - {kind: headline, lines: 1}", with: """
               - {kind: headline, lines: 0}
               - {kind: related, lines: 2-1}
               - {kind: ad, lines: 99999999999999999999}
               - {kind: ad, lines: 1-9223372036854775807}
               - {kind: comments, lines: x}
-            """))
+            """) }
         #expect(c.problems() == [
             "documents/a.yaml:7: malformed line range '0' (write a line (7) or a range (7-12))",
             "documents/a.yaml:8: malformed line range '2-1' (write a line (7) or a range (7-12))",
@@ -219,9 +212,8 @@ struct BadCorpusTests {
     @Test
     func negativeZoneLinesAreProblems() throws {
         let c = try TemporaryCorpus()
-        let sidecar = try String(contentsOfFile: c.path + "/documents/a.yaml", encoding: .utf8)
-        try c.write("documents/a.yaml", sidecar.replacingOccurrences(of: "  - {kind: headline, lines: 1}",
-                                                                     with: "  - {kind: body, lines: -1}\n  - {kind: ad, lines: 2--2}"))
+        try c.edit("documents/a.yaml") { $0.replacingOccurrences(of: "  - {kind: headline, lines: 1}",
+                                                                 with: "  - {kind: body, lines: -1}\n  - {kind: ad, lines: 2--2}") }
         #expect(c.problems().count == 2)
     }
 
@@ -269,8 +261,7 @@ struct BadCorpusTests {
         // An empty catalog file adds no entities; the facts about known entities are still checked.
         let c = try TemporaryCorpus()
         try c.write("catalog/todo.yaml", "# entities to add later\n")
-        let facts = try String(contentsOfFile: c.path + "/facts/facts.yaml", encoding: .utf8)
-        try c.write("facts/facts.yaml", facts.replacingOccurrences(of: "object: lebanon", with: "object: lebanom"))
+        try c.edit("facts/facts.yaml") { $0.replacingOccurrences(of: "object: lebanon", with: "object: lebanom") }
         #expect(c.problems() == ["facts/facts.yaml:4: unknown entity id 'lebanom' in object (did you mean 'lebanon'?)"])
     }
 

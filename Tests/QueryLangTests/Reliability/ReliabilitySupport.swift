@@ -73,6 +73,11 @@ final class TemporaryCorpus {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + relative))
     }
 
+    /// Rewrites a file of the copy with `change` applied to its text.
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        try write(relative, change(try String(contentsOfFile: path + "/" + relative, encoding: .utf8)))
+    }
+
     func write(_ relative: String, bytes: [UInt8]) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: path + "/" + relative))
     }
