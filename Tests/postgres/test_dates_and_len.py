@@ -8,13 +8,11 @@ items. Compared on the seeds (one server and the sharded topology), and on the s
 documents with mixed precisions, approximate and null dates, and non-ASCII texts.
 Run: python3 -m pytest -q Tests/postgres -k dates_and_len  (MQ=path to the binary).
 """
-import hashlib
 import json
 import os
-import shutil
 import subprocess
 
-from test_postgres import MQ, SEEDS, differential, report, run_mq
+from test_postgres import MQ, differential, report, run_mq, written_corpus
 
 DATE_QUERIES = [
     'facts | summarize first = min(date), last = max(date) by s = subject.id',
@@ -93,20 +91,6 @@ WRITTEN = {
 }
 
 
-def written_corpus(tmp):
-    d = os.path.join(tmp, "corpus")
-    shutil.copytree(SEEDS, d)
-    for n, (outlet, published, text) in WRITTEN.items():
-        name = f"{n}_{hashlib.sha256(n.encode()).hexdigest()[:16]}"
-        data = text.encode("utf-8")
-        with open(os.path.join(d, "documents", name + ".txt"), "wb") as f:
-            f.write(data)
-        with open(os.path.join(d, "documents", name + ".yaml"), "w", encoding="utf-8") as f:
-            f.write(f"sha256: {hashlib.sha256(data).hexdigest()}\ntitle: Written {n}\noutlet: {outlet}\nauthors: [A]\n"
-                    f"published: {published if published else 'null'}\nlanguage: en\nurl: null\n")
-    return d
-
-
 def query(corpus, q, engine=None):
     r = subprocess.run([MQ, "--corpus", corpus, "--format", "json", "-c", q], capture_output=True, text=True, timeout=120,
                        env=dict(os.environ, MQ_ENGINE=engine or "memory"))
@@ -114,7 +98,7 @@ def query(corpus, q, engine=None):
 
 
 def test_written_dates_and_lengths(server, tmp_path):
-    corpus = written_corpus(str(tmp_path))
+    corpus = written_corpus(str(tmp_path), {n: (o, p, ["A"], t) for n, (o, p, t) in WRITTEN.items()})
     url = server.createdb("datelen")
     r = subprocess.run([MQ, "corpus", "push", corpus, "--to", url], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr

@@ -12,6 +12,7 @@ there, a schema from another mq version, a push cut off by the server: clear err
 Run: python3 -m pytest -q Tests/postgres  (MQ=path to the binary).
 """
 import glob
+import hashlib
 import json
 import math
 import os
@@ -281,6 +282,20 @@ def test_refused_stage_is_named(seeds_url):
 def copy_seeds(tmp):
     d = os.path.join(tmp, "corpus")
     shutil.copytree(SEEDS, d)
+    return d
+
+
+def written_corpus(tmp, written):
+    """The seeds plus written documents: `written` maps a name to (outlet, published or None, authors, text)."""
+    d = copy_seeds(tmp)
+    for n, (outlet, published, authors, text) in written.items():
+        name = f"{n}_{hashlib.sha256(n.encode()).hexdigest()[:16]}"
+        data = text.encode("utf-8")
+        with open(os.path.join(d, "documents", name + ".txt"), "wb") as f:
+            f.write(data)
+        with open(os.path.join(d, "documents", name + ".yaml"), "w", encoding="utf-8") as f:
+            f.write(f"sha256: {hashlib.sha256(data).hexdigest()}\ntitle: Written {n}\noutlet: {outlet}\n"
+                    f"authors: [{', '.join(authors)}]\npublished: {published or 'null'}\nlanguage: en\nurl: null\n")
     return d
 
 

@@ -5,16 +5,12 @@ CR LF line ends, texts shorter than the window, non-ASCII letters, characters of
 Also: a server holding a schema of version 1 is refused until `mq corpus push --rebuild`.
 Run: python3 -m pytest -q Tests/postgres -k stages  (MQ=path to the binary).
 """
-import hashlib
 import json
 import os
 import random
-import shutil
 import subprocess
 
-import pytest
-
-from test_postgres import MQ, SEEDS, canon, run_mq, run_many, count
+from test_postgres import MQ, SEEDS, canon, run_mq, run_many, count, written_corpus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -166,22 +162,8 @@ WRITTEN = {
 }
 
 
-def written_corpus(tmp):
-    d = os.path.join(tmp, "corpus")
-    shutil.copytree(SEEDS, d)
-    for n, text in WRITTEN.items():
-        name = f"{n}_{hashlib.sha256(n.encode()).hexdigest()[:16]}"
-        data = text.encode("utf-8")
-        with open(os.path.join(d, "documents", name + ".txt"), "wb") as f:
-            f.write(data)
-        with open(os.path.join(d, "documents", name + ".yaml"), "w", encoding="utf-8") as f:
-            f.write(f"sha256: {hashlib.sha256(data).hexdigest()}\ntitle: Written {n}\noutlet: Test\nauthors: [A, B]\n"
-                    f"published: 2024-02-0{int(n) - 899}\nlanguage: en\nurl: null\n")
-    return d
-
-
 def test_kwic_context_rules_on_written_texts(server, tmp_path):
-    corpus = written_corpus(str(tmp_path))
+    corpus = written_corpus(str(tmp_path), {n: ("Test", f"2024-02-0{int(n) - 899}", ["A", "B"], t) for n, t in WRITTEN.items()})
     url = server.createdb("written")
     r = subprocess.run([MQ, "corpus", "push", corpus, "--to", url], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr

@@ -30,10 +30,7 @@ enum ColumnarCodeCount {
                   let h = try columns.derived(key, { try histogram(kind, column, ctx, span) }) as Histogram? else {
                 return try fallback.open(ctx)
             }
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 try ctx.spend(h.counts.count, span)
                 // The condition once per code of the pool, and for null (-1), as rows of the one column.
                 let all = [Int32(-1)] + (0..<Int32(h.pool.strings.count))

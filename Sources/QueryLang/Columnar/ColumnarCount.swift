@@ -10,10 +10,7 @@ enum ColumnarCount {
     static func node(_ input: ColumnarNode, where cond: CompiledExpr?, _ filterSpan: Span?, _ span: Span,
                      parallel: Bool) -> ColumnarNode {
         ColumnarNode(schema: schema) { ctx in
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 let n = try ColumnarParallel.sum(ctx, span, parallel: parallel) { part in
                     try count(input, cond, filterSpan, part)
                 }

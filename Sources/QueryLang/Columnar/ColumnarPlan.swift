@@ -11,6 +11,17 @@ struct ColumnarNode {
     /// Whether it is a scan and stages that take each row on its own (filters, columns, a join whose right
     /// side is built once and shared): it can run as several parts of the scan at once.
     var streams = false
+
+    /// A stage's batches when it gives one batch (or none) however many times it is asked: `body` runs on
+    /// the first call, every later call is the end.
+    static func once(_ body: @escaping () throws -> Batch?) -> () throws -> Batch? {
+        var done = false
+        return {
+            guard !done else { return nil }
+            done = true
+            return try body()
+        }
+    }
 }
 
 /// What a running columnar plan needs: the corpus's vectors and the interpreter's limits and diagnostics.

@@ -8,10 +8,7 @@ extension ColumnarStages {
     static func sort(_ input: ColumnarNode, _ keys: [CompiledExpr], _ descending: [Bool], limit: Int?, _ span: Span) -> ColumnarNode {
         ColumnarNode(schema: input.schema) { ctx in
             let next = try input.open(ctx)
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 var parts: [Batch] = []
                 var rows = 0
                 while let b = try next() {

@@ -23,10 +23,7 @@ enum EntityCounts {
         let types = compiled.map(\.type) + aggs.map { _ in VectorType.int }
         let schema = ColumnarSchema(names: names, types: types, base: nil, bare: false, display: names)
         return ColumnarNode(schema: schema) { ctx in
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 return try count(compiled, aggs.count, ctx, span)
             }
         }

@@ -11,10 +11,7 @@ enum HashAggregate {
         let types = keys.map(\.type) + calls.map(\.resultType)
         let schema = ColumnarSchema(names: names, types: types, base: nil, bare: false, display: names)
         return ColumnarNode(schema: schema) { ctx in
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 var part: Partial
                 let cores = ProcessInfo.processInfo.activeProcessorCount
                 if parallel && cores > 1 && ctx.partition == nil {

@@ -38,10 +38,7 @@ enum JoinAggregate {
         let names = keyNames + callNames
         let schema = ColumnarSchema(names: names, types: keys.map(\.type) + calls.map(\.resultType), base: nil, bare: false, display: names)
         return ColumnarNode(schema: schema) { ctx in
-            var done = false
-            return {
-                guard !done else { return nil }
-                done = true
+            return ColumnarNode.once {
                 let table = try plan.table(ctx, joinSpan)
                 var weight: [Int], first: [Int], unmatched: (weight: Int, first: Int)
                 if parallel, let parts = try ctx.inParts({ try weigh(left, kind, plan, table, $0, joinSpan) }, joinSpan) {
