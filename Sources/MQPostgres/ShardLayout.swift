@@ -18,7 +18,7 @@ import Foundation
     @_spi(MQInternals) public static let shardSchema = "mq_part"
 
     /// The manifest key that marks a sharded coordinator (its value: the number of shards).
-    @_spi(MQInternals) public static let manifestKey = "shards"
+    @_spi(MQInternals) public static let manifestKey = SQLShardedAggregate.manifestKey
 
     /// The shard servers, in partition order (the first holds remainder 0).
     @_spi(MQInternals) public let urls: [String]

@@ -47,7 +47,7 @@ struct SQLSummarize {
     }
 
     /// The reference whose id a key is (`entity.id` on a column of the row): its SQL column and kind.
-    private func idKey(_ e: Expr, _ x: SQLExpressionCompiler) throws -> (column: String, kind: ReferenceKind)? {
+    func idKey(_ e: Expr, _ x: SQLExpressionCompiler) throws -> (column: String, kind: ReferenceKind)? {
         guard case let .field(base, f, _) = e, f.name == "id", !compiler.isKnown(base) else { return nil }
         let b = try x.compile(base)
         guard case let .ref(k) = b.type, k != .mention, SQLJoins.isColumn(b.sql) else { return nil }
@@ -110,7 +110,7 @@ struct SQLSummarize {
         return SQLRelation(sql: sql, shape: .record(columns, base: nil), order: order)
     }
 
-    private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler) throws -> SQLExpr {
+    func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler) throws -> SQLExpr {
         if name == "count" { return SQLExpr("count(*)", .int) }
         guard args.count == 1 else { throw compiler.unsupported("\(name)() with \(args.count) arguments", span) }
         let a = try x.compile(args[0])
