@@ -7,7 +7,9 @@ import Foundation
 /// document row holds a hash of the document. Pushing again: an unchanged corpus writes nothing; new
 /// documents are appended (with their mentions); a changed catalog, a changed document or a document no
 /// longer in the directory rewrites everything (mentions depend on the catalog). A failure at any point
-/// rolls the transaction back: the server keeps its previous state.
+/// rolls the transaction back: the server keeps its previous state. On a sharded layout the documents'
+/// rows go to the shards directly, all shards at once, each in a transaction committed just before the
+/// coordinator's (``ShardLayout``).
 @_spi(MQInternals) public struct CorpusPush {
     @_spi(MQInternals) public struct Summary: Sendable {
         @_spi(MQInternals) public var mode: String
@@ -48,26 +50,34 @@ import Foundation
             }
         }
         try connection.execute("BEGIN")
+        // The shards' sessions of a sharded layout, each in a transaction committed just before the
+        // coordinator's (or rolled back with it).
+        var links: [PostgresConnection] = []
         do {
-            var summary = try push(shardEndpoints: endpoints)
+            var summary = try push(shardEndpoints: endpoints, links: &links)
+            for l in links { try l.execute("COMMIT") }
             try connection.execute("COMMIT")
             if summary.documents > 0 || summary.mode == "full" {
                 try? connection.execute("ANALYZE")
                 // Marks the new rows' pages all-visible, so that index-only scans of the mentions' indexes
-                // need not visit the rows. On a sharded layout the rows are the shards' (their autovacuum
-                // does this), and the coordinator's table is partitioned.
-                let kind = try? connection.query("SELECT relkind FROM pg_class WHERE oid = 'mq.mentions'::regclass")
-                if kind?.first?[0] == "r" { try? connection.execute("VACUUM mq.mentions") }
+                // need not visit the rows (on a sharded layout, on each shard: the coordinator's table is
+                // partitioned).
+                for t in links.isEmpty ? [RowTarget(connection: connection, schema: "mq")] : links.map({ RowTarget(connection: $0, schema: ShardLayout.shardSchema) }) {
+                    if t.schema != "mq" { try? t.connection.execute(t.local("ANALYZE mq.documents, mq.zones, mq.sentences, mq.mentions")) }
+                    try? t.connection.execute(t.local("VACUUM mq.mentions"))
+                }
             }
             summary.seconds = Date().timeIntervalSince(started)
             return summary
         } catch {
+            for l in links { try? l.execute("ROLLBACK") }
             try? connection.execute("ROLLBACK")
             throw error
         }
     }
 
-    private func push(shardEndpoints: [(host: String, port: String, database: String, user: String, password: String)]) throws -> Summary {
+    private func push(shardEndpoints: [(host: String, port: String, database: String, user: String, password: String)],
+                      links: inout [PostgresConnection]) throws -> Summary {
         var exists = try connection.query("SELECT to_regclass('mq.manifest') IS NOT NULL, to_regnamespace('mq') IS NOT NULL")
         if rebuild && exists.first?[0] == "t" {
             try dropSchema()
@@ -86,18 +96,21 @@ import Foundation
         try PostgresSchemaCheck.check(connection)
         let manifest = Dictionary(try connection.query("SELECT key, value FROM mq.manifest").map { ($0[0] ?? "", $0[1] ?? "") },
                                   uniquingKeysWith: { a, _ in a })
-        let sharded = manifest[ShardLayout.manifestKey] != nil
-        func copy(_ table: String, _ body: ((String) throws -> Void) throws -> Void) throws {
-            if sharded && ShardLayout.isPartitioned(table) {
-                try ShardLayout.copy(connection, table: table, body)
-            } else {
-                try connection.copy(SQLSchema.copyStatement(table), body)
-            }
+        // A sharded layout's rows are written to the shards directly, over connections of the push's own
+        // (``ShardLayout/connectShards(_:count:)``); the coordinator's session writes only the catalog and
+        // never reads its foreign tables in the push's transaction (postgres_fdw's own remote transactions
+        // would hold locks the push's shard sessions wait for, and would not see their rows).
+        let shardCount = manifest[ShardLayout.manifestKey].flatMap { Int($0) } ?? 0
+        if shardCount > 0 { links = try ShardLayout.connectShards(connection, count: shardCount) }
+        let targets = shardCount > 0 ? links.map { RowTarget(connection: $0, schema: ShardLayout.shardSchema) }
+                                     : [RowTarget(connection: connection, schema: "mq")]
+        func readAll(_ sql: String) throws -> [[String?]] {
+            try targets.flatMap { try $0.connection.query($0.local(sql)) }
         }
         let rows = SQLCopyRows(corpus: corpus)
         let catalogHash = try Self.catalogHash(corpus)
         var server: [String: (sha: String, ord: Int64)] = [:]
-        for r in try connection.query("SELECT id, sha256, ord FROM mq.documents") {
+        for r in try readAll("SELECT id, sha256, ord FROM mq.documents") {
             server[r[0] ?? ""] = (r[1] ?? "", Int64(r[2] ?? "") ?? 0)
         }
         let hashes = corpus.documents.map(documentHash)
@@ -106,71 +119,74 @@ import Foundation
         let removed = server.keys.contains { !localIDs.contains($0) }
         let full = manifest["catalog_sha256"] != catalogHash || changed || removed
         var summary = Summary(mode: full ? "full" : "append")
-        var docOrd: [Int: Int64] = [:]
         var firstOrd: Int64 = 0
         var nextMention: Int64 = 0
         let todo: [Int]
         if full {
-            try connection.execute(SQLSchema.truncate)
+            if shardCount > 0 {
+                try connection.execute("TRUNCATE mq.entities, mq.entity_names, mq.facts")
+                for t in targets { try t.connection.execute(t.local("TRUNCATE mq.documents, mq.zones, mq.sentences, mq.mentions")) }
+            } else {
+                try connection.execute(SQLSchema.truncate)
+            }
             todo = Array(corpus.documents.indices)
         } else {
             todo = corpus.documents.indices.filter { server[corpus.documents[$0].id] == nil }
             if todo.isEmpty { summary.mode = "unchanged"; return summary }
-            let m = try connection.query("SELECT COALESCE(max(ord) + 1, 0) FROM mq.documents UNION ALL SELECT COALESCE(max(ord) + 1, 0) FROM mq.mentions")
-            firstOrd = Int64(m[0][0] ?? "0") ?? 0
-            nextMention = Int64(m[1][0] ?? "0") ?? 0
+            let m = try readAll("SELECT COALESCE(max(ord) + 1, 0), (SELECT COALESCE(max(ord) + 1, 0) FROM mq.mentions) FROM mq.documents")
+            firstOrd = m.map { Int64($0[0] ?? "0") ?? 0 }.max() ?? 0
+            nextMention = m.map { Int64($0[1] ?? "0") ?? 0 }.max() ?? 0
         }
+        var docOrd: [Int: Int64] = [:]
         for (k, i) in todo.enumerated() { docOrd[i] = firstOrd + Int64(k) }
-        // Indexes are built once after the rows (far faster than maintained row by row, the GIN index of
-        // the words above all) when the push writes most of the rows.
-        let rebuild = full || todo.count > server.count
-        if rebuild {
-            for i in SQLSchema.bulkIndexes { try connection.execute("DROP INDEX IF EXISTS mq.\(i.name)") }
-        }
-        // Documents, their zones, sentences and mentions: one COPY per table, the documents' rows made once.
-        var pending: [String: [String]] = [:]
-        let tables = ["documents", "zones", "sentences", "mentions"]
         // Mention ordinals: each document's first, from the counts.
-        var firstMentions: [Int64] = []
+        var items: [DocumentRowsWriter.Item] = []
+        items.reserveCapacity(todo.count)
         for i in todo {
-            firstMentions.append(nextMention)
+            items.append((index: i, ord: docOrd[i]!, firstMention: nextMention, sha256: hashes[i]))
             nextMention += Int64(corpus.mentions(inDocument: i).count)
         }
-        try copy("documents") { write in
-            // In batches: the rows of a batch are made on every core, then written in order.
-            for start in stride(from: 0, to: todo.count, by: 512) {
-                let batch = (start..<min(todo.count, start + 512)).map { k in
-                    (index: todo[k], ord: docOrd[todo[k]]!, firstMention: firstMentions[k], sha256: hashes[todo[k]])
-                }
-                for lines in rows.documents(batch) {
-                    for (table, line) in lines {
-                        if table == "documents" { try write(line) } else { pending[table, default: []].append(line) }
-                    }
-                }
-                for i in batch.map(\.index) {
-                    summary.documents += 1
-                    summary.textBytes += corpus.documents[i].byteCount
-                }
+        // Each target's documents, in order: on a sharded layout, where the coordinator's hash of the
+        // document's ordinal puts it.
+        var parts = [[DocumentRowsWriter.Item]](repeating: [], count: targets.count)
+        if shardCount > 0 {
+            let place = try ShardLayout.partitions(of: items.map(\.ord), connection, count: shardCount)
+            for it in items {
+                guard let p = place[it.ord] else { throw SQLConnectionError("the coordinator places no partition for document ordinal \(it.ord)") }
+                parts[p].append(it)
             }
+        } else {
+            parts[0] = items
         }
-        for t in tables.dropFirst() {
-            let lines = pending[t] ?? []
-            if t == "mentions" { summary.mentions = lines.count }
-            try copy(t) { write in for l in lines { try write(l) } }
-            pending[t] = nil
-        }
+        // Indexes are built once after the rows when the push writes most of the rows.
+        let writer = DocumentRowsWriter(rows: rows, rebuildIndexes: full || todo.count > server.count)
+        summary.mentions = try writer.write(parts, to: targets)
+        summary.documents = todo.count
+        summary.textBytes = todo.reduce(0) { $0 + corpus.documents[$1].byteCount }
         if full {
             var catalog: [String: [String]] = [:]
             try rows.catalog(documentOrd: { docOrd[$0] }) { table, line in catalog[table, default: []].append(line) }
             for t in ["entities", "entity_names", "facts"] {
-                try copy(t) { write in for l in catalog[t] ?? [] { try write(l) } }
+                var bytes: [UInt8] = []
+                for l in catalog[t] ?? [] { bytes += l.utf8; bytes.append(0x0A) }
+                try connection.copyRows(SQLSchema.copyStatement(t)) { try $0(bytes[...]) }
             }
         }
-        if rebuild {
-            try connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            for i in SQLSchema.bulkIndexes { try connection.execute(i.create) }
+        if shardCount > 0 {
+            // Each entity's count, summed from the shards' counts (which see the push's own rows).
+            var counts: [Int64: Int64] = [:]
+            for r in try readAll("SELECT entity, count(*) FROM mq.mentions WHERE entity IS NOT NULL GROUP BY entity") {
+                if let e = r[0].flatMap({ Int64($0) }), let n = r[1].flatMap({ Int64($0) }) { counts[e, default: 0] += n }
+            }
+            let keys = Array(counts.keys)
+            try connection.execute("""
+                UPDATE mq.entities e SET mention_count = c.n FROM unnest('{\(keys.map(String.init).joined(separator: ","))}'::bigint[], \
+                '{\(keys.map { String(counts[$0]!) }.joined(separator: ","))}'::bigint[]) c (entity, n) \
+                WHERE c.entity = e.ord AND e.mention_count <> c.n
+                """)
+        } else {
+            try connection.execute(SQLSchema.updateMentionCounts)
         }
-        try connection.execute(SQLSchema.updateMentionCounts)
         try connection.execute("""
             INSERT INTO mq.manifest VALUES ('catalog_sha256', \(SQLDialect.string(catalogHash))) \
             ON CONFLICT (key) DO UPDATE SET value = excluded.value

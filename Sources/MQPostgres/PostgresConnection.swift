@@ -81,30 +81,57 @@ import Foundation
 
     /// COPY ... FROM STDIN: `body` hands lines (without newlines) to the writer; they are sent in chunks.
     @_spi(MQInternals) public func copy(_ statement: String, _ body: ((String) throws -> Void) throws -> Void) throws {
-        guard let r = PQexec(conn, statement) else { throw SQLConnectionError(Self.message(conn)) }
-        let s = PQresultStatus(r)
-        let startMessage = Self.resultMessage(r, conn)
-        PQclear(r)
-        guard s == PGRES_COPY_IN else { throw SQLConnectionError(startMessage) }
+        try copyStart(statement)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
-        func flush() throws {
-            guard !buffer.isEmpty else { return }
-            let ok = buffer.withUnsafeBufferPointer { b in
-                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(conn, $0, Int32(b.count)) }
-            }
-            buffer.removeAll(keepingCapacity: true)
-            guard ok == 1 else { throw SQLConnectionError(Self.message(conn)) }
-        }
         var failure: Error?
         do {
             try body { line in
                 buffer.append(contentsOf: line.utf8)
                 buffer.append(0x0A)
-                if buffer.count >= 1 << 20 { try flush() }
+                if buffer.count >= 1 << 20 {
+                    try copyPut(buffer[...])
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
-            try flush()
+            try copyPut(buffer[...])
         } catch { failure = error }
+        try copyEnd(failure)
+    }
+
+    /// COPY ... FROM STDIN of rows already in COPY's text format (``SQLCopyBuffer``): `body` hands runs of
+    /// whole rows, each ended by a newline, to the writer. A failure in `body` ends the COPY with an error
+    /// (the server discards its rows) and is rethrown.
+    @_spi(MQInternals) public func copyRows(_ statement: String, _ body: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws {
+        try copyStart(statement)
+        var failure: Error?
+        do { try body { try copyPut($0) } } catch { failure = error }
+        try copyEnd(failure)
+    }
+
+    private func copyStart(_ statement: String) throws {
+        guard let r = PQexec(conn, statement) else { throw SQLConnectionError(Self.message(conn)) }
+        let s = PQresultStatus(r)
+        let startMessage = Self.resultMessage(r, conn)
+        PQclear(r)
+        guard s == PGRES_COPY_IN else { throw SQLConnectionError(startMessage) }
+    }
+
+    private func copyPut(_ bytes: ArraySlice<UInt8>) throws {
+        var rest = bytes
+        while !rest.isEmpty {
+            let piece = rest.prefix(1 << 20)
+            let ok = piece.withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(conn, $0, Int32(b.count)) }
+            }
+            guard ok == 1 else { throw SQLConnectionError(Self.message(conn)) }
+            rest = rest.dropFirst(piece.count)
+        }
+    }
+
+    /// Ends the COPY (with an error when `failure` is set) and reads its results; throws the first failure.
+    private func copyEnd(_ failure: Error?) throws {
+        var failure = failure
         let end = failure == nil ? PQputCopyEnd(conn, nil) : PQputCopyEnd(conn, "mq stopped the push")
         if end != 1 && failure == nil { failure = SQLConnectionError(Self.message(conn)) }
         // Drain the results of the COPY.

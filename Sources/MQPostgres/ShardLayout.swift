@@ -18,15 +18,13 @@ import Foundation
     @_spi(MQInternals) public static let shardSchema = "mq_part"
 
     /// The manifest key that marks a sharded coordinator (its value: the number of shards).
-    @_spi(MQInternals) public static let manifestKey = "shards"
+    @_spi(MQInternals) public static let manifestKey = SQLShardedAggregate.manifestKey
 
     /// The shard servers, in partition order (the first holds remainder 0).
     @_spi(MQInternals) public let urls: [String]
 
     /// The layout over the shard servers `urls`.
     @_spi(MQInternals) public init(urls: [String]) { self.urls = urls }
-
-    static func isPartitioned(_ table: String) -> Bool { tables.contains { $0.name == table } }
 
     /// A shard's tables: the schema's statements for the partitioned tables, in `mq_part`, with their keys
     /// and the indexes the plans need (maintained as rows arrive: a shard's rows are a fraction of the corpus).
@@ -103,15 +101,46 @@ import Foundation
         try c.execute("INSERT INTO mq.manifest VALUES ('\(Self.manifestKey)', '\(shards.count)')")
     }
 
-    /// COPY into a partitioned table: through a temporary table of the same columns, then one INSERT ...
-    /// SELECT, which postgres_fdw sends to the shards in batches (COPY into a foreign partition sends one
-    /// row per round trip: about 9,000 rows a second against 70,000 this way).
-    static func copy(_ c: PostgresConnection, table: String, _ body: ((String) throws -> Void) throws -> Void) throws {
-        let columns = SQLSchema.copyColumns.first { $0.table == table }!.columns.joined(separator: ", ")
-        let stage = "pg_temp.mq_stage_\(table)"
-        try c.execute("CREATE TEMP TABLE mq_stage_\(table) (LIKE mq.\(table)) ON COMMIT DROP")
-        try c.copy("COPY \(stage) (\(columns)) FROM STDIN", body)
-        try c.execute("INSERT INTO mq.\(table) (\(columns)) SELECT \(columns) FROM \(stage)")
-        try c.execute("DROP TABLE \(stage)")
+    /// Connections of the push's own to the shards of a sharded coordinator, in partition order, each in a
+    /// transaction (`BEGIN`): the push writes the shards' rows over them directly, every shard at the same
+    /// time, and commits them with the coordinator. Where each shard is comes from the coordinator's foreign
+    /// servers and the current user's mappings to them (so that later pushes name the coordinator alone).
+    static func connectShards(_ coordinator: PostgresConnection, count: Int) throws -> [PostgresConnection] {
+        let rows = try coordinator.query("""
+            SELECT substr(s.srvname, 10)::int, o.option_name, o.option_value FROM pg_foreign_server s,
+                pg_options_to_table(s.srvoptions) o WHERE s.srvname ~ '^mq_shard_[0-9]+$'
+            UNION ALL
+            SELECT substr(u.srvname, 10)::int, o.option_name, o.option_value FROM pg_user_mappings u,
+                pg_options_to_table(u.umoptions) o WHERE u.srvname ~ '^mq_shard_[0-9]+$' AND u.usename = current_user
+            """)
+        var options = [[String: String]](repeating: [:], count: count)
+        for r in rows {
+            guard let n = r[0].flatMap({ Int($0) }), n < count, let k = r[1], let v = r[2] else { continue }
+            options[n][k] = v
+        }
+        return try options.enumerated().map { n, o in
+            guard let host = o["host"], let database = o["dbname"] else {
+                throw SQLConnectionError("the coordinator has no foreign server mq_shard_\(n) with a host and database: the sharded layout is incomplete")
+            }
+            let plain = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+            func part(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: plain) ?? s }
+            let user = o["user"].map { part($0) + (o["password"].map { ":" + part($0) } ?? "") + "@" } ?? ""
+            let c = try PostgresConnection(url: "postgresql://\(user)\(part(host)):\(o["port"] ?? "5432")/\(part(database))")
+            try c.execute("BEGIN")
+            return c
+        }
+    }
+
+    /// The partition (shard) of each document ordinal, as the coordinator's hash partitioning places it.
+    static func partitions(of ords: [Int64], _ coordinator: PostgresConnection, count: Int) throws -> [Int64: Int] {
+        var out: [Int64: Int] = [:]
+        let list = "{" + ords.map(String.init).joined(separator: ",") + "}"
+        for r in 0..<count {
+            let rows = try coordinator.query("""
+                SELECT o FROM unnest($1::bigint[]) o WHERE satisfies_hash_partition('mq.documents'::regclass, \(count), \(r), o)
+                """, parameters: [list])
+            for row in rows { if let o = row[0].flatMap({ Int64($0) }) { out[o] = r } }
+        }
+        return out
     }
 }

@@ -27,12 +27,14 @@ struct ExplainCommand: ParsableCommand {
         let corpus = try CorpusSource.load(common.corpus)
         let engine = Engine.commandLine(corpus: corpus)
         let session = engine.makeSession()
+        // With a SQL engine, the server's layout (a sharded coordinator's statements differ).
+        let partitions = try common.engineURL.map { try SQLShardedAggregate.partitions(PostgresEngine.connect($0, corpus: corpus)) ?? 0 }
         var blocks: [String] = []
         for (name, text) in sources {
             do {
                 let compiled = try engine.compile(text, file: name, in: session)
                 // With a SQL engine, the statement each query becomes.
-                let plans = common.engineURL == nil ? engine.explain(compiled) : try SQLRunner.explain(engine: engine, compiled)
+                let plans = common.engineURL == nil ? engine.explain(compiled) : try SQLRunner.explain(engine: engine, compiled, partitions: partitions ?? 0)
                 if !plans.isEmpty { blocks.append(plans) }
                 // Later files see the names this one defines, as `mq run` would.
                 _ = engine.check(engine.parse(text, file: name), in: session, remember: true)

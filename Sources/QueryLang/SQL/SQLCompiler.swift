@@ -18,6 +18,9 @@
     var bindings: [SQLBinding] = []
     /// The stage being compiled, for diagnostics.
     var stage: (name: String, span: Span)?
+    /// The number of partitions of the large tables on a sharded coordinator (``SQLShardedAggregate``); 0 on
+    /// one server.
+    var partitions = 0
 
     init(corpus: Corpus, plans: PlanSet?, file: SourceFile, interpreter: Interpreter) {
         self.corpus = corpus

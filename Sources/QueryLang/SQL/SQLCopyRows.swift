@@ -28,12 +28,11 @@
 
     /// An array constant as COPY reads it: `{"a","b"}` with quotes and backslashes escaped inside.
     static func array(_ items: [String]) -> String {
-        "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            .joined(separator: ",") + "}"
+        "{" + items.map { item in
+            guard item.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return "\"" + item + "\"" }
+            return "\"" + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
     }
-
-    /// An integer array constant as COPY reads it: `{1,2}`.
-    static func integers(_ items: [Int]) -> String { "{" + items.map(String.init).joined(separator: ",") + "}" }
 
     static func date(_ d: PartialDate?) -> String? { d.map { String(SQLDate.key($0)) } }
     static func bool(_ b: Bool) -> String { b ? "t" : "f" }
@@ -64,56 +63,102 @@
         }
     }
 
-    /// What ``document(_:ord:firstMention:sha256:emit:)`` gives for each of several documents, made on
-    /// every core; in the order given.
-    @_spi(MQInternals) public func documents(_ items: [(index: Int, ord: Int64, firstMention: Int64, sha256: String)]) -> [[(table: String, line: String)]] {
+    /// The rows of several documents (``document(_:ord:firstMention:sha256:into:)``), made on every core in
+    /// runs of consecutive documents; the runs in the order given, so that their rows, written one run after
+    /// another, are in that order.
+    @_spi(MQInternals) public func documents(_ items: [(index: Int, ord: Int64, firstMention: Int64, sha256: String)]) -> [SQLCopyBatch] {
         parallelChunks(items.count, minChunk: 8) { range in
-            range.map { k in
-                var lines: [(table: String, line: String)] = []
+            var batch = SQLCopyBatch()
+            for k in range {
                 let it = items[k]
-                // `emit` collects: it never throws.
-                _ = try? document(it.index, ord: it.ord, firstMention: it.firstMention, sha256: it.sha256) { lines.append(($0, $1)) }
-                return lines
+                document(it.index, ord: it.ord, firstMention: it.firstMention, sha256: it.sha256, into: &batch)
             }
-        }.flatMap { $0 }
+            return batch
+        }
     }
 
-    /// One document with its zones, sentences and mentions; returns the next mention ordinal.
-    @_spi(MQInternals) public func document(_ i: Int, ord: Int64, firstMention: Int64, sha256: String, emit: (String, String) throws -> Void) throws -> Int64 {
+    /// One document's rows: the document, its zones, sentences and mentions (numbered from `firstMention`).
+    @_spi(MQInternals) public func document(_ i: Int, ord: Int64, firstMention: Int64, sha256: String, into b: inout SQLCopyBatch) {
         let d = corpus.documents[i]
-        let words = corpus.names.normalizer.words(d.text)
-        try emit("documents", Self.line([String(ord), d.id, sha256, d.title, d.outlet, d.outletEntity.map { String($0) },
-                                         Self.array(d.authors), Self.date(d.published), d.url, d.language, d.text,
-                                         String(d.byteCount), Self.bool(d.annotated), d.path, String(corpus.sentenceStarts[i].count),
-                                         Self.array(words), Self.integers(SQLKwic.joinedScalars(d.text))]))
+        let text = d.text
+        let words = corpus.names.normalizer.words(text)
+        b.documents.int(ord)
+        b.documents.text(d.id)
+        b.documents.text(sha256)
+        b.documents.text(d.title)
+        b.documents.text(d.outlet)
+        b.documents.int(d.outletEntity)
+        b.documents.textArray(d.authors)
+        b.documents.int(d.published.map(SQLDate.key))
+        b.documents.text(d.url)
+        b.documents.text(d.language)
+        d.withUTF8 { b.documents.text($0) }
+        b.documents.int(d.byteCount)
+        b.documents.bool(d.annotated)
+        b.documents.text(d.path)
+        b.documents.int(corpus.sentenceStarts[i].count)
+        b.documents.textArray(words)
+        b.documents.intArray(SQLKwic.joinedScalars(text))
+        b.documents.endRow()
         for (k, z) in d.zones.enumerated() {
-            try emit("zones", Self.line([String(ord), String(k), z.kind.rawValue, String(z.firstLine), String(z.lastLine)]))
+            b.zones.int(ord)
+            b.zones.int(k)
+            b.zones.text(z.kind.rawValue)
+            b.zones.int(z.firstLine)
+            b.zones.int(z.lastLine)
+            b.zones.endRow()
         }
         for s in 0..<corpus.sentenceStarts[i].count {
             let r = corpus.sentenceRange(doc: i, sentence: s)
-            try emit("sentences", Self.line([String(ord), String(s), String(r.lowerBound), String(r.upperBound),
-                                             corpus.sentenceText(doc: i, sentence: s)]))
+            b.sentences.int(ord)
+            b.sentences.int(s)
+            b.sentences.int(r.lowerBound)
+            b.sentences.int(r.upperBound)
+            Self.slice(d, corpus.trimmedSentenceRange(doc: i, sentence: s), into: &b.sentences)
+            b.sentences.endRow()
         }
-        var next = firstMention
         let mentions = corpus.mentions(inDocument: i)
         // Character offsets (Unicode scalars, as PostgreSQL counts) from the byte offsets.
         let scalarStarts: [Int32] = d.withUTF8 { u in
             var out = [Int32](repeating: 0, count: u.count + 1)
             var n: Int32 = 0
-            for (k, b) in u.enumerated() {
+            for (k, byte) in u.enumerated() {
                 out[k] = n
-                if b & 0xC0 != 0x80 { n += 1 }
+                if byte & 0xC0 != 0x80 { n += 1 }
             }
             out[u.count] = n
             return out
         }
+        var next = firstMention
         for (k, m) in mentions.enumerated() {
-            try emit("mentions", Self.line([String(next), String(ord), String(k), m.entity >= 0 ? String(m.entity) : nil,
-                                            String(m.sentence), String(m.start), String(m.end),
-                                            String(scalarStarts[Int(m.start)]), String(scalarStarts[Int(m.end)]),
-                                            m.zone.rawValue, Self.bool(m.zone.isOwnText), Self.bool(m.ambiguous), corpus.surface(m)]))
+            b.mentions.int(next)
+            b.mentions.int(ord)
+            b.mentions.int(k)
+            b.mentions.int(m.entity >= 0 ? Int64(m.entity) : nil)
+            b.mentions.int(m.sentence)
+            b.mentions.int(m.start)
+            b.mentions.int(m.end)
+            b.mentions.int(scalarStarts[Int(m.start)])
+            b.mentions.int(scalarStarts[Int(m.end)])
+            b.mentions.text(m.zone.rawValue)
+            b.mentions.bool(m.zone.isOwnText)
+            b.mentions.bool(m.ambiguous)
+            Self.slice(d, Int(m.start)..<Int(m.end), into: &b.mentions)
+            b.mentions.endRow()
             next += 1
         }
-        return next
+    }
+
+    /// A text field of the bytes of a document's text in `range` (as ``Document/slice(_:_:)`` reads them).
+    private static func slice(_ d: Document, _ range: Range<Int>, into out: inout SQLCopyBuffer) {
+        let whole = d.withUTF8 { u -> Bool in
+            let s = max(0, min(range.lowerBound, u.count)), e = max(s, min(range.upperBound, u.count))
+            // A range that cuts a character is read as Document.slice reads it (its bytes repaired).
+            let cuts = (s < u.count && u[s] & 0xC0 == 0x80) || (e < u.count && u[e] & 0xC0 == 0x80)
+            if cuts { return false }
+            out.text(UnsafeBufferPointer(rebasing: u[s..<e]))
+            return true
+        }
+        if !whole { out.text(d.slice(range.lowerBound, range.upperBound)) }
     }
 }

@@ -37,12 +37,15 @@ extension SQLConnection {
     var counter = 0
     /// The bind parameters' values across programs (a stored table's placeholders refer to them).
     var bindings: [SQLBinding] = []
+    /// The number of partitions of the server's large tables (a sharded coordinator's; 0 on one server).
+    let partitions: Int
 
     @_spi(MQInternals) public init(engine: Engine, connection: SQLConnection) {
         self.engine = engine
         self.connection = connection
         interpreter = Interpreter(corpus: engine.corpus, limits: engine.options.limits, functions: engine.options.functions,
                                   importLoader: nil)
+        partitions = SQLShardedAggregate.partitions(connection) ?? 0
     }
 
     private func compiler(_ compiled: CompiledProgram) -> SQLCompiler {
@@ -50,12 +53,16 @@ extension SQLConnection {
         c.tables = tables
         c.counter = counter
         c.bindings = bindings
+        c.partitions = partitions
         return c
     }
 
-    /// The SQL of each query of a program, as `explain` shows it with a SQL engine.
-    @_spi(MQInternals) public static func explain(engine: Engine, _ compiled: CompiledProgram) throws(Diagnostics) -> String {
-        try explain(SQLCompiler(engine: engine, compiled: compiled), compiled)
+    /// The SQL of each query of a program, as `explain` shows it with a SQL engine (for a server of one
+    /// partition per table unless `partitions` says otherwise: a sharded coordinator's statements differ).
+    @_spi(MQInternals) public static func explain(engine: Engine, _ compiled: CompiledProgram, partitions: Int = 0) throws(Diagnostics) -> String {
+        let c = SQLCompiler(engine: engine, compiled: compiled)
+        c.partitions = partitions
+        return try explain(c, compiled)
     }
 
     /// The SQL of each query of a program, with the tables and variables this session defined.

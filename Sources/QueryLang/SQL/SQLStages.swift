@@ -25,9 +25,14 @@ struct SQLStages {
         case let .take(_, count): return try take(input!, count)
         case let .top(_, count, keys): return try take(try sort(input!, keys), count)
         case let .distinct(_, cols): return try distinct(input!, cols)
-        case let .summarize(_, aggs, by): return try SQLSummarize(compiler: compiler).compile(input!, aggs, by)
+        case let .summarize(i, aggs, by):
+            let s = SQLSummarize(compiler: compiler)
+            return try SQLShardedAggregate(compiler: compiler, summarize: s).compile(SQLShardedAggregate.rowByRowChain(i), aggs, by)
+                ?? s.compile(input!, aggs, by)
         case let .countsByEntity(aggs, by):
-            return try SQLSummarize(compiler: compiler).compile(compiler.scan(.mention, node.span), aggs, by)
+            let s = SQLSummarize(compiler: compiler)
+            return try SQLShardedAggregate(compiler: compiler, summarize: s).compile((.mention, []), aggs, by)
+                ?? s.compile(compiler.scan(.mention, node.span), aggs, by)
         case .count:
             let q = compiler.fresh("q")
             return SQLRelation(sql: "SELECT count(*) AS \(SQLRelation.column("count")) FROM (\(input!.sql)) \(q)",

@@ -43,7 +43,7 @@ struct SQLSummarize {
     }
 
     /// The reference whose id a key is (`entity.id` on a column of the row): its SQL column and kind.
-    private func idKey(_ e: Expr, _ x: SQLExpressionCompiler) throws -> (column: String, kind: ReferenceKind)? {
+    func idKey(_ e: Expr, _ x: SQLExpressionCompiler) throws -> (column: String, kind: ReferenceKind)? {
         guard case let .field(base, f, _) = e, f.name == "id", !compiler.isKnown(base) else { return nil }
         let b = try x.compile(base)
         guard case let .ref(k) = b.type, k != .mention, SQLJoins.isColumn(b.sql) else { return nil }
@@ -119,8 +119,9 @@ struct SQLSummarize {
         return (name, "min(\(q).\(SQLDialect.ident(input.order[0].column))) AS \(SQLDialect.ident(name))")
     }
 
-    /// An aggregate call over the rows of `input` (read through the alias `q`).
-    private func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler,
+    /// An aggregate call over the rows of `input` (read through the alias `q`); also the whole aggregate
+    /// that ``SQLShardedAggregate`` splits into partial ones.
+    func aggregate(_ name: String, _ args: [Expr], _ span: Span, _ x: SQLExpressionCompiler,
                            _ input: SQLRelation, _ q: String) throws -> SQLExpr {
         if name == "count" { return SQLExpr("count(*)", .int) }
         guard args.count == 1 else { throw compiler.unsupported("\(name)() with \(args.count) arguments", span) }
