@@ -190,10 +190,7 @@
             combined.append("\(d.combine(parts)) AS \(hidden)")
             results[call.span.start] = SQLExpr("\(g).\(hidden)", d.type)
         }
-        var o = compiler.expressions(nil, alias: g)
-        o.aggregates = results
-        for (n, a) in zip(names.dropFirst(keyNames.count), aggs) {
-            let e = try o.compile(a.expr)
+        for (n, e) in try summarize.aggregateColumns(aggs, names.dropFirst(keyNames.count), over: g, results) {
             outer.append("\(e.sql) AS \(SQLRelation.column(n))")
             columns.append((n, e.type))
         }

@@ -104,7 +104,7 @@ struct SQLSummarize {
 
     /// The output columns of the aggregates, named `names`, read from the rows of `alias` where each
     /// aggregate call is the expression of `results` at the call's position.
-    private func aggregateColumns(_ aggs: [Column], _ names: ArraySlice<String>, over alias: String,
+    func aggregateColumns(_ aggs: [Column], _ names: ArraySlice<String>, over alias: String,
                                   _ results: [Int: SQLExpr]) throws -> [(String, SQLExpr)] {
         var x = compiler.expressions(nil, alias: alias)
         x.aggregates = results
