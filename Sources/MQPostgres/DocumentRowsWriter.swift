@@ -16,8 +16,8 @@ struct RowTarget {
 
 /// Writes documents with their zones, sentences and mentions into one ``RowTarget``: one COPY per table,
 /// the rows made on every core in batches of documents on a thread of their own, a few batches ahead of the
-/// COPY, so that the server reads one batch while the next is made. The documents' rows are sent as they
-/// come; the other tables' are kept for their COPY after it. With `rebuildIndexes` the large tables' indexes
+/// COPY, so that the server reads one batch while the next is made. The rows are sent in rounds of about
+/// ``roundBytes``, one COPY per table each, so that the memory a push holds does not grow with the corpus. With `rebuildIndexes` the large tables' indexes
 /// are dropped first and built once after the rows (far faster than maintained row by row, the GIN index of
 /// the words above all).
 struct DocumentRowsWriter {
@@ -25,6 +25,9 @@ struct DocumentRowsWriter {
 
     let rows: SQLCopyRows
     let rebuildIndexes: Bool
+
+    /// The size of the rows sent by one round of COPY statements.
+    static let roundBytes = 16 << 20
 
     /// Writes the rows of `items` (in this order) into `target`; returns the number of mentions written.
     func write(_ items: [Item], to target: RowTarget) throws -> Int {
@@ -42,24 +45,26 @@ struct DocumentRowsWriter {
         }
         defer { pipeline.stop() }
         pipeline.start()
-        var pending = SQLCopyBatch()
-        try c.copyRows(target.local(SQLSchema.copyStatement("documents"))) { put in
-            while let runs = pipeline.next() {
-                for run in runs {
-                    try put(run.documents.bytes[...])
-                    pending.zones.append(run.zones)
-                    pending.sentences.append(run.sentences)
-                    pending.mentions.append(run.mentions)
-                }
+        // The rows go out in rounds of a few megabytes, one COPY per table each, so that what waits for its
+        // COPY is one round's rows whatever the number of documents (a COPY holds its session: the tables
+        // cannot be sent side by side).
+        var pending = SQLCopyBatch(), pendingBytes = 0, mentions = 0
+        func flush() throws {
+            for table in ["documents", "zones", "sentences", "mentions"] where pending[table].rows > 0 {
+                try copy(table, pending[table])
             }
+            mentions += pending.mentions.rows
+            pending = SQLCopyBatch()
+            pendingBytes = 0
         }
-        let mentions = pending.mentions.rows
-        try copy("zones", pending.zones)
-        pending.zones = SQLCopyBuffer()
-        try copy("sentences", pending.sentences)
-        pending.sentences = SQLCopyBuffer()
-        try copy("mentions", pending.mentions)
-        pending.mentions = SQLCopyBuffer()
+        while let runs = pipeline.next() {
+            for run in runs {
+                pending.append(run)
+                pendingBytes += run.documents.bytes.count + run.zones.bytes.count + run.sentences.bytes.count + run.mentions.bytes.count
+            }
+            if pendingBytes >= Self.roundBytes { try flush() }
+        }
+        try flush()
         if rebuildIndexes {
             try c.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for i in SQLSchema.bulkIndexes { try c.execute(target.local(i.create)) }
