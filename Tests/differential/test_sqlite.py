@@ -1,5 +1,7 @@
-"""Differential test of mq's executor: generated pipelines over the seeds corpus, answered by mq and by
-SQLite (Python's sqlite3) over the same rows, compared (as multisets unless the query orders its rows).
+"""Differential test of mq's executor: generated pipelines over the seeds corpus and a synthetic corpus
+(Tests/synthetic/corpus.py: 400 documents, null metadata, dates of every precision, spelling variants),
+answered by mq and by SQLite (Python's sqlite3) over the same rows, compared (as multisets unless the
+query orders its rows).
 
 The rows are exported from mq once (references as ids); each generated pipeline has an SQL translation
 written from the language reference (null-equal `==`, `where` dropping null, nulls last in sorts,
@@ -12,15 +14,19 @@ import sqlite3
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
+import sys
+
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
 CORPUS = os.path.join(ROOT, "seeds")
+sys.path.insert(0, os.path.join(ROOT, "Tests", "synthetic"))
+import corpus as synthetic  # noqa: E402
 
 
-def mq(query, fmt="json"):
-    r = subprocess.run([MQ, "--corpus", CORPUS, "--format", fmt, "-c", query], capture_output=True, text=True, timeout=120)
+def mq(query, fmt="json", corpus=CORPUS):
+    r = subprocess.run([MQ, "--corpus", corpus, "--format", fmt, "-c", query], capture_output=True, text=True, timeout=120)
     if r.returncode != 0:
         raise AssertionError(f"mq failed on {query!r}: {r.stderr}")
     return json.loads(r.stdout) if fmt == "json" else r.stdout
@@ -50,28 +56,38 @@ SOURCES = {
 }
 
 
+@pytest.fixture(scope="module", params=["seeds", "synthetic"])
+def corpus(request):
+    return CORPUS if request.param == "seeds" else synthetic.shared()
+
+
 @pytest.fixture(scope="module")
-def db():
-    con = sqlite3.connect(":memory:")
+def db(corpus):
+    return load(corpus)
+
+
+def load(corpus):
+    """The rows of `corpus` in SQLite tables, as mq exports them (references as ids)."""
+    con = sqlite3.connect(":memory:", check_same_thread=False)
     for name, (src, table, cols) in SOURCES.items():
         base = [c for c in cols if not c[2].startswith("(")]
-        rows = mq(f"{src} | select " + ", ".join(f"{c[0]} = {c[1]}" for c in base))
+        rows = mq(f"{src} | select " + ", ".join(f"{c[0]} = {c[1]}" for c in base), corpus=corpus)
         con.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c[0]}"' for c in base) + ")")
         con.executemany(f"INSERT INTO {table} VALUES (" + ", ".join("?" for _ in base) + ")",
                         [tuple(int(r[c[0]]) if c[3] == "bool" else r[c[0]] for c in base) for r in rows])
     # The list fields `expand` reads, one row per item, from the lists as mq prints them whole.
     con.execute("CREATE TABLE names (id, name)")
     con.executemany("INSERT INTO names VALUES (?, ?)",
-                    [(r["id"], n) for r in mq("entities | select id, names") for n in r["names"]])
+                    [(r["id"], n) for r in mq("entities | select id, names", corpus=corpus) for n in r["names"]])
     con.execute("CREATE TABLE de (doc, entity)")
     con.executemany("INSERT INTO de VALUES (?, ?)",
-                    [(r["id"], e) for r in mq("docs | select id, entities") for e in r["entities"]])
+                    [(r["id"], e) for r in mq("docs | select id, entities", corpus=corpus) for e in r["entities"]])
     return con
 
 
 def lit(v):
     if isinstance(v, str):
-        return json.dumps(v), "'" + v.replace("'", "''") + "'"
+        return json.dumps(v, ensure_ascii=False), "'" + v.replace("'", "''") + "'"
     return str(v), str(v)
 
 
@@ -221,13 +237,13 @@ def key(row):
 CASES = 300
 
 
-def test_generated_pipelines_agree_with_sqlite(db):
+def test_generated_pipelines_agree_with_sqlite(db, corpus):
     rng = random.Random(20261207)
     cases = [generate(rng, db) for _ in range(CASES)]
 
     def run(case):
         q, s, ordered = case
-        got = mq(q)
+        got = mq(q, corpus=corpus)
         return q, s, ordered, [tuple(r.values()) for r in got]
 
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -297,11 +313,11 @@ def generate_join(rng, con):
 JOIN_CASES = 150
 
 
-def test_generated_joins_agree_with_sqlite(db):
+def test_generated_joins_agree_with_sqlite(db, corpus):
     rng = random.Random(20261208)
     cases = [generate_join(rng, db) for _ in range(JOIN_CASES)]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        got = list(pool.map(lambda c: [tuple(r.values()) for r in mq(c[0])], cases))
+        got = list(pool.map(lambda c: [tuple(r.values()) for r in mq(c[0], corpus=corpus)], cases))
     failures = []
     for (q, s, _), rows in zip(cases, got):
         g, w = sorted(normalise(rows), key=key), sorted(normalise(db.execute(s).fetchall()), key=key)
@@ -336,7 +352,7 @@ def dictionary_condition(rng, con, table, col):
     return m, s
 
 
-def test_string_filters_on_few_values_agree_with_sqlite(db):
+def test_string_filters_on_few_values_agree_with_sqlite(db, corpus):
     rng = random.Random(7)
     cases = []
     for _ in range(80):
@@ -351,7 +367,7 @@ def test_string_filters_on_few_values_agree_with_sqlite(db):
             cases.append((f"{src} | where {m} | summarize n = count() by g = {k[1]}",
                           f"SELECT {k[2]}, count(*) FROM {table} AS {table} WHERE {s} GROUP BY 1"))
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda c: [tuple(r.values()) for r in mq(c[0])], cases))
+        results = list(pool.map(lambda c: [tuple(r.values()) for r in mq(c[0], corpus=corpus)], cases))
     failures = []
     for (q, s), got in zip(cases, results):
         g, w = sorted(normalise(got), key=key), sorted(normalise(db.execute(s).fetchall()), key=key)
@@ -372,7 +388,7 @@ RUN_GROUPS = [
 ]
 
 
-def test_groups_led_by_document_agree_with_sqlite(db):
+def test_groups_led_by_document_agree_with_sqlite(db, corpus):
     failures = []
     for where_mq, by, cols in RUN_GROUPS:
         cond = where_mq.replace(" | where ", " WHERE ").replace("!=", "IS NOT").replace('"', "'")
@@ -380,7 +396,7 @@ def test_groups_led_by_document_agree_with_sqlite(db):
         q = f"mentions{where_mq} | summarize n = count(), lo = min(start), k = dcount(sentence) by {by} | where n > 1"
         s = (f"SELECT {cols}, count(*), min(start), count(DISTINCT sentence) FROM m{cond} GROUP BY {cols} "
              f"HAVING count(*) > 1 ORDER BY min(rowid)")
-        got = normalise([tuple(r.values()) for r in mq(q)])
+        got = normalise([tuple(r.values()) for r in mq(q, corpus=corpus)])
         want = normalise(db.execute(s).fetchall())
         assert want, f"no groups for {q!r}: the case tests nothing"
         if got != want:

@@ -11,6 +11,8 @@ from pgserver import PgServer, Topology  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
 SEEDS = os.path.join(ROOT, "seeds")
+sys.path.insert(0, os.path.join(ROOT, "Tests", "synthetic"))
+import corpus as synthetic  # noqa: E402
 
 
 def _running(servers):
@@ -53,3 +55,26 @@ def sharded_seeds_url(topology):
 def layout_url(request):
     """The seeds on one server, then on the sharded topology (coordinator and two shards)."""
     return request.getfixturevalue("seeds_url" if request.param == "single" else "sharded_seeds_url")
+
+
+@pytest.fixture(scope="session")
+def synthetic_url(server):
+    url = server.createdb("synthetic")
+    r = subprocess.run([MQ, "corpus", "push", synthetic.shared(), "--to", url], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("full: 400 documents"), r.stdout
+    return url
+
+
+@pytest.fixture(scope="session")
+def sharded_synthetic_url(topology):
+    url, r = topology.push(synthetic.shared(), "synthetic")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("full: 400 documents"), r.stdout
+    return url
+
+
+@pytest.fixture(params=["single", "sharded"])
+def synthetic_layout(request):
+    """The synthetic corpus (Tests/synthetic/corpus.py) on one server, then on the sharded topology."""
+    return request.getfixturevalue("synthetic_url" if request.param == "single" else "sharded_synthetic_url")

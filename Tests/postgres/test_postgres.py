@@ -33,6 +33,7 @@ MQ = os.environ.get("MQ", os.path.join(ROOT, ".build", "debug", "mq"))
 SEEDS = os.path.join(ROOT, "seeds")
 sys.path.insert(0, os.path.join(ROOT, "Tests", "differential"))
 import test_sqlite  # noqa: E402  (the generator of pipelines)
+from test_sqlite import synthetic  # noqa: E402  (Tests/synthetic/corpus.py)
 
 
 def run_mq(args, corpus=SEEDS, engine=None, timeout=120):
@@ -86,15 +87,9 @@ def doc_queries():
     return out
 
 
-def generated_queries(n=300):
-    con = sqlite3.connect(":memory:")
-    for name, (src, table, cols) in test_sqlite.SOURCES.items():
-        base = [c for c in cols if not c[2].startswith("(")]
-        rows = json.loads(run_mq(["--format", "json", "-c", f"{src} | select " + ", ".join(f"{c[0]} = {c[1]}" for c in base)]).stdout)
-        con.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c[0]}"' for c in base) + ")")
-        con.executemany(f"INSERT INTO {table} VALUES (" + ", ".join("?" for _ in base) + ")",
-                        [tuple(int(r[c[0]]) if c[3] == "bool" else r[c[0]] for c in base) for r in rows])
-    rng = random.Random(17)
+def generated_queries(n=300, corpus=SEEDS, seed=17):
+    con = test_sqlite.load(corpus)
+    rng = random.Random(seed)
     return list(dict.fromkeys(test_sqlite.generate(rng, con)[0] for _ in range(n)))
 
 
@@ -146,7 +141,7 @@ def same(q, a, b):
 SEP = "@@mq-next-query@@"
 
 
-def run_many(queries, engine, tmp):
+def run_many(queries, engine, tmp, corpus=SEEDS):
     """Each query's (status, stdout, stderr), from as few mq processes as possible: the queries are files
     of one `mq run`, with a file printing a separator after each; at a failure (which stops the run) the
     failing query is known (the one after the last separator), and the run resumes after it. Queries that
@@ -165,7 +160,7 @@ def run_many(queries, engine, tmp):
     i = 0
     while i < len(queries):
         if alone[i]:
-            r = run_mq(["--format", "json", "run", paths[i]], engine=engine)
+            r = run_mq(["--format", "json", "run", paths[i]], corpus=corpus, engine=engine)
             out[i] = (r.returncode, answers(r.stdout), r.stderr)
             i += 1
             continue
@@ -175,7 +170,7 @@ def run_many(queries, engine, tmp):
         args = ["--format", "json", "run"]
         for k in range(i, j):
             args += [paths[k], sep]
-        r = run_mq(args, engine=engine)
+        r = run_mq(args, corpus=corpus, engine=engine)
         text = r.stdout.strip()
         items = None
         for candidate in (text, text.rstrip(",") + "]", "[" + text + "]"):
@@ -207,10 +202,10 @@ def run_many(queries, engine, tmp):
     return out
 
 
-def differential(url, queries):
+def differential(url, queries, corpus=SEEDS):
     with tempfile.TemporaryDirectory() as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:
-            mem, sql = pool.map(lambda e: run_mq_many(queries, e, tmp), [None, url])
+            mem, sql = pool.map(lambda e: run_mq_many(queries, e, tmp, corpus), [None, url])
     results = []
     for q, m, s in zip(queries, mem, sql):
         if m[0] != 0:
@@ -222,9 +217,9 @@ def differential(url, queries):
     return results
 
 
-def run_mq_many(queries, engine, tmp):
+def run_mq_many(queries, engine, tmp, corpus=SEEDS):
     d = tempfile.mkdtemp(dir=tmp)
-    return run_many(queries, engine, d)
+    return run_many(queries, engine, d, corpus)
 
 
 def report(results, what, max_refused):
@@ -247,6 +242,58 @@ def test_case_file_and_docs_queries_agree(layout_url):
 
 def test_generated_pipelines_agree(layout_url):
     report(differential(layout_url, generated_queries()), "generated pipelines", max_refused=0.05)
+
+
+# Every kind of source and stage over the synthetic corpus (Tests/synthetic/corpus.py): null outlets and
+# dates, dates of every precision, CR LF texts, zones, an ambiguous name, facts of every value kind.
+SYNTHETIC_QUERIES = [
+    "docs | summarize n = count(), first = min(published), last = max(published) by outlet",
+    "docs | where published >= @2020 | summarize n = count() by y = year(published) | sort by y",
+    "docs | where outlet == null | count",
+    "docs | sort by published desc, id | take 15 | select id, published, outlet",
+    "docs | top 10 by sentences | select id, sentences, length",
+    "docs | where text has \"drone\" | summarize n = count() by outlet",
+    "docs | where text has \"café\" or text has \"الحشد\" | count",
+    "docs | expand a = authors | summarize n = count() by a",
+    "docs | expand e = entities | summarize n = count() by t = e.type",
+    "mentions | summarize n = count() by z = zone, t = entity.type",
+    "mentions | where own | summarize n = count(), docs = dcount(doc) by e = entity.id | top 10 by n",
+    "mentions | where ambiguous | select d = doc.id, e = entity.id, surface, start",
+    "mentions | summarize n = count() by o = doc.outlet, y = year(doc.published) | where n > 20",
+    "mentions | join (entities) on entity == id | summarize n = count() by type, c = entity.country.id",
+    "mentions | cooccur by sentence | take 20",
+    "mentions | cooccur by document | where count > 3",
+    "mentions | where entity.type == \"person\" | cooccur by document all | take 25",
+    "mentions | kwic ent(\"armed-group-06\") width 30 | take 12",
+    "docs | kwic ent(\"country-a\") | take 8",
+    "entities | expand n = names | summarize k = count() by type",
+    "entities | where mention_count > 100 | select id, type, mention_count, country",
+    "entities | where type == \"armed_group\" | timeline | take 30",
+    "facts | summarize n = count() by predicate, source",
+    "facts | where predicate == \"leads\" | select id, subject, object, from, until",
+    "facts | where predicate == \"strength\" | summarize n = count() by unit, object",
+    "facts | join (docs) on doc == id | summarize n = count() by outlet",
+    "facts | summarize first = min(date), last = max(date) by predicate",
+    "docs | where id in [\"s001\", \"s017\", \"s333\"] | select id, title, len(title)",
+    "docs | select id, outlet | union (facts | select id, outlet = source) | summarize n = count() by outlet",
+    "docs | extend k = length / 100, r = sentences * 2 + 1 | summarize a = avg(k), s = sum(r) by outlet",
+    "mentions | distinct e = entity.id, z = zone",
+]
+
+
+def test_every_stage_agrees_on_the_synthetic_corpus(synthetic_layout):
+    corpus = conftest_synthetic()
+    report(differential(synthetic_layout, SYNTHETIC_QUERIES, corpus), "synthetic corpus: stages", max_refused=0.1)
+
+
+def test_generated_pipelines_agree_on_the_synthetic_corpus(synthetic_layout):
+    corpus = conftest_synthetic()
+    queries = generated_queries(300, corpus, seed=23)
+    report(differential(synthetic_layout, queries, corpus), "synthetic corpus: generated pipelines", max_refused=0.05)
+
+
+def conftest_synthetic():
+    return synthetic.shared()
 
 
 def test_explain_shows_the_sql(seeds_url):
