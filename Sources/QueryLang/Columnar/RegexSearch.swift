@@ -44,7 +44,11 @@ extension ExprCompiler {
                     for i in range {
                         guard ids[i] >= 0 else { answers.append(false); continue }
                         do {
-                            answers.append(try RegexScan.matches(re, corpus.documentText(Int(ids[i])), count))
+                            // The stored bytes read in place: the text is made only where the engine needs all of it.
+                            let d = Int(ids[i])
+                            answers.append(try corpus.documents[d].withUTF8 { bytes in
+                                try RegexScan.matches(re, bytes: bytes, text: { corpus.documentText(d) }, count)
+                            })
                         } catch {
                             return (answers, true)
                         }

@@ -102,15 +102,17 @@ enum RegexScan {
     /// Whether `re` matches somewhere in `text`: where the pattern has a literal every match contains
     /// (``RegexPrefilter``), only near the literal's occurrences, and not at all in a text without it.
     static func matches(_ re: NSRegularExpression, _ text: String, prefilter: Bool = true, _ meter: Meter) throws -> Bool {
+        guard prefilter else { return try matchesWhole(re, text, meter) }
+        var copy = text
+        return try copy.withUTF8 { try matches(re, bytes: $0, text: { text }, meter) }
+    }
+
+    /// ``matches(_:_:prefilter:_:)`` of a text given as its UTF-8 bytes (a stored document's, read in
+    /// place): the text is made as a string (`text`) only where the engine must see all of it.
+    static func matches(_ re: NSRegularExpression, bytes: UnsafeBufferPointer<UInt8>, text: () -> String, _ meter: Meter) throws -> Bool {
+        guard let filter = RegexPrefilter.of(re.pattern) else { return try matchesWhole(re, text(), meter) }
         var found = false
-        guard prefilter, let filter = RegexPrefilter.of(re.pattern) else {
-            try scan(re, text, meter) { _ in
-                found = true
-                return false
-            }
-            return found
-        }
-        let outcome = try filter.search(text) { piece, range in
+        let outcome = try filter.search(bytes: bytes, whole: text) { piece, range in
             try scan(re, piece, in: range, meter) { _ in
                 found = true
                 return false
@@ -118,6 +120,15 @@ enum RegexScan {
             return found
         }
         if outcome == .found { return true }
-        return filter.partsMayMiss(text) ? try matches(re, text, prefilter: false, meter) : false
+        return filter.partsMayMiss(bytes: bytes) ? try matchesWhole(re, text(), meter) : false
+    }
+
+    private static func matchesWhole(_ re: NSRegularExpression, _ text: String, _ meter: Meter) throws -> Bool {
+        var found = false
+        try scan(re, text, meter) { _ in
+            found = true
+            return false
+        }
+        return found
     }
 }

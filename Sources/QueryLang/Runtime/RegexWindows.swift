@@ -17,9 +17,13 @@ extension RegexPrefilter {
     /// Whether the windows of ``search(_:_:)`` may not hold every match: where the engine finds none in
     /// them, the whole text must still be searched (a case-folded literal, and a character folding to ASCII).
     func partsMayMiss(_ text: String) -> Bool {
-        guard caseless else { return false }
         var copy = text
-        return copy.withUTF8 { RegexPrefilter.hasFoldingToASCII($0) }
+        return copy.withUTF8 { partsMayMiss(bytes: $0) }
+    }
+
+    /// ``partsMayMiss(_:)`` of a text's UTF-8 bytes.
+    func partsMayMiss(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        caseless && RegexPrefilter.hasFoldingToASCII(bytes)
     }
 
     enum Outcome {
@@ -39,37 +43,43 @@ extension RegexPrefilter {
     /// unbounded, the last window runs to the end of the text and holds every later one.
     func search(_ text: String, _ run: (String, NSRange) throws -> Bool) rethrows -> Outcome {
         var copy = text
-        return try copy.withUTF8 { bytes in
-            // UTF-16 offsets in the whole text, counted once from the start.
-            var counted = 0, units = 0
-            func offset(_ b: Int) -> Int {
-                if b >= counted { units += RegexPrefilter.utf16Count(bytes, counted, b) } else { units -= RegexPrefilter.utf16Count(bytes, b, counted) }
-                counted = b
-                return units
-            }
-            func runs(_ w: Range<Int>) throws -> Bool {
-                if local {
-                    let (piece, range) = RegexPrefilter.piece(bytes, w)
-                    return try run(piece, range)
-                }
-                let lo = offset(w.lowerBound)
-                return try run(text, NSRange(location: lo, length: offset(w.upperBound) - lo))
-            }
-            var from = 0, windows = 0, reached = 0
-            while let p = find(bytes, from) {
-                // A window inside the last one adds nothing.
-                let hi = width.map { RegexPrefilter.characterStart(bytes, min(bytes.count, p + 3 * $0)) } ?? bytes.count
-                from = p + 1
-                if hi <= reached { continue }
-                let lo = RegexPrefilter.characterStart(bytes, before.map { max(0, p - 3 * $0) } ?? 0)
-                windows += 1
-                let last = windows >= RegexPrefilter.maximumRanges || hi == bytes.count
-                if try runs(lo..<(last ? bytes.count : hi)) { return .found }
-                if last { return .missed }
-                reached = hi
-            }
-            return windows == 0 ? .noLiteral : .missed
+        return try copy.withUTF8 { try search(bytes: $0, whole: { text }, run) }
+    }
+
+    /// ``search(_:_:)`` of a text given as its UTF-8 bytes: the whole text is made (`whole`) only for a
+    /// pattern that reads beyond its windows, so that a scan of stored texts copies only the windows.
+    func search(bytes: UnsafeBufferPointer<UInt8>, whole: () -> String, _ run: (String, NSRange) throws -> Bool) rethrows -> Outcome {
+        var text: String? = nil
+        // UTF-16 offsets in the whole text, counted once from the start.
+        var counted = 0, units = 0
+        func offset(_ b: Int) -> Int {
+            if b >= counted { units += RegexPrefilter.utf16Count(bytes, counted, b) } else { units -= RegexPrefilter.utf16Count(bytes, b, counted) }
+            counted = b
+            return units
         }
+        func runs(_ w: Range<Int>) throws -> Bool {
+            if local {
+                let (piece, range) = RegexPrefilter.piece(bytes, w)
+                return try run(piece, range)
+            }
+            let lo = offset(w.lowerBound)
+            if text == nil { text = whole() }
+            return try run(text!, NSRange(location: lo, length: offset(w.upperBound) - lo))
+        }
+        var from = 0, windows = 0, reached = 0
+        while let p = find(bytes, from) {
+            // A window inside the last one adds nothing.
+            let hi = width.map { RegexPrefilter.characterStart(bytes, min(bytes.count, p + 3 * $0)) } ?? bytes.count
+            from = p + 1
+            if hi <= reached { continue }
+            let lo = RegexPrefilter.characterStart(bytes, before.map { max(0, p - 3 * $0) } ?? 0)
+            windows += 1
+            let last = windows >= RegexPrefilter.maximumRanges || hi == bytes.count
+            if try runs(lo..<(last ? bytes.count : hi)) { return .found }
+            if last { return .missed }
+            reached = hi
+        }
+        return windows == 0 ? .noLiteral : .missed
     }
 
     /// The start of the character holding byte `i` (or the end).
@@ -105,33 +115,35 @@ extension RegexPrefilter {
         return (text, NSRange(location: before, length: utf16Count(t, w.lowerBound, w.upperBound)))
     }
 
-    /// The first occurrence of the literal at or after byte `from`.
+    /// The first occurrence of the literal at or after byte `from`. Blocks of 32 starting places are tested
+    /// at once on their first and last bytes (a case-folded literal's letters compared with the bit that
+    /// tells ASCII upper from lower case set), and only the places where both agree are compared whole.
     private func find(_ t: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int? {
         let n = literal.count
-        guard n > 0, let base = t.baseAddress, t.count - from >= n else { return nil }
-        let first = literal[0]
-        let other: UInt8? = caseless && first >= 0x61 && first <= 0x7A ? first - 0x20 : nil
-        var next = from
-        var nextOther = from
-        var atFirst: Int? = nil, atOther: Int? = nil
-        func scan(_ byte: UInt8, _ at: Int) -> Int? {
-            guard at <= t.count - n, let q = memchr(base + at, Int32(byte), t.count - n + 1 - at) else { return nil }
-            return base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-        }
-        atFirst = scan(first, next)
-        if let other { atOther = scan(other, nextOther) }
-        while true {
-            let p: Int
-            switch (atFirst, atOther) {
-            case (nil, nil): return nil
-            case let (a?, nil): p = a
-            case let (nil, b?): p = b
-            case let (a?, b?): p = min(a, b)
+        guard n > 0, let base = t.baseAddress, from >= 0, t.count - from >= n else { return nil }
+        let first = literal[0], last = literal[n - 1]
+        func fold(_ c: UInt8) -> UInt8 { caseless && c >= 0x61 && c <= 0x7A ? 0x20 : 0 }
+        let foldFirst = fold(first), foldLast = fold(last)
+        let end = t.count - n
+        var i = from
+        typealias Block = SIMD32<UInt8>
+        let firsts = Block(repeating: first), lasts = Block(repeating: last)
+        let foldFirsts = Block(repeating: foldFirst), foldLasts = Block(repeating: foldLast)
+        let raw = UnsafeRawPointer(base)
+        while i + Block.scalarCount - 1 <= end {
+            let a = raw.loadUnaligned(fromByteOffset: i, as: Block.self) | foldFirsts
+            let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: Block.self) | foldLasts
+            let both = (a .== firsts) .& (b .== lasts)
+            if any(both) {
+                for k in 0..<Block.scalarCount where both[k] && matchesAt(t, i + k) { return i + k }
             }
-            if matchesAt(t, p) { return p }
-            if p == atFirst { next = p + 1; atFirst = scan(first, next) }
-            if let other, p == atOther { nextOther = p + 1; atOther = scan(other, nextOther) }
+            i += Block.scalarCount
         }
+        while i <= end {
+            if t[i] | foldFirst == first, t[i + n - 1] | foldLast == last, matchesAt(t, i) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private func matchesAt(_ t: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {

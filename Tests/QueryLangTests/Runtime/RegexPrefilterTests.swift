@@ -61,6 +61,25 @@ struct RegexPrefilterTests {
         #expect(filtered > 200, "patterns with a prefilter: \(filtered)")
     }
 
+    /// Texts longer than the literal search's blocks of 32 places, with the literal at every offset from a
+    /// block's start to the text's last place: the block test and the byte-by-byte tail both see it.
+    @Test func literalAtEveryOffsetOfLongTexts() throws {
+        var g = Generator(state: 7)
+        var disagreements: [String] = []
+        for p in [#"drone"#, #"(?i)drone"#, #"(?i)\bdrones?\b"#, #"border\b"#, #"(?i)ss"#, #"é"#, #"(?i)kind"#, #"x"#] {
+            let re = try NSRegularExpression(pattern: p)
+            for length in [31, 32, 33, 64, 100] {
+                for at in 0...length {
+                    var t = String(repeating: "a", count: at) + g.pick(Self.words)
+                    t += String(repeating: g.pick([" ", "b", "ü"]), count: max(0, length - at))
+                    let plain = try interpreter.regexMatches(re, t, Span(0, 0), prefilter: false)
+                    if try interpreter.regexMatches(re, t, Span(0, 0)) != plain { disagreements.append("\(p) on \(t.debugDescription)") }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+
     /// Long texts with many occurrences of the literal: ranges merged, then the rest run as one range.
     @Test func manyOccurrences() throws {
         let re = try NSRegularExpression(pattern: #"(?i)\bdrones?\b"#)
