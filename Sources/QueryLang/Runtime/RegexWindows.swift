@@ -115,29 +115,34 @@ extension RegexPrefilter {
         return (text, NSRange(location: before, length: utf16Count(t, w.lowerBound, w.upperBound)))
     }
 
-    /// The first occurrence of the literal at or after byte `from`. Blocks of 32 starting places are tested
-    /// at once on their first and last bytes (a case-folded literal's letters compared with the bit that
-    /// tells ASCII upper from lower case set), and only the places where both agree are compared whole.
+    /// The first occurrence of the literal at or after byte `from`. Eight starting places are tested at
+    /// once, as the bytes of a 64-bit word, on the literal's first and last bytes (a case-folded literal's
+    /// letters compared with the bit that tells ASCII upper from lower case set); only the places where
+    /// both agree are compared whole.
     private func find(_ t: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int? {
         let n = literal.count
         guard n > 0, let base = t.baseAddress, from >= 0, t.count - from >= n else { return nil }
         let first = literal[0], last = literal[n - 1]
         func fold(_ c: UInt8) -> UInt8 { caseless && c >= 0x61 && c <= 0x7A ? 0x20 : 0 }
         let foldFirst = fold(first), foldLast = fold(last)
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let firsts = ones &* UInt64(first), lasts = ones &* UInt64(last)
+        let foldFirsts = ones &* UInt64(foldFirst), foldLasts = ones &* UInt64(foldLast)
+        // The top bit of each byte of `v` that is zero (exact: no carry crosses from one byte to the next).
+        func zeros(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v) & ~low7 }
+        let raw = UnsafeRawPointer(base)
         let end = t.count - n
         var i = from
-        typealias Block = SIMD32<UInt8>
-        let firsts = Block(repeating: first), lasts = Block(repeating: last)
-        let foldFirsts = Block(repeating: foldFirst), foldLasts = Block(repeating: foldLast)
-        let raw = UnsafeRawPointer(base)
-        while i + Block.scalarCount - 1 <= end {
-            let a = raw.loadUnaligned(fromByteOffset: i, as: Block.self) | foldFirsts
-            let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: Block.self) | foldLasts
-            let both = (a .== firsts) .& (b .== lasts)
-            if any(both) {
-                for k in 0..<Block.scalarCount where both[k] && matchesAt(t, i + k) { return i + k }
+        while i + 7 <= end {
+            let a = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | foldFirsts
+            let b = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + n - 1, as: UInt64.self)) | foldLasts
+            var both = zeros(a ^ firsts) & zeros(b ^ lasts)
+            while both != 0 {
+                let k = both.trailingZeroBitCount >> 3
+                if matchesAt(t, i + k) { return i + k }
+                both &= both &- 1
             }
-            i += Block.scalarCount
+            i += 8
         }
         while i <= end {
             if t[i] | foldFirst == first, t[i + n - 1] | foldLast == last, matchesAt(t, i) { return i }
