@@ -10,13 +10,14 @@ struct SQLClaimStages {
 
     private func c(_ n: String) -> String { SQLRelation.column(n) }
 
-    /// `WITH i AS (...)`: the input's facts, each once, with `ord`, `pos` and `grp`.
+    /// `WITH i AS (...)`: the input's facts, each once, with `ord`, `pos`, `grp`, `subject` and `predicate`.
     private func numbered(_ input: SQLRelation, _ stage: String) throws -> String {
         guard input.base == .fact else { throw compiler.unsupported("\(stage) works on facts", nameSpan) }
         let q = compiler.fresh("q"), n = compiler.fresh("q")
         let order = (input.order.isEmpty ? "" : input.orderBy(q) + ", ") + "\(q).ord"
         return """
-            WITH i AS (SELECT \(n).ord, \(n).pos, min(\(n).pos) OVER (PARTITION BY f.subject, f.predicate) AS grp \
+            WITH i AS (SELECT \(n).ord, \(n).pos, min(\(n).pos) OVER (PARTITION BY f.subject, f.predicate) AS grp, \
+            f.subject, f.predicate \
             FROM (SELECT \(q).ord, min(\(q).rn) AS pos FROM (SELECT \(q).ord, row_number() OVER (ORDER BY \(order)) AS rn \
             FROM (\(input.sql)) \(q)) \(q) WHERE \(q).ord IS NOT NULL GROUP BY \(q).ord) \(n) JOIN mq.facts f ON f.ord = \(n).ord)
             """
@@ -66,8 +67,8 @@ struct SQLClaimStages {
             CASE WHEN \(values) THEN 'different values' ELSE 'different dates' END AS \(c("reason")), \
             ia.grp AS \(SQLDialect.ident(o.0)), ia.pos AS \(SQLDialect.ident(o.1)), ib.pos AS \(SQLDialect.ident(o.2)) \
             FROM i ia JOIN mq.facts a ON a.ord = ia.ord \
-            JOIN mq.facts b ON b.subject = a.subject AND b.predicate = a.predicate \
-            JOIN i ib ON ib.ord = b.ord AND ib.pos > ia.pos \
+            JOIN i ib ON ib.subject = ia.subject AND ib.predicate = ia.predicate AND ib.pos > ia.pos \
+            JOIN mq.facts b ON b.ord = ib.ord \
             WHERE (a.doc <> b.doc OR a.claim_source <> b.claim_source) AND (\(values) OR \(dates))
             """
         let columns: [(name: String, type: SQLType)] = [
@@ -83,16 +84,17 @@ struct SQLClaimStages {
         let with = try numbered(input, "corroboration")
         let agree = "(\(Self.sameObject("x", "y", true)) AND \(Self.compatibleDates("x", "y")))"
         let o = compiler.fresh("o:")
+        // The pairs of one group by a hash join on subject and predicate, aggregated per fact (grouped by
+        // the table's key, so that its other columns may be read).
         let sql = """
             \(with) SELECT \(SQLFields.tableColumns(.fact).map { "x.\($0)" }.joined(separator: ", ")), \
             x.id AS \(c("id")), x.subject AS \(c("subject")), x.predicate AS \(c("predicate")), x.ord AS \(c("object")), \
-            x.date AS \(c("date")), g.sources AS \(c("sources")), g.documents AS \(c("documents")), g.agreeing AS \(c("agreeing")), \
+            x.date AS \(c("date")), count(DISTINCT y.claim_source) AS \(c("sources")), count(DISTINCT y.doc) AS \(c("documents")), \
+            COALESCE(array_agg(y.ord ORDER BY iy.pos) FILTER (WHERE y.ord <> x.ord), '{}') AS \(c("agreeing")), \
             ix.pos AS \(SQLDialect.ident(o)) \
-            FROM i ix JOIN mq.facts x ON x.ord = ix.ord CROSS JOIN LATERAL \
-            (SELECT count(DISTINCT y.claim_source) AS sources, count(DISTINCT y.doc) AS documents, \
-            COALESCE(array_agg(y.ord ORDER BY iy.pos) FILTER (WHERE y.ord <> x.ord), '{}') AS agreeing \
-            FROM i iy JOIN mq.facts y ON y.ord = iy.ord \
-            WHERE y.subject = x.subject AND y.predicate = x.predicate AND (y.ord = x.ord OR \(agree))) g
+            FROM i ix JOIN mq.facts x ON x.ord = ix.ord \
+            JOIN i iy ON iy.subject = ix.subject AND iy.predicate = ix.predicate JOIN mq.facts y ON y.ord = iy.ord \
+            WHERE y.ord = x.ord OR \(agree) GROUP BY x.ord, ix.pos
             """
         let columns: [(name: String, type: SQLType)] = [
             ("id", .string), ("subject", .ref(.entity)), ("predicate", .string), ("object", .factObject), ("date", .date),
