@@ -29,19 +29,45 @@ enum FactClaims {
         return days(a).overlaps(days(b))
     }
 
+    /// What an object is compared as: objects of different sorts (an entity and a value, numbers in
+    /// different units) cannot be compared.
+    enum ObjectSort: Hashable {
+        case entity, date, text
+        case number(unit: String)
+    }
+
+    /// What tells two objects of one sort apart (dates, compared as intervals, have none).
+    enum ObjectValue: Hashable {
+        case entity(Int)
+        case number(Double)
+        /// The words of a text, lowercased: texts alike but for case and spacing are one.
+        case text([Substring])
+    }
+
+    static func sort(_ x: FactObject) -> ObjectSort {
+        switch x {
+        case .entity: return .entity
+        case let .number(_, u): return .number(unit: (u ?? "").lowercased())
+        case .date: return .date
+        case .text: return .text
+        }
+    }
+
+    static func value(_ x: FactObject) -> ObjectValue? {
+        switch x {
+        case let .entity(e): return .entity(e)
+        case let .number(n, _): return .number(n)
+        case .date: return nil
+        case let .text(t): return .text(t.lowercased().split(whereSeparator: \.isWhitespace))
+        }
+    }
+
     /// Whether two objects say the same: true, false, or nil when they cannot be compared (numbers in
     /// different units, an entity against a value).
     static func sameObject(_ x: FactObject, _ y: FactObject) -> Bool? {
-        switch (x, y) {
-        case let (.entity(a), .entity(b)): return a == b
-        case let (.number(n, u), .number(m, v)):
-            guard (u ?? "").lowercased() == (v ?? "").lowercased() else { return nil }
-            return n == m
-        case let (.date(a), .date(b)): return compatible(a, b)
-        case let (.text(a), .text(b)):
-            return a.lowercased().split(whereSeparator: \.isWhitespace) == b.lowercased().split(whereSeparator: \.isWhitespace)
-        default: return nil
-        }
+        guard sort(x) == sort(y) else { return nil }
+        if case let (.date(a), .date(b)) = (x, y) { return compatible(a, b) }
+        return value(x) == value(y)
     }
 
     /// Who says a fact, as a key: its `said_by` entity, else its document's outlet, else its document.

@@ -47,6 +47,7 @@
                 try emit("entity_names", Self.line([String(e.index), String(k), n.text, n.kind.rawValue]))
             }
         }
+        let claims = SQLClaims(corpus)
         for f in corpus.facts {
             guard let doc = documentOrd(f.doc) else { continue }
             var objEntity: String? = nil, objNumber: String? = nil, objDate: String? = nil, objText: String? = nil, unit: String? = nil
@@ -59,7 +60,8 @@
             try emit("facts", Self.line([String(f.index), f.id, String(f.subject), f.predicate, objEntity, objNumber, objDate, objText, unit,
                                          Self.date(f.date), Self.date(f.from), Self.date(f.until), f.saidBy.map { String($0) },
                                          String(doc), f.quote, f.quoteStart.map { String($0) }, f.quoteEnd.map { String($0) }, f.note,
-                                         corpus.facts.withUnsafeBufferPointer { phrasing.describe($0.baseAddress! + f.index) }]))
+                                         corpus.facts.withUnsafeBufferPointer { phrasing.describe($0.baseAddress! + f.index) }]
+                                        + claims.fields(f)))
         }
     }
 

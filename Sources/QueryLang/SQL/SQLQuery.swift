@@ -65,7 +65,7 @@
                 var rest = vs[...]
                 if base != nil {
                     let b = rest.removeFirst()
-                    rec = b.isNull ? Record() : fields.record(b)
+                    rec = b.isNull ? Record() : relation.ownColumns ? Record(base: b) : fields.record(b)
                     if case .string = b { rec = Record(keys: ["id"], values: [b]) }
                 } else {
                     rec = Record()
@@ -81,6 +81,7 @@
     @_spi(MQInternals) public var columns: [String] {
         var out: [String] = relation.base.map { FieldCatalog.columns(of: $0) } ?? []
         if case .record(_, nil) = relation.shape { out = [] }
+        if relation.ownColumns { out = [] }
         for c in relation.recordColumns where !out.contains(c.name) { out.append(c.name) }
         return out
     }
@@ -129,6 +130,12 @@
             return .list(text.split(separator: " ").map { part in
                 let id = part.replacingOccurrences(of: "%20", with: " ").replacingOccurrences(of: "%25", with: "%")
                 return corpus.documentByID[id].map(Value.document) ?? .string(id)
+            })
+        case .facts:
+            // An array of ordinals as PostgreSQL writes it: `{3,7}`.
+            return .list(try text.dropFirst().dropLast().split(separator: ",").map { part in
+                guard let i = Int(part), i >= 0, i < corpus.facts.count else { throw bad() }
+                return .fact(i)
             })
         case .factObject:
             guard let i = Int(text), i >= 0, i < corpus.facts.count else { throw bad() }

@@ -19,6 +19,10 @@ struct SQLRelation {
     /// The row order: hidden columns (and directions) of the SELECT, most significant first; empty when
     /// the rows have no defined order (after summarize, distinct).
     var order: [(column: String, descending: Bool)]
+    /// Records made from a reference that show only their own columns (the reference's fields stay
+    /// readable), as `corroboration` and `asof` make them; otherwise a record with a base shows the
+    /// base's fields too.
+    var ownColumns = false
 
     var base: ReferenceKind? {
         switch shape {

@@ -5,7 +5,7 @@
 /// Dates are one `bigint` (``SQLDate``) that sorts as mq sorts dates and keeps their precision.
 @_spi(MQInternals) public enum SQLSchema {
     /// Raised whenever a table or column changes meaning; a server holding another version is refused.
-    @_spi(MQInternals) public static let version = 3
+    @_spi(MQInternals) public static let version = 4
 
     /// The statements that create the schema (in one transaction, on an empty server).
     @_spi(MQInternals) public static let create: [String] = [
@@ -42,7 +42,7 @@
             ord bigint PRIMARY KEY, id text NOT NULL, subject bigint NOT NULL, predicate text NOT NULL,
             object_entity bigint, object_number float8, object_date bigint, object_text text, unit text,
             date bigint, "from" bigint, until bigint, said_by bigint, doc bigint NOT NULL, quote text,
-            quote_start bigint, quote_end bigint, note text, what text NOT NULL)
+            quote_start bigint, quote_end bigint, note text, what text NOT NULL, \(SQLClaims.declarations))
         """,
         """
         CREATE TABLE mq.mentions (
@@ -105,7 +105,7 @@
         ("entities", ["ord", "id", "type", "name", "description", "country"]),
         ("entity_names", ["entity", "seq", "name", "kind"]),
         ("facts", ["ord", "id", "subject", "predicate", "object_entity", "object_number", "object_date", "object_text", "unit",
-                   "date", "\"from\"", "until", "said_by", "doc", "quote", "quote_start", "quote_end", "note", "what"]),
+                   "date", "\"from\"", "until", "said_by", "doc", "quote", "quote_start", "quote_end", "note", "what"] + SQLClaims.columns),
         ("mentions", ["ord", "doc", "seq", "entity", "sentence", "start", "\"end\"", "char_start", "char_end", "zone", "own",
                       "ambiguous", "surface"]),
     ]

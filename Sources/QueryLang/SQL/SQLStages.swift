@@ -49,7 +49,9 @@ struct SQLStages {
         // The chart is drawn by mq from the rows the server returns (Stages/Render.swift).
         case .render: return input!
         case .neighbors, .paths: throw compiler.unsupported("the graph is walked by mq", node.nameSpan)
-        case .conflicts, .corroboration, .asof: throw compiler.unsupported("facts are compared as claims by mq", node.nameSpan)
+        case .conflicts: return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).conflicts(input!)
+        case .corroboration: return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).corroboration(input!)
+        case let .asof(_, date): return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).asof(input!, date)
         }
     }
 
@@ -106,8 +108,10 @@ struct SQLStages {
         }
         let list = input.carried(q, dropping: Set(names)) + added
         let shape: SQLRelation.Shape = .record(columns, base: input.base)
-        return SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)", shape: shape,
-                           order: input.order)
+        var out = SQLRelation(sql: "SELECT \(list.joined(separator: ", ")) FROM (\(input.sql)) \(q)\(joins.clause)", shape: shape,
+                              order: input.order)
+        out.ownColumns = input.ownColumns
+        return out
     }
 
     /// A stable sort: the keys (nulls last whichever the direction), then the input's order.

@@ -44,13 +44,7 @@ extension Checker {
 
 extension Interpreter {
     func openAsof(_ input: RowStream, _ dateExpr: Expr, _ span: Span, _ env: Env) throws -> RowStream {
-        let v = try eval(dateExpr, env)
-        let at: PartialDate
-        switch v {
-        case let .date(d): at = d
-        case let .string(s) where PartialDate(parsing: s) != nil: at = PartialDate(parsing: s)!
-        default: throw fail(.asofNeedsDate, "asof needs a date, got \(v.typeName) \(preview(v))", dateExpr.span, hints: ["asof @2020-01"])
-        }
+        let at = try asofDate(try eval(dateExpr, env), dateExpr.span)
         let facts = try factRows(input, span, stage: "asof")
         let columns = Checker.asofColumns.map(\.0)
         var rows: [Value] = []
@@ -63,6 +57,15 @@ extension Interpreter {
             ], base: .fact(i))))
         }
         return RowStream(rows: rows, columns: columns)
+    }
+
+    /// The date `asof` reads from its argument's value: a date, or a text that is one.
+    func asofDate(_ v: Value, _ span: Span) throws -> PartialDate {
+        switch v {
+        case let .date(d): return d
+        case let .string(s) where PartialDate(parsing: s) != nil: return PartialDate(parsing: s)!
+        default: throw fail(.asofNeedsDate, "asof needs a date, got \(v.typeName) \(preview(v))", span, hints: ["asof @2020-01"])
+        }
     }
 
     /// Whether a fact holds at a date: the first date it is known to hold and the basis, or nil.

@@ -66,11 +66,11 @@ import Testing
         #expect(d.code == .noSQLForm && d.message.hasPrefix("'expand' cannot run on PostgreSQL"))
     }
 
-    @Test func theSchemaIsVersion3WithWhatJoinedAndTheDateAggregates() {
-        #expect(SQLSchema.version == 3)
+    @Test func theSchemaIsVersion4WithWhatJoinedTheDateAggregatesAndClaims() {
+        #expect(SQLSchema.version == 4)
         let docs = SQLSchema.copyColumns.first { $0.table == "documents" }!.columns
         let facts = SQLSchema.copyColumns.first { $0.table == "facts" }!.columns
-        #expect(docs.last == "joined" && facts.last == "what")
+        #expect(docs.last == "joined" && Array(facts.suffix(SQLClaims.columns.count + 1)) == ["what"] + SQLClaims.columns)
         #expect(SQLSchema.create.contains { $0.contains("CREATE FUNCTION mq.kwic_context") })
         #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_min(bigint)") })
         #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_max(bigint)") })
@@ -82,7 +82,9 @@ import Testing
         var facts: [String] = []
         try rows.catalog(documentOrd: { Int64($0) }) { t, l in if t == "facts" { facts.append(l) } }
         let f = Seeds.corpus.facts[0]
-        let what = facts[0].split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init)
+        let columns = SQLSchema.copyColumns.first { $0.table == "facts" }!.columns
+        let fields = facts[0].split(separator: "\t", omittingEmptySubsequences: false)
+        let what = columns.firstIndex(of: "what").map { String(fields[$0]) }
         let subject = Seeds.corpus.entities[f.subject].name
         #expect(what?.hasPrefix(subject + " " + f.predicate.replacingOccurrences(of: "_", with: " ")) == true)
     }
