@@ -22,7 +22,7 @@ struct SQLExpand {
             items = try written(values, x, col.expr.span)
         } else {
             let e = try x.compile(col.expr)
-            if e.type == .factObject || e.type == .documents { throw compiler.unsupported("expanding a \(e.type)", col.expr.span) }
+            if e.type == .factObject || e.type == .documents || e.type == .facts { throw compiler.unsupported("expanding a \(e.type)", col.expr.span) }
             items = ("SELECT v.item, 1::bigint AS n FROM (SELECT \(e.sql) AS item) v WHERE v.item IS NOT NULL", e.type)
         }
         let o = compiler.fresh("o:")
@@ -65,7 +65,7 @@ struct SQLExpand {
         let types = Set(items.map(\.type.description)).subtracting(["null"])
         guard types.count <= 1 else { throw compiler.unsupported("a list of values of several types", at) }
         let type = items.first { $0.type != .null }?.type ?? .null
-        if type == .factObject || type == .documents { throw compiler.unsupported("expanding a \(type)", at) }
+        if type == .factObject || type == .documents || type == .facts { throw compiler.unsupported("expanding a \(type)", at) }
         // Null items are rows too (a list keeps them); an empty list has no rows.
         guard !items.isEmpty else { return ("SELECT NULL::\(type.castName) AS item, 0::bigint AS n WHERE false", type) }
         let rows = items.enumerated().map { "(\($0.element.typed(as: type).sql), \($0.offset)::bigint)" }

@@ -46,6 +46,9 @@
         case .ref(.document): return "(SELECT d.id FROM mq.documents d WHERE d.ord = \(x))"
         case .documents:
             return "(SELECT string_agg(replace(replace(d.id, '%', '%25'), ' ', '%20'), ' ' ORDER BY u.n) FROM unnest(\(x)) WITH ORDINALITY u(ord, n) JOIN mq.documents d ON d.ord = u.ord)"
+        case .facts:
+            // Ordinals joined by spaces; an empty list is an empty text, not null.
+            return "CASE WHEN \(x) IS NULL THEN NULL ELSE array_to_string(\(x), ' ') END"
         case .ref(.mention):
             return "(SELECT d.id || ' ' || m.seq FROM mq.mentions m JOIN mq.documents d ON d.ord = m.doc WHERE m.ord = \(x))"
         default: return x
@@ -129,6 +132,11 @@
             return .list(text.split(separator: " ").map { part in
                 let id = part.replacingOccurrences(of: "%20", with: " ").replacingOccurrences(of: "%25", with: "%")
                 return corpus.documentByID[id].map(Value.document) ?? .string(id)
+            })
+        case .facts:
+            return .list(try text.split(separator: " ").map { part in
+                guard let i = Int(part), i >= 0, i < corpus.facts.count else { throw bad() }
+                return .fact(i)
             })
         case .factObject:
             guard let i = Int(text), i >= 0, i < corpus.facts.count else { throw bad() }

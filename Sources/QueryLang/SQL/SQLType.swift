@@ -12,6 +12,9 @@ enum SQLType: Equatable, CustomStringConvertible {
     case factObject
     /// A list of documents (cooccur's `docs`): a bigint[] of ordinals, shown, not computed with.
     case documents
+    /// A list of facts (the evidence of `neighbors` and `paths`): a bigint[] of ordinals, shown, not
+    /// computed with.
+    case facts
 
     var isNumeric: Bool { self == .int || self == .float }
 
@@ -19,6 +22,7 @@ enum SQLType: Equatable, CustomStringConvertible {
         switch self {
         case .factObject: return "a fact's object"
         case .documents: return "list of documents"
+        case .facts: return "list of facts"
         default: return Self.mqTypes.first { $0.sql == self }?.mq.description ?? "?"
         }
     }
@@ -30,7 +34,7 @@ enum SQLType: Equatable, CustomStringConvertible {
         case .float: return "float8"
         case .string: return "text"
         case .null, .int, .date, .ref, .factObject: return "bigint"
-        case .documents: return "bigint[]"
+        case .documents, .facts: return "bigint[]"
         }
     }
 
