@@ -73,21 +73,24 @@ struct SQLGraph {
     /// `(u, v, fact, fk, label, fdoc, doc)`, one per fact joining `u` to `v` (with its label: the predicate,
     /// `(reverse)` when the fact reads from `v` to `u`) and one per document whose own text mentions both.
     /// `reverse`: the hops that arrive at the frontier's entities instead (`u` still the frontier's entity),
-    /// which differ only for facts of a directed walk.
-    func hops(from frontier: String, reverse: Bool = false) -> String {
+    /// which differ only for facts of a directed walk. `ends`: a condition on the other end (given its
+    /// column), applied before the hops are paired, so that the pairs towards excluded entities (those
+    /// reached already) are never made.
+    func hops(from frontier: String, reverse: Bool = false, ends: ((String) -> String)? = nil) -> String {
+        func and(_ column: String) -> String { ends.map { " AND " + $0(column) } ?? "" }
         var parts: [String] = []
         if let fe = facts {
             let forward = "SELECT f.s AS u, f.o AS v, f.fact, f.fk, f.p AS label, f.fdoc, NULL::bigint AS doc FROM \(fe) f " +
-                "WHERE f.s IN (SELECT e FROM \(frontier))"
+                "WHERE f.s IN (SELECT e FROM \(frontier))\(and("f.o"))"
             let backward = "SELECT f.o AS u, f.s AS v, f.fact, f.fk, f.p || ' (reverse)' AS label, f.fdoc, NULL::bigint AS doc FROM \(fe) f " +
-                "WHERE f.o IN (SELECT e FROM \(frontier))"
+                "WHERE f.o IN (SELECT e FROM \(frontier))\(and("f.s"))"
             if !directed { parts += [forward, backward] } else { parts.append(reverse ? backward : forward) }
         }
         if let mi = mentions {
             // Each entity's documents once, each document's entities once.
             let ud = "SELECT DISTINCT x.entity AS u, x.doc FROM \(mi) x WHERE x.entity IN (SELECT e FROM \(frontier))"
             let dv = "SELECT DISTINCT y.doc, y.entity AS v FROM \(mi) y WHERE y.doc IN (SELECT x.doc FROM \(mi) x " +
-                "WHERE x.entity IN (SELECT e FROM \(frontier)))"
+                "WHERE x.entity IN (SELECT e FROM \(frontier)))\(and("y.entity"))"
             parts.append("SELECT a.u, b.v, NULL::bigint AS fact, NULL::bigint AS fk, NULL::text AS label, NULL::bigint AS fdoc, a.doc FROM (\(ud)) a " +
                          "JOIN (\(dv)) b ON b.doc = a.doc AND b.v <> a.u")
         }

@@ -23,10 +23,10 @@ struct SQLGraphNeighbors {
         for k in 1...levels {
             let h = compiler.fresh("h"), l = compiler.fresh("l"), r = compiler.fresh("r")
             let earlier = names.map { "SELECT e FROM \($0)" }.joined(separator: " UNION ALL ")
-            let guardDepth = bound.map { " AND \(k) <= \($0)" } ?? ""
+            let guardDepth = bound.map { " WHERE \(k) <= \($0)" } ?? ""
+            let new = { (end: String) in "\(end) NOT IN (\(earlier))" }
             defs.append("""
-                \(h) AS MATERIALIZED (SELECT \(k) AS k, \(r).* FROM (\(graph.hops(from: names[k - 1]))) \(r) \
-                WHERE \(r).v NOT IN (\(earlier))\(guardDepth))
+                \(h) AS MATERIALIZED (SELECT \(k) AS k, \(r).* FROM (\(graph.hops(from: names[k - 1], ends: new))) \(r)\(guardDepth))
                 """)
             defs.append("\(l) AS MATERIALIZED (SELECT DISTINCT v AS e FROM \(h))")
             names.append(l)

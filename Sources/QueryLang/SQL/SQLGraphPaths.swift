@@ -27,8 +27,8 @@ struct SQLGraphPaths {
         let (pp, pn, st) = (compiler.fresh("pp"), compiler.fresh("pn"), compiler.fresh("st"))
         // A side's next frontier: the entities one hop from its frontier that it has not reached.
         func grow(_ frontier: String, _ reached: String, reverse: Bool) -> String {
-            "SELECT r.v FROM (\(graph.hops(from: "unnest(\(w).\(frontier)) z(e)", reverse: reverse))) r " +
-                "WHERE NOT EXISTS (SELECT 1 FROM unnest(\(w).\(reached)) y(e) WHERE y.e = r.v)"
+            let unreached = { (end: String) in "NOT EXISTS (SELECT 1 FROM unnest(\(w).\(reached)) rv(e) WHERE rv.e = \(end))" }
+            return "SELECT r.v FROM (\(graph.hops(from: "unnest(\(w).\(frontier)) z(e)", reverse: reverse, ends: unreached))) r"
         }
         let search = """
             \(w)(i, j, grew, fa, va, fb, vb, met) AS (\
@@ -53,7 +53,8 @@ struct SQLGraphPaths {
         // The chains of one side: level 0 the meeting entities, level t+1 the first N chains one entity
         // longer, each extended by the entities one hop nearer to the side's end.
         func chains(_ name: String, _ depth: String, _ level: String, reverse: Bool) -> String {
-            """
+            let nearer = { (end: String) in "\(end) IN (SELECT lv.e FROM \(level) lv WHERE lv.k = \(fin).\(depth) - \(name).t - 1)" }
+            return """
             \(name)(t, par, nodes) AS (\
             SELECT 0, '{}'::bigint[], ARRAY(SELECT \(la).e FROM \(la) JOIN \(lb) ON \(lb).e = \(la).e \
             WHERE \(la).k = \(fin).d0 AND \(lb).k = \(fin).d1 ORDER BY \(la).e) FROM \(fin) \
@@ -61,8 +62,7 @@ struct SQLGraphPaths {
             SELECT \(name).t + 1, x.par, x.nodes FROM \(name) CROSS JOIN \(fin) CROSS JOIN LATERAL (\
             SELECT array_agg(c.i ORDER BY c.i, c.p) AS par, array_agg(c.p ORDER BY c.i, c.p) AS nodes FROM (\
             SELECT DISTINCT n.i, r.v AS p FROM unnest(\(name).nodes) WITH ORDINALITY n(e, i) JOIN (\
-            \(graph.hops(from: "unnest(\(name).nodes) z(e)", reverse: reverse))) r ON r.u = n.e \
-            WHERE r.v IN (SELECT l.e FROM \(level) l WHERE l.k = \(fin).\(depth) - \(name).t - 1) \
+            \(graph.hops(from: "unnest(\(name).nodes) z(e)", reverse: reverse, ends: nearer))) r ON r.u = n.e \
             ORDER BY n.i, r.v LIMIT \(limit)) c) x WHERE \(name).t < \(fin).\(depth))
             """
         }
