@@ -97,6 +97,29 @@ struct SQLGraph {
         return parts.joined(separator: " UNION ALL ")
     }
 
+    /// The hop rows (as ``hops(from:reverse:ends:)`` makes them) of given pairs: `pairs` a relation of
+    /// distinct `(u, v)`. The shared documents of each pair are the meeting of the two entities' documents
+    /// (read by the entity index from both ends), not every document of `u`, which for a hub is most of
+    /// the corpus.
+    func hops(between pairs: String) -> String {
+        var parts: [String] = []
+        if let fe = facts {
+            parts.append("SELECT p.u, p.v, f.fact, f.fk, f.p AS label, f.fdoc, NULL::bigint AS doc FROM \(pairs) p " +
+                         "JOIN \(fe) f ON f.s = p.u AND f.o = p.v")
+            if !directed {
+                parts.append("SELECT p.u, p.v, f.fact, f.fk, f.p || ' (reverse)' AS label, f.fdoc, NULL::bigint AS doc FROM \(pairs) p " +
+                             "JOIN \(fe) f ON f.o = p.u AND f.s = p.v")
+            }
+        }
+        if let mi = mentions {
+            parts.append("SELECT p.u, p.v, NULL::bigint AS fact, NULL::bigint AS fk, NULL::text AS label, NULL::bigint AS fdoc, s.doc " +
+                         "FROM \(pairs) p " +
+                         "CROSS JOIN LATERAL (SELECT x.doc FROM \(mi) x WHERE x.entity = p.u INTERSECT " +
+                         "SELECT y.doc FROM \(mi) y WHERE y.entity = p.v) s")
+        }
+        return parts.joined(separator: " UNION ALL ")
+    }
+
     /// The evidence of each hop `(u, v)` of the hop rows `rows` (from ``hops(from:reverse:)``), grouped by
     /// `(u, v)` and the columns `keys`: `facts` (in the input's order), `via` (the facts' labels, each once
     /// in the order of first use, then `cooccur` when the two share documents), `weight` (facts and shared

@@ -90,8 +90,7 @@ struct SQLGraphPaths {
             """,
             "\(st)(n, step, u, v) AS (SELECT x.n, x.pos + 1, x.e, y.e FROM \(pn) x JOIN \(pn) y ON y.n = x.n AND y.pos = x.pos + 1)",
         ]
-        let rows = "SELECT r.* FROM (\(graph.hops(from: "(SELECT DISTINCT u AS e FROM \(st)) z", reverse: false))) r " +
-            "WHERE EXISTS (SELECT 1 FROM \(st) WHERE \(st).u = r.u AND \(st).v = r.v)"
+        let rows = graph.hops(between: "(SELECT DISTINCT u, v FROM \(st))")
         let x = compiler.fresh("x")
         let (o1, o2) = (compiler.fresh("o:"), compiler.fresh("o:"))
         let c = SQLRelation.column
