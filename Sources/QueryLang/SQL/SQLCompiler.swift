@@ -123,7 +123,8 @@
 
     /// The relation of a plan node.
     func relation(_ node: PlanNode) throws -> SQLRelation {
-        let input = try node.inputs.first.map(relation)
+        // The graph stages read their input's plan themselves (a union of facts and mentions is two edge lists).
+        let input = node.readsGraph ? nil : try node.inputs.first.map(relation)
         stage = (node.name, node.nameSpan)
         return try SQLStages(compiler: self, node: node).compile(input)
     }

@@ -46,6 +46,9 @@
         case .ref(.document): return "(SELECT d.id FROM mq.documents d WHERE d.ord = \(x))"
         case .documents:
             return "(SELECT string_agg(replace(replace(d.id, '%', '%25'), ' ', '%20'), ' ' ORDER BY u.n) FROM unnest(\(x)) WITH ORDINALITY u(ord, n) JOIN mq.documents d ON d.ord = u.ord)"
+        case .facts:
+            // Ordinals joined by spaces; an empty list is an empty text, not null.
+            return "CASE WHEN \(x) IS NULL THEN NULL ELSE array_to_string(\(x), ' ') END"
         case .ref(.mention):
             return "(SELECT d.id || ' ' || m.seq FROM mq.mentions m JOIN mq.documents d ON d.ord = m.doc WHERE m.ord = \(x))"
         default: return x
@@ -132,8 +135,8 @@
                 return corpus.documentByID[id].map(Value.document) ?? .string(id)
             })
         case .facts:
-            // An array of ordinals as PostgreSQL writes it: `{3,7}`.
-            return .list(try text.dropFirst().dropLast().split(separator: ",").map { part in
+            // Ordinals joined by spaces (``output(_:_:)``).
+            return .list(try text.split(separator: " ").map { part in
                 guard let i = Int(part), i >= 0, i < corpus.facts.count else { throw bad() }
                 return .fact(i)
             })

@@ -48,7 +48,8 @@ struct SQLStages {
         case .timeline: return try SQLTimeline(compiler: compiler, nameSpan: node.nameSpan).compile(input!)
         // The chart is drawn by mq from the rows the server returns (Stages/Render.swift).
         case .render: return input!
-        case .neighbors, .paths: throw compiler.unsupported("the graph is walked by mq", node.nameSpan)
+        case let .neighbors(i, spec): return try SQLGraphNeighbors(compiler: compiler, nameSpan: node.nameSpan).compile(i, spec)
+        case let .paths(i, spec): return try SQLGraphPaths(compiler: compiler, nameSpan: node.nameSpan).compile(i, spec)
         case .conflicts: return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).conflicts(input!)
         case .corroboration: return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).corroboration(input!)
         case let .asof(_, date): return try SQLClaimStages(compiler: compiler, nameSpan: node.nameSpan).asof(input!, date)

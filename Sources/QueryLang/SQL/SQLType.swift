@@ -12,7 +12,8 @@ enum SQLType: Equatable, CustomStringConvertible {
     case factObject
     /// A list of documents (cooccur's `docs`): a bigint[] of ordinals, shown, not computed with.
     case documents
-    /// A list of facts (corroboration's `agreeing`): a bigint[] of ordinals, shown, not computed with.
+    /// A list of facts (corroboration's `agreeing`, the evidence of `neighbors` and `paths`): a bigint[] of
+    /// ordinals, shown, not computed with.
     case facts
 
     var isNumeric: Bool { self == .int || self == .float }
