@@ -115,13 +115,20 @@ public final class Engine: Sendable {
     public func explain(_ compiled: CompiledProgram) -> String {
         let printer = PlanPrinter(plans: compiled.plans, file: compiled.file)
         var blocks: [String] = []
+        var bodies: [String: Expr] = [:]
         for st in compiled.program.statements {
             let e: Expr
             switch st.kind {
             case let .query(x), let .print(x), let .let(_, x), let .explain(x): e = x
+            case let .def(name, _, body): bodies[name.name] = body; continue
             default: continue
             }
-            guard case .pipeline = e, let plan = compiled.plans.plan(at: e.span, in: compiled.file) else { continue }
+            guard case .pipeline = e, let plan = compiled.plans.plan(at: e.span, in: compiled.file) else {
+                // A query calling functions defined here: the plans of their bodies.
+                let text = PlanPrinter.calls(e) { name in bodies[name].map { ($0, printer) } }
+                if text.contains("\n") { blocks.append(text) }
+                continue
+            }
             blocks.append(printer.render(plan))
         }
         return blocks.joined(separator: "\n\n")

@@ -113,8 +113,28 @@ final class ColumnarShared: @unchecked Sendable {
 enum ColumnarCompiler {
     static let batchSize = 4096
 
-    /// The columnar form of a plan subtree, or nil when some part of it does not compile.
-    static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns, notes: ColumnarNotes = ColumnarNotes()) -> ColumnarNode? {
+    /// The columnar form of a plan subtree, or nil when some part of it does not compile. `reads` holds the
+    /// names the stages above `node` read of its rows, when they are known (a stage that makes its columns,
+    /// `timeline`, then makes only those).
+    static func compile(_ node: PlanNode, _ context: PlanContext, columns: CorpusColumns, notes: ColumnarNotes = ColumnarNotes(),
+                        reads: Set<String>? = nil) -> ColumnarNode? {
+        /// What the stages from `node` up read, given what `node`'s own expressions read (nil: not known).
+        func readsWith(_ exprs: [Expr]) -> Set<String>? {
+            guard var out = reads else { return nil }
+            for e in exprs {
+                guard let n = NamesRead.of(e) else { return nil }
+                out.formUnion(n)
+            }
+            return out
+        }
+        func fresh(_ exprs: [Expr]) -> Set<String>? {
+            var out = Set<String>()
+            for e in exprs {
+                guard let n = NamesRead.of(e) else { return nil }
+                out.formUnion(n)
+            }
+            return out
+        }
         // `bin` is the built-in's where no `def` or host function of that name stands in for it.
         let builtins: Set<String> = context.userFunctions.contains("bin") || context.locals.contains("bin")
             || context.functions["bin"]?.signature != DateBin.function.signature ? [] : ["bin"]
@@ -135,8 +155,11 @@ enum ColumnarCompiler {
             guard let counts = EntityCounts.node(aggs, by, exprs(.scan(.mention)), context, node.span) else { return nil }
             notes.add(node, EntityCounts.note)
             return counts
+        case let .timeline(input):
+            notes.add(node, TimelineColumns.note(reads))
+            return TimelineColumns.node(input, reads: reads, node.span)
         case let .filter(input, cond):
-            guard let inner = compile(input, context, columns: columns, notes: notes),
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: readsWith([cond])),
                   let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(node, "truth by the codes of \($0) if fewer than the rows") })
             else { return nil }
             return streaming(ColumnarStages.filter(inner, c, node.span), inner.streams)
@@ -146,27 +169,27 @@ enum ColumnarCompiler {
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return streaming(ColumnarStages.extend(inner, Column.outputNames(cols), compiled.map { $0! }, node.span), inner.streams)
         case let .select(input, cols):
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: fresh(cols.map(\.expr))) else { return nil }
             let compiled = cols.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return streaming(ColumnarStages.select(inner, Column.outputNames(cols), compiled.map { $0! }, node.span), inner.streams)
         case let .take(input, .literal(.int(n), _)) where n >= 0:
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: reads) else { return nil }
             return ColumnarStages.take(inner, Int(clamping: n))
         case let .top(input, .literal(.int(n), _), keys) where n >= 0:
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: readsWith(keys.map(\.expr))) else { return nil }
             let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: Int(clamping: n), node.span)
         case let .sort(input, keys):
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: readsWith(keys.map(\.expr))) else { return nil }
             let compiled = keys.map { exprs(inner.schema).compile($0.expr) }
             guard compiled.allSatisfy({ $0 != nil }) else { return nil }
             return ColumnarStages.sort(inner, compiled.map { $0! }, keys.map(\.descending), limit: nil, node.span)
         case let .count(input):
             if case let .filter(source, cond) = input.op {
                 // The filter's truth values counted: its rows are never gathered.
-                guard let inner = compile(source, context, columns: columns, notes: notes),
+                guard let inner = compile(source, context, columns: columns, notes: notes, reads: fresh([cond])),
                       let c = exprs(inner.schema).compilePredicate(cond, tabled: { notes.add(input, "truth by the codes of \($0) if fewer than the rows") })
                 else { return nil }
                 let counted = ColumnarCount.node(inner, where: c, input.span, node.span, parallel: inner.streams)
@@ -177,7 +200,7 @@ enum ColumnarCompiler {
                 notes.add(node, "true rows of the filter counted, none gathered" + (inner.streams ? "; parts of the scan on the cores" : ""))
                 return counted
             }
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: []) else { return nil }
             if inner.streams { notes.add(node, "parts of the scan on the cores") }
             return ColumnarCount.node(inner, where: nil, nil, node.span, parallel: inner.streams)
         case let .summarize(input, aggs, by):
@@ -194,7 +217,8 @@ enum ColumnarCompiler {
                                               joinSpan: input.span, node.span, parallel: l.streams)
                 }
             }
-            guard let inner = compile(input, context, columns: columns, notes: notes) else { return nil }
+            guard let inner = compile(input, context, columns: columns, notes: notes, reads: fresh(by.map(\.expr) + aggs.map(\.expr)))
+            else { return nil }
             let keys = by.map { exprs(inner.schema).compile($0.expr) }
             guard keys.allSatisfy({ $0 != nil }) else { return nil }
             var calls: [AggregateCall] = []

@@ -113,6 +113,31 @@
         }
     }
 
+    /// A query that is not a pipeline, with the plan of the body of each function it calls whose body is
+    /// a pipeline (the plan a call takes when the body's source means the corpus source), under it:
+    /// `body` gives a function's body and the printer of the program that defined it.
+    static func calls(_ e: Expr, _ body: (String) -> (body: Expr, printer: PlanPrinter)?) -> String {
+        var lines = ["value " + Formatter().expr(e, indent: 0)]
+        var seen = Set<String>()
+        var found: [(name: String, text: String)] = []
+        func walk(_ x: Expr) {
+            if case let .call(name, _, _) = x, seen.insert(name.name).inserted, let f = body(name.name),
+               case .pipeline = f.body, let set = f.printer.plans, let file = f.printer.file,
+               let plan = set.sourcePlan(at: f.body.span, in: file)?.plan ?? set.plan(at: f.body.span, in: file) {
+                found.append((name.name, f.printer.render(plan)))
+            }
+            x.children.forEach(walk)
+        }
+        walk(e)
+        for (i, f) in found.enumerated() {
+            let last = i == found.count - 1
+            for (k, line) in f.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append((k == 0 ? (last ? "└─ def \(f.name): " : "├─ def \(f.name): ") : (last ? "   " : "│  ")) + line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     private func condition(_ c: IndexedCondition) -> String {
         switch c {
         case let .member(op, needle, list, _, _, invariant):

@@ -72,6 +72,18 @@ struct PipelineSite: Hashable, Sendable {
 
     func plan(at span: Span, in file: SourceFile) -> PlanNode? { plans[PipelineSite(span, in: file)] }
 
+    /// Plans of pipelines in function bodies whose source is the name of a corpus source: planned as that
+    /// source, with the access paths the passes choose when they know what the body's names are (the
+    /// function's parameters are the same on every row, as variables are). A call uses it when the name
+    /// means that source there (no parameter, field of the caller's row or variable of that name).
+    private(set) var sourcePlans: [PipelineSite: (source: String, plan: PlanNode)] = [:]
+
+    func addSourcePlan(_ plan: PlanNode, source: String, at site: PipelineSite) { sourcePlans[site] = (source, plan) }
+
+    func sourcePlan(at span: Span, in file: SourceFile) -> (source: String, plan: PlanNode)? {
+        sourcePlans[PipelineSite(span, in: file)]
+    }
+
     /// Every plan, in the order of the sites in their files.
     var all: [(site: PipelineSite, plan: PlanNode)] {
         plans.sorted { ($0.key.file, $0.key.start, -$0.key.end) < ($1.key.file, $1.key.start, -$1.key.end) }

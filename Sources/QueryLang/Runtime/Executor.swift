@@ -8,7 +8,7 @@
 extension Interpreter {
     /// The table a pipeline gives: its plan run, and its rows collected.
     func runPipeline(_ source: Expr, _ stages: [Stage], _ span: Span, _ env: Env) throws -> Table {
-        let plan = planFor(source, stages, span)
+        let plan = planFor(source, stages, span, env)
         let stream = try open(plan, env)
         let what = stages.last.map { "the result of '\($0.kind.name)'" } ?? "the table"
         let rows = try stream.collect { try checkRows($0, plan.span, what) }
@@ -17,7 +17,11 @@ extension Interpreter {
 
     /// The plan the checker made for this pipeline, or (for a pipeline it did not see: a program run
     /// without being compiled) one made now without its knowledge of names, so with no access path.
-    func planFor(_ source: Expr, _ stages: [Stage], _ span: Span) -> PlanNode {
+    /// In a function body, given the environment of the call, the plan made for its source's name meaning
+    /// the corpus source, when it does there (``PlanSet/sourcePlan(at:in:)``).
+    func planFor(_ source: Expr, _ stages: [Stage], _ span: Span, _ env: Env? = nil) -> PlanNode {
+        if let env, let set = plans, !set.sourcePlans.isEmpty, let p = set.sourcePlan(at: span, in: file),
+           meansSource(p.source, env) { return p.plan }
         if let p = plans?.plan(at: span, in: file) { return p }
         if let p = fallbackPlans.plan(at: span, in: file) { return p }
         let raw = Planner.plan(source: source, stages: stages, sourceKind: nil, schemas: [])
@@ -26,6 +30,12 @@ extension Interpreter {
         let p = PlanOptimizer.optimize(raw, context)
         fallbackPlans.add(p, at: PipelineSite(span, in: file))
         return p
+    }
+
+    /// Whether a corpus source's name means that source in `env`: no parameter, field of the row or
+    /// variable of that name comes before it (``lookup(_:_:_:)``).
+    func meansSource(_ name: String, _ env: Env) -> Bool {
+        env.locals[name] == nil && env.row.map({ fields.field($0, name) == nil }) ?? true && globals[name] == nil
     }
 
     /// Opens the stream of a plan node: one line per stage (its execution is in `Stages/<Name>.swift`).

@@ -214,7 +214,11 @@ final class Interpreter {
 
     /// The plan of a query as `explain` prints it (a query that is not a pipeline is a value).
     func explain(_ e: Expr) -> String {
-        guard case let .pipeline(source, stages, span) = e else { return "value " + Formatter().expr(e, indent: 0) }
+        guard case let .pipeline(source, stages, span) = e else {
+            return PlanPrinter.calls(e) { name in
+                userFunctions[name].map { ($0.body, PlanPrinter(plans: $0.plans, file: $0.file)) }
+            }
+        }
         return PlanPrinter(plans: plans, file: file).render(planFor(source, stages, span))
     }
 

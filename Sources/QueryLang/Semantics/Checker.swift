@@ -101,6 +101,17 @@ struct Checker {
                                       return plans.plan(at: e.span, in: file)
                                   })
         plans.add(PlanOptimizer.optimize(raw, context), at: PipelineSite(span, in: file))
+        // In a function body, a source's name may mean a field of the row the function is called on (or a
+        // variable defined later): the plan above takes the name as a value. Beside it, the plan for calls
+        // where the name means the source, made knowing which names are the function's parameters.
+        if case let .name(n, _) = source, let s = FieldCatalog.sources.first(where: { $0.name == n }),
+           ctx.inFunction, ctx.locals[n] == nil, !importFailed, globals[n] == nil,
+           ctx.row.map({ $0.known && $0.type(of: n) == nil }) ?? true {
+            let scan = Planner.plan(source: source, stages: stages, sourceKind: s.kind, schemas: schemas)
+            let known = PlanContext(corpus: corpus, functions: functions, userFunctions: Set(userFunctions.keys),
+                                    locals: Set(ctx.locals.keys), namesKnown: true, columns: columns)
+            plans.addSourcePlan(PlanOptimizer.optimize(scan, known), source: n, at: PipelineSite(span, in: file))
+        }
     }
 
     /// `list of t`, except that lists of lists of ... more than 16 deep are `list of any`: a type is a hint,

@@ -1,6 +1,7 @@
 /// `timeline`: the dated events of the input entities (their facts, and the own-text documents that
-/// mention them), oldest first, undated facts last. Built from the postings (Runtime/Timeline.swift), column
-/// by column: a `select` right after it reads only the columns it names.
+/// mention them), oldest first, undated facts last. Built from the postings (Runtime/TimelineRows.swift), column
+/// by column: a `select` right after it reads only the columns it names. On batches, the same rows are
+/// handed on as vectors (Columnar/TimelineColumns.swift).
 extension Parser {
     mutating func parseTimeline(_ start: Span) throws -> (kind: StageKind, end: Span) { (.timeline, start) }
 }

@@ -46,6 +46,47 @@ struct EntityPostingsTests {
         }
     }
 
+    /// In a function body a parameter is the same on every row, as a variable is: a call takes the
+    /// entity's postings (which `explain` of the calling query shows), with the rows that testing every
+    /// mention gives.
+    @Test func functionParameter() throws {
+        let defs = """
+            def f(x) = mentions | where entity == x | \(Self.columns)
+            def g(x) = mentions | where (entity == x) == true | \(Self.columns)
+
+            """
+        for engine in Self.engines {
+            let plan = engine.explain(try engine.compile(defs + #"f("kataib-hezbollah")"#))
+            #expect(plan.contains("└─ def f: ") && plan.contains("the entity's mentions from"), "\(plan)")
+            let general = engine.explain(try engine.compile(defs + #"g("kataib-hezbollah")"#))
+            #expect(!general.contains("the entity's mentions from"), "\(general)")
+            for who in ["kataib-hezbollah", "iraq", "no-such-entity"] {
+                let a = ExecutorRuns.output(engine, defs + #"f("\#(who)")"#), b = ExecutorRuns.output(engine, defs + #"g("\#(who)")"#)
+                #expect(a == b && (a.contains(who) || who == "no-such-entity"), "\(who)\n--- postings\n\(a)\n--- every mention\n\(b)")
+            }
+        }
+    }
+
+    /// Called on a document, the body's `mentions` is the document's field (names in a body see the
+    /// caller's row), not the corpus source: each document counts its own mentions of the entity, and
+    /// the counts add up to the entity's mentions in the corpus.
+    @Test func functionSourceMeaningTheCallersField() throws {
+        let defs = "def c(x) = mentions | where entity == x | count\n"
+        for engine in Self.engines {
+            let session = engine.makeSession()
+            let total = try session.run(defs + #"c("kataib-hezbollah")"#, file: "case")
+            let perDoc = try session.run(#"docs | extend n = c("kataib-hezbollah")[0].count | summarize s = sum(n), k = countif(n > 0), d = count()"#, file: "case")
+            guard case let .table(c, _)? = total.last, case let .record(one)? = c.rows.first, case let .int(all)? = one["count"],
+                  case let .table(t, _)? = perDoc.last,
+                  case let .record(r)? = t.rows.first, case let .int(sum)? = r["s"], case let .int(docs)? = r["k"],
+                  case let .int(count)? = r["d"] else {
+                Issue.record("\(total) \(perDoc)")
+                continue
+            }
+            #expect(all > 0 && sum == all && docs > 1 && docs < count, "all \(all), sum \(sum), documents \(docs) of \(count)")
+        }
+    }
+
     /// A parameter of the enclosing function named `entity` hides the field: no access path.
     @Test func shadowedEntity() {
         let program = Engine(corpus: Seeds.corpus).parse(#"mentions | where entity == "kataib-hezbollah""#).program

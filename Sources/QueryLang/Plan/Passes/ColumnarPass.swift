@@ -5,7 +5,15 @@
 enum ColumnarPass {
     static func run(_ plan: PlanNode, _ context: PlanContext) -> PlanNode {
         guard context.namesKnown, let columns = context.columns else { return plan }
-        return wrap(plan, context, columns)
+        return wrap(wrapHeldInputs(plan, context, columns), context, columns)
+    }
+
+    /// The plan with the input of each `timeline` handed to the columnar executor where it compiles: the
+    /// timeline reads its input whole before making a row, so that input is a subtree of its own.
+    private static func wrapHeldInputs(_ node: PlanNode, _ context: PlanContext, _ columns: CorpusColumns) -> PlanNode {
+        guard let input = node.inputs.first else { return node }
+        if case .timeline = node.op { return node.replacingInput(wrap(input, context, columns)) }
+        return node.replacingInput(wrapHeldInputs(input, context, columns))
     }
 
     private static func wrap(_ node: PlanNode, _ context: PlanContext, _ columns: CorpusColumns) -> PlanNode {

@@ -22,6 +22,24 @@ columnar  (batches of typed vectors from here down)  -> [id: string]
       └─ scan docs
 ```
 
+A query that calls a function whose body is a pipeline shows that pipeline's plan under the call. In the
+body, the function's parameters are the same on every row, as variables are, so the body takes the access
+paths the same query takes with a variable; the plan shown is the one a call takes when the body's source
+means the corpus source (when it names a field of the row the function is called on, a document's
+`mentions`, that field is read instead, row by row).
+
+```mq
+def about(x) = mentions | where entity == x | select doc = doc.id, zone
+explain about("kataib-hezbollah")
+```
+
+```text
+value about("kataib-hezbollah")
+└─ def about: columnar  (batches of typed vectors from here down)  -> [doc: string, zone: string]
+   └─ select doc = doc.id, zone  -> [doc: string, zone: string]
+      └─ mentions | where entity == x  (the entity's mentions from its postings, the entity computed once when the query runs)
+```
+
 The passes: constants computed once (`2 * 1024`), `where` moved below `sort` and below an `extend` it does
 not read, `extend` columns that nothing reads dropped, `sort | take N` made `top N`, the number of kept rows
 told to `cooccur` and `kwic`, and the access paths above. Each gives the rows the query as written gives.
@@ -384,23 +402,5 @@ digraph mq {
 to standard output.
 
 ```sh
-$ mq -c '1 / 0' --error-format json
-[{"code":"E401","severity":"error","message":"division by zero","file":"<command>","line":1,"column":1,"end_line":1,"end_column":4,"start":0,"end":3,"hints":[]}]
-```
-
-### Exit status
-
-| status | when |
-|---|---|
-| 0 | success |
-| 1 | a query error (any diagnostic), a failed `assert`, a corpus that does not load, `mq check` found an error, `mq fmt` found a syntax error or (with `--check`) an unformatted file |
-| 2 | a usage error: an unknown option or subcommand, a bad `--format` value, a script file that cannot be read |
-
-## 11. Embedding mq in a Swift program
-
-The `QueryLang` library is the whole language; the `mq` command is one host of it. A host loads a
-`Corpus`, makes an `Engine`, and runs text through four stages:
-
-1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
 """#
 }

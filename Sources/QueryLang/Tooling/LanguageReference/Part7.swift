@@ -2,6 +2,24 @@
 
 extension LanguageReference {
     static let part7 = #"""
+$ mq -c '1 / 0' --error-format json
+[{"code":"E401","severity":"error","message":"division by zero","file":"<command>","line":1,"column":1,"end_line":1,"end_column":4,"start":0,"end":3,"hints":[]}]
+```
+
+### Exit status
+
+| status | when |
+|---|---|
+| 0 | success |
+| 1 | a query error (any diagnostic), a failed `assert`, a corpus that does not load, `mq check` found an error, `mq fmt` found a syntax error or (with `--check`) an unformatted file |
+| 2 | a usage error: an unknown option or subcommand, a bad `--format` value, a script file that cannot be read |
+
+## 11. Embedding mq in a Swift program
+
+The `QueryLang` library is the whole language; the `mq` command is one host of it. A host loads a
+`Corpus`, makes an `Engine`, and runs text through four stages:
+
+1. **parse** (`engine.parse(text, file:)` -> `ParsedProgram`): the syntax tree and the syntax
    diagnostics (E0xx, E1xx, and unknown stages E202).
 2. **check** (`engine.check(parsed, in: session)` -> `[Diagnostic]`): every error that can be found
    without running (names, fields, arity, types where known, entity names, regexes), given the variables
