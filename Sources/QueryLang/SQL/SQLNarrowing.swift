@@ -1,0 +1,106 @@
+/// Conditions the server tests to narrow the rows that mq's phrase matcher or regular expressions then
+/// read (SQLHybrid.swift). Each is *necessary*: every row where mq finds a hit meets it; rows that meet
+/// it and hold no hit are read by mq and dropped, never answered by the server.
+enum SQLNarrowing {
+    /// The condition on a stored document (`alias` a row of `mq.documents`) that every document holding
+    /// an occurrence of one of `phrases` (each ``Normalizer/phraseWords(_:)``) meets.
+    ///
+    /// Why it is necessary, from ``PhraseFinder``: an occurrence is one of the phrase's ways of writing
+    /// (``NameIndex/phraseAlternatives(_:_:)``: `hezbollah` also as `hizb allah`) with each position `j`
+    /// (word `w`) filled by a word of the text whose folded form `f` is
+    /// 1. `w` itself (when the spelling table maps `w` nowhere), or
+    /// 2. a spelling the table maps to `w` (`rules[f] == w`), or
+    /// 3. `w` with its doubled vowels written once (``NameIndex/looseWord(_:)``, unmapped), or
+    /// 4. for a word with letters outside ASCII, any `f` whose canonical form has `w`'s skeleton
+    ///    (``NameIndex/skeleton(_:)``).
+    ///
+    /// The stored `words` are the text's canonical folded words (``Normalizer/words(_:)``) after the
+    /// table's phrases were made one word: cases 1 and 2 store `w`, case 3 stores the loose form, unless
+    /// the word was part of a phrase of the table, which stores that phrase's word instead (`hizb allah`
+    /// stores `hezbollah`, and neither `hizb` nor `allah`). Case 4 stores a word that may differ from `w`
+    /// in anything but its skeleton: the stored `skeletons` (of the text's words outside ASCII, before
+    /// phrases are made one word) hold it. So position `j` needs `words && {w, loose(w), the word of each
+    /// table phrase holding w or loose(w)}` or `skeletons @> {skeleton(w)}`; an occurrence needs every
+    /// position of one way of writing.
+    static func phrases(_ phrases: [[String]], spelling: SpellingTable, alias: String) -> String {
+        var ways: [String] = []
+        for p in phrases {
+            let count = p.filter { $0 != Normalizer.possessiveMark }.count
+            // The finder of an empty or too long phrase finds nothing.
+            guard count > 0, count <= PhraseFinder.maxWords else { continue }
+            for alternative in NameIndex.phraseAlternatives(p, spelling) {
+                let words = alternative.filter { $0 != Normalizer.possessiveMark }
+                guard !words.isEmpty, words.count <= PhraseFinder.maxWords else { continue }
+                // A word PostgreSQL cannot hold is in no stored text.
+                if words.contains(where: { $0.utf8.contains(0) }) { continue }
+                var positions: [String] = []
+                for w in words {
+                    let c = position(w, spelling: spelling, alias: alias)
+                    if !positions.contains(c) { positions.append(c) }
+                }
+                let way = positions.count == 1 ? positions[0] : "(" + positions.joined(separator: " AND ") + ")"
+                if !ways.contains(way) { ways.append(way) }
+            }
+        }
+        if ways.isEmpty { return "false" }
+        return ways.count == 1 ? ways[0] : "(" + ways.joined(separator: " OR ") + ")"
+    }
+
+    /// The condition of one position of a phrase: a stored word that can have come from a text word
+    /// filling it, or a stored skeleton.
+    static func position(_ w: String, spelling: SpellingTable, alias: String) -> String {
+        let forms = storedForms(w, spelling: spelling)
+        return "(\(alias).words && \(SQLDialect.textArray(forms)) OR \(alias).skeletons @> \(SQLDialect.textArray([NameIndex.skeleton(w)])))"
+    }
+
+    /// The stored words a text word filling a position of word `w` leaves (cases 1-3 above).
+    static func storedForms(_ w: String, spelling: SpellingTable) -> [String] {
+        var forms = [w]
+        let loose = NameIndex.looseWord(w)
+        if loose != w { forms.append(loose) }
+        for p in spelling.phrases where p.words.contains(where: { forms.contains($0) }) && !forms.contains(p.canonical) {
+            forms.append(p.canonical)
+        }
+        return forms.sorted()
+    }
+
+    /// What a document stores for the narrowing, from one scan of its text: its words as `has` and the
+    /// conditions above read them (``Normalizer/words(_:)``), and the skeletons of the canonical folded
+    /// forms of its words with letters outside ASCII (the words ``PhraseFinder`` compares by skeleton),
+    /// each once.
+    static func stored(_ text: String, normalizer: Normalizer) -> (words: [String], skeletons: [String]) {
+        let scanned = normalizer.scanWords(text)
+        let spelling = normalizer.spelling
+        var seen = Set<String>()
+        var skeletons: [String] = []
+        for w in scanned where w.nonASCII {
+            let s = NameIndex.skeleton(spelling.canonical(w.folded))
+            if seen.insert(s).inserted { skeletons.append(s) }
+        }
+        return (spelling.collapsingPhrases(scanned.map { spelling.canonical($0.folded) }), skeletons)
+    }
+
+    /// The condition on a string `x` (SQL) that every text where `pattern` matches meets: it holds the
+    /// literal every match contains (``RegexPrefilter``); nil when the pattern has none.
+    ///
+    /// Without `(?i)` the literal's code points are in every match as they are (`strpos`, bytes). With a
+    /// leading `(?i)` the literal is ASCII, lower-cased: a match holds it with ASCII letters of either case
+    /// (compared after `translate` makes A-Z lower case, whatever the server's locale), or it holds a
+    /// character that ICU's case folding equates with ASCII letters (the Kelvin sign, `ſ`, `ß`, ligatures:
+    /// ``RegexPrefilter/foldingToASCII``), which the condition then lets through as the in-memory search
+    /// searches such a text whole.
+    static func regex(_ pattern: String, _ x: String) -> String? {
+        guard let p = RegexPrefilter.derive(pattern), !p.literal.contains(0) else { return nil }
+        let literal = SQLDialect.string(String(decoding: p.literal, as: UTF8.self))
+        guard p.caseless else { return "strpos(\(x), \(literal)) > 0" }
+        let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        let lowered = "translate(\(x), '\(upper)', '\(upper.lowercased())')"
+        return "(strpos(\(lowered), \(literal)) > 0 OR \(x) ~ \(SQLDialect.string(foldingClass)))"
+    }
+
+    /// A bracket expression of every character ICU's case-insensitive matching may equate with ASCII.
+    static let foldingClass: String = {
+        let scalars = RegexPrefilter.foldingToASCII.scalars.sorted().compactMap(Unicode.Scalar.init)
+        return "[" + String(String.UnicodeScalarView(scalars)) + "]"
+    }()
+}
