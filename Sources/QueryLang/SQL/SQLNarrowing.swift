@@ -23,34 +23,7 @@ enum SQLNarrowing {
     /// table phrase holding w or loose(w)}` or `skeletons @> {skeleton(w)}`; an occurrence needs every
     /// position of one way of writing.
     static func phrases(_ phrases: [[String]], spelling: SpellingTable, alias: String) -> String {
-        var ways: [String] = []
-        for p in phrases {
-            let count = p.filter { $0 != Normalizer.possessiveMark }.count
-            // The finder of an empty or too long phrase finds nothing.
-            guard count > 0, count <= PhraseFinder.maxWords else { continue }
-            for alternative in NameIndex.phraseAlternatives(p, spelling) {
-                let words = alternative.filter { $0 != Normalizer.possessiveMark }
-                guard !words.isEmpty, words.count <= PhraseFinder.maxWords else { continue }
-                // A word PostgreSQL cannot hold is in no stored text.
-                if words.contains(where: { $0.utf8.contains(0) }) { continue }
-                var positions: [String] = []
-                for w in words {
-                    let c = position(w, spelling: spelling, alias: alias)
-                    if !positions.contains(c) { positions.append(c) }
-                }
-                let way = positions.count == 1 ? positions[0] : "(" + positions.joined(separator: " AND ") + ")"
-                if !ways.contains(way) { ways.append(way) }
-            }
-        }
-        if ways.isEmpty { return "false" }
-        return ways.count == 1 ? ways[0] : "(" + ways.joined(separator: " OR ") + ")"
-    }
-
-    /// The condition of one position of a phrase: a stored word that can have come from a text word
-    /// filling it, or a stored skeleton.
-    static func position(_ w: String, spelling: SpellingTable, alias: String) -> String {
-        let forms = storedForms(w, spelling: spelling)
-        return "(\(alias).words && \(SQLDialect.textArray(forms)) OR \(alias).skeletons @> \(SQLDialect.textArray([NameIndex.skeleton(w)])))"
+        PhraseCondition(phrases, spelling: spelling).sql(alias)
     }
 
     /// The stored words a text word filling a position of word `w` leaves (cases 1-3 above).
@@ -103,4 +76,52 @@ enum SQLNarrowing {
         let scalars = RegexPrefilter.foldingToASCII.scalars.sorted().compactMap(Unicode.Scalar.init)
         return "[" + String(String.UnicodeScalarView(scalars)) + "]"
     }()
+}
+
+/// The condition of ``SQLNarrowing/phrases(_:spelling:alias:)``: one of the ways of writing one of the
+/// phrases, each position of it met by a stored word or skeleton.
+struct PhraseCondition: Equatable {
+    /// One position of a way of writing: the stored words a text word filling it leaves, and its skeleton.
+    struct Position: Equatable {
+        var forms: [String]
+        var skeleton: String
+    }
+
+    /// The ways of writing, each the positions it needs (each once); none: no document meets it.
+    var ways: [[Position]] = []
+
+    init(_ phrases: [[String]], spelling: SpellingTable) {
+        for p in phrases {
+            let count = p.filter { $0 != Normalizer.possessiveMark }.count
+            // The finder of an empty or too long phrase finds nothing.
+            guard count > 0, count <= PhraseFinder.maxWords else { continue }
+            for alternative in NameIndex.phraseAlternatives(p, spelling) {
+                let words = alternative.filter { $0 != Normalizer.possessiveMark }
+                guard !words.isEmpty, words.count <= PhraseFinder.maxWords else { continue }
+                // A word PostgreSQL cannot hold is in no stored text.
+                if words.contains(where: { $0.utf8.contains(0) }) { continue }
+                var positions: [Position] = []
+                for w in words {
+                    let c = Position(forms: SQLNarrowing.storedForms(w, spelling: spelling), skeleton: NameIndex.skeleton(w))
+                    if !positions.contains(c) { positions.append(c) }
+                }
+                if !ways.contains(positions) { ways.append(positions) }
+            }
+        }
+    }
+
+    /// Whether a document storing these words and skeletons meets the condition.
+    func holds(words: Set<String>, skeletons: Set<String>) -> Bool {
+        ways.contains { way in way.allSatisfy { p in p.forms.contains(where: words.contains) || skeletons.contains(p.skeleton) } }
+    }
+
+    /// The condition on a row `alias` of `mq.documents`: GIN index tests (`&&`, `@>`) on its arrays.
+    func sql(_ alias: String) -> String {
+        let conds = ways.map { way -> String in
+            let ps = way.map { "(\(alias).words && \(SQLDialect.textArray($0.forms)) OR \(alias).skeletons @> \(SQLDialect.textArray([$0.skeleton])))" }
+            return ps.count == 1 ? ps[0] : "(" + ps.joined(separator: " AND ") + ")"
+        }
+        if conds.isEmpty { return "false" }
+        return conds.count == 1 ? conds[0] : "(" + conds.joined(separator: " OR ") + ")"
+    }
 }
