@@ -146,10 +146,16 @@ struct SQLHybrid {
             guard case let .string(s) = item else { return "false" }
             texts.append(s)
         }
+        // The words and literals of a run parameter are bound, never written into the statement.
+        let parameter = compiler.parameterName(term)
+        let string: (String) -> String = { s in parameter.map { compiler.bind("\($0) (literal)", s, as: "text") } ?? SQLDialect.string(s) }
+        let array: ([String]) -> String = { a in
+            parameter.map { compiler.bind("\($0) (folded words)", SQLParameters.textArray(a), as: "text[]") } ?? SQLDialect.textArray(a)
+        }
         if regex {
             var conds: [String] = []
             for p in texts {
-                guard let c = SQLNarrowing.regex(p, "\(document).text") else {
+                guard let c = SQLNarrowing.regex(p, "\(document).text", string: string) else {
                     throw compiler.unsupported("the pattern has no literal every match holds, by which the server could narrow the documents", term.span)
                 }
                 conds.append(c)
@@ -157,7 +163,7 @@ struct SQLHybrid {
             return conds.isEmpty ? "false" : "(" + conds.joined(separator: " OR ") + ")"
         }
         let normalizer = compiler.corpus.names.normalizer
-        return SQLNarrowing.phrases(texts.map { normalizer.phraseWords($0) }, spelling: normalizer.spelling, alias: document)
+        return SQLNarrowing.phrases(texts.map { normalizer.phraseWords($0) }, spelling: normalizer.spelling, alias: document, array: array)
     }
 
     /// The condition on a row of `input` (as `alias`) that every row meeting `cond` meets: for each
@@ -173,7 +179,10 @@ struct SQLHybrid {
         let x = compiler.expressions(input, alias: alias)
         for c in conjuncts {
             guard case let .binary(.matches, subject, pattern, _) = c, case let .string(p)? = try compiler.knownValue(pattern),
-                  let s = try? x.compile(subject), s.type == .string, let narrow = SQLNarrowing.regex(p, s.sql) else { continue }
+                  let s = try? x.compile(subject), s.type == .string else { continue }
+            let parameter = compiler.parameterName(pattern)
+            let string: (String) -> String = { v in parameter.map { compiler.bind("\($0) (literal)", v, as: "text") } ?? SQLDialect.string(v) }
+            guard let narrow = SQLNarrowing.regex(p, s.sql, string: string) else { continue }
             out.append(narrow)
         }
         if compiler.readsCorpus(cond) {

@@ -22,8 +22,11 @@ enum SQLNarrowing {
     /// phrases are made one word) hold it. So position `j` needs `words && {w, loose(w), the word of each
     /// table phrase holding w or loose(w)}` or `skeletons @> {skeleton(w)}`; an occurrence needs every
     /// position of one way of writing.
-    static func phrases(_ phrases: [[String]], spelling: SpellingTable, alias: String) -> String {
-        PhraseCondition(phrases, spelling: spelling).sql(alias)
+    /// `array` writes an array of words into the statement (as a literal, or as a bind parameter when the
+    /// phrase is a run parameter's value).
+    static func phrases(_ phrases: [[String]], spelling: SpellingTable, alias: String,
+                        array: ([String]) -> String = SQLDialect.textArray) -> String {
+        PhraseCondition(phrases, spelling: spelling).sql(alias, array: array)
     }
 
     /// The stored words a text word filling a position of word `w` leaves (cases 1-3 above).
@@ -62,9 +65,11 @@ enum SQLNarrowing {
     /// character that ICU's case folding equates with ASCII letters (the Kelvin sign, `ſ`, `ß`, ligatures:
     /// ``RegexPrefilter/foldingToASCII``), which the condition then lets through as the in-memory search
     /// searches such a text whole.
-    static func regex(_ pattern: String, _ x: String) -> String? {
+    /// `string` writes the literal into the statement (as a literal, or as a bind parameter when the
+    /// pattern is a run parameter's value).
+    static func regex(_ pattern: String, _ x: String, string: (String) -> String = SQLDialect.string) -> String? {
         guard let p = RegexPrefilter.derive(pattern), !p.literal.contains(0) else { return nil }
-        let literal = SQLDialect.string(String(decoding: p.literal, as: UTF8.self))
+        let literal = string(String(decoding: p.literal, as: UTF8.self))
         guard p.caseless else { return "strpos(\(x), \(literal)) > 0" }
         let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         let lowered = "translate(\(x), '\(upper)', '\(upper.lowercased())')"
@@ -116,9 +121,9 @@ struct PhraseCondition: Equatable {
     }
 
     /// The condition on a row `alias` of `mq.documents`: GIN index tests (`&&`, `@>`) on its arrays.
-    func sql(_ alias: String) -> String {
+    func sql(_ alias: String, array: ([String]) -> String = SQLDialect.textArray) -> String {
         let conds = ways.map { way -> String in
-            let ps = way.map { "(\(alias).words && \(SQLDialect.textArray($0.forms)) OR \(alias).skeletons @> \(SQLDialect.textArray([$0.skeleton])))" }
+            let ps = way.map { "(\(alias).words && \(array($0.forms)) OR \(alias).skeletons @> \(array([$0.skeleton])))" }
             return ps.count == 1 ? ps[0] : "(" + ps.joined(separator: " AND ") + ")"
         }
         if conds.isEmpty { return "false" }
