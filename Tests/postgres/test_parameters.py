@@ -21,6 +21,11 @@ CASES = [
     ("docs | where text has $q | count", {"q": "'Hezbollah'"}),
     ("mentions | where entity == ent($e) | summarize n = count() by d = doc.id | sort by d", {"e": "KSS"}),
     ("mentions | where surface == $s | summarize n = count() by e = entity.id | sort by n desc, e", {"s": "PMF"}),
+    # Finished by mq over the documents the server narrows (test_kwic_hybrid.py).
+    ("docs | kwic $q | select match, start", {"q": "Kataib Hezbollah"}),
+    ("docs | kwic $q | count", {"q": HOSTILE}),
+    ("docs | kwic matches $p | count", {"p": "(?i)drones?"}),
+    ("docs | where text matches $p | select id", {"p": "Quds'"}),
 ]
 
 
@@ -56,3 +61,8 @@ def test_parameters_are_bound_not_written_into_the_statement(seeds_url):
     text = out if isinstance(out, str) else json.dumps(out)
     assert "($1::text)" in text and "-- $1: $e" in text, text
     assert "OR true" not in text, text
+    # The words and literals the server narrows by, from a parameter, are bound too.
+    for q, args in [("explain docs | kwic $q | count", {"q": HOSTILE}), ("explain docs | kwic matches $q | count", {"q": "drone' OR true --"})]:
+        r = run(q, args, seeds_url)
+        assert r.returncode == 0, r.stderr
+        assert "($1::text" in r.stdout and "-- $1: $q" in r.stdout and "OR true" not in r.stdout, r.stdout

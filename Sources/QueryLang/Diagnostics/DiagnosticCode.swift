@@ -153,7 +153,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
         case .importFailed: "`imports are not allowed here`; `import cycle: a.mq -> b.mq -> a.mq`"
         case .integerOverflow: "`integer overflow in 9223372036854775807 + 1`"
         case .notANumber: "`inf - inf is not a number (NaN), which is refused`"
-        case .noSQLForm: "`'kwic' cannot run on PostgreSQL: the hits of words need mq's phrase matcher over the text`"
+        case .noSQLForm: "`'kwic' cannot run on PostgreSQL: the pattern has no literal every match holds, by which the server could narrow the documents`"
         case .serverError: "`PostgreSQL: server closed the connection unexpectedly`"
         case .unknownGraphEntity: "`paths: no entity is named 'Kataib Hezbolla'` (hint: did you mean ...)"
         case .ambiguousGraphEntity: "`paths: 'US-led coalition' names 2 entities`"

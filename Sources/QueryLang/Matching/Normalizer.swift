@@ -56,6 +56,8 @@
         var end: Int = 0
         /// Only a possessive `'s` and spaces stand between the previous word and this one.
         var afterPossessive = false
+        /// The scanner read letters outside ASCII in it (its folded form came from ``Folding/fold(word:)``).
+        var nonASCII = false
     }
 
     func scanWords(_ text: String) -> [ScannedWord] {
@@ -82,7 +84,7 @@
             let f = nonASCII ? Folding.fold(word: raw).folded : String(decoding: lower, as: UTF8.self)
             let afterPossessive = possessiveEnd >= 0 && CharacterClass.onlySpaces(text, possessiveEnd..<start)
             words.append(ScannedWord(raw: r, folded: f, joined: joined, start: start, end: end,
-                                     afterPossessive: afterPossessive))
+                                     afterPossessive: afterPossessive, nonASCII: nonASCII))
             possessiveEnd = -1
         }
 

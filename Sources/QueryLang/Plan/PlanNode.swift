@@ -60,6 +60,9 @@
         /// A subtree run by the columnar executor (``ColumnarPass``): batches of typed vectors, expressions
         /// compiled once; its rows become values only where it hands them on.
         case columnar(PlanNode, ColumnarProgram)
+        /// Rows a host hands in, pulled in batches (a SQL server's candidate documents, which the stages
+        /// above this node finish in memory: SQL/SQLHybrid.swift).
+        case rows(HostRows)
     }
 
     @_spi(MQInternals) public var op: Op
@@ -85,7 +88,7 @@
     /// as a pipeline of its own).
     @_spi(MQInternals) public var inputs: [PlanNode] {
         switch op {
-        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar: return []
+        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar, .rows: return []
         case let .filter(i, _), let .select(i, _), let .extend(i, _), let .sort(i, _), let .take(i, _), let .top(i, _, _),
              let .distinct(i, _), let .summarize(i, _, _), let .join(i, _, _, _), let .union(i, _), let .expand(i, _),
              let .count(i), let .cooccur(i, _, _), let .kwic(i, _, _, _), let .timeline(i), let .indexedFilter(i, _), let .render(i, _),
@@ -98,7 +101,7 @@
     @_spi(MQInternals) public func replacingInput(_ new: PlanNode) -> PlanNode {
         var n = self
         switch op {
-        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar: return self
+        case .scan, .value, .lookupByID, .entityMentions, .countsByEntity, .pairsByDocument, .columnar, .rows: return self
         case let .filter(_, c): n.op = .filter(new, c)
         case let .select(_, c): n.op = .select(new, c)
         case let .extend(_, c): n.op = .extend(new, c)
@@ -164,6 +167,7 @@
         case .countsByEntity: return "summarize (postings by entity)"
         case .pairsByDocument: return "cooccur by document (postings)"
         case .columnar: return "columnar"
+        case .rows: return "rows"
         }
     }
 }

@@ -72,6 +72,7 @@
         switch n.op {
         case let .scan(kind): return "scan " + FieldCatalog.sourceName(of: kind)
         case let .value(e): return "value " + x(e)
+        case let .rows(r): return "rows " + r.what
         case let .filter(_, c): return "where " + x(c)
         case let .select(_, c): return "select " + cols(c)
         case let .extend(_, c): return "extend " + cols(c)

@@ -42,6 +42,7 @@ extension Interpreter {
     func open(_ p: PlanNode, _ env: Env) throws -> RowStream {
         switch p.op {
         case let .scan(kind): return scan(kind)
+        case let .rows(r): return RowStream(columns: r.columns, pull: r.pull)
         case let .value(e):
             let t = try tableValue(try eval(e, env), e.span)
             return RowStream(rows: t.rows, columns: t.columns)

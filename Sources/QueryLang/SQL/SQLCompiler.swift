@@ -153,6 +153,19 @@ extension SQLCompiler {
         }
     }
 
+    /// The split of a pipeline that the server narrows and mq finishes (``SQLHybrid``: kwic of words or
+    /// patterns, `matches`); nil for a pipeline the server runs whole.
+    func hybrid(_ pipeline: Expr) throws(Diagnostics) -> SQLHybrid.Split? {
+        guard case let .pipeline(_, _, span) = pipeline, let plan = plans?.plan(at: span, in: file) else { return nil }
+        do { return try SQLHybrid(compiler: self).split(plan) } catch let d as Diagnostic {
+            throw Diagnostics([d])
+        } catch let d as Diagnostics {
+            throw d
+        } catch {
+            throw Diagnostics([Diagnostic(.noSQLForm, "\(error)", at: pipeline.span, in: file)])
+        }
+    }
+
     /// The SQL of one pipeline (its plan as the checker made it).
     @_spi(MQInternals) public func query(_ pipeline: Expr) throws(Diagnostics) -> SQLQuery {
         do {

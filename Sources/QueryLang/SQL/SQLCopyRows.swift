@@ -83,7 +83,7 @@
     @_spi(MQInternals) public func document(_ i: Int, ord: Int64, firstMention: Int64, sha256: String, into b: inout SQLCopyBatch) {
         let d = corpus.documents[i]
         let text = d.text
-        let words = corpus.names.normalizer.words(text)
+        let (words, skeletons) = SQLNarrowing.stored(text, normalizer: corpus.names.normalizer)
         b.documents.int(ord)
         b.documents.text(d.id)
         b.documents.text(sha256)
@@ -101,6 +101,7 @@
         b.documents.int(corpus.sentenceStarts[i].count)
         b.documents.textArray(words)
         b.documents.intArray(SQLKwic.joinedScalars(text))
+        b.documents.textArray(skeletons)
         b.documents.endRow()
         for (k, z) in d.zones.enumerated() {
             b.zones.int(ord)

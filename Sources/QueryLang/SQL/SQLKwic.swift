@@ -7,7 +7,9 @@
 /// offsets of every code point that continues a character, except the line feed of a CR LF, which the
 /// function reads as one character by replacing it). A hit whose context window reaches such a place is an
 /// error at run time rather than a different answer. Words and phrases (`kwic "drone"`) and regular
-/// expressions are refused: their hits need mq's phrase matcher over the text.
+/// expressions need mq's phrase matcher over the text: a pipeline's own such stage on documents is
+/// narrowed by the server and finished by mq (``SQLHybrid``); here, inside a nested query or a table
+/// defined with `let`, they are refused.
 struct SQLKwic {
     let compiler: SQLCompiler
     let span: Span
@@ -71,7 +73,9 @@ struct SQLKwic {
     }
 
     func compile(_ input: SQLRelation, _ termExpr: Expr?, _ widthExpr: Expr?, regex: Bool) throws -> SQLRelation {
-        if regex { throw compiler.unsupported("a regular expression's hits need mq's regular expressions over the text", nameSpan) }
+        if regex {
+            throw compiler.unsupported("a regular expression's hits need mq's regular expressions over the text, which mq runs only for a pipeline's own kwic on documents (not in a nested query or a table defined with let)", nameSpan)
+        }
         var width: Int64 = 40
         if let widthExpr {
             guard case let .int(w)? = try compiler.knownValue(widthExpr), w >= 0, w <= 10_000, compiler.parameterName(widthExpr) == nil else {
@@ -85,7 +89,7 @@ struct SQLKwic {
                 throw compiler.unsupported("a term that is not known before the query runs", termExpr.span)
             }
             guard case let .entity(e) = v else {
-                throw compiler.unsupported("the hits of words need mq's phrase matcher over the text (an entity's mentions run on the server: kwic ent(\"...\"))", termExpr.span)
+                throw compiler.unsupported("the hits of words need mq's phrase matcher over the text, which mq runs only for a pipeline's own kwic on documents (not in a nested query or a table defined with let)", termExpr.span)
             }
             entity = e
         }

@@ -14,7 +14,9 @@
     /// The type of each column of a result row, in order.
     let types: [SQLType]
 
-    init(_ relation: SQLRelation, compiler: SQLCompiler, limit: Int = Limits().maxOutputRows) throws {
+    /// `limit` nil reads every row (a hybrid stage's candidates, read through a cursor); `trailing` are
+    /// columns over the relation's alias `r` sent after the row's own (``table(_:)`` reads past them).
+    init(_ relation: SQLRelation, compiler: SQLCompiler, limit: Int? = Limits().maxOutputRows, trailing: [String] = []) throws {
         self.relation = relation
         corpus = compiler.corpus
         fields = FieldAccess(corpus: compiler.corpus)
@@ -30,8 +32,10 @@
             types.append(c.type)
         }
         self.types = types
+        out += trailing
         let order = relation.order.isEmpty ? "" : " ORDER BY \(relation.orderBy(q))"
-        let raw = "SELECT \(out.joined(separator: ", ")) FROM (\(relation.sql)) \(q)\(order) LIMIT \(limit + 1)"
+        let cut = limit.map { " LIMIT \($0 + 1)" } ?? ""
+        let raw = "SELECT \(out.joined(separator: ", ")) FROM (\(relation.sql)) \(q)\(order)\(cut)"
         (sql, parameters, parameterNames) = SQLParameters.number(raw, compiler.bindings)
     }
 

@@ -75,7 +75,7 @@ extension SQLConnection {
         for st in compiled.program.statements {
             switch st.kind {
             case let .query(e), let .print(e), let .explain(e):
-                blocks.append(try compiler.query(e).explained)
+                if let split = try compiler.hybrid(e) { blocks.append(split.explained) } else { blocks.append(try compiler.query(e).explained) }
             case let .let(name, e):
                 if case .pipeline = e { compiler.tables[name.name] = try compiler.table(e) }
             default: continue
@@ -114,6 +114,11 @@ extension SQLConnection {
         for st in compiled.program.statements {
             switch st.kind {
             case let .query(e) where isTable(e, compiler), let .print(e) where isTable(e, compiler):
+                if let split = try compiler.hybrid(e) {
+                    let t = try runHybrid(split, compiler, e, st.span, compiled.file)
+                    onOutput(.table(t, st.span))
+                    continue
+                }
                 let q = try compiler.query(e)
                 let rows: [[String?]]
                 do { rows = try connection.query(q.sql, parameters: q.parameters) } catch {
@@ -132,7 +137,9 @@ extension SQLConnection {
                     throw Diagnostics([Diagnostic(.serverError, "PostgreSQL: \(error)", at: e.span, in: compiled.file)])
                 }
             case let .explain(e):
-                onOutput(.printed(try compiler.query(e).explained, st.span))
+                if let split = try compiler.hybrid(e) { onOutput(.printed(split.explained, st.span)) } else {
+                    onOutput(.printed(try compiler.query(e).explained, st.span))
+                }
             case let .let(name, e) where isTable(e, compiler):
                 // Checked now (a query that cannot be compiled fails here), run where it is read.
                 compiler.tables[name.name] = try compiler.table(e)

@@ -18,7 +18,8 @@
             ord bigint PRIMARY KEY, id text NOT NULL UNIQUE, sha256 text NOT NULL, title text NOT NULL,
             outlet text, outlet_entity bigint, authors text[] NOT NULL, published bigint, url text,
             language text NOT NULL, text text NOT NULL, length bigint NOT NULL, annotated boolean NOT NULL,
-            path text NOT NULL, sentences bigint NOT NULL, words text[] NOT NULL, joined integer[] NOT NULL)
+            path text NOT NULL, sentences bigint NOT NULL, words text[] NOT NULL, joined integer[] NOT NULL,
+            skeletons text[] NOT NULL)
         """,
         """
         CREATE TABLE mq.zones (doc bigint NOT NULL, seq integer NOT NULL, kind text NOT NULL,
@@ -89,6 +90,7 @@
     /// alone, not from the mentions' rows.
     @_spi(MQInternals) public static let bulkIndexes: [(name: String, create: String)] = [
         ("documents_words", "CREATE INDEX documents_words ON mq.documents USING gin (words)"),
+        ("documents_skeletons", "CREATE INDEX documents_skeletons ON mq.documents USING gin (skeletons)"),
         ("mentions_doc", "CREATE INDEX mentions_doc ON mq.mentions (doc, sentence)"),
         ("mentions_entity", "CREATE INDEX mentions_entity ON mq.mentions (entity, doc)"),
     ]
@@ -99,7 +101,7 @@
     /// The tables and their columns in COPY order.
     @_spi(MQInternals) public static let copyColumns: [(table: String, columns: [String])] = [
         ("documents", ["ord", "id", "sha256", "title", "outlet", "outlet_entity", "authors", "published", "url", "language",
-                       "text", "length", "annotated", "path", "sentences", "words", "joined"]),
+                       "text", "length", "annotated", "path", "sentences", "words", "joined", "skeletons"]),
         ("zones", ["doc", "seq", "kind", "first_line", "last_line"]),
         ("sentences", ["doc", "seq", "start", "\"end\"", "text"]),
         ("entities", ["ord", "id", "type", "name", "description", "country"]),

@@ -8,6 +8,7 @@ struct SQLStages {
     func compile(_ input: SQLRelation?) throws -> SQLRelation {
         switch node.op {
         case let .scan(kind): return compiler.scan(kind, node.span)
+        case .rows: throw compiler.unsupported("rows handed in by the host", node.span)
         // The columnar executor's subtree is the same logical plan: compiled as such.
         case let .columnar(inner, _): return try compiler.relation(inner)
         case let .lookupByID(kind, key):

@@ -35,13 +35,17 @@ import Testing
         #expect(try sql("mentions | take 3 | kwic").contains(", 40, d.joined)"))
     }
 
-    @Test func kwicOfWordsAndPatternsIsRefusedWithItsReason() throws {
-        let w = try #require(try refusal(#"docs | kwic "drone""#))
-        #expect(w.code == .noSQLForm && w.message.contains("phrase matcher"))
-        let r = try #require(try refusal(#"docs | kwic matches r"drones?""#))
-        #expect(r.message.contains("regular expression"))
+    @Test func kwicOfWordsAndPatternsIsNarrowedByTheServerAndFinishedByMq() throws {
+        let w = try sql(#"docs | kwic "drone" | take 3"#)
+        #expect(w.contains("d.words && ARRAY['drone']::text[] OR d.skeletons @> ARRAY['drone']::text[]"))
+        #expect(w.contains("-- then mq: kwic by mq's own matcher") && w.contains("then take in memory"))
+        #expect(try sql(#"docs | kwic matches r"(?i)drones?" | count"#).contains("'drone') > 0"))
+        let r = try #require(try refusal(#"docs | kwic matches r"\w+""#))
+        #expect(r.code == .noSQLForm && r.message.contains("no literal every match holds"))
         let m = try #require(try refusal(#"mentions | kwic "drone""#))
-        #expect(m.message.contains("phrase matcher"))
+        #expect(m.message.contains("works on documents"))
+        let j = try #require(try refusal(#"docs | kwic "drone" | expand a = doc.authors"#))
+        #expect(j.message.contains("only row stages run"))
     }
 
     @Test func timelineReadsTheStoredPhrasingAndOrdersByDateThenInput() throws {
@@ -66,11 +70,13 @@ import Testing
         #expect(d.code == .noSQLForm && d.message.hasPrefix("'expand' cannot run on PostgreSQL"))
     }
 
-    @Test func theSchemaIsVersion4WithWhatJoinedTheDateAggregatesAndClaims() {
+    @Test func theSchemaIsVersion4WithWhatJoinedSkeletonsTheDateAggregatesAndClaims() {
         #expect(SQLSchema.version == 4)
         let docs = SQLSchema.copyColumns.first { $0.table == "documents" }!.columns
         let facts = SQLSchema.copyColumns.first { $0.table == "facts" }!.columns
-        #expect(docs.last == "joined" && Array(facts.suffix(SQLClaims.columns.count + 1)) == ["what"] + SQLClaims.columns)
+        #expect(docs.suffix(2) == ["joined", "skeletons"])
+        #expect(Array(facts.suffix(SQLClaims.columns.count + 1)) == ["what"] + SQLClaims.columns)
+        #expect(SQLSchema.bulkIndexes.contains { $0.create.contains("USING gin (skeletons)") })
         #expect(SQLSchema.create.contains { $0.contains("CREATE FUNCTION mq.kwic_context") })
         #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_min(bigint)") })
         #expect(SQLSchema.create.contains { $0.contains("CREATE AGGREGATE mq.date_max(bigint)") })
