@@ -48,9 +48,21 @@ import Testing
 
     @Test func hasUsesTheStoredFoldedWords() throws {
         let s = try sql(#"docs | where text has "Drones" | count"#)
-        #expect(s.contains("w.words @> ARRAY['drones']::text[]"))
+        #expect(s.contains("w.words && ARRAY['drones']::text[]") && s.contains("w.skeletons @> ARRAY["))
         // Several words must stand in a row, which the stored words do not say: refused.
         #expect(throws: (any Error).self) { try sql(#"docs | where text has "Drone Strikes" | count"#) }
+    }
+
+    /// The phrase matcher finds a doubled vowel written once (`Shabi` for Shaabi) and, among words outside
+    /// ASCII, a word by its skeleton (`Ḥaqq` for Haq): both are in the test. A word of a phrase of the
+    /// spelling table (`allah` of `hizb allah`, stored as `hezbollah`) or that phrase's word is refused.
+    @Test func hasTestsTheLooseFormAndTheSkeletonAndRefusesWordsOfTablePhrases() throws {
+        let s = try sql(#"docs | where text has "Shaabi" | count"#)
+        #expect(s.contains("w.words && ARRAY['shaabi', 'shabi']::text[]") || s.contains("w.words && ARRAY['shaabi','shabi']::text[]"), "\(s)")
+        #expect(s.contains("w.skeletons @> ARRAY["))
+        for word in ["Allah", "Hezbollah"] {
+            #expect(throws: (any Error).self) { try sql("docs | where text has \"\(word)\" | count") }
+        }
     }
 
     @Test func whatCannotBeCompiledIsRefusedNamingTheStage() throws {

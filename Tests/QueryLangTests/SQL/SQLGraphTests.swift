@@ -4,7 +4,7 @@ import Testing
 
 /// `neighbors` and `paths` compiled to SQL without a server: the shape of the statements (levels unrolled,
 /// the search as a recursive query, the evidence in the input's order). Their answers are compared with
-/// the in-memory executor's in Tests/postgres/test_graph.py.
+/// the in-memory executor's in Tests/postgres/test_graph_stages.py.
 @Suite struct SQLGraphTests {
     let engine = Engine(corpus: Seeds.corpus)
 
