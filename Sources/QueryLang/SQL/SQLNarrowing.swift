@@ -40,6 +40,20 @@ enum SQLNarrowing {
         return forms.sorted()
     }
 
+    /// For `has` of one word `w` (canonical, folded): the stored forms and the skeleton whose presence in a
+    /// document is exactly mq's answer, or nil when the stored words cannot tell it. Of the cases above,
+    /// 1, 2 and 4 store `w` or a skeleton that only a hit stores; case 3 stores `loose(w)`, which only a hit
+    /// stores unless the spelling table maps a spelling to it or maps it elsewhere; a word of a phrase of
+    /// the table is stored as the phrase's word, and the phrase's word itself may be stored for a phrase
+    /// whose words stand apart (the phrases are made one word across any separator), so both are nil.
+    static func exactWord(_ w: String, spelling: SpellingTable) -> (forms: [String], skeleton: String)? {
+        let loose = NameIndex.looseWord(w)
+        let forms = loose == w ? [w] : [w, loose]
+        if spelling.phrases.contains(where: { p in p.canonical == w || p.words.contains(where: forms.contains) }) { return nil }
+        if loose != w, spelling.rules[loose] != nil || spelling.rules.values.contains(loose) { return nil }
+        return (forms, NameIndex.skeleton(w))
+    }
+
     /// What a document stores for the narrowing, from one scan of its text: its words as `has` and the
     /// conditions above read them (``Normalizer/words(_:)``), and the skeletons of the canonical folded
     /// forms of its words with letters outside ASCII (the words ``PhraseFinder`` compares by skeleton),

@@ -251,16 +251,23 @@ struct SQLOperators {
         default:
             throw context.unsupported("'has' on anything but a document's text (the words of other text are not stored)", span)
         }
-        let w = context.corpus.names.normalizer.words(needle)
+        let normalizer = context.corpus.names.normalizer
+        let w = normalizer.words(needle)
         guard !w.isEmpty, !w.contains(where: { $0.utf8.contains(0) }) else { return .false }
         // Words in a row as in a name (no comma, sentence end or possessive between) are not stored.
         guard w.count == 1 else { throw context.unsupported("'has' with several words (whether they stand in a row is not stored)", span) }
+        // The word, its doubled vowels written once, and its skeleton among the words outside ASCII: the
+        // phrase matcher's hits (SQLNarrowing.exactWord), from the two GIN indexes.
+        guard let exact = SQLNarrowing.exactWord(w[0], spelling: normalizer.spelling) else {
+            throw context.unsupported("'has' of a word the spelling table joins with others or reaches by another spelling (the stored words do not tell the phrase matcher's answer)", span)
+        }
         // The words of a run parameter are bound too (folded by mq, as any needle).
-        let array = context.parameterName(r).map { context.bind("\($0) (folded words)", SQLParameters.textArray(w), as: "text[]") }
-            ?? SQLDialect.textArray(w)
-        // The containment test finds the candidates in the GIN index; the phrase test checks the order.
-        let phrase = w.count == 1 ? "" : " AND mq.has_phrase(w.words, \(array))"
-        let test = "\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words @> \(array)\(phrase))"
+        let parameter = context.parameterName(r)
+        let forms = parameter.map { context.bind("\($0) (folded words)", SQLParameters.textArray(exact.forms), as: "text[]") }
+            ?? SQLDialect.textArray(exact.forms)
+        let skeleton = parameter.map { context.bind("\($0) (skeleton)", SQLParameters.textArray([exact.skeleton]), as: "text[]") }
+            ?? SQLDialect.textArray([exact.skeleton])
+        let test = "\(ref) IN (SELECT w.ord FROM mq.documents w WHERE w.words && \(forms) OR w.skeletons @> \(skeleton))"
         return SQLExpr("COALESCE(\(test), false)", .bool, test: "(\(test))", notNull: true)
     }
 }
