@@ -34,21 +34,27 @@ def server():
     yield from _running(PgServer("diff"))
 
 
+def pushed(corpus, name, documents, servers):
+    """The URL of database `name` holding `corpus` (of `documents` documents), pushed in full to one server
+    or (a ``Topology``) to the sharded layout."""
+    if isinstance(servers, Topology):
+        url, r = servers.push(corpus, name)
+    else:
+        url = servers.createdb(name)
+        r = subprocess.run([MQ, "corpus", "push", corpus, "--to", url], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"full: {documents} documents"), r.stdout
+    return url
+
+
 @pytest.fixture(scope="session")
 def seeds_url(server):
-    url = server.createdb("seeds")
-    r = subprocess.run([MQ, "corpus", "push", SEEDS, "--to", url], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 5 documents"), r.stdout
-    return url
+    return pushed(SEEDS, "seeds", 5, server)
 
 
 @pytest.fixture(scope="session")
 def sharded_seeds_url(topology):
-    url, r = topology.push(SEEDS, "seeds")
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 5 documents"), r.stdout
-    return url
+    return pushed(SEEDS, "seeds", 5, topology)
 
 
 @pytest.fixture(params=["single", "sharded"])
@@ -59,19 +65,12 @@ def layout_url(request):
 
 @pytest.fixture(scope="session")
 def synthetic_url(server):
-    url = server.createdb("synthetic")
-    r = subprocess.run([MQ, "corpus", "push", synthetic.shared(), "--to", url], capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 400 documents"), r.stdout
-    return url
+    return pushed(synthetic.shared(), "synthetic", 400, server)
 
 
 @pytest.fixture(scope="session")
 def sharded_synthetic_url(topology):
-    url, r = topology.push(synthetic.shared(), "synthetic")
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("full: 400 documents"), r.stdout
-    return url
+    return pushed(synthetic.shared(), "synthetic", 400, topology)
 
 
 @pytest.fixture(params=["single", "sharded"])

@@ -18,7 +18,7 @@ CASES = [
     ("entities | where id == $e or name == $e | select id", {"e": HOSTILE}),
     ("docs | where outlet == $o | select id, title", {"o": "Arab News"}),
     ("docs | where text has $q | select id", {"q": "drones"}),
-    ("docs | where text has $q | count", {"q": "'Hezbollah'"}),
+    ("docs | where text has $q | count", {"q": "'Baghdad'"}),
     ("mentions | where entity == ent($e) | summarize n = count() by d = doc.id | sort by d", {"e": "KSS"}),
     ("mentions | where surface == $s | summarize n = count() by e = entity.id | sort by n desc, e", {"s": "PMF"}),
     # Finished by mq over the documents the server narrows (test_kwic_hybrid.py).

@@ -195,6 +195,21 @@ extension RegexPrefilter {
         return false
     }
 
+    /// The strings lower-, upper- and title-casing reach from `c`, applied up to three times (`c` itself
+    /// among them).
+    static func caseMappings(of c: Unicode.Scalar) -> Set<String> {
+        var reached: Set<String> = [String(c)]
+        var frontier: [String] = [String(c)]
+        for _ in 0..<3 {
+            var next: [String] = []
+            for s in frontier {
+                for m in [s.lowercased(), s.uppercased(), s.capitalized] where reached.insert(m).inserted { next.append(m) }
+            }
+            frontier = next
+        }
+        return reached
+    }
+
     /// The characters (and the first bytes of their UTF-8 forms) other than ASCII from which lower-,
     /// upper- or title-casing, applied up to three times, reaches a string holding an ASCII letter: a
     /// superset of those ICU's case-insensitive matching equates with ASCII.
@@ -203,15 +218,7 @@ extension RegexPrefilter {
         var scalars = Set<UInt32>()
         for v in UInt32(0x80)...UInt32(0x1FFFF) {
             guard let c = Unicode.Scalar(v), c.properties.changesWhenCaseMapped || c.properties.changesWhenCaseFolded else { continue }
-            var reached: Set<String> = [String(c)]
-            var frontier: [String] = [String(c)]
-            for _ in 0..<3 {
-                var next: [String] = []
-                for s in frontier {
-                    for m in [s.lowercased(), s.uppercased(), s.capitalized] where reached.insert(m).inserted { next.append(m) }
-                }
-                frontier = next
-            }
+            let reached = caseMappings(of: c)
             if reached.contains(where: { $0.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } }) {
                 scalars.insert(v)
                 leads[Int(Array(String(c).utf8)[0])] = true

@@ -108,17 +108,8 @@ enum SQLNarrowing {
     /// upper- and title-casing, applied up to three times, reach (the Kelvin sign: `k`; `ß`: `s`).
     static let foldingLetters: [(scalar: Unicode.Scalar, letters: Set<UInt8>)] = {
         RegexPrefilter.foldingToASCII.scalars.sorted().compactMap(Unicode.Scalar.init).map { c in
-            var reached: Set<String> = [String(c)]
-            var frontier: [String] = [String(c)]
-            for _ in 0..<3 {
-                var next: [String] = []
-                for s in frontier {
-                    for m in [s.lowercased(), s.uppercased(), s.capitalized] where reached.insert(m).inserted { next.append(m) }
-                }
-                frontier = next
-            }
             var letters = Set<UInt8>()
-            for s in reached { for b in s.lowercased().utf8 where b >= 0x61 && b <= 0x7A { letters.insert(b) } }
+            for s in RegexPrefilter.caseMappings(of: c) { for b in s.lowercased().utf8 where b >= 0x61 && b <= 0x7A { letters.insert(b) } }
             return (c, letters)
         }
     }()
