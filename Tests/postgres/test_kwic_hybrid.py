@@ -143,3 +143,15 @@ def test_explain_shows_the_narrowing_and_what_mq_does_after_it(seeds_url):
     r = run_mq(["explain", "-q", 'docs | where text matches r"(?i)\\bdrones?\\b" | count'], engine=seeds_url)
     assert r.returncode == 0, r.stderr
     assert 'COLLATE "C"), \'drone\') > 0' in r.stdout and "-- then mq: where" in r.stdout, r.stdout
+
+
+def test_a_text_that_differs_from_the_pushed_one_is_an_error(server, tmp_path):
+    """mq's matcher reads the local copy of each candidate: a text the server holds otherwise is an error."""
+    pushed = written_corpus(str(tmp_path / "a"), {"930": ("Test", "2024-02-01", ["A"], "A drone fell on the base.\n")})
+    url = server.createdb("differs")
+    assert subprocess.run([MQ, "corpus", "push", pushed, "--to", url], capture_output=True).returncode == 0
+    same = run_mq(["--format", "json", "-c", 'docs | where id startswith "930" | kwic "drone" | count'], corpus=pushed, engine=url)
+    assert same.returncode == 0 and json.loads(same.stdout) == [{"count": 1}], same.stderr
+    edited = written_corpus(str(tmp_path / "b"), {"930": ("Test", "2024-02-01", ["A"], "A drone fell on the base twice.\n")})
+    r = run_mq(["-c", 'docs | where id startswith "930" | kwic "drone" | count'], corpus=edited, engine=url)
+    assert r.returncode == 1 and "differs from the local directory's" in r.stderr and "push" in r.stderr, r.stderr

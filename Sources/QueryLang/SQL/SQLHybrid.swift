@@ -57,7 +57,10 @@ struct SQLHybrid {
         let input = try compiler.relation(inputNode)
         compiler.stage = (stage.name, stage.nameSpan)
         let q = compiler.fresh("q")
+        // The digest of each candidate's text, which mq compares with its local copy's: the texts
+        // themselves stay on the server.
         let textColumn = SQLDialect.ident("mq:text")
+        let textDigest = "encode(sha256(convert_to(d.text, 'UTF8')), 'hex')"
         var sql: String
         var checksText = false
         switch stage.op {
@@ -66,7 +69,7 @@ struct SQLHybrid {
                 throw compiler.unsupported("kwic of words or patterns works on documents on PostgreSQL", stage.nameSpan)
             }
             let cond = try kwicCondition(term!, regex: regex, document: "d")
-            sql = "SELECT \(q).*, d.text AS \(textColumn) FROM (\(input.sql)) \(q) JOIN mq.documents d ON d.ord = \(q).ord WHERE \(cond)"
+            sql = "SELECT \(q).*, \(textDigest) AS \(textColumn) FROM (\(input.sql)) \(q) JOIN mq.documents d ON d.ord = \(q).ord WHERE \(cond)"
             checksText = true
         case .filter, .indexedFilter:
             let cond: Expr
@@ -77,7 +80,7 @@ struct SQLHybrid {
             }
             let narrow = try filterCondition(cond, input, alias: q)
             if input.base == .document {
-                sql = "SELECT \(q).*, d.text AS \(textColumn) FROM (\(input.sql)) \(q) JOIN mq.documents d ON d.ord = \(q).ord WHERE \(narrow)"
+                sql = "SELECT \(q).*, \(textDigest) AS \(textColumn) FROM (\(input.sql)) \(q) JOIN mq.documents d ON d.ord = \(q).ord WHERE \(narrow)"
                 checksText = true
             } else {
                 sql = "SELECT \(q).* FROM (\(input.sql)) \(q) WHERE \(narrow)"

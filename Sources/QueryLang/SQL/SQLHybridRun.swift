@@ -92,8 +92,9 @@ extension SQLRunner {
         }
     }
 
-    /// The server's text of a candidate document must be the local copy's, which mq's matcher reads.
-    private func checkText(_ value: Value, _ serverText: String?, _ corpus: Corpus, _ e: Expr, _ file: SourceFile) throws {
+    /// The server's text of a candidate document must be the local copy's, which mq's matcher reads: the
+    /// SHA-256 digests of the two compared (the server sends its text's, `serverDigest`).
+    private func checkText(_ value: Value, _ serverDigest: String?, _ corpus: Corpus, _ e: Expr, _ file: SourceFile) throws {
         func document(_ v: Value) -> Int? {
             switch v {
             case let .document(i): return i
@@ -105,7 +106,7 @@ extension SQLRunner {
             throw Diagnostic(.serverError, "the server holds a document that the local directory does not (\(Preview.of(value, corpus: corpus))): mq's matcher reads the local copy",
                              at: e.span, in: file, hints: ["run mq with the directory that was pushed"])
         }
-        guard corpus.documents[d].text == serverText else {
+        guard corpus.documents[d].withUTF8({ ContentHash.hex($0) }) == serverDigest else {
             throw Diagnostic(.serverError, "the text of document \(corpus.documents[d].id) on the server differs from the local directory's: mq's matcher reads the local copy",
                              at: e.span, in: file, hints: ["push the directory again (mq corpus push DIR --to URL)"])
         }
